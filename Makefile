@@ -1,0 +1,107 @@
+# Dossier: `make run` builds and opens the app; `make test` runs every check CI runs.
+# Both install whatever is missing first (Debian/Ubuntu packages, npm packages, tauri-driver).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus-x11
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
+E2E_APP := target/e2e/dossier
+UI_STAMP := ui/node_modules/.installed
+
+.PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
+	fmt clippy rust-test ui-check ui-test bindings icons
+
+help:
+	@echo "make run    install what is missing, build, and open Dossier"
+	@echo "make test   fmt, clippy, Rust tests, UI typecheck and tests, end-to-end tests"
+
+## Set-up ---------------------------------------------------------------------------------------
+
+deps: system-deps node-deps
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v cargo >/dev/null || { echo "Rust (cargo) is needed: https://rustup.rs"; exit 1; }
+	@v=$$(node --version 2>/dev/null | sed 's/^v\([0-9]*\).*/\1/'); \
+	if [ -z "$$v" ] || [ "$$v" -lt 20 ]; then echo "Node.js 20 or newer is needed (found: $${v:-none})."; exit 1; fi
+
+node-deps: $(UI_STAMP)
+
+$(UI_STAMP): ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@[ -x "$(TAURI_DRIVER)" ] || cargo install tauri-driver --version '^2' --locked
+
+## Build ----------------------------------------------------------------------------------------
+
+ui: node-deps
+	cd ui && npm run build
+
+# The app a user runs: the UI served from the binary, no test hooks.
+app: deps ui
+	cargo build --release -p dossier --features custom-protocol
+
+run: app
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "Dossier is built (target/release/dossier) but there is no display to open it on."; \
+	  echo "Run 'make run' from a desktop session, or set DISPLAY."; exit 1; \
+	fi
+	./target/release/dossier
+
+## Checks ---------------------------------------------------------------------------------------
+
+test: deps fmt clippy rust-test ui-check ui-test e2e
+
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# Unit and integration tests of every crate; the end-to-end suite runs in `make e2e`.
+rust-test:
+	cargo test --workspace --exclude dossier-e2e
+	cargo test -p dossier-e2e --lib
+
+ui-check: node-deps
+	cd ui && npm run check
+
+ui-test: node-deps
+	cd ui && npm test
+
+# The release app with the test-only hooks, kept apart from the one `make run` builds.
+e2e-app: deps ui
+	cargo build --release -p dossier --features custom-protocol,e2e
+	@mkdir -p $(dir $(E2E_APP)) && cp target/release/dossier $(E2E_APP)
+
+# Drives the real window under a private X display and D-Bus session, then checks that nothing
+# the suite started is still running.
+e2e: e2e-app tauri-driver
+	DOSSIER_E2E_APP=$(abspath $(E2E_APP)) TAURI_DRIVER=$(TAURI_DRIVER) \
+	  dbus-run-session -- cargo test -p dossier-e2e --test smoke -- --test-threads=1
+	@left=$$(pgrep -af '$(abspath $(E2E_APP))|WebKitWebDriver|tauri-driver --port|Xvfb -displayfd' | grep -v pgrep || true); \
+	if [ -n "$$left" ]; then echo "Left running after the end-to-end suite:"; echo "$$left"; exit 1; fi
+
+## Maintenance ----------------------------------------------------------------------------------
+
+# Regenerates ui/src/lib/bindings.ts from the Rust commands.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p dossier --lib bindings
+
+# Regenerates the app icons from the one source image.
+icons: node-deps
+	cd ui && npx tauri icon ../icons/source.svg -o ../icons
+	rm -rf icons/android icons/ios icons/Square*Logo.png icons/StoreLogo.png

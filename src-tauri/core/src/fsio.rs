@@ -1,0 +1,113 @@
+//! Durable file writes. A candidate's files must never be left half-written: every file goes to a
+//! temporary name in the destination directory, is synced, renamed over, and the directory is
+//! synced so the rename itself survives a power cut.
+
+use crate::{Error, Result};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A temporary path beside `dest`, on the same file system so the final rename is atomic.
+pub fn temp_path_beside(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = format!(
+        ".{name}.{}.{}.partial",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    );
+    dest.with_file_name(unique)
+}
+
+/// Writes `bytes` to `dest` atomically; an existing `dest` is replaced only once the new content
+/// is durable.
+pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_path_beside(dest);
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+    }
+    persist(&temp, dest)
+}
+
+/// Moves an already written and synced `temp` file to `dest`, then syncs the directory.
+/// On failure the temporary file is removed, so nothing half-done is left behind.
+pub fn persist(temp: &Path, dest: &Path) -> Result<()> {
+    if let Err(e) = File::open(temp).and_then(|f| f.sync_all()) {
+        let _ = fs::remove_file(temp);
+        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+    }
+    if let Err(e) = fs::rename(temp, dest) {
+        let _ = fs::remove_file(temp);
+        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+    }
+    sync_dir(dest.parent().unwrap_or(Path::new(".")))
+}
+
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    // Directories can be opened read-only and fsynced on Unix; elsewhere the rename is the best
+    // the platform offers.
+    #[cfg(unix)]
+    {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::io(format!("Could not sync folder {}", dir.display()), e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomic_replaces_content_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("notes.txt");
+        write_atomic(&dest, b"first").unwrap();
+        write_atomic(&dest, b"second").unwrap();
+        assert_eq!(fs::read(&dest).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")]);
+    }
+
+    #[test]
+    fn failed_write_keeps_the_old_file_and_cleans_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("keep.txt");
+        fs::write(&dest, b"precious").unwrap();
+        // A missing temp file makes persist fail before the rename.
+        let err = persist(&dir.path().join("missing.partial"), &dest).unwrap_err();
+        assert!(err.to_string().contains("keep.txt"), "{err}");
+        assert_eq!(fs::read(&dest).unwrap(), b"precious");
+    }
+
+    #[test]
+    fn write_into_a_missing_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("no-such-folder").join("x.txt");
+        let err = write_atomic(&dest, b"x").unwrap_err();
+        assert!(matches!(err, Error::Io { .. }));
+        assert!(err.to_string().contains("x.txt"));
+    }
+}

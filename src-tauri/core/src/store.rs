@@ -1,0 +1,444 @@
+//! The SQLite store: one file in the app-data folder, in WAL mode with foreign keys enforced,
+//! brought up to date by forward-only migrations compiled into the binary.
+
+use crate::error::is_corruption;
+use crate::models::{Overview, StoreInfo};
+use crate::{Error, Result, fsio};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite_migration::{M, Migrations};
+use std::path::{Path, PathBuf};
+
+pub const DATABASE_FILE: &str = "dossier.db";
+
+/// Applied in order, never edited once released: a database remembers how far it got in
+/// `PRAGMA user_version`.
+static MIGRATIONS: &[M<'static>] =
+    &[M::up(include_str!("../migrations/0001_initial.sql")).foreign_key_check()];
+
+/// The schema version this build writes.
+pub fn latest_schema_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    /// A damaged file or one from a newer Dossier is refused and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::io(
+                    format!("Could not create the data folder {}", dir.display()),
+                    e,
+                )
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
+        Store::prepare(conn, path.to_path_buf())
+    }
+
+    /// A private in-memory store, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let found = check_readable(&conn).map_err(|e| corrupt_or(e, &path))?;
+        let supported = latest_schema_version();
+        if found > supported {
+            return Err(Error::SchemaTooNew { found, supported });
+        }
+        // Pragmas are set only once the file is known to be ours to write: switching journal
+        // mode on a damaged or newer file would already change it on disk.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| corrupt_or(e, &path))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } if is_corruption(&err) => {
+                corrupt_or(err, &path)
+            }
+            other => Error::Migration(other.to_string()),
+        })?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub fn info(&self) -> Result<StoreInfo> {
+        Ok(StoreInfo {
+            database_path: self.path.display().to_string(),
+            schema_version: self.schema_version()?,
+        })
+    }
+
+    /// Runs `f` in one transaction: everything it writes lands, or nothing does.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let result = (|| {
+            let tx = self.conn.transaction()?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| self.reclassify(e))
+    }
+
+    /// Read-only access for queries; writes go through [`Store::write`].
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.conn).map_err(|e| self.reclassify(e))
+    }
+
+    pub fn overview(&self) -> Result<Overview> {
+        self.read(|c| {
+            let count = |sql: &str| -> Result<u32> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+            let profile_started = c
+                .query_row("SELECT 1 FROM profile WHERE id = 1", [], |_| Ok(()))
+                .optional()?
+                .is_some();
+            Ok(Overview {
+                profile_started,
+                vacancies: count("SELECT count(*) FROM vacancies")?,
+                open_vacancies: count("SELECT count(*) FROM vacancies WHERE status = 'open'")?,
+                applications: count("SELECT count(*) FROM applications")?,
+                documents: count("SELECT count(*) FROM documents")?,
+            })
+        })
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (replacing it), atomically: a
+    /// failed backup leaves nothing under `dest`.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let temp = fsio::temp_path_beside(dest);
+        let path_text = temp
+            .to_str()
+            .ok_or_else(|| Error::invalid("destination", "the folder name cannot be used"))?;
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [path_text]) {
+            let _ = std::fs::remove_file(&temp);
+            return Err(match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+                    Error::invalid(
+                        "destination",
+                        format!("{} cannot be written", dest.display()),
+                    )
+                }
+                _ => self.reclassify(e.into()),
+            });
+        }
+        fsio::persist(&temp, dest)
+    }
+
+    fn reclassify(&self, e: Error) -> Error {
+        match e {
+            Error::Database(err) => corrupt_or(err, &self.path),
+            other => other,
+        }
+    }
+}
+
+/// Reads the schema version, which touches the file header: a file that is not a database, or is
+/// damaged there, fails here before anything is written to it.
+fn check_readable(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+fn corrupt_or(err: rusqlite::Error, path: &Path) -> Error {
+    if is_corruption(&err) {
+        Error::DatabaseCorrupt {
+            path: path.to_path_buf(),
+            detail: err.to_string(),
+        }
+    } else {
+        Error::Database(err)
+    }
+}
+
+/// Moves a damaged database (and its WAL and shared-memory files) aside under a dated name, so
+/// a fresh one can be started without destroying anything. Returns the new path of the file.
+pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("database", "the path has no file name"))?
+        .to_string_lossy()
+        .into_owned();
+    let mut target = path.with_file_name(format!("{file_name}.damaged-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = path.with_file_name(format!("{file_name}.damaged-{stamp}-{n}"));
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = path.with_file_name(format!("{file_name}{suffix}"));
+        if side.exists() {
+            let side_target = target.with_file_name(format!(
+                "{}{suffix}",
+                target.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            std::fs::rename(&side, &side_target)
+                .map_err(|e| Error::io(format!("Could not move {} aside", side.display()), e))?;
+        }
+    }
+    std::fs::rename(path, &target)
+        .map_err(|e| Error::io(format!("Could not move {} aside", path.display()), e))?;
+    fsio::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn schema_of(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    fn insert_vacancy(tx: &Transaction<'_>, reference: &str) -> Result<i64> {
+        tx.execute(
+            "INSERT INTO vacancies (platform, reference, title, created_utc, updated_utc)
+             VALUES ('recruitment_hub', ?1, 'Criminal Intelligence Officer', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+            [reference],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_new_database_is_in_wal_mode_with_foreign_keys_on_the_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join(DATABASE_FILE);
+        let store = Store::open(&path).unwrap();
+        assert!(path.exists());
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+        assert_eq!(
+            store.overview().unwrap(),
+            Overview {
+                profile_started: false,
+                vacancies: 0,
+                open_vacancies: 0,
+                applications: 0,
+                documents: 0
+            }
+        );
+    }
+
+    #[test]
+    fn data_survives_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        Store::open(&path)
+            .unwrap()
+            .write(|tx| insert_vacancy(tx, "1503"))
+            .unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.overview().unwrap().vacancies, 1);
+        assert_eq!(store.overview().unwrap().open_vacancies, 1);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .write(|tx| {
+                insert_vacancy(tx, "1503")?;
+                // Same platform and reference: the unique constraint fails the second insert.
+                insert_vacancy(tx, "1503")
+            })
+            .unwrap_err();
+        assert!(matches!(err, Error::Database(_)), "{err:?}");
+        assert_eq!(store.overview().unwrap().vacancies, 0);
+    }
+
+    #[test]
+    fn foreign_keys_are_enforced() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .write(|tx| {
+                tx.execute(
+                    "INSERT INTO applications (vacancy_id, stage, created_utc, updated_utc) VALUES (42, 'interested', 'x', 'x')",
+                    [],
+                )?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        match &err {
+            Error::SchemaTooNew { found, supported } => {
+                assert_eq!(*found, 99);
+                assert_eq!(*supported, latest_schema_version());
+            }
+            other => panic!("expected SchemaTooNew, got {other:?}"),
+        }
+        let message = err.to_string();
+        assert!(message.contains("99") && message.contains(&latest_schema_version().to_string()));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(!dir.path().join("dossier.db-wal").exists());
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_reported_corrupt_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 + 3) as u8).collect();
+        std::fs::write(&path, &garbage).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::DatabaseCorrupt { .. }), "{err:?}");
+        assert!(err.to_string().contains(&path.display().to_string()));
+        assert_eq!(std::fs::read(&path).unwrap(), garbage);
+    }
+
+    #[test]
+    fn a_damaged_database_can_be_set_aside_and_a_fresh_one_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        std::fs::write(&path, b"this is not sqlite, but it is the user's file").unwrap();
+        std::fs::write(dir.path().join("dossier.db-wal"), b"wal").unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 10, 30, 0).unwrap();
+
+        let moved = set_aside(&path, now).unwrap();
+        assert_eq!(
+            moved.file_name().unwrap(),
+            "dossier.db.damaged-20261122T103000Z"
+        );
+        assert_eq!(
+            std::fs::read(&moved).unwrap(),
+            b"this is not sqlite, but it is the user's file"
+        );
+        assert!(
+            dir.path()
+                .join("dossier.db.damaged-20261122T103000Z-wal")
+                .exists()
+        );
+        assert!(!path.exists());
+
+        // A second damaged file the same second gets its own name rather than replacing the first.
+        std::fs::write(&path, b"again").unwrap();
+        let second = set_aside(&path, now).unwrap();
+        assert_ne!(second, moved);
+        assert_eq!(
+            std::fs::read(&moved).unwrap(),
+            b"this is not sqlite, but it is the user's file"
+        );
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+    }
+
+    #[test]
+    fn every_earlier_schema_migrates_to_the_same_latest_schema() {
+        let fresh = Store::open_in_memory().unwrap();
+        let expected = schema_of(&fresh.conn);
+        let dir = tempfile::tempdir().unwrap();
+        for version in 0..latest_schema_version() as usize {
+            let path = dir.path().join(format!("from-{version}.db"));
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrations().to_version(&mut conn, version).unwrap();
+            }
+            let store = Store::open(&path).unwrap();
+            assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+            assert_eq!(
+                schema_of(&store.conn),
+                expected,
+                "migrating from schema {version}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_backup_is_a_complete_database_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join(DATABASE_FILE)).unwrap();
+        store.write(|tx| insert_vacancy(tx, "INT04606")).unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let dest = out.join("backup.db");
+        std::fs::write(&dest, b"old backup").unwrap();
+
+        store.backup_to(&dest).unwrap();
+
+        let copy = Store::open(&dest).unwrap();
+        assert_eq!(copy.overview().unwrap().vacancies, 1);
+        drop(copy);
+        let names: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
+            .collect();
+        assert_eq!(names, vec!["backup.db".to_string()]);
+    }
+
+    #[test]
+    fn a_backup_to_an_unwritable_place_is_a_clear_error() {
+        let store = Store::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let err = store
+            .backup_to(&dir.path().join("missing").join("b.db"))
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert!(err.to_string().contains("b.db"), "{err}");
+    }
+}

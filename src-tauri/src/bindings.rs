@@ -1,0 +1,56 @@
+//! The typed bridge to the UI: every command and the types it uses, exported to TypeScript.
+//! `ui/src/lib/bindings.ts` is generated from here and committed; a test fails when it drifts.
+
+use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
+
+use crate::commands;
+
+pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
+
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::store::store_status,
+            commands::store::store_start_fresh,
+            commands::store::store_save_backup,
+            commands::overview::overview_get,
+            commands::overview::clock_now,
+            commands::notifications::notifications_send_test,
+        ])
+        .error_handling(ErrorHandlingMode::Result)
+}
+
+pub fn export_to(path: &std::path::Path) {
+    builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by `make bindings`. Do not edit.\n"),
+            path,
+        )
+        .expect("TypeScript bindings could not be exported");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when a command or type changed without `make bindings`; with
+    /// `UPDATE_BINDINGS=1` it rewrites the committed file instead.
+    #[test]
+    fn committed_bindings_match_the_rust_commands() {
+        let committed_path = std::path::Path::new(BINDINGS_PATH);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            export_to(committed_path);
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let fresh_path = dir.path().join("bindings.ts");
+        export_to(&fresh_path);
+        let fresh = std::fs::read_to_string(&fresh_path).unwrap();
+        let committed = std::fs::read_to_string(committed_path).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "ui/src/lib/bindings.ts is out of date: run `make bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,26 @@
+//! Native file dialogs through rfd. The end-to-end build can answer them from the environment,
+//! because no desktop portal runs under the test display.
+
+use std::path::PathBuf;
+
+use crate::error::Result;
+
+/// Asks where to save a file; `None` when the user cancels.
+pub async fn save_path(
+    window: &tauri::WebviewWindow,
+    default_name: &str,
+    filter_name: &str,
+    extensions: &[&str],
+) -> Result<Option<PathBuf>> {
+    #[cfg(feature = "e2e")]
+    if let Some(answer) = crate::test_hooks::save_dialog_answer() {
+        return Ok(answer);
+    }
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_file_name(default_name)
+        .add_filter(filter_name, extensions)
+        .set_parent(window);
+    let picked = dialog.save_file().await;
+    // rfd reports a missing portal as a cancel; there is nothing better to tell the user.
+    Ok(picked.map(|handle| handle.path().to_path_buf()))
+}

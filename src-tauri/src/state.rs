@@ -1,0 +1,175 @@
+//! What the running app holds: the store (or why it could not be opened), the clock and where
+//! the data lives.
+
+use dossier_core::clock::Clock;
+use dossier_core::store::{self, Store};
+use serde::Serialize;
+use specta::Type;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::error::{Error, Result};
+
+/// What the UI learns at start-up: the store is ready, or why not and what can be done.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(
+    tag = "state",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum StoreStatus {
+    Ready {
+        info: dossier_core::models::StoreInfo,
+    },
+    /// The file exists but cannot be read: the user may set it aside and start fresh.
+    Damaged {
+        database_path: String,
+        message: String,
+    },
+    /// Written by a newer Dossier: nothing to do here but update the app.
+    TooNew {
+        found: u32,
+        supported: u32,
+        message: String,
+    },
+    /// Anything else (a folder that cannot be created, a disk error).
+    Unavailable { message: String },
+}
+
+enum Slot {
+    Open(Store),
+    Closed(StoreStatus),
+}
+
+pub struct AppState {
+    pub clock: Arc<dyn Clock>,
+    pub data_dir: PathBuf,
+    slot: Mutex<Slot>,
+}
+
+impl AppState {
+    pub fn new(data_dir: PathBuf, clock: Arc<dyn Clock>) -> Self {
+        let slot = open_slot(&data_dir.join(store::DATABASE_FILE));
+        AppState {
+            clock,
+            data_dir,
+            slot: Mutex::new(slot),
+        }
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(store::DATABASE_FILE)
+    }
+
+    pub fn status(&self) -> StoreStatus {
+        match &*self.lock() {
+            Slot::Open(store) => match store.info() {
+                Ok(info) => StoreStatus::Ready { info },
+                Err(e) => status_of(&Error::from(e), store.path()),
+            },
+            Slot::Closed(status) => status.clone(),
+        }
+    }
+
+    /// Runs `f` with the open store, or explains why there is none.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> dossier_core::Result<T>,
+    ) -> Result<T> {
+        match &mut *self.lock() {
+            Slot::Open(store) => Ok(f(store)?),
+            Slot::Closed(status) => Err(Error::StoreUnavailable(match status {
+                StoreStatus::Damaged { message, .. }
+                | StoreStatus::TooNew { message, .. }
+                | StoreStatus::Unavailable { message } => message.clone(),
+                StoreStatus::Ready { .. } => String::new(),
+            })),
+        }
+    }
+
+    /// Sets a damaged database aside under a dated name and opens a fresh one. Refused unless
+    /// the current database really is damaged, so a healthy one can never be moved by mistake.
+    pub fn start_fresh(&self) -> Result<StoreStatus> {
+        let mut slot = self.lock();
+        if !matches!(&*slot, Slot::Closed(StoreStatus::Damaged { .. })) {
+            return Err(dossier_core::Error::invalid(
+                "database",
+                "only a damaged database can be set aside",
+            )
+            .into());
+        }
+        let path = self.database_path();
+        store::set_aside(&path, self.clock.now())?;
+        *slot = open_slot(&path);
+        drop(slot);
+        Ok(self.status())
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Slot> {
+        // A panic in one command must not lock the candidate out of their data for the session.
+        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn open_slot(path: &Path) -> Slot {
+    match Store::open(path) {
+        Ok(store) => Slot::Open(store),
+        Err(e) => Slot::Closed(status_of(&Error::from(e), path)),
+    }
+}
+
+fn status_of(err: &Error, path: &Path) -> StoreStatus {
+    match err {
+        Error::Core(dossier_core::Error::DatabaseCorrupt { .. }) => StoreStatus::Damaged {
+            database_path: path.display().to_string(),
+            message: err.to_string(),
+        },
+        Error::Core(dossier_core::Error::SchemaTooNew { found, supported }) => {
+            StoreStatus::TooNew {
+                found: *found,
+                supported: *supported,
+                message: err.to_string(),
+            }
+        }
+        other => StoreStatus::Unavailable {
+            message: other.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::clock::SettableClock;
+
+    fn clock() -> Arc<dyn Clock> {
+        Arc::new(SettableClock::new("2026-11-22T09:00:00Z".parse().unwrap()))
+    }
+
+    #[test]
+    fn a_damaged_database_is_reported_then_set_aside_on_request() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("dossier.db"), vec![0x5a; 4096]).unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        assert!(matches!(state.status(), StoreStatus::Damaged { .. }));
+        let err = state.with_store(|s| s.overview()).unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::StoreUnavailable);
+
+        let status = state.start_fresh().unwrap();
+        assert!(matches!(status, StoreStatus::Ready { .. }), "{status:?}");
+        assert_eq!(
+            std::fs::read(dir.path().join("dossier.db.damaged-20261122T090000Z")).unwrap(),
+            vec![0x5a; 4096]
+        );
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 0);
+    }
+
+    #[test]
+    fn a_healthy_database_is_never_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        assert!(state.start_fresh().is_err());
+        assert!(dir.path().join("dossier.db").exists());
+    }
+}

@@ -1,0 +1,25 @@
+//! Hooks for the end-to-end suite, compiled only with the `e2e` feature: never in the build a
+//! user runs. They let the suite fix the clock and answer file dialogs.
+
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+
+/// `DOSSIER_E2E_NOW=2026-11-22T09:00:00Z` stops the app's clock at that instant.
+pub fn fixed_now() -> Option<DateTime<Utc>> {
+    let text = std::env::var("DOSSIER_E2E_NOW").ok()?;
+    Some(
+        DateTime::parse_from_rfc3339(&text)
+            .unwrap_or_else(|e| panic!("DOSSIER_E2E_NOW={text:?} is not RFC 3339: {e}"))
+            .with_timezone(&Utc),
+    )
+}
+
+/// `DOSSIER_E2E_SAVE_PATH` answers the save dialog with that path; set but empty, it cancels.
+pub fn save_dialog_answer() -> Option<Option<PathBuf>> {
+    let value = std::env::var_os("DOSSIER_E2E_SAVE_PATH")?;
+    Some(if value.is_empty() {
+        None
+    } else {
+        Some(PathBuf::from(value))
+    })
+}

@@ -1,0 +1,212 @@
+//! The end-to-end harness: for each test, a private X display (Xvfb), tauri-driver with
+//! WebKitWebDriver, the release app built with the `e2e` feature, and a fake
+//! `org.freedesktop.Notifications` server on the session bus that records what the app shows.
+//!
+//! Run it under `dbus-run-session` (the Makefile does) so the bus and everything GLib starts on it
+//! end with the suite. Every process the harness starts dies with it, also when a test fails.
+
+mod display;
+mod notifications;
+mod process;
+mod screenshots;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub use notifications::{Notification, NotificationServer};
+pub use screenshots::assert_not_blank;
+
+use crate::display::VirtualDisplay;
+use crate::process::Guarded;
+
+/// The instant the app's clock is stopped at unless a test says otherwise: a Sunday.
+pub const DEFAULT_NOW: &str = "2026-11-22T09:00:00Z";
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// The app under test: `DOSSIER_E2E_APP`, or the copy `make e2e` builds.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("DOSSIER_E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/e2e/dossier"));
+    assert!(
+        path.is_file(),
+        "{} is missing: build it with `make e2e-app` (the release app with the e2e feature)",
+        path.display()
+    );
+    path
+}
+
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub data_dir: PathBuf,
+    pub now: String,
+    /// Answer for the save dialog: a path, or `Some("")` to cancel.
+    pub save_path: Option<PathBuf>,
+}
+
+impl Launch {
+    pub fn new(data_dir: &Path) -> Self {
+        Launch {
+            data_dir: data_dir.to_path_buf(),
+            now: DEFAULT_NOW.into(),
+            save_path: None,
+        }
+    }
+}
+
+/// One running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    pub notifications: NotificationServer,
+    // Dropped in reverse order: the driver (and the app with it) before the display.
+    driver: Guarded,
+    _display: VirtualDisplay,
+}
+
+impl App {
+    pub async fn launch(launch: Launch) -> App {
+        let display = VirtualDisplay::start();
+        let notifications = NotificationServer::start().await;
+        let port = process::free_port();
+        let native_port = process::free_port();
+
+        let mut command = std::process::Command::new(process::tauri_driver());
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", display.name())
+            .env("DOSSIER_DATA_DIR", &launch.data_dir)
+            .env("DOSSIER_E2E_NOW", &launch.now)
+            // No accessibility bus: it would outlive the test and is not what is tested here.
+            .env("NO_AT_BRIDGE", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env_remove("WAYLAND_DISPLAY");
+        if let Some(path) = &launch.save_path {
+            command.env("DOSSIER_E2E_SAVE_PATH", path);
+        }
+        let driver = Guarded::spawn("tauri-driver", command);
+        process::wait_for_port(port, Duration::from_secs(20));
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                match ClientBuilder::new(connector.clone())
+                    .capabilities(capabilities.clone())
+                    .connect(&format!("http://127.0.0.1:{port}"))
+                    .await
+                {
+                    Ok(client) => break client,
+                    Err(e) if Instant::now() < deadline => {
+                        eprintln!("waiting for a WebDriver session: {e}");
+                        tokio::time::sleep(Duration::from_millis(500)).await;
+                    }
+                    Err(e) => panic!("no WebDriver session: {e}"),
+                }
+            }
+        };
+        let app = App {
+            client,
+            notifications,
+            driver,
+            _display: display,
+        };
+        app.wait_for("main[data-ready='true']").await;
+        app
+    }
+
+    /// Ends the WebDriver session and stops every process; also done on drop.
+    pub async fn close(self) {
+        let App { client, driver, .. } = self;
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        drop(driver);
+    }
+
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+            .is_empty()
+    }
+
+    /// Polls until `check` holds, for things that change without a new element appearing.
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !check().await {
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Opens a view from the sidebar and waits until it is shown.
+    pub async fn open_view(&self, route: &str) {
+        self.click(&format!("nav a[data-route='{route}']")).await;
+        self.wait_for(&format!("main[data-view='{route}']")).await;
+    }
+
+    /// Takes a screenshot of the window, checks it shows something, and keeps it under
+    /// `target/e2e-screenshots/` for people to look at.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // Two frames, so what was just rendered is painted.
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        assert_not_blank(&png, name);
+        screenshots::save(name, &png)
+    }
+}

@@ -1,0 +1,91 @@
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use zbus::OwnedVariant;
+
+/// A notification as the desktop received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub app_name: String,
+    pub summary: String,
+    pub body: String,
+}
+
+/// Stands in for the desktop's notification daemon on the private session bus and records every
+/// notification, so a test sees exactly what a user would have been shown.
+pub struct NotificationServer {
+    received: Arc<Mutex<Vec<Notification>>>,
+    _connection: zbus::Connection,
+}
+
+struct Recorder {
+    received: Arc<Mutex<Vec<Notification>>>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl Recorder {
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        app_name: String,
+        _replaces_id: u32,
+        _app_icon: String,
+        summary: String,
+        body: String,
+        _actions: Vec<String>,
+        _hints: HashMap<String, OwnedVariant>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        let mut received = self.received.lock().unwrap();
+        received.push(Notification {
+            app_name,
+            summary,
+            body,
+        });
+        received.len() as u32
+    }
+
+    fn close_notification(&self, _id: u32) {}
+
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["body".into(), "actions".into()]
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "dossier-e2e".into(),
+            "Dossier".into(),
+            "1.0".into(),
+            "1.2".into(),
+        )
+    }
+}
+
+impl NotificationServer {
+    pub async fn start() -> NotificationServer {
+        assert!(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            "no private session bus: run the suite under dbus-run-session (make e2e does)"
+        );
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let connection = zbus::connection::Builder::session()
+            .name("org.freedesktop.Notifications")
+            .serve_at(
+                "/org/freedesktop/Notifications",
+                Recorder {
+                    received: received.clone(),
+                },
+            )
+            .build()
+            .await
+            .expect("cannot own org.freedesktop.Notifications on the session bus");
+        NotificationServer {
+            received,
+            _connection: connection,
+        }
+    }
+
+    pub fn received(&self) -> Vec<Notification> {
+        self.received.lock().unwrap().clone()
+    }
+}

@@ -1,0 +1,94 @@
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+
+/// A child process in its own process group, stopped with everything it started when dropped.
+pub struct Guarded {
+    name: &'static str,
+    child: Child,
+}
+
+impl Guarded {
+    pub fn spawn(name: &'static str, mut command: Command) -> Guarded {
+        command.process_group(0).stdin(Stdio::null());
+        // SAFETY: the closure runs between fork and exec and only calls prctl, which is
+        // async-signal-safe; it makes the child die if the test process is killed outright.
+        #[allow(unsafe_code)]
+        unsafe {
+            command.pre_exec(|| {
+                nix::sys::prctl::set_pdeathsig(Signal::SIGTERM).map_err(std::io::Error::from)
+            });
+        }
+        let child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {name}: {e}"));
+        Guarded { name, child }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        // SIGTERM first: tauri-driver then stops WebKitWebDriver, which closes the app. SIGKILL
+        // would orphan them. The whole group gets it, so nothing it started is missed.
+        let group = Pid::from_raw(self.child.id() as i32);
+        let _ = killpg(group, Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(_)) => break,
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50))
+                }
+                _ => {
+                    eprintln!("{} did not stop on SIGTERM; killing it", self.name);
+                    let _ = killpg(group, Signal::SIGKILL);
+                    let _ = self.child.wait();
+                    break;
+                }
+            }
+        }
+        // Children that outlived the leader still carry its group id.
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = killpg(group, Signal::SIGKILL);
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+pub fn wait_for_port(port: u16, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "nothing listens on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+pub fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .expect("HOME or CARGO_HOME");
+    let path = home.join("bin/tauri-driver");
+    if path.is_file() {
+        path
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}

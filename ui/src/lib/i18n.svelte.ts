@@ -1,0 +1,50 @@
+// Every user-facing string comes from a catalogue in `src/locales`. Keys are type-checked
+// against the English catalogue, so a missing key fails `npm run check`.
+import i18next, { type ParseKeys, type TOptions } from 'i18next';
+import en from '../locales/en.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+export type MessageKey = ParseKeys;
+
+export const catalogues = { en } as const;
+export type Locale = keyof typeof catalogues;
+
+const current = $state({ locale: 'en' as Locale });
+
+i18next.init({
+  lng: current.locale,
+  fallbackLng: 'en',
+  resources: { en: { translation: en } },
+  initAsync: false,
+  interpolation: { escapeValue: false }, // Svelte escapes text it renders.
+  returnNull: false,
+});
+
+/** Translates `key`; reading `current.locale` makes templates re-render on a language change. */
+export function t(key: MessageKey, options?: TOptions): string {
+  void current.locale;
+  return i18next.t(key, options) as string;
+}
+
+export function locale(): Locale {
+  return current.locale;
+}
+
+export async function setLocale(next: Locale): Promise<void> {
+  await i18next.changeLanguage(next);
+  current.locale = next;
+  document.documentElement.lang = next;
+  // Arabic will need right-to-left; the layout uses logical properties so it follows `dir`.
+  document.documentElement.dir = i18next.dir(next);
+}
+
+/** Dates in the candidate's language and own time zone. */
+export function formatDate(iso: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(current.locale, options).format(new Date(iso));
+}

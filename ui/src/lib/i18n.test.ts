@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import en from '../locales/en.json';
+import { setLocale, t } from './i18n.svelte';
+
+function leaves(node: unknown, path = ''): Array<[string, unknown]> {
+  if (typeof node !== 'object' || node === null) return [[path, node]];
+  return Object.entries(node).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+describe('i18n', () => {
+  it('has a non-empty text for every key of the English catalogue', () => {
+    for (const [key, value] of leaves(en)) {
+      expect(typeof value, key).toBe('string');
+      expect((value as string).trim(), key).not.toBe('');
+    }
+  });
+
+  it('interpolates values and picks plural forms', () => {
+    expect(t('vacancies.count', { count: 1, open: 1 })).toBe('You follow 1 vacancy (1 open).');
+    expect(t('vacancies.count', { count: 12, open: 3 })).toBe('You follow 12 vacancies (3 open).');
+    expect(t('settings.backupSaved', { path: '/tmp/<b>.db' })).toBe('Backup saved to /tmp/<b>.db');
+  });
+
+  it('sets the document language and direction', async () => {
+    await setLocale('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+});

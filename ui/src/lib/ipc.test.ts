@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { AppError, ipc, toAppError } from './ipc';
+
+afterEach(() => clearMocks());
+
+describe('ipc', () => {
+  it('returns the data of a successful command, passing its arguments', async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'overview_get') {
+        return { profileStarted: true, vacancies: 3, openVacancies: 2, applications: 1, documents: 0 };
+      }
+      return null;
+    });
+    const overview = await ipc.overviewGet();
+    expect(overview.vacancies).toBe(3);
+    await ipc.notificationsSendTest('Title', 'Body');
+    expect(calls).toEqual([
+      ['overview_get', {}],
+      ['notifications_send_test', { summary: 'Title', body: 'Body' }],
+    ]);
+  });
+
+  it('throws the backend error as an AppError with its code and message', async () => {
+    mockIPC(() => {
+      throw { code: 'store_unavailable', message: 'Your data could not be opened: damaged' };
+    });
+    const failure = await ipc.overviewGet().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged' });
+  });
+
+  it('reports failures of the bridge itself as internal errors', () => {
+    expect(toAppError('command foo not found')).toMatchObject({ code: 'internal', message: 'command foo not found' });
+    expect(toAppError(new TypeError('boom'))).toMatchObject({ code: 'internal', message: 'boom' });
+    const same = new AppError('io', 'disk full');
+    expect(toAppError(same)).toBe(same);
+  });
+});
