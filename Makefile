@@ -13,7 +13,7 @@ E2E_APP := target/e2e/dossier
 UI_STAMP := ui/node_modules/.installed
 
 .PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
-	fmt clippy rust-test ui-check ui-test bindings icons
+	fmt layering clippy rust-test ui-check ui-test bindings icons
 
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
@@ -63,10 +63,16 @@ run: app
 
 ## Checks ---------------------------------------------------------------------------------------
 
-test: deps fmt clippy rust-test ui-check ui-test e2e
+test: deps fmt layering clippy rust-test ui-check ui-test e2e
 
 fmt:
 	cargo fmt --all -- --check
+
+# The domain core must stay testable without a window: no Tauri anywhere in its tree.
+layering:
+	@if cargo tree -p dossier-core -e normal,build --prefix none | grep -i '^tauri'; then \
+	  echo "dossier-core depends on Tauri: move that code into src-tauri/"; exit 1; fi
+	@echo "layering: dossier-core has no Tauri dependency"
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -91,7 +97,7 @@ e2e-app: deps ui
 # the suite started is still running.
 e2e: e2e-app tauri-driver
 	DOSSIER_E2E_APP=$(abspath $(E2E_APP)) TAURI_DRIVER=$(TAURI_DRIVER) \
-	  dbus-run-session -- cargo test -p dossier-e2e --test smoke -- --test-threads=1
+	  timeout 1200 dbus-run-session -- cargo test -p dossier-e2e --test smoke -- --test-threads=1
 	@left=$$(pgrep -af '$(abspath $(E2E_APP))|WebKitWebDriver|tauri-driver --port|Xvfb -displayfd' | grep -v pgrep || true); \
 	if [ -n "$$left" ]; then echo "Left running after the end-to-end suite:"; echo "$$left"; exit 1; fi
 

@@ -92,12 +92,18 @@ impl App {
             .env("DOSSIER_E2E_NOW", &launch.now)
             // No accessibility bus: it would outlive the test and is not what is tested here.
             .env("NO_AT_BRIDGE", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("WAYLAND_DISPLAY");
         if let Some(path) = &launch.save_path {
             command.env("DOSSIER_E2E_SAVE_PATH", path);
         }
+        // The app's and drivers' own output goes to a log per launch, kept for failed runs.
+        let logs = workspace_root().join("target/e2e-logs");
+        std::fs::create_dir_all(&logs).expect("log folder");
+        let log = std::fs::File::create(logs.join(format!("app-{port}.log"))).expect("log file");
+        command
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log);
         let driver = Guarded::spawn("tauri-driver", command);
         process::wait_for_port(port, Duration::from_secs(20));
 
@@ -205,7 +211,10 @@ impl App {
                 vec![],
             )
             .await;
-        let png = self.client.screenshot().await.expect("screenshot");
+        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot {name} timed out"))
+            .expect("screenshot");
         assert_not_blank(&png, name);
         screenshots::save(name, &png)
     }
