@@ -109,5 +109,5 @@ bindings:
 
 # Regenerates the app icons from the one source image.
 icons: node-deps
-	cd ui && npx tauri icon ../icons/source.svg -o ../icons
+	cd ui && npx --yes @tauri-apps/cli@2 icon ../icons/source.svg -o ../icons
 	rm -rf icons/android icons/ios icons/Square*Logo.png icons/StoreLogo.png

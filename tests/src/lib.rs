@@ -51,6 +51,8 @@ pub struct Launch {
     pub now: String,
     /// Answer for the save dialog: a path, or `Some("")` to cancel.
     pub save_path: Option<PathBuf>,
+    /// Extra environment for the app, such as the desktop's theme.
+    pub env: Vec<(String, String)>,
 }
 
 impl Launch {
@@ -94,6 +96,7 @@ impl App {
             .env("NO_AT_BRIDGE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("WAYLAND_DISPLAY");
+        command.envs(launch.env.iter().map(|(k, v)| (k, v)));
         if let Some(path) = &launch.save_path {
             command.env("DOSSIER_E2E_SAVE_PATH", path);
         }

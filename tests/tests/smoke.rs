@@ -109,6 +109,54 @@ async fn the_keyboard_reaches_every_view() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_follows_the_desktop_dark_theme() {
+    let data = tempfile::tempdir().unwrap();
+    let background = |app: &App| {
+        let client = app.client.clone();
+        async move {
+            client
+                .execute(
+                    "return getComputedStyle(document.body).backgroundColor",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let mut launch = Launch::new(data.path());
+    launch.env.push(("GTK_THEME".into(), "Adwaita:dark".into()));
+    let dark = App::launch(launch).await;
+    let dark_bg = background(&dark).await;
+    dark.screenshot("dashboard-dark").await;
+    dark.close().await;
+
+    let mut launch = Launch::new(data.path());
+    launch.env.push(("GTK_THEME".into(), "Adwaita".into()));
+    let light = App::launch(launch).await;
+    let light_bg = background(&light).await;
+    light.close().await;
+
+    let luma = |css: &str| -> u32 {
+        let n: Vec<u32> = css
+            .trim_start_matches("rgba(")
+            .trim_start_matches("rgb(")
+            .trim_end_matches(')')
+            .split(',')
+            .map(|v| v.trim().parse::<f32>().unwrap() as u32)
+            .collect();
+        (n[0] * 3 + n[1] * 6 + n[2]) / 10
+    };
+    assert!(luma(&dark_bg) < 60, "dark desktop, dark window: {dark_bg}");
+    assert!(
+        luma(&light_bg) > 200,
+        "light desktop, light window: {light_bg}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn recorded_data_replaces_the_empty_states() {
     let data = tempfile::tempdir().unwrap();
     {
@@ -141,7 +189,7 @@ async fn recorded_data_replaces_the_empty_states() {
     assert!(
         app.text_of("[data-testid='dashboard-summary']")
             .await
-            .starts_with("2 vacancies · 1 applications · 0 documents")
+            .starts_with("2 vacancies · 1 application · 0 documents")
     );
 
     app.open_view("vacancies").await;

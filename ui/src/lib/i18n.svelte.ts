@@ -44,7 +44,13 @@ export async function setLocale(next: Locale): Promise<void> {
   document.documentElement.dir = i18next.dir(next);
 }
 
-/** Dates in the candidate's language and own time zone. */
+/** The user's own regional variant of the UI language (en-GB rather than en), for dates. */
+export function regionalLocale(ui: string, preferred: readonly string[]): string {
+  return preferred.find((tag) => tag.split('-')[0]?.toLowerCase() === ui) ?? ui;
+}
+
+/** Dates in the candidate's language and regional style, in their own time zone. */
 export function formatDate(iso: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(current.locale, options).format(new Date(iso));
+  const tag = regionalLocale(current.locale, globalThis.navigator?.languages ?? []);
+  return new Intl.DateTimeFormat(tag, options).format(new Date(iso));
 }

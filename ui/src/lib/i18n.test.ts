@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from '../locales/en.json';
-import { setLocale, t } from './i18n.svelte';
+import { regionalLocale, setLocale, t } from './i18n.svelte';
 
 function leaves(node: unknown, path = ''): Array<[string, unknown]> {
   if (typeof node !== 'object' || node === null) return [[path, node]];
@@ -19,6 +19,12 @@ describe('i18n', () => {
     expect(t('vacancies.count', { count: 1, open: 1 })).toBe('You follow 1 vacancy (1 open).');
     expect(t('vacancies.count', { count: 12, open: 3 })).toBe('You follow 12 vacancies (3 open).');
     expect(t('settings.backupSaved', { path: '/tmp/<b>.db' })).toBe('Backup saved to /tmp/<b>.db');
+  });
+
+  it('formats dates in the regional variant the user prefers', () => {
+    expect(regionalLocale('en', ['fr-FR', 'en-GB', 'en-US'])).toBe('en-GB');
+    expect(regionalLocale('en', ['fr-FR'])).toBe('en');
+    expect(regionalLocale('en', [])).toBe('en');
   });
 
   it('sets the document language and direction', async () => {
