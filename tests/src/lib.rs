@@ -61,6 +61,7 @@ impl Launch {
             data_dir: data_dir.to_path_buf(),
             now: DEFAULT_NOW.into(),
             save_path: None,
+            env: Vec::new(),
         }
     }
 }
