@@ -21,7 +21,7 @@ help:
 
 ## Set-up ---------------------------------------------------------------------------------------
 
-deps: system-deps node-deps
+deps: system-deps node-deps tauri-driver
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -42,7 +42,7 @@ $(UI_STAMP): ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 	@touch $@
 
-tauri-driver:
+tauri-driver: system-deps
 	@[ -x "$(TAURI_DRIVER)" ] || cargo install tauri-driver --version '^2' --locked
 
 ## Build ----------------------------------------------------------------------------------------
@@ -95,10 +95,12 @@ e2e-app: deps ui
 
 # Drives the real window under a private X display and D-Bus session, then checks that nothing
 # the suite started is still running.
-e2e: e2e-app tauri-driver
+e2e: e2e-app
 	DOSSIER_E2E_APP=$(abspath $(E2E_APP)) TAURI_DRIVER=$(TAURI_DRIVER) \
-	  timeout 1200 dbus-run-session -- cargo test -p dossier-e2e --test smoke -- --test-threads=1
-	@left=$$(pgrep -af '$(abspath $(E2E_APP))|WebKitWebDriver|tauri-driver --port|Xvfb -displayfd' | grep -v pgrep || true); \
+	  timeout 1200 dbus-run-session --config-file=tests/session-bus.conf -- \
+	  cargo test -p dossier-e2e --test smoke -- --test-threads=1
+	@left=$$(ps -eo stat=,pid=,args= | awk '$$1 !~ /^Z/' | \
+	  grep -E 'target/e2e/[d]ossier|[W]ebKitWebDriver|[t]auri-driver --port|[X]vfb -displayfd' || true); \
 	if [ -n "$$left" ]; then echo "Left running after the end-to-end suite:"; echo "$$left"; exit 1; fi
 
 ## Maintenance ----------------------------------------------------------------------------------

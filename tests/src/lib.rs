@@ -77,6 +77,7 @@ pub struct App {
 
 impl App {
     pub async fn launch(launch: Launch) -> App {
+        process::adopt_orphans();
         let display = VirtualDisplay::start();
         let notifications = NotificationServer::start().await;
         let port = process::free_port();

@@ -59,6 +59,27 @@ impl Drop for Guarded {
         // Children that outlived the leader still carry its group id.
         std::thread::sleep(Duration::from_millis(200));
         let _ = killpg(group, Signal::SIGKILL);
+        reap_group(group);
+    }
+}
+
+/// Makes this test process adopt the orphans of the processes it starts (WebKitWebDriver outlives
+/// tauri-driver by a moment), so it can reap them instead of leaving zombies behind.
+pub fn adopt_orphans() {
+    let _ = nix::sys::prctl::set_child_subreaper(true);
+}
+
+fn reap_group(group: Pid) {
+    use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+    let deadline = Instant::now() + Duration::from_secs(5);
+    // A negative pid waits for any child in that process group.
+    let members = Pid::from_raw(-group.as_raw());
+    while Instant::now() < deadline {
+        match waitpid(members, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) => std::thread::sleep(Duration::from_millis(50)),
+            Ok(_) => {}
+            Err(_) => break, // ECHILD: none left
+        }
     }
 }
 
