@@ -36,6 +36,14 @@ pub enum StoreStatus {
     Unavailable { message: String },
 }
 
+/// The outcome of setting a damaged database aside: where the old file now is, and the new store.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FreshStart {
+    pub status: StoreStatus,
+    pub kept_as: String,
+}
+
 enum Slot {
     Open(Store),
     Closed(StoreStatus),
@@ -89,7 +97,7 @@ impl AppState {
 
     /// Sets a damaged database aside under a dated name and opens a fresh one. Refused unless
     /// the current database really is damaged, so a healthy one can never be moved by mistake.
-    pub fn start_fresh(&self) -> Result<StoreStatus> {
+    pub fn start_fresh(&self) -> Result<FreshStart> {
         let mut slot = self.lock();
         if !matches!(&*slot, Slot::Closed(StoreStatus::Damaged { .. })) {
             return Err(dossier_core::Error::invalid(
@@ -99,10 +107,13 @@ impl AppState {
             .into());
         }
         let path = self.database_path();
-        store::set_aside(&path, self.clock.now())?;
+        let kept_as = store::set_aside(&path, self.clock.now())?;
         *slot = open_slot(&path);
         drop(slot);
-        Ok(self.status())
+        Ok(FreshStart {
+            status: self.status(),
+            kept_as: kept_as.display().to_string(),
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Slot> {
@@ -155,12 +166,14 @@ mod tests {
         let err = state.with_store(|s| s.overview()).unwrap_err();
         assert_eq!(err.code(), crate::error::ErrorCode::StoreUnavailable);
 
-        let status = state.start_fresh().unwrap();
-        assert!(matches!(status, StoreStatus::Ready { .. }), "{status:?}");
-        assert_eq!(
-            std::fs::read(dir.path().join("dossier.db.damaged-20261122T090000Z")).unwrap(),
-            vec![0x5a; 4096]
+        let fresh = state.start_fresh().unwrap();
+        assert!(
+            matches!(fresh.status, StoreStatus::Ready { .. }),
+            "{fresh:?}"
         );
+        let kept = dir.path().join("dossier.db.damaged-20261122T090000Z");
+        assert_eq!(fresh.kept_as, kept.display().to_string());
+        assert_eq!(std::fs::read(kept).unwrap(), vec![0x5a; 4096]);
         assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 0);
     }
 

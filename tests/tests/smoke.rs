@@ -232,10 +232,15 @@ async fn a_damaged_database_is_kept_and_set_aside_only_when_asked() {
     })
     .await;
     assert!(!app.exists("[data-testid='store-banner']").await);
+    let kept = data.path().join("dossier.db.damaged-20261122T090000Z");
+    let notice = app.text_of("[data-testid='kept-notice']").await;
+    assert!(
+        notice.contains(&kept.display().to_string()),
+        "the user is told where the file went: {notice}"
+    );
     app.open_view("vacancies").await;
     app.wait_for("[data-testid='empty-state']").await;
 
-    let kept = data.path().join("dossier.db.damaged-20261122T090000Z");
     assert_eq!(
         std::fs::read(&kept).unwrap(),
         garbage,

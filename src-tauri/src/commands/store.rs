@@ -2,7 +2,7 @@ use tauri::State;
 
 use crate::dialog;
 use crate::error::Result;
-use crate::state::{AppState, StoreStatus};
+use crate::state::{AppState, FreshStart, StoreStatus};
 
 /// Whether the data opened at start-up, and if not why; the UI asks this before anything else.
 #[tauri::command]
@@ -14,7 +14,7 @@ pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus> {
 /// Sets a damaged database aside (never deletes it) and starts an empty one.
 #[tauri::command]
 #[specta::specta]
-pub async fn store_start_fresh(state: State<'_, AppState>) -> Result<StoreStatus> {
+pub async fn store_start_fresh(state: State<'_, AppState>) -> Result<FreshStart> {
     state.start_fresh()
 }
 

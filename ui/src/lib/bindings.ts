@@ -9,7 +9,7 @@ export const commands = {
 	/**  Whether the data opened at start-up, and if not why; the UI asks this before anything else. */
 	storeStatus: () => typedError<StoreStatus, ErrorBody>(__TAURI_INVOKE("store_status")),
 	/**  Sets a damaged database aside (never deletes it) and starts an empty one. */
-	storeStartFresh: () => typedError<StoreStatus, ErrorBody>(__TAURI_INVOKE("store_start_fresh")),
+	storeStartFresh: () => typedError<FreshStart, ErrorBody>(__TAURI_INVOKE("store_start_fresh")),
 	/**
 	 *  Asks where to save a copy of all the candidate's data, then writes it there atomically.
 	 *  Returns the chosen path, or nothing when the user cancelled.
@@ -34,6 +34,12 @@ export type ErrorBody = {
 };
 
 export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed";
+
+/**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
+export type FreshStart = {
+	status: StoreStatus,
+	keptAs: string,
+};
 
 /**
  *  How much the candidate has recorded so far: the views use it to choose between their content

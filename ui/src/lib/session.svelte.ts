@@ -7,25 +7,32 @@ export const session = $state({
   overview: null as Overview | null,
   now: null as string | null,
   error: null as AppError | null,
+  /** Where a damaged database was kept after the user chose to start fresh. */
+  keptAs: null as string | null,
 });
 
-export async function refresh(): Promise<void> {
+async function load(): Promise<void> {
+  session.now = await ipc.clockNow();
+  session.status = await ipc.storeStatus();
+  session.overview = session.status.state === 'ready' ? await ipc.overviewGet() : null;
+}
+
+async function guarded(work: () => Promise<void>): Promise<void> {
   try {
-    session.now = await ipc.clockNow();
-    session.status = await ipc.storeStatus();
-    session.overview = session.status.state === 'ready' ? await ipc.overviewGet() : null;
+    await work();
     session.error = null;
   } catch (thrown) {
     session.error = toAppError(thrown);
   }
 }
 
-export async function startFresh(): Promise<void> {
-  try {
-    session.status = await ipc.storeStartFresh();
-    session.overview = session.status.state === 'ready' ? await ipc.overviewGet() : null;
-    session.error = null;
-  } catch (thrown) {
-    session.error = toAppError(thrown);
-  }
+export function refresh(): Promise<void> {
+  return guarded(load);
+}
+
+export function startFresh(): Promise<void> {
+  return guarded(async () => {
+    session.keptAs = (await ipc.storeStartFresh()).keptAs;
+    await load();
+  });
 }

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Vacancies from './Vacancies.svelte';
 import Dashboard from './Dashboard.svelte';
 import Settings from './Settings.svelte';
+import StoreProblem from '../components/StoreProblem.svelte';
 import { session } from '../lib/session.svelte';
 import type { Overview } from '../lib/bindings';
 
@@ -13,6 +14,7 @@ afterEach(() => {
   clearMocks();
   session.overview = null;
   session.status = null;
+  session.keptAs = null;
 });
 
 describe('views', () => {
@@ -56,5 +58,28 @@ describe('views', () => {
     expect((await screen.findByTestId('notify-message')).textContent).toBe(
       'The notification could not be shown: no server',
     );
+  });
+
+  it('set a damaged database aside only when asked, and say where it went', async () => {
+    const calls: string[] = [];
+    const ready = { state: 'ready', info: { databasePath: '/d/dossier.db', schemaVersion: 1 } };
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === 'store_start_fresh') return { status: ready, keptAs: '/d/dossier.db.damaged-20261122T090000Z' };
+      if (cmd === 'store_status') return ready;
+      if (cmd === 'overview_get') return empty;
+      if (cmd === 'clock_now') return '2026-11-22T09:00:00Z';
+      return null;
+    });
+    const damaged = { state: 'damaged', databasePath: '/d/dossier.db', message: 'not a database' } as const;
+    session.status = damaged;
+    render(StoreProblem, { status: damaged });
+    expect(screen.getByRole('alertdialog').textContent).toContain('/d/dossier.db');
+    expect(calls).toEqual([]);
+
+    screen.getByTestId('start-fresh').click();
+    expect((await screen.findByTestId('kept-notice')).textContent).toContain('/d/dossier.db.damaged-20261122T090000Z');
+    expect(calls[0]).toBe('store_start_fresh');
+    await vi.waitFor(() => expect(session.status).toEqual(ready));
   });
 });
