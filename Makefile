@@ -18,6 +18,8 @@ UI_STAMP := ui/node_modules/.installed
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
 	@echo "make test   fmt, clippy, Rust tests, UI typecheck and tests, end-to-end tests"
+	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
+	@echo "make bindings  regenerate ui/src/lib/bindings.ts after changing a command"
 
 ## Set-up ---------------------------------------------------------------------------------------
 
@@ -47,7 +49,15 @@ tauri-driver: system-deps
 
 ## Build ----------------------------------------------------------------------------------------
 
-ui: node-deps
+# Rebuilt only when a UI source changes: the app embeds ui/dist, so a needless rebuild would
+# relink the app too.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts \
+	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
+UI_BUNDLE := ui/dist/index.html
+
+ui: $(UI_BUNDLE)
+
+$(UI_BUNDLE): $(UI_STAMP) $(UI_SOURCES)
 	cd ui && npm run build
 
 # The app a user runs: the UI served from the binary, no test hooks.
