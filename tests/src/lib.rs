@@ -70,7 +70,7 @@ impl Launch {
 pub struct App {
     pub client: Client,
     pub notifications: NotificationServer,
-    // Dropped in reverse order: the driver (and the app with it) before the display.
+    // Fields drop in declaration order: the driver (and the app with it) before the display.
     driver: Guarded,
     _display: VirtualDisplay,
 }
@@ -98,7 +98,7 @@ impl App {
             .env("NO_AT_BRIDGE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("WAYLAND_DISPLAY");
-        command.envs(launch.env.iter().map(|(k, v)| (k, v)));
+        command.envs(launch.env.iter().cloned());
         if let Some(path) = &launch.save_path {
             command.env("DOSSIER_E2E_SAVE_PATH", path);
         }
