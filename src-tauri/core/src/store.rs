@@ -135,6 +135,15 @@ impl Store {
     /// Writes a consistent copy of the whole database to `dest` (replacing it), atomically: a
     /// failed backup leaves nothing under `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if self.is_own_file(dest) {
+            return Err(Error::invalid(
+                "destination",
+                format!(
+                    "{} is Dossier's own database; choose another place for the backup",
+                    dest.display()
+                ),
+            ));
+        }
         let temp = fsio::temp_path_beside(dest);
         let path_text = temp
             .to_str()
@@ -152,6 +161,30 @@ impl Store {
             });
         }
         fsio::persist(&temp, dest)
+    }
+
+    /// Whether `dest` is the live database or one of its WAL and shared-memory files. Replacing
+    /// one of those under the open connection would let the old WAL be replayed into the new
+    /// file on the next start, and corrupt it.
+    fn is_own_file(&self, dest: &Path) -> bool {
+        let canonical = |p: &Path| -> Option<PathBuf> {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(dir.canonicalize().ok()?.join(p.file_name()?))
+        };
+        let (Some(dest), Some(own)) = (canonical(dest), canonical(&self.path)) else {
+            return false;
+        };
+        let own_name = own
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        ["", "-wal", "-shm"]
+            .iter()
+            .any(|suffix| dest == own.with_file_name(format!("{own_name}{suffix}")))
     }
 
     fn reclassify(&self, e: Error) -> Error {
@@ -195,6 +228,8 @@ pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
         n += 1;
         target = path.with_file_name(format!("{file_name}.damaged-{stamp}-{n}"));
     }
+    // The WAL and shared-memory files go first: were they left behind after the main file moved,
+    // the fresh database opened at `path` would replay the damaged WAL into itself.
     for suffix in ["-wal", "-shm"] {
         let side = path.with_file_name(format!("{file_name}{suffix}"));
         if side.exists() {
@@ -429,6 +464,36 @@ mod tests {
             .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
             .collect();
         assert_eq!(names, vec!["backup.db".to_string()]);
+    }
+
+    #[test]
+    fn a_backup_over_the_live_database_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        let mut store = Store::open(&path).unwrap();
+        store.write(|tx| insert_vacancy(tx, "1503")).unwrap();
+        // The same file named through another route (`sub/..`) is still the same file.
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for dest in [
+            path.clone(),
+            dir.path().join("sub").join("..").join(DATABASE_FILE),
+            dir.path().join("dossier.db-wal"),
+            dir.path().join("dossier.db-shm"),
+        ] {
+            let err = store.backup_to(&dest).unwrap_err();
+            assert!(
+                matches!(err, Error::InvalidInput { .. }),
+                "{dest:?}: {err:?}"
+            );
+            assert!(err.to_string().contains("own database"), "{err}");
+        }
+        drop(store);
+        assert_eq!(Store::open(&path).unwrap().overview().unwrap().vacancies, 1);
+        // A file beside it with another name is a fine destination.
+        Store::open(&path)
+            .unwrap()
+            .backup_to(&dir.path().join("dossier copy.db"))
+            .unwrap();
     }
 
     #[test]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 // Views reach the backend only through the typed module in `lib/ipc.ts`.
-const sources = import.meta.glob('../**/*.{ts,svelte}', { query: '?raw', import: 'default', eager: true }) as Record<
+const sources = import.meta.glob('../**/*.{ts,svelte,css}', { query: '?raw', import: 'default', eager: true }) as Record<
   string,
   string
 >;
@@ -21,10 +21,11 @@ describe('architecture', () => {
 
   it('uses logical properties so right-to-left layouts mirror', () => {
     const physical = /(?:margin|padding|border)-(?:left|right)\s*:|(?:^|[\s;{])(?:left|right)\s*:/m;
-    const offenders = Object.entries(sources)
-      .filter(([path]) => path.endsWith('.svelte'))
-      .filter(([, text]) => physical.test(text.split('<style>')[1] ?? ''))
-      .map(([path]) => path);
+    const styles = Object.entries(sources)
+      .filter(([path]) => path.endsWith('.svelte') || path.endsWith('.css'))
+      .map(([path, text]) => [path, path.endsWith('.css') ? text : (text.split('<style>')[1] ?? '')] as const);
+    expect(styles.some(([path]) => path.endsWith('app.css'))).toBe(true);
+    const offenders = styles.filter(([, css]) => physical.test(css)).map(([path]) => path);
     expect(offenders).toEqual([]);
   });
 });
