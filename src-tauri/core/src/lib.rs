@@ -1,12 +1,18 @@
-//! Dossier's domain core: models, the SQLite store, the clock and (later) the rules.
+//! Dossier's domain core: models, the SQLite store, the clock, the notice parser and the rules.
 //!
 //! This crate must never depend on Tauri: everything here is tested on its own, and the
 //! desktop shell only wires it to the window.
 
 pub mod clock;
+pub mod eligibility;
 pub mod error;
 pub mod fsio;
 pub mod models;
+pub mod notice;
+pub mod profile;
+pub mod stations;
 pub mod store;
+pub mod vacancy;
+pub mod vault;
 
 pub use error::{Error, Result};

@@ -13,8 +13,12 @@ pub const DATABASE_FILE: &str = "dossier.db";
 
 /// Applied in order, never edited once released: a database remembers how far it got in
 /// `PRAGMA user_version`.
-static MIGRATIONS: &[M<'static>] =
-    &[M::up(include_str!("../migrations/0001_initial.sql")).foreign_key_check()];
+static MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_initial.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0002_vacancies.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0003_profile.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0004_vault.sql")).foreign_key_check(),
+];
 
 /// The schema version this build writes.
 pub fn latest_schema_version() -> u32 {

@@ -1,0 +1,2 @@
+-- Schema 4: the document vault (filled by the vault issue).
+SELECT 1;

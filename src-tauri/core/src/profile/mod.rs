@@ -1,0 +1,131 @@
+//! The candidate's profile: one per installation, the facts eligibility and the document rules
+//! are worked out from.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Common European Framework of Reference levels, in order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
+)]
+pub enum Cefr {
+    A1,
+    A2,
+    B1,
+    B2,
+    C1,
+    C2,
+}
+
+/// Levels of study, in order, so a notice's minimum can be compared with what was completed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EducationLevel {
+    Secondary,
+    /// Vocational or short-cycle tertiary studies below a bachelor's degree.
+    PostSecondary,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub full_name: String,
+    pub email: String,
+    pub date_of_birth: Option<NaiveDate>,
+    /// ISO 3166-1 alpha-2 codes; any one of a member country suffices.
+    pub nationalities: Vec<String>,
+    pub country_of_origin: Option<String>,
+    pub residences: Vec<Residence>,
+    pub languages: Vec<LanguageSkill>,
+    pub law_enforcement: LawEnforcement,
+    pub education: Vec<Education>,
+    pub employment: Vec<Employment>,
+    pub references: Vec<Reference>,
+}
+
+/// A period lived in a country; `to: None` means still living there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Residence {
+    pub country: String,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageSkill {
+    /// ISO 639-1 code, lower case.
+    pub language: String,
+    pub level: Cefr,
+    pub certificate: Option<String>,
+}
+
+/// Serving law-enforcement officer or governmental official: what secondments require.
+/// `serving: None` means the candidate has not said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LawEnforcement {
+    pub serving: Option<bool>,
+    pub country: Option<String>,
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StudyStatus {
+    Completed,
+    Enrolled,
+}
+
+/// Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
+/// which line of the profile they prove.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Education {
+    pub id: u32,
+    pub level: EducationLevel,
+    pub field: String,
+    pub institution: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub status: StudyStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkTime {
+    FullTime,
+    PartTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Employment {
+    pub id: u32,
+    pub employer: String,
+    pub title: String,
+    pub from: NaiveDate,
+    /// `None` while the position is held.
+    pub to: Option<NaiveDate>,
+    pub work_time: WorkTime,
+}
+
+/// A professional reference and the facts the rules check (DOMAIN.md, "Documents").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub id: u32,
+    pub name: String,
+    pub contact: String,
+    pub relation: String,
+    pub worked_directly: Option<bool>,
+    pub hierarchical: Option<bool>,
+    pub family_member: Option<bool>,
+    pub interpol_staff: Option<bool>,
+}
