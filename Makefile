@@ -13,12 +13,13 @@ E2E_APP := target/e2e/dossier
 UI_STAMP := ui/node_modules/.installed
 
 .PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
-	fmt layering clippy rust-test ui-check ui-test bindings icons
+	fmt layering clippy rust-test ui-check ui-test bindings icons bench
 
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
 	@echo "make test   fmt, clippy, Rust tests, UI typecheck and tests, end-to-end tests"
 	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
+	@echo "make bench  performance figures as name=value lines (not part of make test)"
 	@echo "make bindings  regenerate ui/src/lib/bindings.ts after changing a command"
 
 ## Set-up ---------------------------------------------------------------------------------------
@@ -108,10 +109,16 @@ e2e-app: deps ui
 e2e: e2e-app
 	DOSSIER_E2E_APP=$(abspath $(E2E_APP)) TAURI_DRIVER=$(TAURI_DRIVER) \
 	  timeout 1200 dbus-run-session --config-file=tests/session-bus.conf -- \
-	  cargo test -p dossier-e2e --test smoke -- --test-threads=1
+	  cargo test -p dossier-e2e --tests -- --test-threads=1
 	@left=$$(ps -eo stat=,pid=,args= | awk '$$1 !~ /^Z/' | \
 	  grep -E 'target/e2e/[d]ossier|[W]ebKitWebDriver|[t]auri-driver --port|[X]vfb -displayfd' || true); \
 	if [ -n "$$left" ]; then echo "Left running after the end-to-end suite:"; echo "$$left"; exit 1; fi
+
+## Performance ----------------------------------------------------------------------------------
+
+# Figures, not pass/fail: machines here are shared, so targets are checked by reading them.
+bench:
+	cargo run --release -q -p dossier-core --example bench_vacancies
 
 ## Maintenance ----------------------------------------------------------------------------------
 

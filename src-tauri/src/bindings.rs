@@ -16,6 +16,18 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::overview::overview_get,
             commands::overview::clock_now,
             commands::notifications::notifications_send_test,
+            commands::preferences::preferences_get,
+            commands::preferences::preferences_set,
+            commands::vacancies::vacancy_capture_text,
+            commands::vacancies::vacancy_capture_file,
+            commands::vacancies::vacancy_create,
+            commands::vacancies::vacancy_update,
+            commands::vacancies::vacancy_get,
+            commands::vacancies::vacancy_delete,
+            commands::vacancies::vacancy_list,
+            commands::vacancies::vacancy_facets,
+            commands::vacancies::vacancy_open_notice,
+            commands::vacancies::vacancy_zone_for_station,
         ])
         .error_handling(ErrorHandlingMode::Result)
 }

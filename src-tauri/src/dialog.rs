@@ -24,3 +24,28 @@ pub async fn save_path(
     // rfd reports a missing portal as a cancel; there is nothing better to tell the user.
     Ok(picked.map(|handle| handle.path().to_path_buf()))
 }
+
+/// Asks for files to open; empty when the user cancels.
+pub async fn open_paths(
+    window: &tauri::WebviewWindow,
+    filter_name: &str,
+    extensions: &[&str],
+    multiple: bool,
+) -> Result<Vec<PathBuf>> {
+    #[cfg(feature = "e2e")]
+    if let Some(answer) = crate::test_hooks::open_dialog_answer() {
+        return Ok(answer);
+    }
+    let dialog = rfd::AsyncFileDialog::new()
+        .add_filter(filter_name, extensions)
+        .set_parent(window);
+    let picked = if multiple {
+        dialog.pick_files().await.unwrap_or_default()
+    } else {
+        dialog.pick_file().await.into_iter().collect()
+    };
+    Ok(picked
+        .into_iter()
+        .map(|handle| handle.path().to_path_buf())
+        .collect())
+}

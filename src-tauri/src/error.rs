@@ -14,6 +14,9 @@ pub enum Error {
 
     #[error("The notification could not be shown: {0}")]
     Notification(String),
+
+    #[error("The system could not open it: {0}")]
+    Opener(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -29,6 +32,7 @@ pub enum ErrorCode {
     InvalidInput,
     StoreUnavailable,
     NotificationFailed,
+    OpenFailed,
 }
 
 /// What the UI receives for every failed command.
@@ -54,6 +58,7 @@ impl Error {
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
+            Error::Opener(_) => ErrorCode::OpenFailed,
         }
     }
 

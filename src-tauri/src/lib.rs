@@ -5,6 +5,7 @@ pub mod bindings;
 mod commands;
 mod dialog;
 pub mod error;
+mod external;
 mod notify;
 mod state;
 #[cfg(feature = "e2e")]
@@ -38,6 +39,7 @@ fn clock() -> Arc<dyn Clock> {
 pub fn run() {
     let specta = bindings::builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);

@@ -23,3 +23,22 @@ pub fn save_dialog_answer() -> Option<Option<PathBuf>> {
         Some(PathBuf::from(value))
     })
 }
+
+/// `DOSSIER_E2E_OPEN_PATHS` answers the open dialog with these paths, one per line; set but
+/// empty, it cancels.
+pub fn open_dialog_answer() -> Option<Vec<PathBuf>> {
+    let value = std::env::var("DOSSIER_E2E_OPEN_PATHS").ok()?;
+    Some(
+        value
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+    )
+}
+
+/// `DOSSIER_E2E_OPENED_LOG` names a file where addresses the app would open in the browser are
+/// written instead, one per line, so the suite can check them without a browser.
+pub fn opened_log() -> Option<PathBuf> {
+    std::env::var_os("DOSSIER_E2E_OPENED_LOG").map(PathBuf::from)
+}

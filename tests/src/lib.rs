@@ -51,7 +51,11 @@ pub struct Launch {
     pub now: String,
     /// Answer for the save dialog: a path, or `Some("")` to cancel.
     pub save_path: Option<PathBuf>,
-    /// Extra environment for the app, such as the desktop's theme.
+    /// Answer for the open dialog: these paths, or an empty list to cancel.
+    pub open_paths: Option<Vec<PathBuf>>,
+    /// Where web addresses the app opens are written instead of starting a browser.
+    pub opened_log: Option<PathBuf>,
+    /// Extra environment for the app, such as the desktop's theme or time zone.
     pub env: Vec<(String, String)>,
 }
 
@@ -61,6 +65,8 @@ impl Launch {
             data_dir: data_dir.to_path_buf(),
             now: DEFAULT_NOW.into(),
             save_path: None,
+            open_paths: None,
+            opened_log: None,
             env: Vec::new(),
         }
     }
@@ -101,6 +107,13 @@ impl App {
         command.envs(launch.env.iter().cloned());
         if let Some(path) = &launch.save_path {
             command.env("DOSSIER_E2E_SAVE_PATH", path);
+        }
+        if let Some(paths) = &launch.open_paths {
+            let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            command.env("DOSSIER_E2E_OPEN_PATHS", lines.join("\n"));
+        }
+        if let Some(log) = &launch.opened_log {
+            command.env("DOSSIER_E2E_OPENED_LOG", log);
         }
         // The app's and drivers' own output goes to a log per launch, kept for failed runs.
         let logs = workspace_root().join("target/e2e-logs");
@@ -184,6 +197,49 @@ impl App {
             .await
             .expect("find_all")
             .is_empty()
+    }
+
+    /// Types into a field as a user would, after clearing what it held.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Picks an option of a `<select>` by its value.
+    pub async fn choose(&self, select_css: &str, value: &str) {
+        self.click(&format!("{select_css} option[value='{value}']"))
+            .await;
+    }
+
+    /// The current value of a form field.
+    pub async fn value_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap_or_else(|e| panic!("value of {css}: {e}"))
+            .unwrap_or_default()
+    }
+
+    /// The texts of every element matching `css`, in page order.
+    pub async fn texts_of_all(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+        {
+            texts.push(element.text().await.unwrap_or_default());
+        }
+        texts
     }
 
     /// Polls until `check` holds, for things that change without a new element appearing.

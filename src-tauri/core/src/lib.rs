@@ -9,6 +9,7 @@ pub mod error;
 pub mod fsio;
 pub mod models;
 pub mod notice;
+pub mod preferences;
 pub mod profile;
 pub mod stations;
 pub mod store;

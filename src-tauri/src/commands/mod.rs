@@ -3,4 +3,6 @@
 
 pub mod notifications;
 pub mod overview;
+pub mod preferences;
 pub mod store;
+pub mod vacancies;

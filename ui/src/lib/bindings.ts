@@ -24,21 +24,180 @@ export const commands = {
 	 *  The UI passes the text so it arrives in the candidate's language.
 	 */
 	notificationsSendTest: (summary: string, body: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_send_test", { summary, body })),
+	preferencesGet: () => typedError<Preferences_Serialize, ErrorBody>(__TAURI_INVOKE("preferences_get")),
+	preferencesSet: (preferences: Preferences_Deserialize) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
+	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
+	vacancyCaptureText: (text: string) => typedError<NoticeCapture_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
+	/**  Asks for a saved notice (`.txt` or `.html`) and reads it into a draft; nothing when cancelled. */
+	vacancyCaptureFile: () => typedError<NoticeCapture_Serialize | null, ErrorBody>(__TAURI_INVOKE("vacancy_capture_file")),
+	vacancyCreate: (input: VacancyInput_Deserialize) => typedError<SaveOutcome_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_create", { input })),
+	vacancyUpdate: (id: number, input: VacancyInput_Deserialize) => typedError<SaveOutcome_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_update", { id, input })),
+	vacancyGet: (id: number) => typedError<Vacancy_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_get", { id })),
+	vacancyDelete: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_delete", { id })),
+	/**  The list as filtered and searched, soonest deadline first. */
+	vacancyList: (query: VacancyQuery_Deserialize) => typedError<VacancyPage_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_list", { query })),
+	vacancyFacets: () => typedError<VacancyFacets, ErrorBody>(__TAURI_INVOKE("vacancy_facets")),
+	/**  Opens the notice's address in the system browser (http and https only). */
+	vacancyOpenNotice: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_open_notice", { id })),
+	/**  The zone of a known INTERPOL duty station, to fill in as the candidate types the station. */
+	vacancyZoneForStation: (station: string) => typedError<string | null, ErrorBody>(__TAURI_INVOKE("vacancy_zone_for_station", { station })),
 };
 
 /* Types */
+/**  Common European Framework of Reference levels, in order. */
+export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+
+/**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
+export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
+
+/**
+ *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
+ *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ */
+export type Deadline = Deadline_Serialize | Deadline_Deserialize;
+
+/**  Deadline windows offered as filters, measured from the clock's "now". */
+export type DeadlineWindow = "next7_days" | "next30_days" | "passed" | "no_deadline";
+
+/**
+ *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
+ *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ */
+export type Deadline_Deserialize = {
+	date: string,
+	time?: string | null,
+	/**  IANA zone, such as `Europe/Paris`. */
+	zone: string,
+};
+
+/**
+ *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
+ *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ */
+export type Deadline_Serialize = {
+	date: string,
+	time: string | null,
+	/**  IANA zone, such as `Europe/Paris`. */
+	zone: string,
+};
+
+/**  Levels of study, in order, so a notice's minimum can be compared with what was completed. */
+export type EducationLevel = "secondary" | 
+/**  Vocational or short-cycle tertiary studies below a bachelor's degree. */
+"post_secondary" | "bachelor" | "master" | "doctorate";
+
 /**  What the UI receives for every failed command. */
 export type ErrorBody = {
 	code: ErrorCode,
 	message: string,
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed";
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed";
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {
 	status: StoreStatus,
 	keptAs: string,
+};
+
+/**
+ *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
+ *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
+ *  map to a level, so changing the mapping re-reads every notice.
+ */
+export type LanguageRequirement = LanguageRequirement_Serialize | LanguageRequirement_Deserialize;
+
+/**
+ *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
+ *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
+ *  map to a level, so changing the mapping re-reads every notice.
+ */
+export type LanguageRequirement_Deserialize = {
+	/**  ISO 639-1 code, lower case: `en`, `fr`, `es`, `ar`, ... */
+	language: string,
+	level?: Cefr | null,
+	wording?: string | null,
+};
+
+/**
+ *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
+ *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
+ *  map to a level, so changing the mapping re-reads every notice.
+ */
+export type LanguageRequirement_Serialize = {
+	/**  ISO 639-1 code, lower case: `en`, `fr`, `es`, `ar`, ... */
+	language: string,
+	level: Cefr | null,
+	wording: string | null,
+};
+
+/**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
+export type NoticeCapture = NoticeCapture_Serialize | NoticeCapture_Deserialize;
+
+/**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
+export type NoticeCapture_Deserialize = {
+	draft: NoticeDraft_Deserialize,
+	text: string,
+};
+
+/**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
+export type NoticeCapture_Serialize = {
+	draft: NoticeDraft_Serialize,
+	text: string,
+};
+
+export type NoticeDraft = NoticeDraft_Serialize | NoticeDraft_Deserialize;
+
+export type NoticeDraft_Deserialize = {
+	platform?: Platform | null,
+	reference?: string | null,
+	title?: string | null,
+	dutyStation?: string | null,
+	dutyZone?: string | null,
+	contractKind?: ContractKind | null,
+	isRoster?: boolean | null,
+	grade?: string | null,
+	posts?: number | null,
+	securityScreening?: SecurityScreening | null,
+	durationMonths?: number | null,
+	durationText?: string | null,
+	publishedOn?: string | null,
+	deadline?: Deadline_Deserialize | null,
+	/**
+	 *  The deadline as written when it was there but could not be read, so the UI can flag it
+	 *  for the candidate to enter by hand.
+	 */
+	deadlineUnreadable?: string | null,
+	languages?: LanguageRequirement_Deserialize[] | null,
+	minEducation?: EducationLevel | null,
+	minExperienceYears?: number | null,
+	noticeUrl?: string | null,
+};
+
+export type NoticeDraft_Serialize = {
+	platform: Platform | null,
+	reference: string | null,
+	title: string | null,
+	dutyStation: string | null,
+	dutyZone: string | null,
+	contractKind: ContractKind | null,
+	isRoster: boolean | null,
+	grade: string | null,
+	posts: number | null,
+	securityScreening: SecurityScreening | null,
+	durationMonths: number | null,
+	durationText: string | null,
+	publishedOn: string | null,
+	deadline: Deadline_Serialize | null,
+	/**
+	 *  The deadline as written when it was there but could not be read, so the UI can flag it
+	 *  for the candidate to enter by hand.
+	 */
+	deadlineUnreadable: string | null,
+	languages: LanguageRequirement_Serialize[] | null,
+	minEducation: EducationLevel | null,
+	minExperienceYears: number | null,
+	noticeUrl: string | null,
 };
 
 /**
@@ -52,6 +211,42 @@ export type Overview = {
 	applications: number,
 	documents: number,
 };
+
+/**  The two e-recruitment platforms INTERPOL runs side by side (DOMAIN.md, "Platforms"). */
+export type Platform = "talentlink" | "recruitment_hub";
+
+export type Preferences = Preferences_Serialize | Preferences_Deserialize;
+
+export type Preferences_Deserialize = {
+	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
+	platformNoteDismissed?: boolean,
+};
+
+export type Preferences_Serialize = {
+	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
+	platformNoteDismissed: boolean,
+};
+
+/**
+ *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
+ *  offers to open the one already kept.
+ */
+export type SaveOutcome = SaveOutcome_Serialize | SaveOutcome_Deserialize;
+
+/**
+ *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
+ *  offers to open the one already kept.
+ */
+export type SaveOutcome_Deserialize = { outcome: "saved"; vacancy: Vacancy_Deserialize } | { outcome: "duplicate"; existingId: number; existingTitle: string };
+
+/**
+ *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
+ *  offers to open the one already kept.
+ */
+export type SaveOutcome_Serialize = { outcome: "saved"; vacancy: Vacancy_Serialize } | { outcome: "duplicate"; existingId: number; existingTitle: string };
+
+/**  Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential"). */
+export type SecurityScreening = "basic" | "enhanced";
 
 /**  Where the store lives and which schema it is on, shown in Settings. */
 export type StoreInfo = {
@@ -67,6 +262,168 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 { state: "tooNew"; found: number; supported: number; message: string } | 
 /**  Anything else (a folder that cannot be created, a disk error). */
 { state: "unavailable"; message: string };
+
+export type Vacancy = Vacancy_Serialize | Vacancy_Deserialize;
+
+/**  The values the filters can offer, taken from what the candidate has saved. */
+export type VacancyFacets = {
+	dutyStations: string[],
+	grades: string[],
+};
+
+/**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
+export type VacancyInput = VacancyInput_Serialize | VacancyInput_Deserialize;
+
+/**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
+export type VacancyInput_Deserialize = {
+	platform: Platform,
+	reference: string,
+	title: string,
+	dutyStation?: string | null,
+	/**  IANA zone of the duty station. */
+	dutyZone?: string | null,
+	contractKind?: ContractKind | null,
+	isRoster: boolean,
+	/**  `1`..`10`, `Unclassified`, or as written (`7 or 6`). */
+	grade?: string | null,
+	posts?: number | null,
+	securityScreening?: SecurityScreening | null,
+	durationMonths?: number | null,
+	/**  When the duration is not a number of months: `through 4 August 2026`, `up to 3 years`. */
+	durationText?: string | null,
+	publishedOn?: string | null,
+	deadline?: Deadline_Deserialize | null,
+	languages: LanguageRequirement_Deserialize[],
+	minEducation?: EducationLevel | null,
+	minExperienceYears?: number | null,
+	noticeUrl?: string | null,
+	noticeText?: string | null,
+	notes: string,
+	status: VacancyStatus,
+};
+
+/**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
+export type VacancyInput_Serialize = {
+	platform: Platform,
+	reference: string,
+	title: string,
+	dutyStation: string | null,
+	/**  IANA zone of the duty station. */
+	dutyZone: string | null,
+	contractKind: ContractKind | null,
+	isRoster: boolean,
+	/**  `1`..`10`, `Unclassified`, or as written (`7 or 6`). */
+	grade: string | null,
+	posts: number | null,
+	securityScreening: SecurityScreening | null,
+	durationMonths: number | null,
+	/**  When the duration is not a number of months: `through 4 August 2026`, `up to 3 years`. */
+	durationText: string | null,
+	publishedOn: string | null,
+	deadline: Deadline_Serialize | null,
+	languages: LanguageRequirement_Serialize[],
+	minEducation: EducationLevel | null,
+	minExperienceYears: number | null,
+	noticeUrl: string | null,
+	noticeText: string | null,
+	notes: string,
+	status: VacancyStatus,
+};
+
+export type VacancyPage = VacancyPage_Serialize | VacancyPage_Deserialize;
+
+export type VacancyPage_Deserialize = {
+	items: VacancySummary_Deserialize[],
+	total: number,
+};
+
+export type VacancyPage_Serialize = {
+	items: VacancySummary_Serialize[],
+	total: number,
+};
+
+export type VacancyQuery = VacancyQuery_Serialize | VacancyQuery_Deserialize;
+
+export type VacancyQuery_Deserialize = {
+	/**  Words to find in the title, reference, notes or notice text; each word may be a prefix. */
+	text?: string | null,
+	platform?: Platform | null,
+	dutyStation?: string | null,
+	contractKind?: ContractKind | null,
+	grade?: string | null,
+	status?: VacancyStatus | null,
+	deadlineWindow?: DeadlineWindow | null,
+	/**  At most this many rows (default 200): the list shows a page, the total says how many. */
+	limit?: number | null,
+	offset?: number | null,
+};
+
+export type VacancyQuery_Serialize = {
+	/**  Words to find in the title, reference, notes or notice text; each word may be a prefix. */
+	text: string | null,
+	platform: Platform | null,
+	dutyStation: string | null,
+	contractKind: ContractKind | null,
+	grade: string | null,
+	status: VacancyStatus | null,
+	deadlineWindow: DeadlineWindow | null,
+	/**  At most this many rows (default 200): the list shows a page, the total says how many. */
+	limit: number | null,
+	offset: number | null,
+};
+
+export type VacancyStatus = "open" | "closed" | "archived";
+
+/**  One row of the list: enough to show and sort it without loading the notice text. */
+export type VacancySummary = VacancySummary_Serialize | VacancySummary_Deserialize;
+
+/**  One row of the list: enough to show and sort it without loading the notice text. */
+export type VacancySummary_Deserialize = {
+	id: number,
+	platform: Platform,
+	reference: string,
+	title: string,
+	dutyStation?: string | null,
+	contractKind?: ContractKind | null,
+	grade?: string | null,
+	isRoster: boolean,
+	status: VacancyStatus,
+	deadlineUtc?: string | null,
+	deadlineZone?: string | null,
+	hasApplication: boolean,
+};
+
+/**  One row of the list: enough to show and sort it without loading the notice text. */
+export type VacancySummary_Serialize = {
+	id: number,
+	platform: Platform,
+	reference: string,
+	title: string,
+	dutyStation: string | null,
+	contractKind: ContractKind | null,
+	grade: string | null,
+	isRoster: boolean,
+	status: VacancyStatus,
+	deadlineUtc: string | null,
+	deadlineZone: string | null,
+	hasApplication: boolean,
+};
+
+export type Vacancy_Deserialize = {
+	id: number,
+	/**  The deadline as an instant, derived from `input.deadline`. */
+	deadlineUtc?: string | null,
+	createdUtc: string,
+	updatedUtc: string,
+} & VacancyInput_Deserialize;
+
+export type Vacancy_Serialize = {
+	id: number,
+	/**  The deadline as an instant, derived from `input.deadline`. */
+	deadlineUtc: string | null,
+	createdUtc: string,
+	updatedUtc: string,
+} & VacancyInput_Serialize;
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -14,8 +14,14 @@ export function parseHash(hash: string): Route {
   return (routes as readonly string[]).includes(name) ? (name as Route) : 'dashboard';
 }
 
-export function hrefFor(route: Route): string {
-  return `#/${route}`;
+/** What follows the route in the hash: `#/vacancies/12/edit` gives `['12', 'edit']`. */
+export function parseRest(hash: string): string[] {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
+  return parts.length > 0 && (routes as readonly string[]).includes(parts[0]!) ? parts.slice(1).map(decodeURIComponent) : [];
+}
+
+export function hrefFor(route: Route, ...rest: (string | number)[]): string {
+  return ['#', route, ...rest.map((part) => encodeURIComponent(String(part)))].join('/');
 }
 
 /** Ctrl+1 … Ctrl+6 follow the order of the sidebar. */
@@ -25,17 +31,26 @@ export function routeForShortcut(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey
   return Number.isInteger(index) && index >= 0 && index < routes.length ? routes[index]! : null;
 }
 
-const state = $state({ current: parseHash(globalThis.location?.hash ?? '') });
+const initial = globalThis.location?.hash ?? '';
+const state = $state({ current: parseHash(initial), rest: parseRest(initial) });
 
 export const router = {
   get current(): Route {
     return state.current;
   },
-  go(route: Route): void {
-    if (globalThis.location) globalThis.location.hash = hrefFor(route);
+  /** The path within the current view, such as a vacancy's id. */
+  get rest(): string[] {
+    return state.rest;
+  },
+  go(route: Route, ...rest: (string | number)[]): void {
+    const href = hrefFor(route, ...rest);
+    if (globalThis.location) globalThis.location.hash = href;
     state.current = route;
+    state.rest = parseRest(href);
   },
   sync(): void {
-    state.current = parseHash(globalThis.location?.hash ?? '');
+    const hash = globalThis.location?.hash ?? '';
+    state.current = parseHash(hash);
+    state.rest = parseRest(hash);
   },
 };

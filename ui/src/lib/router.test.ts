@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, parseHash, routeForShortcut, routes } from './router.svelte';
+import { hrefFor, parseHash, parseRest, routeForShortcut, routes } from './router.svelte';
 
 describe('router', () => {
   it('reads every route back from its own link', () => {
@@ -11,6 +11,13 @@ describe('router', () => {
     expect(parseHash('#/nowhere')).toBe('dashboard');
     expect(parseHash('#/constructor')).toBe('dashboard');
     expect(parseHash('#/vacancies/42')).toBe('vacancies');
+  });
+
+  it('keeps the path inside a view, such as a vacancy id', () => {
+    expect(parseRest(hrefFor('vacancies', 12, 'edit'))).toEqual(['12', 'edit']);
+    expect(parseRest('#/vacancies')).toEqual([]);
+    expect(parseRest('#/nowhere/12')).toEqual([]);
+    expect(parseRest(hrefFor('vacancies', 'a/b c'))).toEqual(['a/b c']);
   });
 
   it('maps Ctrl+1…6 to the sidebar order and ignores other keys', () => {

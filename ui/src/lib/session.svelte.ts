@@ -1,5 +1,6 @@
 // What the whole window knows: whether the data opened, and how much of it there is.
 import type { Overview, StoreStatus } from './bindings';
+import { syncClock } from './clock.svelte';
 import { ipc, toAppError, type AppError } from './ipc';
 
 export const session = $state({
@@ -12,7 +13,7 @@ export const session = $state({
 });
 
 async function load(): Promise<void> {
-  session.now = await ipc.clockNow();
+  session.now = await syncClock();
   session.status = await ipc.storeStatus();
   session.overview = session.status.state === 'ready' ? await ipc.overviewGet() : null;
 }

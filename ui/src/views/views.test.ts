@@ -22,14 +22,38 @@ describe('views', () => {
     session.overview = empty;
     render(Vacancies);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No vacancies yet');
-    expect(screen.getByRole('link', { name: 'Open Profile' }).getAttribute('href')).toBe('#/profile');
+    expect(screen.getByRole('link', { name: 'Add vacancy' }).getAttribute('href')).toBe('#/vacancies/new');
   });
 
-  it('show what is recorded instead of the empty state', () => {
-    session.overview = { ...empty, vacancies: 4, openVacancies: 3 };
-    render(Vacancies);
+  it('list what is recorded, soonest first, showing markup from a notice as text', async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'vacancy_list') {
+        asked.push((args as { query: unknown }).query);
+        return {
+          total: 1,
+          items: [
+            {
+              id: 7, platform: 'talentlink', reference: 'INT04606', title: '<img src=x onerror=alert(1)>',
+              dutyStation: 'Lyon, France', contractKind: 'secondment', grade: '4', isRoster: false, status: 'open',
+              deadlineUtc: '2026-11-25T22:59:00Z', deadlineZone: 'Europe/Paris', hasApplication: false,
+            },
+          ],
+        };
+      }
+      if (cmd === 'vacancy_facets') return { dutyStations: ['Lyon, France'], grades: ['4'] };
+      if (cmd === 'preferences_get') return { platformNoteDismissed: true };
+      return null;
+    });
+    session.overview = { ...empty, vacancies: 1, openVacancies: 1 };
+    const { container } = render(Vacancies);
     expect(screen.queryByTestId('empty-state')).toBeNull();
-    expect(screen.getByTestId('summary').textContent).toBe('You follow 4 vacancies (3 open).');
+    const row = await screen.findByTestId('vacancy-row');
+    expect(row.querySelector('a')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(row.querySelector('a')?.getAttribute('href')).toBe('#/vacancies/7');
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('vacancy-count').textContent?.trim()).toBe('1 vacancy, soonest deadline first.');
+    expect(asked[0]).toMatchObject({ text: null, platform: null, limit: 200 });
   });
 
   it('mark the getting-started steps already done', () => {

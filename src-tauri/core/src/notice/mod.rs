@@ -49,3 +49,8 @@ pub fn parse_notice(text: &str) -> NoticeDraft {
     let _ = text;
     NoticeDraft::default()
 }
+
+/// The text a person would see on a saved notice page.
+pub fn notice_text_from_html(html: &str) -> String {
+    html.to_string()
+}

@@ -153,3 +153,16 @@ pub struct Vacancy {
     pub created_utc: DateTime<Utc>,
     pub updated_utc: DateTime<Utc>,
 }
+
+mod capture;
+mod deadline;
+mod store;
+mod validate;
+
+pub use capture::{NoticeCapture, capture_notice, capture_notice_file};
+pub use deadline::{END_OF_DAY, parse_zone};
+pub use store::{
+    DeadlineWindow, SaveOutcome, VacancyFacets, VacancyPage, VacancyQuery, VacancySummary,
+    create_vacancy, delete_vacancy, get_vacancy, list_vacancies, update_vacancy, vacancy_facets,
+};
+pub use validate::check_web_address;

@@ -1,0 +1,180 @@
+//! Vacancy list, filter and search at 10,000 vacancies, as a candidate with years of history
+//! would have. Prints `name=value` lines; run by `make bench`. Target: each p95 <= 20 ms.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use dossier_core::store::Store;
+use dossier_core::vacancy::*;
+use std::time::Instant;
+
+const VACANCIES: u32 = 10_000;
+const RUNS: usize = 200;
+
+/// A fixed pseudo-random sequence, so every run measures the same data.
+struct Sequence(u64);
+
+impl Sequence {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next(items.len() as u64) as usize]
+    }
+}
+
+const ROLES: &[&str] = &[
+    "Criminal Intelligence Analyst",
+    "Specialized Officer",
+    "Project Coordinator",
+    "Legal Officer",
+    "Data Protection Officer",
+    "Cybercrime Investigator",
+    "Human Resources Assistant",
+    "Financial Analyst",
+    "Software Engineer",
+    "Procurement Officer",
+    "Forensic Specialist",
+    "Translator",
+];
+const AREAS: &[&str] = &[
+    "Counter-Terrorism",
+    "Cybercrime",
+    "Financial Crime",
+    "Environmental Security",
+    "Vulnerable Communities",
+    "Firearms",
+    "Drugs",
+    "Maritime Security",
+];
+const STATIONS: &[(&str, &str)] = &[
+    ("Lyon, France", "Europe/Paris"),
+    ("Singapore", "Asia/Singapore"),
+    ("Buenos Aires, Argentina", "America/Argentina/Buenos_Aires"),
+    ("Nairobi, Kenya", "Africa/Nairobi"),
+    ("Brussels, Belgium", "Europe/Brussels"),
+    ("New York, United States", "America/New_York"),
+];
+const WORDS: &[&str] = &[
+    "support", "operations", "member", "countries", "analysis", "databases", "police",
+    "cooperation", "training", "projects", "reports", "partners", "regional", "capacity",
+    "investigations", "notices", "coordination", "requirements", "experience", "knowledge",
+];
+
+fn generate(store: &mut Store, now: DateTime<Utc>) {
+    let mut seq = Sequence(42);
+    for i in 0..VACANCIES {
+        let (station, zone) = STATIONS[seq.next(STATIONS.len() as u64) as usize];
+        let platform = if seq.next(3) == 0 {
+            Platform::Talentlink
+        } else {
+            Platform::RecruitmentHub
+        };
+        let reference = match platform {
+            Platform::Talentlink => format!("INT{:05}", i),
+            Platform::RecruitmentHub => format!("{}", 1000 + i),
+        };
+        let notice: Vec<&str> = (0..450).map(|_| seq.pick(WORDS)).collect();
+        // Five years of history, ending a few months from now.
+        let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()
+            + Duration::days(seq.next(5 * 365 + 120) as i64);
+        let input = VacancyInput {
+            platform,
+            reference,
+            title: format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
+            duty_station: Some(station.into()),
+            duty_zone: Some(zone.into()),
+            contract_kind: Some(ContractKind::ALL[seq.next(7) as usize]),
+            is_roster: seq.next(10) == 0,
+            grade: Some(format!("{}", 1 + seq.next(10))),
+            posts: Some(1),
+            security_screening: Some(SecurityScreening::Basic),
+            duration_months: Some(24),
+            duration_text: None,
+            published_on: Some(date - Duration::days(30)),
+            deadline: Some(Deadline {
+                date,
+                time: None,
+                zone: zone.into(),
+            }),
+            languages: vec![],
+            min_education: None,
+            min_experience_years: Some(seq.next(10) as u32),
+            notice_url: None,
+            notice_text: Some(notice.join(" ")),
+            notes: if seq.next(4) == 0 {
+                "Asked a former colleague about the team".into()
+            } else {
+                String::new()
+            },
+            status: if date < now.date_naive() {
+                VacancyStatus::Closed
+            } else {
+                VacancyStatus::Open
+            },
+        };
+        create_vacancy(store, input, now).expect("generated vacancy");
+    }
+}
+
+fn p95_ms(mut run: impl FnMut()) -> f64 {
+    run(); // warm the page cache and statement cache
+    let mut samples: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[(samples.len() * 95).div_ceil(100) - 1]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let now: DateTime<Utc> = "2026-11-22T09:00:00Z".parse().unwrap();
+    let mut store = Store::open(&dir.path().join("bench.db")).expect("store");
+    let started = Instant::now();
+    generate(&mut store, now);
+    eprintln!(
+        "generated {VACANCIES} vacancies in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let list = |query: VacancyQuery| {
+        let store = &store;
+        move || {
+            let page = list_vacancies(store, &query, now).expect("list");
+            assert!(page.total > 0, "the benchmark query matched nothing");
+        }
+    };
+    println!(
+        "vacancy_list_p95_ms={:.2}",
+        p95_ms(list(VacancyQuery::default()))
+    );
+    println!(
+        "vacancy_filter_p95_ms={:.2}",
+        p95_ms(list(VacancyQuery {
+            platform: Some(Platform::RecruitmentHub),
+            duty_station: Some("Lyon, France".into()),
+            status: Some(VacancyStatus::Closed),
+            ..Default::default()
+        }))
+    );
+    println!(
+        "vacancy_search_p95_ms={:.2}",
+        p95_ms(list(VacancyQuery {
+            text: Some("cyber invest".into()),
+            ..Default::default()
+        }))
+    );
+    println!(
+        "vacancy_search_common_word_p95_ms={:.2}",
+        p95_ms(list(VacancyQuery {
+            text: Some("operations".into()),
+            ..Default::default()
+        }))
+    );
+}

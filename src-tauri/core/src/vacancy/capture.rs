@@ -1,0 +1,79 @@
+//! Turning a paste or a saved notice file into a draft: the checks around the parser that keep a
+//! wrong file or an empty paste from becoming a vacancy.
+
+use crate::notice::{MAX_NOTICE_BYTES, NoticeDraft, parse_notice};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+use std::path::Path;
+
+/// A draft and the text it was read from, which is kept with the vacancy as the notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeCapture {
+    pub draft: NoticeDraft,
+    pub text: String,
+}
+
+fn too_large() -> Error {
+    Error::invalid(
+        "notice",
+        "This text is over 1 MB, far longer than any vacancy notice. Paste only the notice itself.",
+    )
+}
+
+/// Reads pasted text. Nothing is saved here; the candidate checks the draft first.
+pub fn capture_notice(text: &str) -> Result<NoticeCapture> {
+    if text.len() > MAX_NOTICE_BYTES {
+        return Err(too_large());
+    }
+    if text.trim().is_empty() {
+        return Err(Error::invalid(
+            "notice",
+            "Nothing was pasted. Copy the text of the vacancy notice and paste it here.",
+        ));
+    }
+    let draft = parse_notice(text);
+    if draft.is_empty() {
+        return Err(Error::invalid(
+            "notice",
+            "This does not look like a vacancy notice: no title, reference, deadline or other detail was found. Check that you copied the whole notice.",
+        ));
+    }
+    Ok(NoticeCapture {
+        draft,
+        text: text.trim().to_string(),
+    })
+}
+
+/// Reads a notice saved as `.txt` or `.html`. The size is checked before reading, so opening a
+/// wrong, huge file costs nothing.
+pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
+    let name = path.display();
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::io(format!("{name} could not be opened"), e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_NOTICE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(format!("{name} could not be read"), e))?;
+    if bytes.len() > MAX_NOTICE_BYTES {
+        return Err(too_large());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::invalid(
+            "notice",
+            format!("{name} is not a text or HTML file. Save the notice page as text or HTML."),
+        )
+    })?;
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        || text.trim_start().starts_with('<');
+    let text = if is_html {
+        crate::notice::notice_text_from_html(&text)
+    } else {
+        text
+    };
+    capture_notice(&text)
+}

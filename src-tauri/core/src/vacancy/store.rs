@@ -1,0 +1,504 @@
+//! Vacancies in SQLite: saving with the duplicate check, reading back, and the list the
+//! candidate filters and searches (FTS5, see migration 0002).
+
+use super::{
+    ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening, Vacancy,
+    VacancyInput, VacancyStatus,
+};
+use crate::profile::EducationLevel;
+use crate::store::Store;
+use crate::{Error, Result};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+/// What saving did: a vacancy with the same platform and reference is not saved twice; the UI
+/// offers to open the one already kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", tag = "outcome")]
+pub enum SaveOutcome {
+    #[serde(rename_all = "camelCase")]
+    Saved { vacancy: Vacancy },
+    #[serde(rename_all = "camelCase")]
+    Duplicate {
+        existing_id: u32,
+        existing_title: String,
+    },
+}
+
+/// Deadline windows offered as filters, measured from the clock's "now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineWindow {
+    Next7Days,
+    Next30Days,
+    Passed,
+    NoDeadline,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VacancyQuery {
+    /// Words to find in the title, reference, notes or notice text; each word may be a prefix.
+    pub text: Option<String>,
+    pub platform: Option<Platform>,
+    pub duty_station: Option<String>,
+    pub contract_kind: Option<ContractKind>,
+    pub grade: Option<String>,
+    pub status: Option<VacancyStatus>,
+    pub deadline_window: Option<DeadlineWindow>,
+    /// At most this many rows (default 200): the list shows a page, the total says how many.
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// One row of the list: enough to show and sort it without loading the notice text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VacancySummary {
+    pub id: u32,
+    pub platform: Platform,
+    pub reference: String,
+    pub title: String,
+    pub duty_station: Option<String>,
+    pub contract_kind: Option<ContractKind>,
+    pub grade: Option<String>,
+    pub is_roster: bool,
+    pub status: VacancyStatus,
+    pub deadline_utc: Option<DateTime<Utc>>,
+    pub deadline_zone: Option<String>,
+    pub has_application: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VacancyPage {
+    pub items: Vec<VacancySummary>,
+    pub total: u32,
+}
+
+/// The values the filters can offer, taken from what the candidate has saved.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VacancyFacets {
+    pub duty_stations: Vec<String>,
+    pub grades: Vec<String>,
+}
+
+const DEFAULT_LIMIT: u32 = 200;
+
+fn instant_text(t: DateTime<Utc>) -> String {
+    // One fixed format, so the text sorts in time order inside SQLite.
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn enum_text<T: Serialize>(value: &T) -> Result<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Ok(s),
+        _ => Err(Error::invalid("value", "cannot be stored")),
+    }
+}
+
+fn enum_from<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
+}
+
+fn find_duplicate(
+    conn: &Connection,
+    input: &VacancyInput,
+    except: Option<u32>,
+) -> Result<Option<(u32, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, title FROM vacancies WHERE platform = ?1 AND reference = ?2 COLLATE NOCASE
+             AND id IS NOT ?3",
+            params![input.platform.as_str(), input.reference, except],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+struct Columns {
+    deadline_utc: Option<String>,
+    deadline_zone: Option<String>,
+    deadline_date: Option<String>,
+    deadline_time: Option<String>,
+    languages: String,
+    contract_kind: Option<String>,
+    security: Option<String>,
+    min_education: Option<String>,
+}
+
+fn columns(input: &VacancyInput) -> Result<Columns> {
+    let deadline_utc = match &input.deadline {
+        Some(d) => Some(instant_text(d.instant()?)),
+        None => None,
+    };
+    Ok(Columns {
+        deadline_utc,
+        deadline_zone: input.deadline.as_ref().map(|d| d.zone.clone()),
+        deadline_date: input.deadline.as_ref().map(|d| d.date.to_string()),
+        deadline_time: input
+            .deadline
+            .as_ref()
+            .and_then(|d| d.time)
+            .map(|t| t.format("%H:%M").to_string()),
+        languages: serde_json::to_string(&input.languages)
+            .map_err(|_| Error::invalid("languages", "cannot be stored"))?,
+        contract_kind: input.contract_kind.map(|k| k.as_str().to_string()),
+        security: input
+            .security_screening
+            .as_ref()
+            .map(enum_text)
+            .transpose()?,
+        min_education: input.min_education.as_ref().map(enum_text).transpose()?,
+    })
+}
+
+pub fn create_vacancy(
+    store: &mut Store,
+    input: VacancyInput,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome> {
+    let input = input.validated()?;
+    let cols = columns(&input)?;
+    let now_text = instant_text(now);
+    let saved = store.write(|tx| {
+        if let Some((existing_id, existing_title)) = find_duplicate(tx, &input, None)? {
+            return Ok(Err(SaveOutcome::Duplicate {
+                existing_id,
+                existing_title,
+            }));
+        }
+        tx.execute(
+            "INSERT INTO vacancies (platform, reference, title, duty_station, duty_zone,
+                contract_kind, grade, is_roster, deadline_utc, deadline_zone, notice_url,
+                notice_text, notes, status, created_utc, updated_utc, posts, security_screening,
+                duration_months, duration_text, published_on, deadline_date, deadline_time,
+                languages, min_education, min_experience_years)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16,
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+            params![
+                input.platform.as_str(),
+                input.reference,
+                input.title,
+                input.duty_station,
+                input.duty_zone,
+                cols.contract_kind,
+                input.grade,
+                input.is_roster,
+                cols.deadline_utc,
+                cols.deadline_zone,
+                input.notice_url,
+                input.notice_text,
+                input.notes,
+                enum_text(&input.status)?,
+                now_text,
+                input.posts,
+                cols.security,
+                input.duration_months,
+                input.duration_text,
+                input.published_on.map(|d| d.to_string()),
+                cols.deadline_date,
+                cols.deadline_time,
+                cols.languages,
+                cols.min_education,
+                input.min_experience_years,
+            ],
+        )?;
+        Ok(Ok(tx.last_insert_rowid() as u32))
+    })?;
+    match saved {
+        Ok(id) => Ok(SaveOutcome::Saved {
+            vacancy: get_vacancy(store, id)?,
+        }),
+        Err(duplicate) => Ok(duplicate),
+    }
+}
+
+pub fn update_vacancy(
+    store: &mut Store,
+    id: u32,
+    input: VacancyInput,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome> {
+    let input = input.validated()?;
+    let cols = columns(&input)?;
+    let now_text = instant_text(now);
+    let saved = store.write(|tx| {
+        if let Some((existing_id, existing_title)) = find_duplicate(tx, &input, Some(id))? {
+            return Ok(Err(SaveOutcome::Duplicate {
+                existing_id,
+                existing_title,
+            }));
+        }
+        let changed = tx.execute(
+            "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
+                duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
+                deadline_zone = ?11, notice_url = ?12, notice_text = ?13, notes = ?14, status = ?15,
+                updated_utc = ?16, posts = ?17, security_screening = ?18, duration_months = ?19,
+                duration_text = ?20, published_on = ?21, deadline_date = ?22, deadline_time = ?23,
+                languages = ?24, min_education = ?25, min_experience_years = ?26
+             WHERE id = ?1",
+            params![
+                id,
+                input.platform.as_str(),
+                input.reference,
+                input.title,
+                input.duty_station,
+                input.duty_zone,
+                cols.contract_kind,
+                input.grade,
+                input.is_roster,
+                cols.deadline_utc,
+                cols.deadline_zone,
+                input.notice_url,
+                input.notice_text,
+                input.notes,
+                enum_text(&input.status)?,
+                now_text,
+                input.posts,
+                cols.security,
+                input.duration_months,
+                input.duration_text,
+                input.published_on.map(|d| d.to_string()),
+                cols.deadline_date,
+                cols.deadline_time,
+                cols.languages,
+                cols.min_education,
+                input.min_experience_years,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(format!("Vacancy {id}")));
+        }
+        Ok(Ok(()))
+    })?;
+    match saved {
+        Ok(()) => Ok(SaveOutcome::Saved {
+            vacancy: get_vacancy(store, id)?,
+        }),
+        Err(duplicate) => Ok(duplicate),
+    }
+}
+
+/// Deletes a vacancy the candidate no longer wants; one with an application is kept, since the
+/// application's history would go with it.
+pub fn delete_vacancy(store: &mut Store, id: u32) -> Result<()> {
+    store.write(|tx| {
+        let has_application: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM applications WHERE vacancy_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if has_application {
+            return Err(Error::invalid(
+                "vacancy",
+                "this vacancy has an application; archive it instead of deleting it",
+            ));
+        }
+        if tx.execute("DELETE FROM vacancies WHERE id = ?1", [id])? == 0 {
+            return Err(Error::NotFound(format!("Vacancy {id}")));
+        }
+        Ok(())
+    })
+}
+
+fn parse_instant(text: Option<String>) -> Option<DateTime<Utc>> {
+    text.and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
+    let text = |i: &str| r.get::<_, Option<String>>(i);
+    let deadline = match (text("deadline_date")?, text("deadline_zone")?) {
+        (Some(date), Some(zone)) => date.parse::<NaiveDate>().ok().map(|date| Deadline {
+            date,
+            time: text("deadline_time")
+                .ok()
+                .flatten()
+                .and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+            zone,
+        }),
+        _ => None,
+    };
+    let languages: Vec<LanguageRequirement> =
+        serde_json::from_str(&r.get::<_, String>("languages")?).unwrap_or_default();
+    Ok(Vacancy {
+        id: r.get("id")?,
+        input: VacancyInput {
+            platform: Platform::parse(&r.get::<_, String>("platform")?)
+                .unwrap_or(Platform::RecruitmentHub),
+            reference: r.get("reference")?,
+            title: r.get("title")?,
+            duty_station: text("duty_station")?,
+            duty_zone: text("duty_zone")?,
+            contract_kind: text("contract_kind")?.and_then(|k| ContractKind::parse(&k)),
+            is_roster: r.get("is_roster")?,
+            grade: text("grade")?,
+            posts: r.get("posts")?,
+            security_screening: text("security_screening")?
+                .and_then(|s| enum_from::<SecurityScreening>(&s)),
+            duration_months: r.get("duration_months")?,
+            duration_text: text("duration_text")?,
+            published_on: text("published_on")?.and_then(|d| d.parse().ok()),
+            deadline,
+            languages,
+            min_education: text("min_education")?.and_then(|e| enum_from::<EducationLevel>(&e)),
+            min_experience_years: r.get("min_experience_years")?,
+            notice_url: text("notice_url")?,
+            notice_text: text("notice_text")?,
+            notes: r.get("notes")?,
+            status: enum_from(&r.get::<_, String>("status")?).unwrap_or(VacancyStatus::Open),
+        },
+        deadline_utc: parse_instant(text("deadline_utc")?),
+        created_utc: parse_instant(text("created_utc")?).unwrap_or_default(),
+        updated_utc: parse_instant(text("updated_utc")?).unwrap_or_default(),
+    })
+}
+
+pub fn get_vacancy(store: &Store, id: u32) -> Result<Vacancy> {
+    store.read(|c| {
+        c.query_row(
+            "SELECT * FROM vacancies WHERE id = ?1",
+            [id],
+            vacancy_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("Vacancy {id}")))
+    })
+}
+
+/// Turns what the candidate typed into an FTS5 query: every word must appear, each as a
+/// prefix, and nothing they type is read as FTS syntax (quotes, `NEAR`, `-`, `*`).
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+pub fn list_vacancies(
+    store: &Store,
+    query: &VacancyQuery,
+    now: DateTime<Utc>,
+) -> Result<VacancyPage> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut bind = |condition: &str, value: Value| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(fts) = query.text.as_deref().and_then(fts_query) {
+        bind(
+            "v.id IN (SELECT rowid FROM vacancies_fts WHERE vacancies_fts MATCH ?)",
+            Value::Text(fts),
+        );
+    }
+    if let Some(platform) = query.platform {
+        bind("v.platform = ?", Value::Text(platform.as_str().into()));
+    }
+    if let Some(station) = query.duty_station.as_deref().filter(|s| !s.is_empty()) {
+        bind("v.duty_station = ?", Value::Text(station.into()));
+    }
+    if let Some(kind) = query.contract_kind {
+        bind("v.contract_kind = ?", Value::Text(kind.as_str().into()));
+    }
+    if let Some(grade) = query.grade.as_deref().filter(|s| !s.is_empty()) {
+        bind("v.grade = ?", Value::Text(grade.into()));
+    }
+    if let Some(status) = query.status {
+        bind("v.status = ?", Value::Text(enum_text(&status)?));
+    }
+    let now_text = instant_text(now);
+    match query.deadline_window {
+        Some(DeadlineWindow::Next7Days | DeadlineWindow::Next30Days) => {
+            let days = if query.deadline_window == Some(DeadlineWindow::Next7Days) {
+                7
+            } else {
+                30
+            };
+            bind("v.deadline_utc >= ?", Value::Text(now_text.clone()));
+            bind(
+                "v.deadline_utc <= ?",
+                Value::Text(instant_text(now + Duration::days(days))),
+            );
+        }
+        Some(DeadlineWindow::Passed) => bind("v.deadline_utc < ?", Value::Text(now_text.clone())),
+        Some(DeadlineWindow::NoDeadline) => conditions.push("v.deadline_utc IS NULL".into()),
+        None => {}
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(10_000);
+    let offset = query.offset.unwrap_or(0);
+    // Open deadlines first, soonest first; then passed ones, most recent first; then none.
+    let sql = format!(
+        "SELECT v.id, v.platform, v.reference, v.title, v.duty_station, v.contract_kind, v.grade,
+                v.is_roster, v.status, v.deadline_utc, v.deadline_zone,
+                EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = v.id)
+         FROM vacancies v {filter}
+         ORDER BY CASE WHEN v.deadline_utc IS NULL THEN 2
+                       WHEN v.deadline_utc < ?{now_at} THEN 1 ELSE 0 END,
+                  CASE WHEN v.deadline_utc >= ?{now_at} THEN v.deadline_utc END ASC,
+                  v.deadline_utc DESC, v.id DESC
+         LIMIT {limit} OFFSET {offset}",
+        now_at = values.len() + 1,
+    );
+    let count_sql = format!("SELECT count(*) FROM vacancies v {filter}");
+    store.read(|c| {
+        let total: u32 =
+            c.query_row(&count_sql, rusqlite::params_from_iter(values.iter()), |r| {
+                r.get(0)
+            })?;
+        let mut with_now = values.clone();
+        with_now.push(Value::Text(now_text));
+        let mut stmt = c.prepare_cached(&sql)?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(with_now.iter()), |r| {
+                Ok(VacancySummary {
+                    id: r.get(0)?,
+                    platform: Platform::parse(&r.get::<_, String>(1)?)
+                        .unwrap_or(Platform::RecruitmentHub),
+                    reference: r.get(2)?,
+                    title: r.get(3)?,
+                    duty_station: r.get(4)?,
+                    contract_kind: r
+                        .get::<_, Option<String>>(5)?
+                        .and_then(|k| ContractKind::parse(&k)),
+                    grade: r.get(6)?,
+                    is_roster: r.get(7)?,
+                    status: enum_from(&r.get::<_, String>(8)?).unwrap_or(VacancyStatus::Open),
+                    deadline_utc: parse_instant(r.get(9)?),
+                    deadline_zone: r.get(10)?,
+                    has_application: r.get(11)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(VacancyPage { items, total })
+    })
+}
+
+pub fn vacancy_facets(store: &Store) -> Result<VacancyFacets> {
+    store.read(|c| {
+        let distinct = |column: &str| -> Result<Vec<String>> {
+            let mut stmt = c.prepare(&format!(
+                "SELECT DISTINCT {column} FROM vacancies WHERE {column} IS NOT NULL
+                 ORDER BY {column} COLLATE NOCASE"
+            ))?;
+            Ok(stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?)
+        };
+        Ok(VacancyFacets {
+            duty_stations: distinct("duty_station")?,
+            grades: distinct("grade")?,
+        })
+    })
+}

@@ -1,0 +1,17 @@
+use dossier_core::preferences::{self, Preferences};
+use tauri::State;
+
+use crate::error::Result;
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_get(state: State<'_, AppState>) -> Result<Preferences> {
+    state.with_store(|store| preferences::load_preferences(store))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Result<()> {
+    state.with_store(|store| preferences::save_preferences(store, &preferences))
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { NoticeDraft } from './bindings';
+import { emptyForm, formFromDraft, inputFromForm } from './vacancy-form';
+
+const nothing: NoticeDraft = {
+  platform: null,
+  reference: null,
+  title: null,
+  dutyStation: null,
+  dutyZone: null,
+  contractKind: null,
+  isRoster: null,
+  grade: null,
+  posts: null,
+  securityScreening: null,
+  durationMonths: null,
+  durationText: null,
+  publishedOn: null,
+  deadline: null,
+  deadlineUnreadable: null,
+  languages: null,
+  minEducation: null,
+  minExperienceYears: null,
+  noticeUrl: null,
+};
+
+describe('vacancy form', () => {
+  it('fills what the parser read and leaves the rest empty', () => {
+    const form = formFromDraft(
+      { ...nothing, platform: 'recruitment_hub', reference: '1503', dutyZone: 'Europe/Paris', deadline: { date: '2025-11-23', time: null, zone: 'Europe/Paris' } },
+      'notice',
+    );
+    expect(form.platform).toBe('recruitment_hub');
+    expect(form.reference).toBe('1503');
+    expect(form.title).toBe('');
+    expect(form.deadlineDate).toBe('2025-11-23');
+    expect(form.deadlineTime).toBe('');
+    expect(form.deadlineZone).toBe('Europe/Paris');
+    expect(form.noticeText).toBe('notice');
+  });
+
+  it('names every missing or malformed field instead of saving', () => {
+    const result = inputFromForm({ ...emptyForm(), posts: 'two', deadlineDate: '2026-01-01', deadlineTime: '25:00' });
+    expect('problems' in result && result.problems.map((p) => `${p.field}:${p.key}`)).toEqual([
+      'platform:required',
+      'reference:required',
+      'title:required',
+      'posts:number',
+      'deadlineTime:time',
+      'deadlineZone:zone',
+    ]);
+  });
+
+  it('builds the record with the deadline in the station zone when none is chosen', () => {
+    const result = inputFromForm({
+      ...emptyForm(),
+      platform: 'talentlink',
+      reference: ' INT04606 ',
+      title: 'Specialized Officer',
+      dutyZone: 'Asia/Singapore',
+      deadlineDate: '2026-04-10',
+      deadlineTime: '23:59',
+      posts: '2',
+      languages: [{ language: 'en', level: '', wording: 'fluent' }],
+    });
+    if (!('input' in result)) throw new Error('expected a record');
+    expect(result.input.reference).toBe('INT04606');
+    expect(result.input.deadline).toEqual({ date: '2026-04-10', time: '23:59:00', zone: 'Asia/Singapore' });
+    expect(result.input.posts).toBe(2);
+    expect(result.input.languages).toEqual([{ language: 'en', level: null, wording: 'fluent' }]);
+    expect(result.input.dutyStation).toBeNull();
+  });
+});
