@@ -268,17 +268,15 @@ fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
     let turns = age::turns(birth, MINIMUM_AGE)
         .map(|d| format!(" You turn {MINIMUM_AGE} on {}.", long_date(d)))
         .unwrap_or_default();
-    let age_text = if years < 0 {
-        "not yet born".to_string()
+    let reason = if years < 0 {
+        format!(
+            "Your date of birth, {}, comes after the date that counts ({when}); candidates must be at least {MINIMUM_AGE}.",
+            long_date(birth)
+        )
     } else {
-        years.to_string()
+        format!("You {verb} {years} {when}; candidates must be at least {MINIMUM_AGE}.{turns}")
     };
-    outcome(
-        RuleId::Age,
-        RuleStatus::Fail,
-        format!("You {verb} {age_text} {when}; candidates must be at least {MINIMUM_AGE}.{turns}"),
-        SOURCE_AGE,
-    )
+    outcome(RuleId::Age, RuleStatus::Fail, reason, SOURCE_AGE)
 }
 
 /// The level a language requirement asks for, and how to say it.
@@ -324,7 +322,11 @@ fn needed_level(
             };
         }
         // Named with neither level nor wording: read as the usual working knowledge.
-        Some(_) => (USUAL_ENGLISH_WORDING, Cefr::B2, from_notice),
+        Some(_) => (
+            USUAL_ENGLISH_WORDING,
+            Cefr::B2,
+            format!("{from_notice} (no level given)"),
+        ),
         None if notice.contract_kind == Some(ContractKind::Internship) => (
             INTERNSHIP_ENGLISH_WORDING,
             Cefr::C1,

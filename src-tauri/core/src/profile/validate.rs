@@ -61,8 +61,11 @@ fn describe_json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Fiel
     }
     if let Some(found) = between(detail, "unknown variant `", "`") {
         let choices = detail
-            .split_once("expected one of ")
-            .map(|(_, list)| list.replace('`', ""))
+            .split_once("expected ")
+            .map(|(_, list)| {
+                // serde writes "one of `a`, `b`, `c`" for three or more, "`a` or `b`" for two.
+                list.trim_start_matches("one of ").replace('`', "")
+            })
             .unwrap_or_default();
         let is_language_level = path.starts_with("languages[") && last.as_deref() == Some("level");
         let message = if is_language_level {
