@@ -4,6 +4,7 @@
 //! desktop shell only wires it to the window.
 
 pub mod clock;
+pub mod countries;
 pub mod eligibility;
 pub mod error;
 pub mod fsio;

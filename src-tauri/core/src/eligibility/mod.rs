@@ -1,2 +1,747 @@
 //! Can the candidate apply? Each rule gives pass, fail or unknown with the fact that decided it
 //! and the source of the rule (DOMAIN.md, "Eligibility").
+//!
+//! Every rule that can apply to a notice is always listed, in a fixed order, so the UI shows
+//! the same list for every vacancy: a rule that does not apply to this one (the secondment
+//! rule for a fixed-term post) says so with [`RuleStatus::NotApplicable`] and does not count
+//! towards the verdict. Only the "other language" rule repeats, once for each language the
+//! notice requires besides English.
+
+pub mod age;
+pub mod experience;
+mod wording;
+
+pub use wording::{
+    INTERNSHIP_ENGLISH_WORDING, LanguageWordingMap, USUAL_ENGLISH_WORDING, WORDING_SETTING,
+    WordingLevel, load_wording_map, save_wording_map,
+};
+
+use crate::countries;
+use crate::profile::{
+    Cefr, Education, EducationLevel, LanguageSkill, Profile, StudyStatus, WorkTime,
+    describe_language,
+};
+use crate::vacancy::{ContractKind, LanguageRequirement, Vacancy, VacancyInput};
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every rule that applies passes.
+    Eligible,
+    /// At least one rule fails.
+    NotEligible,
+    /// No rule fails, but some cannot be decided until the profile says more.
+    Incomplete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    Pass,
+    Fail,
+    Unknown,
+    NotApplicable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    /// A nationality of a member country.
+    Nationality,
+    /// 18 or older on the deadline.
+    Age,
+    /// English at the level the notice asks, or a working knowledge.
+    English,
+    /// Another language the notice requires (one outcome per language; see `subject`).
+    Language,
+    /// Seconded posts: a serving official of a member country.
+    Secondment,
+    /// Internships: enrolled in or recently graduated from post-secondary studies.
+    Internship,
+    /// The notice's minimum level of education.
+    Education,
+    /// The notice's minimum years of experience.
+    Experience,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleOutcome {
+    pub rule: RuleId,
+    /// What the rule is about when it repeats: the ISO 639-1 code for language rules.
+    pub subject: Option<String>,
+    pub status: RuleStatus,
+    /// Plain English for the candidate, naming the fact that decided.
+    pub reason: String,
+    /// For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`).
+    pub missing: Option<String>,
+    /// Where the rule comes from.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub verdict: Verdict,
+    /// The day the assessment was made for ("today").
+    pub assessed_on: NaiveDate,
+    pub rules: Vec<RuleOutcome>,
+}
+
+const SOURCE_NATIONALITY: &str =
+    "INTERPOL careers, eligibility: nationals of member countries only (DOMAIN.md, Eligibility)";
+const SOURCE_AGE: &str =
+    "INTERPOL careers, eligibility: at least 18 years old (DOMAIN.md, Eligibility)";
+const SOURCE_USUAL_ENGLISH: &str = "INTERPOL careers, eligibility: a working knowledge of English is required for most posts (DOMAIN.md, Eligibility)";
+const SOURCE_INTERNSHIP_ENGLISH: &str =
+    "INTERPOL careers, internships: fluent English (DOMAIN.md, Eligibility)";
+const SOURCE_SECONDMENT: &str = "INTERPOL careers, seconded positions: serving law-enforcement or governmental officials of member countries (DOMAIN.md, Eligibility)";
+const SOURCE_INTERNSHIP: &str = "INTERPOL careers, internships: enrolled in or recently graduated from post-secondary studies (DOMAIN.md, Eligibility)";
+const SOURCE_WORDING: &str = "level read through your language settings (DOMAIN.md, Eligibility)";
+
+/// The minimum age (DOMAIN.md, "Eligibility").
+pub const MINIMUM_AGE: u32 = 18;
+
+/// Assesses with the default wording map (DOMAIN.md's).
+pub fn assess(profile: &Profile, vacancy: &Vacancy, on: NaiveDate) -> Assessment {
+    assess_with(profile, vacancy, on, &LanguageWordingMap::default())
+}
+
+/// Assesses a saved vacancy; `on` is today, from the one clock.
+pub fn assess_with(
+    profile: &Profile,
+    vacancy: &Vacancy,
+    on: NaiveDate,
+    wording: &LanguageWordingMap,
+) -> Assessment {
+    assess_notice(profile, &vacancy.input, on, wording)
+}
+
+/// Assesses a notice before it is saved (a pasted notice), as [`assess_with`].
+pub fn assess_notice(
+    profile: &Profile,
+    notice: &VacancyInput,
+    on: NaiveDate,
+    wording: &LanguageWordingMap,
+) -> Assessment {
+    let mut rules = vec![nationality(profile), age_rule(profile, notice, on)];
+    rules.push(english(profile, notice, wording));
+    rules.extend(
+        notice
+            .languages
+            .iter()
+            .filter(|r| !r.language.eq_ignore_ascii_case("en"))
+            .map(|r| other_language(profile, notice, r, wording)),
+    );
+    rules.push(secondment(profile, notice));
+    rules.push(internship(profile, notice, on));
+    rules.push(education(profile, notice));
+    rules.push(experience_rule(profile, notice, on));
+    Assessment {
+        verdict: verdict(&rules),
+        assessed_on: on,
+        rules,
+    }
+}
+
+fn verdict(rules: &[RuleOutcome]) -> Verdict {
+    if rules.iter().any(|r| r.status == RuleStatus::Fail) {
+        Verdict::NotEligible
+    } else if rules.iter().any(|r| r.status == RuleStatus::Unknown) {
+        Verdict::Incomplete
+    } else {
+        Verdict::Eligible
+    }
+}
+
+fn outcome(
+    rule: RuleId,
+    status: RuleStatus,
+    reason: String,
+    source: impl Into<String>,
+) -> RuleOutcome {
+    RuleOutcome {
+        rule,
+        subject: None,
+        status,
+        reason,
+        missing: None,
+        source: source.into(),
+    }
+}
+
+fn unknown(rule: RuleId, reason: String, missing: &str, source: impl Into<String>) -> RuleOutcome {
+    RuleOutcome {
+        missing: Some(missing.to_string()),
+        ..outcome(rule, RuleStatus::Unknown, reason, source)
+    }
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+fn notice_source(notice: &VacancyInput, part: &str) -> String {
+    let reference = notice.reference.trim();
+    if reference.is_empty() {
+        format!("The vacancy notice: {part}")
+    } else {
+        format!("Vacancy notice {reference}: {part}")
+    }
+}
+
+fn nationality(p: &Profile) -> RuleOutcome {
+    let source = format!(
+        "{SOURCE_NATIONALITY}; member list as of {}",
+        long_date(countries::member_list().as_of)
+    );
+    if p.nationalities.is_empty() {
+        return unknown(
+            RuleId::Nationality,
+            "Your profile does not give your nationality yet. INTERPOL recruits nationals of its member countries only.".into(),
+            "nationalities",
+            source,
+        );
+    }
+    if let Some(code) = p.nationalities.iter().find(|c| countries::is_member(c)) {
+        return outcome(
+            RuleId::Nationality,
+            RuleStatus::Pass,
+            format!(
+                "You are a national of {}, a member country of INTERPOL.",
+                countries::describe(code)
+            ),
+            source,
+        );
+    }
+    let reason = match p.nationalities.as_slice() {
+        [one] => format!(
+            "Your nationality {} is not a member country of INTERPOL; only nationals of member countries can apply.",
+            countries::describe(one)
+        ),
+        several => format!(
+            "None of your nationalities ({}) is a member country of INTERPOL; only nationals of member countries can apply.",
+            several
+                .iter()
+                .map(|c| countries::describe(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    outcome(RuleId::Nationality, RuleStatus::Fail, reason, source)
+}
+
+fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
+    let (date, when) = match &notice.deadline {
+        Some(d) => (d.date, format!("on the deadline, {}", long_date(d.date))),
+        None => (
+            on,
+            format!("today, {} (the notice gives no deadline)", long_date(on)),
+        ),
+    };
+    let Some(birth) = p.date_of_birth else {
+        return unknown(
+            RuleId::Age,
+            format!(
+                "Add your date of birth: candidates must be at least {MINIMUM_AGE} on the deadline."
+            ),
+            "dateOfBirth",
+            SOURCE_AGE,
+        );
+    };
+    let years = age::age_on(birth, date);
+    let verb = match date.cmp(&on) {
+        std::cmp::Ordering::Greater => "will be",
+        std::cmp::Ordering::Equal => "are",
+        std::cmp::Ordering::Less => "were",
+    };
+    if years >= MINIMUM_AGE as i32 {
+        return outcome(
+            RuleId::Age,
+            RuleStatus::Pass,
+            format!("You {verb} {years} {when}; candidates must be at least {MINIMUM_AGE}."),
+            SOURCE_AGE,
+        );
+    }
+    let turns = age::turns(birth, MINIMUM_AGE)
+        .map(|d| format!(" You turn {MINIMUM_AGE} on {}.", long_date(d)))
+        .unwrap_or_default();
+    let reason = if years < 0 {
+        format!(
+            "Your date of birth, {}, comes after the date that counts ({when}); candidates must be at least {MINIMUM_AGE}.",
+            long_date(birth)
+        )
+    } else {
+        format!("You {verb} {years} {when}; candidates must be at least {MINIMUM_AGE}.{turns}")
+    };
+    outcome(RuleId::Age, RuleStatus::Fail, reason, SOURCE_AGE)
+}
+
+/// The level a language requirement asks for, and how to say it.
+enum Needed {
+    Level {
+        level: Cefr,
+        said: String,
+        source: String,
+    },
+    /// The notice's wording is not in the candidate's mapping.
+    UnknownWording { wording: String, source: String },
+}
+
+fn needed_level(
+    notice: &VacancyInput,
+    requirement: Option<&LanguageRequirement>,
+    wording_map: &LanguageWordingMap,
+) -> Needed {
+    let from_notice = notice_source(notice, "languages");
+    let (wording, fallback, source) = match requirement {
+        Some(LanguageRequirement {
+            level: Some(level), ..
+        }) => {
+            return Needed::Level {
+                level: *level,
+                said: format!("{level:?}"),
+                source: from_notice,
+            };
+        }
+        Some(LanguageRequirement {
+            wording: Some(w), ..
+        }) if !w.trim().is_empty() => {
+            return match wording_map.level_for(w) {
+                Some(level) => Needed::Level {
+                    level,
+                    said: format!("{level:?} (\u{201c}{}\u{201d})", w.trim()),
+                    source: format!("{from_notice}; {SOURCE_WORDING}"),
+                },
+                None => Needed::UnknownWording {
+                    wording: w.trim().to_string(),
+                    source: from_notice,
+                },
+            };
+        }
+        // Named with neither level nor wording: read as the usual working knowledge.
+        Some(_) => (
+            USUAL_ENGLISH_WORDING,
+            Cefr::B2,
+            format!("{from_notice} (no level given)"),
+        ),
+        None if notice.contract_kind == Some(ContractKind::Internship) => (
+            INTERNSHIP_ENGLISH_WORDING,
+            Cefr::C1,
+            SOURCE_INTERNSHIP_ENGLISH.to_string(),
+        ),
+        None => (
+            USUAL_ENGLISH_WORDING,
+            Cefr::B2,
+            SOURCE_USUAL_ENGLISH.to_string(),
+        ),
+    };
+    // The default wordings go through the mapping too, so a candidate who reads "working
+    // knowledge" as B1 sees that everywhere; DOMAIN.md's level stands in if it was removed.
+    let level = wording_map.level_for(wording).unwrap_or(fallback);
+    Needed::Level {
+        level,
+        said: format!("{level:?} (\u{201c}{wording}\u{201d})"),
+        source: format!("{source}; {SOURCE_WORDING}"),
+    }
+}
+
+fn language_rule(rule: RuleId, code: &str, p: &Profile, needed: Needed) -> RuleOutcome {
+    let name = describe_language(code);
+    let mut result = match needed {
+        Needed::UnknownWording { wording, source } => outcome(
+            rule,
+            RuleStatus::Unknown,
+            format!(
+                "The notice asks for {name} as \u{201c}{wording}\u{201d}, which your language settings do not read as a level. Add this wording in Settings to check it."
+            ),
+            source,
+        ),
+        Needed::Level {
+            level,
+            said,
+            source,
+        } => {
+            let have = p
+                .languages
+                .iter()
+                .filter(|l| l.language.eq_ignore_ascii_case(code))
+                .map(|l: &LanguageSkill| l.level)
+                .max();
+            match have {
+                None => unknown(
+                    rule,
+                    format!(
+                        "Your profile does not list {name}; the notice asks for {said}. Add your level if you speak it."
+                    ),
+                    "languages",
+                    source,
+                ),
+                Some(have) if have >= level => outcome(
+                    rule,
+                    RuleStatus::Pass,
+                    format!("Your {name} is {have:?}; the notice asks for {said}."),
+                    source,
+                ),
+                Some(have) => outcome(
+                    rule,
+                    RuleStatus::Fail,
+                    format!("Your {name} is {have:?}; the notice asks for {said}."),
+                    source,
+                ),
+            }
+        }
+    };
+    result.subject = Some(code.to_ascii_lowercase());
+    result
+}
+
+fn english(p: &Profile, notice: &VacancyInput, wording: &LanguageWordingMap) -> RuleOutcome {
+    let requirement = notice
+        .languages
+        .iter()
+        .find(|r| r.language.eq_ignore_ascii_case("en"));
+    language_rule(
+        RuleId::English,
+        "en",
+        p,
+        needed_level(notice, requirement, wording),
+    )
+}
+
+fn other_language(
+    p: &Profile,
+    notice: &VacancyInput,
+    requirement: &LanguageRequirement,
+    wording: &LanguageWordingMap,
+) -> RuleOutcome {
+    language_rule(
+        RuleId::Language,
+        requirement.language.trim(),
+        p,
+        needed_level(notice, Some(requirement), wording),
+    )
+}
+
+fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
+    let rule = RuleId::Secondment;
+    if notice.contract_kind != Some(ContractKind::Secondment) {
+        return outcome(
+            rule,
+            RuleStatus::NotApplicable,
+            "This post is not a secondment.".into(),
+            SOURCE_SECONDMENT,
+        );
+    }
+    let le = &p.law_enforcement;
+    match (le.serving, le.country.as_deref()) {
+        (None, _) => unknown(
+            rule,
+            "Seconded posts are only for serving law-enforcement or governmental officials of member countries. Say in your profile whether you are one.".into(),
+            "lawEnforcement.serving",
+            SOURCE_SECONDMENT,
+        ),
+        (Some(false), _) => outcome(
+            rule,
+            RuleStatus::Fail,
+            "Seconded posts are only for serving law-enforcement or governmental officials of member countries; your profile says you are not serving.".into(),
+            SOURCE_SECONDMENT,
+        ),
+        (Some(true), None) => unknown(
+            rule,
+            "Add the country you serve: seconded posts are for officials of INTERPOL member countries.".into(),
+            "lawEnforcement.country",
+            SOURCE_SECONDMENT,
+        ),
+        (Some(true), Some(country)) if !countries::is_member(country) => outcome(
+            rule,
+            RuleStatus::Fail,
+            format!(
+                "You serve {}, which is not a member country of INTERPOL; seconded posts are for officials of member countries.",
+                countries::describe(country)
+            ),
+            SOURCE_SECONDMENT,
+        ),
+        (Some(true), Some(country)) => outcome(
+            rule,
+            RuleStatus::Pass,
+            format!(
+                "You are a serving official of {}, a member country. The application and a written agreement go through its National Central Bureau (NCB).",
+                countries::describe(country)
+            ),
+            SOURCE_SECONDMENT,
+        ),
+    }
+}
+
+fn describe_study(e: &Education) -> String {
+    format!("{} at {}", e.field, e.institution)
+}
+
+fn internship(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
+    let rule = RuleId::Internship;
+    if notice.contract_kind != Some(ContractKind::Internship) {
+        return outcome(
+            rule,
+            RuleStatus::NotApplicable,
+            "This post is not an internship.".into(),
+            SOURCE_INTERNSHIP,
+        );
+    }
+    if p.education.is_empty() {
+        return unknown(
+            rule,
+            "Internships are for students enrolled in, or recently graduated from, post-secondary studies. Add your studies to your profile.".into(),
+            "education",
+            SOURCE_INTERNSHIP,
+        );
+    }
+    let post_secondary: Vec<(usize, &Education)> = p
+        .education
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.level >= EducationLevel::PostSecondary)
+        .collect();
+    if let Some((_, e)) = post_secondary
+        .iter()
+        .find(|(_, e)| e.status == StudyStatus::Enrolled)
+    {
+        return outcome(
+            rule,
+            RuleStatus::Pass,
+            format!("You are enrolled in {}.", describe_study(e)),
+            SOURCE_INTERNSHIP,
+        );
+    }
+    // "Recently graduated" is read as within the year before today.
+    let cutoff = on
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let completed = || {
+        post_secondary
+            .iter()
+            .filter(|(_, e)| e.status == StudyStatus::Completed)
+    };
+    if let Some((_, e, to)) = completed()
+        .filter_map(|(i, e)| e.to.map(|to| (i, e, to)))
+        .find(|(_, _, to)| *to >= cutoff && *to <= on)
+    {
+        return outcome(
+            rule,
+            RuleStatus::Pass,
+            format!(
+                "You completed {} on {}, within the past year.",
+                describe_study(e),
+                long_date(to)
+            ),
+            SOURCE_INTERNSHIP,
+        );
+    }
+    if let Some((i, e)) = completed().find(|(_, e)| e.to.is_none()) {
+        return unknown(
+            rule,
+            format!(
+                "Add the date you completed {}: internships take graduates of the past year.",
+                describe_study(e)
+            ),
+            &format!("education[{i}].to"),
+            SOURCE_INTERNSHIP,
+        );
+    }
+    let reason = match completed().filter_map(|(_, e)| e.to).max() {
+        Some(last) => format!(
+            "Your most recent post-secondary studies ended on {}, more than a year ago; internships are for students and graduates of the past year.",
+            long_date(last)
+        ),
+        None => "Your profile lists no post-secondary studies; internships are for students and recent graduates of post-secondary studies.".to_string(),
+    };
+    outcome(rule, RuleStatus::Fail, reason, SOURCE_INTERNSHIP)
+}
+
+fn level_words(level: EducationLevel) -> &'static str {
+    match level {
+        EducationLevel::Secondary => "secondary school",
+        EducationLevel::PostSecondary => "post-secondary studies",
+        EducationLevel::Bachelor => "a bachelor's degree",
+        EducationLevel::Master => "a master's degree",
+        EducationLevel::Doctorate => "a doctorate",
+    }
+}
+
+fn education(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
+    let rule = RuleId::Education;
+    let source = notice_source(notice, "minimum education");
+    let Some(min) = notice.min_education else {
+        return outcome(
+            rule,
+            RuleStatus::NotApplicable,
+            "The notice names no minimum level of education.".into(),
+            source,
+        );
+    };
+    let wanted = level_words(min);
+    if p.education.is_empty() {
+        return unknown(
+            rule,
+            format!("Add your studies to your profile: the notice asks for at least {wanted}."),
+            "education",
+            source,
+        );
+    }
+    let completed = || {
+        p.education
+            .iter()
+            .filter(|e| e.status == StudyStatus::Completed)
+    };
+    if let Some(e) = completed()
+        .filter(|e| e.level >= min)
+        .max_by_key(|e| e.level)
+    {
+        return outcome(
+            rule,
+            RuleStatus::Pass,
+            format!(
+                "You have completed {} ({}); the notice asks for at least {wanted}.",
+                level_words(e.level),
+                describe_study(e)
+            ),
+            source,
+        );
+    }
+    let highest = match completed().map(|e| e.level).max() {
+        Some(level) => format!(
+            "the highest studies you have completed are {}",
+            level_words(level)
+        ),
+        None => "your profile lists no completed studies".to_string(),
+    };
+    let in_progress = if p
+        .education
+        .iter()
+        .any(|e| e.status == StudyStatus::Enrolled && e.level >= min)
+    {
+        " Studies still in progress do not count until they are completed."
+    } else {
+        ""
+    };
+    outcome(
+        rule,
+        RuleStatus::Fail,
+        format!("The notice asks for at least {wanted}; {highest}.{in_progress}"),
+        source,
+    )
+}
+
+/// "6 years and 2 months", from a count of days.
+fn years_and_months(days: u64) -> String {
+    let mut years = days * 4 / 1461;
+    // Rounding: 365 days already make a year (see `days_in_years`).
+    while experience::days_in_years(years as u32 + 1) <= days {
+        years += 1;
+    }
+    let months = (days - experience::days_in_years(years as u32)) * 48 / 1461;
+    let plural = |n: u64, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    match (years, months) {
+        (0, m) => plural(m, "month"),
+        (y, 0) => plural(y, "year"),
+        (y, m) => format!("{} and {}", plural(y, "year"), plural(m, "month")),
+    }
+}
+
+fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
+    let rule = RuleId::Experience;
+    let source = format!(
+        "{}; only experience backed by official proof of employment counts (DOMAIN.md, Documents)",
+        notice_source(notice, "minimum experience")
+    );
+    let min = match notice.min_experience_years {
+        None | Some(0) => {
+            return outcome(
+                rule,
+                RuleStatus::NotApplicable,
+                "The notice names no minimum experience.".into(),
+                source,
+            );
+        }
+        Some(years) => years,
+    };
+    let wanted = if min == 1 {
+        "1 year".to_string()
+    } else {
+        format!("{min} years")
+    };
+    if p.employment.is_empty() {
+        return unknown(
+            rule,
+            format!(
+                "Add your employment history: the notice asks for at least {wanted} of experience."
+            ),
+            "employment",
+            source,
+        );
+    }
+    let days = experience::experience_days(&p.employment, on);
+    let part_time = p
+        .employment
+        .iter()
+        .any(|e| e.work_time == WorkTime::PartTime && e.from <= on);
+    let mut reason = format!(
+        "Your employment adds up to {} (time in overlapping positions counted once); the notice asks for at least {wanted}.",
+        years_and_months(days)
+    );
+    if part_time {
+        reason.push_str(
+            " Part-time positions are counted as calendar time; INTERPOL may count them pro rata.",
+        );
+    }
+    let passed = days >= experience::days_in_years(min);
+    if passed {
+        reason.push_str(" Only experience you can prove (contract, salary slip or letter) counts.");
+    }
+    outcome(
+        rule,
+        if passed {
+            RuleStatus::Pass
+        } else {
+            RuleStatus::Fail
+        },
+        reason,
+        source,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn experience_reads_in_years_and_months() {
+        assert_eq!(years_and_months(0), "0 months");
+        assert_eq!(years_and_months(31), "1 month");
+        assert_eq!(years_and_months(365), "1 year");
+        assert_eq!(years_and_months(730 + 62), "2 years and 2 months");
+    }
+
+    #[test]
+    fn the_verdict_is_the_worst_status_that_counts() {
+        let with = |statuses: &[RuleStatus]| {
+            let rules: Vec<_> = statuses
+                .iter()
+                .map(|s| outcome(RuleId::Age, *s, String::new(), ""))
+                .collect();
+            verdict(&rules)
+        };
+        use RuleStatus::*;
+        assert_eq!(with(&[Pass, NotApplicable]), Verdict::Eligible);
+        assert_eq!(with(&[Pass, Unknown, NotApplicable]), Verdict::Incomplete);
+        assert_eq!(with(&[Unknown, Fail, Pass]), Verdict::NotEligible);
+    }
+}

@@ -1,0 +1,427 @@
+//! What makes a profile saveable. Every problem is reported at its field (`dateOfBirth`,
+//! `residences[1].to`, the JSON names the UI uses) in plain words, all at once, so the
+//! candidate can fix them in one pass.
+
+use super::languages::{describe_language, is_language_code};
+use super::{Education, Employment, Profile, Reference, Residence, StudyStatus};
+use crate::countries;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::hash::Hash;
+
+/// One problem with one field of the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// Path in the profile's JSON form: `email`, `languages[0].level`.
+    pub field: String,
+    /// Plain English for the candidate.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a profile from JSON as the UI sends it. Serde alone would refuse a language level
+/// such as `D1` with "unknown variant `D1`, expected one of ... at line 1 column 80"; this says
+/// which field is wrong and why, in words the candidate can act on.
+pub fn profile_from_json(json: &str) -> Result<Profile, Vec<FieldError>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| vec![describe_json_error(e)])
+}
+
+/// As [`profile_from_json`], for a value the shell has already parsed.
+pub fn profile_from_value(value: serde_json::Value) -> Result<Profile, Vec<FieldError>> {
+    serde_path_to_error::deserialize(value).map_err(|e| vec![describe_json_error(e)])
+}
+
+fn describe_json_error(e: serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+    let path = match e.path().to_string() {
+        root if root == "." => String::new(),
+        path => path,
+    };
+    let last = e.path().iter().next_back().map(|s| s.to_string());
+    let raw = e.inner().to_string();
+    // serde_json appends the position, which means nothing to the candidate.
+    let detail = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+
+    if let Some(missing) = between(detail, "missing field `", "`") {
+        let field = if path.is_empty() {
+            missing.to_string()
+        } else {
+            format!("{path}.{missing}")
+        };
+        return FieldError::new(field, "This field is missing.");
+    }
+    if let Some(found) = between(detail, "unknown variant `", "`") {
+        let choices = detail
+            .split_once("expected ")
+            .map(|(_, list)| {
+                // serde writes "one of `a`, `b`, `c`" for three or more, "`a` or `b`" for two.
+                list.trim_start_matches("one of ").replace('`', "")
+            })
+            .unwrap_or_default();
+        let is_language_level = path.starts_with("languages[") && last.as_deref() == Some("level");
+        let message = if is_language_level {
+            format!(
+                "\u{201c}{found}\u{201d} is not a language level. Levels follow the CEFR scale: {choices}."
+            )
+        } else {
+            format!("\u{201c}{found}\u{201d} is not one of the choices: {choices}.")
+        };
+        return FieldError::new(path, message);
+    }
+    let is_date = matches!(last.as_deref(), Some("dateOfBirth" | "from" | "to"));
+    if is_date {
+        return FieldError::new(path, "Enter a date as YYYY-MM-DD, such as 1990-04-23.");
+    }
+    FieldError::new(path, format!("This value cannot be read: {detail}."))
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &text[text.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+/// Birth dates earlier than this are taken for a typing mistake in the year.
+const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => panic!("1900-01-01 is a date"),
+};
+
+impl Profile {
+    /// Trims text, writes country codes in upper case and language codes in lower case, and
+    /// turns blank optional text into nothing, so what is stored compares and displays alike
+    /// whatever the candidate typed.
+    pub fn normalize(&mut self) {
+        trim(&mut self.full_name);
+        trim(&mut self.email);
+        for code in &mut self.nationalities {
+            upper(code);
+        }
+        upper_opt(&mut self.country_of_origin);
+        for r in &mut self.residences {
+            upper(&mut r.country);
+        }
+        for l in &mut self.languages {
+            l.language = l.language.trim().to_ascii_lowercase();
+            blank_to_none(&mut l.certificate);
+        }
+        upper_opt(&mut self.law_enforcement.country);
+        blank_to_none(&mut self.law_enforcement.agency);
+        for e in &mut self.education {
+            trim(&mut e.field);
+            trim(&mut e.institution);
+        }
+        for e in &mut self.employment {
+            trim(&mut e.employer);
+            trim(&mut e.title);
+        }
+        for r in &mut self.references {
+            trim(&mut r.name);
+            trim(&mut r.contact);
+            trim(&mut r.relation);
+        }
+    }
+
+    /// Every problem that stops the profile from being saved, or `Ok` when there is none.
+    /// `today` is the candidate's date, from the one clock.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut check = Checker {
+            today,
+            birth: self.date_of_birth,
+            errors: Vec::new(),
+        };
+        check.identity(self);
+        check.countries(self);
+        check.languages(self);
+        for (i, r) in self.residences.iter().enumerate() {
+            check.residence(&format!("residences[{i}]"), r);
+        }
+        for (i, e) in self.education.iter().enumerate() {
+            check.education(&format!("education[{i}]"), e);
+        }
+        for (i, e) in self.employment.iter().enumerate() {
+            check.employment(&format!("employment[{i}]"), e);
+        }
+        for (i, r) in self.references.iter().enumerate() {
+            check.reference(&format!("references[{i}]"), r);
+        }
+        check.repeated_entries("residences", &self.residences, |a, b| a == b);
+        check.repeated_entries("education", &self.education, |a, b| {
+            Education { id: 0, ..a.clone() } == Education { id: 0, ..b.clone() }
+        });
+        check.repeated_entries("employment", &self.employment, |a, b| {
+            Employment { id: 0, ..a.clone() } == Employment { id: 0, ..b.clone() }
+        });
+        check.repeated_entries("references", &self.references, |a, b| {
+            Reference { id: 0, ..a.clone() } == Reference { id: 0, ..b.clone() }
+        });
+        check.repeated_ids("education", self.education.iter().map(|e| e.id));
+        check.repeated_ids("employment", self.employment.iter().map(|e| e.id));
+        check.repeated_ids("references", self.references.iter().map(|r| r.id));
+        if check.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(check.errors)
+        }
+    }
+}
+
+fn trim(s: &mut String) {
+    if s.trim().len() != s.len() {
+        *s = s.trim().to_string();
+    }
+}
+
+fn upper(code: &mut String) {
+    *code = code.trim().to_ascii_uppercase();
+}
+
+fn upper_opt(code: &mut Option<String>) {
+    blank_to_none(code);
+    if let Some(c) = code {
+        upper(c);
+    }
+}
+
+fn blank_to_none(s: &mut Option<String>) {
+    match s {
+        Some(text) if text.trim().is_empty() => *s = None,
+        Some(text) => trim(text),
+        None => {}
+    }
+}
+
+struct Checker {
+    today: NaiveDate,
+    birth: Option<NaiveDate>,
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    fn required(&mut self, field: String, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.fail(field, format!("Enter {what}."));
+        }
+    }
+
+    fn identity(&mut self, p: &Profile) {
+        self.required("fullName".into(), &p.full_name, "your full name");
+        if !p.email.trim().is_empty() && !looks_like_email(p.email.trim()) {
+            self.fail(
+                "email",
+                format!(
+                    "\u{201c}{}\u{201d} does not look like an e-mail address (name@example.org).",
+                    p.email.trim()
+                ),
+            );
+        }
+        if let Some(birth) = p.date_of_birth {
+            if birth > self.today {
+                self.fail("dateOfBirth", "Your date of birth is in the future.");
+            } else if birth < EARLIEST_BIRTH {
+                self.fail(
+                    "dateOfBirth",
+                    format!("Check the year of your date of birth ({birth})."),
+                );
+            }
+        }
+    }
+
+    fn country(&mut self, field: String, code: &str) {
+        if code.trim().is_empty() {
+            self.fail(field, "Choose a country, or remove this line.");
+        } else if !countries::is_known_code(code) {
+            self.fail(
+                field,
+                format!(
+                    "\u{201c}{code}\u{201d} is not a country code. Choose the country from the list."
+                ),
+            );
+        }
+    }
+
+    fn countries(&mut self, p: &Profile) {
+        for (i, code) in p.nationalities.iter().enumerate() {
+            self.country(format!("nationalities[{i}]"), code);
+        }
+        for i in later_repeats(p.nationalities.iter().map(|c| c.to_ascii_uppercase())) {
+            self.fail(
+                format!("nationalities[{i}]"),
+                format!(
+                    "{} is listed twice; keep it once.",
+                    countries::describe(&p.nationalities[i])
+                ),
+            );
+        }
+        if let Some(code) = &p.country_of_origin {
+            self.country("countryOfOrigin".into(), code);
+        }
+        if let Some(code) = &p.law_enforcement.country {
+            self.country("lawEnforcement.country".into(), code);
+        }
+    }
+
+    fn languages(&mut self, p: &Profile) {
+        for (i, l) in p.languages.iter().enumerate() {
+            let field = format!("languages[{i}].language");
+            if l.language.trim().is_empty() {
+                self.fail(field, "Choose a language, or remove this line.");
+            } else if !is_language_code(&l.language) {
+                self.fail(
+                    field,
+                    format!(
+                        "\u{201c}{}\u{201d} is not an ISO 639-1 language code (such as en, fr, es, ar).",
+                        l.language
+                    ),
+                );
+            }
+        }
+        for i in later_repeats(p.languages.iter().map(|l| l.language.to_ascii_lowercase())) {
+            self.fail(
+                format!("languages[{i}].language"),
+                format!(
+                    "{} is listed twice; keep one entry per language.",
+                    describe_language(&p.languages[i].language)
+                ),
+            );
+        }
+    }
+
+    /// A period from `from` to `to` (`None`: still going on), both optional for studies.
+    fn period(&mut self, path: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) {
+        if let Some(from) = from {
+            if from > self.today {
+                self.fail(format!("{path}.from"), "This period starts in the future.");
+            }
+            if let Some(birth) = self.birth.filter(|b| from < *b) {
+                self.fail(
+                    format!("{path}.from"),
+                    format!("This period starts before your date of birth ({birth})."),
+                );
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to)
+            && to < from
+        {
+            self.fail(
+                format!("{path}.to"),
+                format!("This period ends ({to}) before it starts ({from})."),
+            );
+        }
+    }
+
+    fn residence(&mut self, path: &str, r: &Residence) {
+        self.country(format!("{path}.country"), &r.country);
+        self.period(path, Some(r.from), r.to);
+    }
+
+    fn education(&mut self, path: &str, e: &Education) {
+        self.required(
+            format!("{path}.field"),
+            &e.field,
+            "the field of study or the diploma",
+        );
+        self.required(
+            format!("{path}.institution"),
+            &e.institution,
+            "the school or university",
+        );
+        self.period(path, e.from, e.to);
+        if e.status == StudyStatus::Completed
+            && let Some(to) = e.to.filter(|to| *to > self.today)
+        {
+            self.fail(
+                format!("{path}.to"),
+                format!(
+                    "Studies marked completed cannot end in the future ({to}); mark them as enrolled."
+                ),
+            );
+        }
+    }
+
+    fn employment(&mut self, path: &str, e: &Employment) {
+        self.required(format!("{path}.employer"), &e.employer, "the employer");
+        self.required(format!("{path}.title"), &e.title, "the job title");
+        self.period(path, Some(e.from), e.to);
+    }
+
+    fn reference(&mut self, path: &str, r: &Reference) {
+        self.required(
+            format!("{path}.name"),
+            &r.name,
+            "the name of this reference",
+        );
+        self.required(
+            format!("{path}.contact"),
+            &r.contact,
+            "how to contact this reference (e-mail or telephone)",
+        );
+    }
+
+    /// The same entry twice (ids aside) is a slip: it would count twice in the documents to
+    /// gather. Lists are short, so comparing each pair is cheap.
+    fn repeated_entries<T>(&mut self, list: &str, items: &[T], same: impl Fn(&T, &T) -> bool) {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(first) = items[..i].iter().position(|earlier| same(earlier, item)) {
+                self.fail(
+                    format!("{list}[{i}]"),
+                    format!(
+                        "This entry repeats entry {} of the list; remove one of them.",
+                        first + 1
+                    ),
+                );
+            }
+        }
+    }
+
+    /// New entries all carry id 0 until the store numbers them; any other id names one entry.
+    fn repeated_ids(&mut self, list: &str, ids: impl Iterator<Item = u32>) {
+        let ids: Vec<u32> = ids.collect();
+        let mut seen = std::collections::HashSet::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if id != 0 && !seen.insert(id) {
+                self.fail(
+                    format!("{list}[{i}].id"),
+                    "Two entries carry the same number; reload the profile and try again.",
+                );
+            }
+        }
+    }
+}
+
+/// Indexes of the items equal to an earlier one.
+fn later_repeats<K: Eq + Hash>(items: impl Iterator<Item = K>) -> Vec<usize> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .enumerate()
+        .filter_map(|(i, k)| (!seen.insert(k)).then_some(i))
+        .collect()
+}
+
+/// A light check that catches slips (a missing `@`, a space, no domain) without refusing real
+/// addresses: the only true test of an address is a message that arrives.
+fn looks_like_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !local.contains('@')
+        && s.len() <= 254
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.contains('.')
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+}
