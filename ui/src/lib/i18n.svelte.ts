@@ -1,7 +1,12 @@
 // Every user-facing string comes from a catalogue in `src/locales`. Keys are type-checked
 // against the English catalogue, so a missing key fails `npm run check`.
 import i18next, { type ParseKeys, type TOptions } from 'i18next';
-import en from '../locales/en.json';
+import base from '../locales/en.json';
+import profile from '../locales/en.profile.json';
+import vault from '../locales/en.vault.json';
+
+// One catalogue per area, so areas can be written side by side; keys must not repeat across them.
+const en = { ...base, ...profile, ...vault };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
+import base from '../locales/en.json';
+import profile from '../locales/en.profile.json';
+import vault from '../locales/en.vault.json';
 import { regionalLocale, setLocale, t } from './i18n.svelte';
 
 function leaves(node: unknown, path = ''): Array<[string, unknown]> {
@@ -8,8 +10,13 @@ function leaves(node: unknown, path = ''): Array<[string, unknown]> {
 }
 
 describe('i18n', () => {
+  it('keeps each key in one catalogue only', () => {
+    const tops = [base, profile, vault].flatMap((catalogue) => Object.keys(catalogue));
+    expect(tops.length).toBe(new Set(tops).size);
+  });
+
   it('has a non-empty text for every key of the English catalogue', () => {
-    for (const [key, value] of leaves(en)) {
+    for (const [key, value] of leaves({ ...base, ...profile, ...vault })) {
       expect(typeof value, key).toBe('string');
       expect((value as string).trim(), key).not.toBe('');
     }
