@@ -80,16 +80,16 @@ impl DocumentKind {
     /// Which profile entries a document of this kind can prove. A recommendation letter counts as
     /// proof of employment (DOMAIN.md), so a reference letter may prove a position too.
     pub fn can_prove(self, entry: ProvenEntry) -> bool {
-        match (self, entry) {
-            (DocumentKind::Other, _) => true,
-            (DocumentKind::Diploma, ProvenEntry::Education(_)) => true,
-            (DocumentKind::ProofOfEmployment, ProvenEntry::Employment(_)) => true,
-            (
-                DocumentKind::ReferenceLetter,
-                ProvenEntry::Reference(_) | ProvenEntry::Employment(_),
-            ) => true,
-            _ => false,
-        }
+        matches!(
+            (self, entry),
+            (DocumentKind::Other, _)
+                | (DocumentKind::Diploma, ProvenEntry::Education(_))
+                | (DocumentKind::ProofOfEmployment, ProvenEntry::Employment(_))
+                | (
+                    DocumentKind::ReferenceLetter,
+                    ProvenEntry::Reference(_) | ProvenEntry::Employment(_)
+                )
+        )
     }
 }
 
