@@ -13,7 +13,7 @@ ALTER TABLE documents ADD COLUMN proves_id INTEGER
 -- well defined and the chain never forks.
 CREATE UNIQUE INDEX documents_superseded ON documents (supersedes_id)
     WHERE supersedes_id IS NOT NULL;
-CREATE INDEX documents_by_kind ON documents (kind, created_utc);
+CREATE INDEX documents_by_kind ON documents (kind);
 CREATE INDEX documents_by_proof ON documents (proves_kind, proves_id)
     WHERE proves_kind IS NOT NULL;
 -- The primary key starts with application_id; deleting a document asks the other way round.

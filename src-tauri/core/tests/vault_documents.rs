@@ -496,6 +496,11 @@ fn a_damaged_file_is_reported_not_read_or_exported() {
 #[test]
 fn the_integrity_check_finds_each_problem_and_deletes_nothing() {
     let mut s = setup();
+    let empty = s.vault.check_integrity(&s.store).unwrap();
+    assert!(
+        empty.healthy && empty.summary.contains("no documents"),
+        "{empty:?}"
+    );
     let healthy = import(&mut s, "healthy.pdf", DocumentKind::Cv);
     let report = s.vault.check_integrity(&s.store).unwrap();
     assert!(report.healthy, "{report:?}");

@@ -226,6 +226,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn summary(r: &IntegrityReport) -> String {
+    if r.healthy && r.documents_checked == 0 {
+        return "The vault holds no documents and no stray files.".to_string();
+    }
     if r.healthy {
         return format!(
             "All {} have their file, and every file matches what was imported.",
