@@ -1,2 +1,250 @@
 //! The document vault: scans stored once by content hash, written atomically, with the rules on
 //! what they prove and when they go stale.
+//!
+//! Files live under `<data dir>/vault/<first two hex digits>/<sha-256>.<ext>`; the candidate's
+//! file name is kept only in the database row. An import streams the source once into a
+//! temporary file in the vault folder while hashing it, syncs it, renames it to its hash name,
+//! syncs the folder, and only then commits the row, so a crash leaves either nothing, or a file
+//! no row names yet (which [`check_integrity`] reports and a new import of the same file reuses),
+//! never a row without its file or a partial file under a final name.
+
+mod crc;
+mod import;
+mod integrity;
+mod model;
+mod objects;
+mod references;
+mod rows;
+
+pub use crc::{
+    CRC_SOURCE, CRC_VALID_MONTHS, CrcCountryStatus, CrcRequirement, CrcState,
+    crc_required_countries, crc_status, crc_valid_until,
+};
+pub use import::{
+    BatchItem, ImportOptions, ImportOutcome, ImportProgress, Imported, RefusalReason, default_title,
+};
+pub use integrity::{DamagedFile, IntegrityReport, MissingFile, StrayFile, check_integrity};
+pub use model::{Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry};
+pub use objects::sha256_hex;
+pub use references::{
+    REFERENCES_NEEDED, ReferenceCheck, ReferenceStatus, ReferenceVerdict, check_references,
+};
+pub use rows::{
+    MAX_NOTES_CHARS, MAX_TITLE_CHARS, duplicate_document, get_document, list_documents,
+    update_metadata,
+};
+
+use crate::store::Store;
+use crate::{Error, Result, fsio};
+use import::quoted;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The largest file the vault takes: 100 MiB. A scanned diploma is a few MB; more is almost
+/// always a scan at a needless resolution, which the platforms would refuse anyway.
+pub const MAX_DOCUMENT_BYTES: u32 = 100 * 1024 * 1024;
+
+/// The vault's folder inside the data folder.
+pub const VAULT_FOLDER: &str = "vault";
+
+/// The vault folder. Rows live in the [`Store`]; every method that needs both takes it.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    root: PathBuf,
+}
+
+/// What a delete did with the stored file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Deleted {
+    pub document_id: u32,
+    /// False while other documents still use the same file, or when it could not be removed.
+    pub file_removed: bool,
+    pub message: String,
+}
+
+impl Vault {
+    /// Opens (creating if needed) `<data_dir>/vault`, and removes temporary files a killed
+    /// import left there. Only one Dossier should use a data folder at a time; another
+    /// process's import in progress would lose its temporary file and fail cleanly.
+    pub fn open(data_dir: &Path) -> Result<Vault> {
+        let root = data_dir.join(VAULT_FOLDER);
+        std::fs::create_dir_all(&root).map_err(|e| {
+            Error::io(
+                format!("Could not create the vault folder {}", root.display()),
+                e,
+            )
+        })?;
+        objects::clean_stale_temps(&root)?;
+        Ok(Vault { root })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.root
+    }
+
+    /// Deletes a document. Its file goes only when no other document uses the same content.
+    /// A document attached to an application is refused: the application records what was
+    /// sent, so the candidate removes it there first.
+    pub fn delete(&self, store: &mut Store, id: u32) -> Result<Deleted> {
+        let (document, others) = store.write(|tx| {
+            let document = rows::read_document(tx, id)?.ok_or_else(|| rows::not_found(id))?;
+            let applications = attached_applications(tx, id)?;
+            if !applications.is_empty() {
+                let (count, those) = if applications.len() == 1 {
+                    ("your application".to_string(), "that application")
+                } else {
+                    (format!("{} applications", applications.len()), "those applications")
+                };
+                return Err(Error::invalid(
+                    "document",
+                    format!(
+                        "“{}” is attached to {count} for {}; remove it from {those} first. Nothing was deleted",
+                        document.title,
+                        applications.join(", ")
+                    ),
+                ));
+            }
+            // A newer version of this one now replaces what this one replaced, so deleting
+            // the middle of a chain does not turn an old version current again. This row lets go
+            // of its link first: one version is replaced by at most one (a unique index).
+            tx.execute(
+                "UPDATE documents SET supersedes_id = NULL WHERE id = ?1",
+                [id],
+            )?;
+            tx.execute(
+                "UPDATE documents SET supersedes_id = ?2 WHERE supersedes_id = ?1",
+                params![id, document.supersedes],
+            )?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+            let others: u32 = tx.query_row(
+                "SELECT count(*) FROM documents WHERE content_hash = ?1",
+                [&document.content_hash],
+                |r| r.get(0),
+            )?;
+            Ok((document, others))
+        })?;
+        let title = &document.title;
+        if others > 0 {
+            return Ok(Deleted {
+                document_id: id,
+                file_removed: false,
+                message: format!(
+                    "“{title}” was deleted; its file stays because {others} other document{} use{} the same file",
+                    if others == 1 { "" } else { "s" },
+                    if others == 1 { "s" } else { "" }
+                ),
+            });
+        }
+        let path = objects::object_path(&self.root, &document.content_hash, document.media_type)?;
+        let removed = match std::fs::remove_file(&path) {
+            Ok(()) => {
+                // The file is gone either way; a lost folder sync at worst brings back a file
+                // no row names, which the vault check reports.
+                let _ = fsio::sync_dir(path.parent().unwrap_or(&self.root));
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.to_string()),
+        };
+        Ok(match removed {
+            Ok(()) => Deleted {
+                document_id: id,
+                file_removed: true,
+                message: format!("“{title}” and its file were deleted"),
+            },
+            Err(why) => Deleted {
+                document_id: id,
+                file_removed: false,
+                message: format!(
+                    "“{title}” was deleted, but its file {} could not be removed ({why}); the vault check lists it",
+                    path.display()
+                ),
+            },
+        })
+    }
+
+    /// The bytes of a document, checked against the hash it was stored under.
+    pub fn read_bytes(&self, store: &Store, id: u32) -> Result<Vec<u8>> {
+        let document = rows::get_document(store, id)?;
+        let path = self.object_of(&document)?;
+        objects::read_verified(&path, &document.content_hash, &document.title)
+    }
+
+    /// The stored file of a document, to open in the system viewer or reveal in the file
+    /// manager. It must be treated as read-only: its name is its content's hash.
+    pub fn file_path(&self, store: &Store, id: u32) -> Result<PathBuf> {
+        let document = rows::get_document(store, id)?;
+        let path = self.object_of(&document)?;
+        if !path.is_file() {
+            return Err(Error::NotFound(format!(
+                "The stored file of {} ({})",
+                quoted(&document.title),
+                path.display()
+            )));
+        }
+        Ok(path)
+    }
+
+    /// Saves a copy of a document at `dest`, atomically; an existing file there is replaced
+    /// only when `overwrite` is set.
+    pub fn export_copy(&self, store: &Store, id: u32, dest: &Path, overwrite: bool) -> Result<()> {
+        let document = rows::get_document(store, id)?;
+        let src = self.object_of(&document)?;
+        if self.is_inside(dest) {
+            return Err(Error::invalid(
+                "destination",
+                format!(
+                    "{} is inside Dossier's vault folder; choose another place for the copy",
+                    dest.display()
+                ),
+            ));
+        }
+        objects::export_verified(
+            &src,
+            &document.content_hash,
+            &document.title,
+            dest,
+            overwrite,
+        )
+    }
+
+    /// See [`check_integrity`].
+    pub fn check_integrity(&self, store: &Store) -> Result<IntegrityReport> {
+        check_integrity(store, &self.root)
+    }
+
+    fn object_of(&self, document: &Document) -> Result<PathBuf> {
+        objects::object_path(&self.root, &document.content_hash, document.media_type)
+    }
+
+    fn is_inside(&self, dest: &Path) -> bool {
+        let parent = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        match (parent.canonicalize(), self.root.canonicalize()) {
+            (Ok(parent), Ok(root)) => parent.starts_with(root),
+            _ => false,
+        }
+    }
+}
+
+/// The applications a document is attached to, as "title (reference)".
+fn attached_applications(c: &rusqlite::Connection, id: u32) -> Result<Vec<String>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT v.title, v.reference FROM application_documents ad
+         JOIN applications a ON a.id = ad.application_id
+         JOIN vacancies v ON v.id = a.vacancy_id
+         WHERE ad.document_id = ?1 ORDER BY v.title",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(format!(
+            "{} ({})",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

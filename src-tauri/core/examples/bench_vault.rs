@@ -1,0 +1,231 @@
+//! Vault benchmark: import throughput against `cp` + `sha256sum` of the same files, and the
+//! document list at 5,000 documents. Prints `name=value` lines.
+//!
+//! cargo run --release -p dossier-core --example bench_vault -- <scratch dir>
+//!
+//! `BENCH_VAULT_MB` (default 1024) sets how much to import, `BENCH_VAULT_FILE_MB` (default 8)
+//! the size of each file, `BENCH_VAULT_RUNS` (default 2) how many times each side runs (the
+//! best run counts). The scratch dir's `bench-*` folders are replaced.
+
+use chrono::{Duration, TimeZone, Utc};
+use dossier_core::store::Store;
+use dossier_core::vault::{self, DocumentKind, DocumentQuery, ImportOutcome, Vault};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const MIB: u64 = 1024 * 1024;
+const LIST_DOCUMENTS: u32 = 5_000;
+const LIST_SAMPLES: usize = 200;
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(default)
+}
+
+fn main() {
+    let Some(scratch) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: bench_vault <scratch dir>");
+        std::process::exit(2);
+    };
+    let total_mb = env_u64("BENCH_VAULT_MB", 1024);
+    let file_mb = env_u64("BENCH_VAULT_FILE_MB", 8).min(total_mb);
+    let runs = env_u64("BENCH_VAULT_RUNS", 2);
+    fs::create_dir_all(&scratch).expect("create the scratch dir");
+
+    let sources = generate(
+        &scratch.join("bench-src"),
+        total_mb / file_mb,
+        file_mb * MIB,
+    );
+    let bytes: u64 = sources.len() as u64 * file_mb * MIB;
+    let mb = bytes as f64 / MIB as f64;
+    println!("bench_vault_mb={mb:.0}");
+    println!("files={}", sources.len());
+
+    let mut ours = f64::MAX;
+    let mut baseline = f64::MAX;
+    let mut baseline_synced = f64::MAX;
+    for run in 0..runs {
+        ours = ours.min(import_seconds(&scratch, &sources, run));
+        if let Some(s) = baseline_seconds(&scratch, &sources, false) {
+            baseline = baseline.min(s);
+        }
+        if let Some(s) = baseline_seconds(&scratch, &sources, true) {
+            baseline_synced = baseline_synced.min(s);
+        }
+    }
+    let ours_mb_s = mb / ours;
+    println!("vault_import_mb_s={ours_mb_s:.1}");
+    if baseline < f64::MAX {
+        let base_mb_s = mb / baseline;
+        println!("baseline_cp_sha256sum_mb_s={base_mb_s:.1}");
+        println!("vault_import_ratio={:.2}", ours_mb_s / base_mb_s);
+    } else {
+        println!("baseline_cp_sha256sum_mb_s=unavailable");
+    }
+    if baseline_synced < f64::MAX {
+        // The vault syncs every file before recording it; `cp` alone does not.
+        let synced_mb_s = mb / baseline_synced;
+        println!("baseline_cp_sync_sha256sum_mb_s={synced_mb_s:.1}");
+        println!(
+            "vault_import_ratio_vs_synced={:.2}",
+            ours_mb_s / synced_mb_s
+        );
+    }
+    let _ = fs::remove_dir_all(scratch.join("bench-src"));
+
+    list_benchmark(&scratch);
+}
+
+/// `count` files of `size` bytes that sniff as PDF, with content no two files share.
+fn generate(dir: &Path, count: u64, size: u64) -> Vec<PathBuf> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir).expect("create the source dir");
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut block = vec![0u8; MIB as usize];
+    (0..count.max(1))
+        .map(|i| {
+            let path = dir.join(format!("scan {i:04}.pdf"));
+            let mut file = fs::File::create(&path).expect("create a source file");
+            let mut written = 0;
+            while written < size {
+                for chunk in block.chunks_exact_mut(8) {
+                    // xorshift64: fast, and incompressible enough for a copy benchmark.
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    chunk.copy_from_slice(&state.to_le_bytes());
+                }
+                if written == 0 {
+                    block[..9].copy_from_slice(b"%PDF-1.7\n");
+                }
+                let n = (size - written).min(MIB) as usize;
+                file.write_all(&block[..n]).expect("write a source file");
+                written += n as u64;
+            }
+            path
+        })
+        .collect()
+}
+
+fn import_seconds(scratch: &Path, sources: &[PathBuf], run: u64) -> f64 {
+    let data = scratch.join(format!("bench-data-{run}"));
+    let _ = fs::remove_dir_all(&data);
+    let mut store = Store::open(&data.join("dossier.db")).expect("open the store");
+    let vault = Vault::open(&data).expect("open the vault");
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let start = Instant::now();
+    let items = vault.import_batch(&mut store, sources, DocumentKind::Other, now, None);
+    let seconds = start.elapsed().as_secs_f64();
+    let imported = items
+        .iter()
+        .filter(|i| matches!(i.outcome, ImportOutcome::Imported { .. }))
+        .count();
+    assert_eq!(
+        imported,
+        sources.len(),
+        "every file should import: {items:?}"
+    );
+    drop(store);
+    let _ = fs::remove_dir_all(&data);
+    seconds
+}
+
+/// `cp` of the files into a fresh folder, then `sha256sum` of the copies; `None` without the
+/// tools. With `sync`, the copies are flushed to disk before hashing, as the vault does.
+fn baseline_seconds(scratch: &Path, sources: &[PathBuf], sync: bool) -> Option<f64> {
+    let dest = scratch.join("bench-baseline");
+    let _ = fs::remove_dir_all(&dest);
+    fs::create_dir_all(&dest).ok()?;
+    let start = Instant::now();
+    let copied = Command::new("cp").args(sources).arg(&dest).status().ok()?;
+    if !copied.success() {
+        return None;
+    }
+    if sync {
+        let synced = Command::new("sync").arg("-f").arg(&dest).status().ok()?;
+        if !synced.success() {
+            return None;
+        }
+    }
+    let copies: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| Some(dest.join(s.file_name()?)))
+        .collect();
+    let hashed = Command::new("sha256sum").args(&copies).output().ok()?;
+    let seconds = start.elapsed().as_secs_f64();
+    let _ = fs::remove_dir_all(&dest);
+    hashed.status.success().then_some(seconds)
+}
+
+fn list_benchmark(scratch: &Path) {
+    let path = scratch.join("bench-list").join("dossier.db");
+    let _ = fs::remove_dir_all(path.parent().unwrap_or(scratch));
+    let mut store = Store::open(&path).expect("open the store");
+    let start = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+    store
+        .write(|tx| {
+            let mut insert = tx.prepare(
+                "INSERT INTO documents (kind, title, content_hash, original_name, media_type,
+                     size_bytes, issued_on, issuing_country, supersedes_id, notes, created_utc)
+                 VALUES (?1, ?2, ?3, ?4, 'application/pdf', ?5, '2025-01-01', 'FR', ?6, '', ?7)",
+            )?;
+            for i in 1..=LIST_DOCUMENTS {
+                let kind = DocumentKind::ALL[i as usize % DocumentKind::ALL.len()];
+                // One document in five is a newer version of the one before it.
+                let supersedes = (i % 5 == 0).then(|| i - 1);
+                let created = start + Duration::minutes(i64::from(i));
+                insert.execute(rusqlite::params![
+                    kind.as_str(),
+                    format!("Document {i} – scan of the original"),
+                    vault::sha256_hex(&i.to_le_bytes()),
+                    format!("document {i}.pdf"),
+                    100_000 + i,
+                    supersedes,
+                    created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ])?;
+            }
+            Ok(())
+        })
+        .expect("seed the documents");
+
+    println!("documents={LIST_DOCUMENTS}");
+    let queries = [
+        ("documents_list_p95_ms", DocumentQuery::default()),
+        (
+            "documents_list_all_p95_ms",
+            DocumentQuery {
+                kind: None,
+                include_superseded: true,
+            },
+        ),
+        (
+            "documents_list_kind_p95_ms",
+            DocumentQuery {
+                kind: Some(DocumentKind::Diploma),
+                include_superseded: false,
+            },
+        ),
+    ];
+    for (name, query) in queries {
+        let mut samples: Vec<f64> = (0..LIST_SAMPLES)
+            .map(|_| {
+                let t = Instant::now();
+                let docs = vault::list_documents(&store, &query).expect("list");
+                assert!(!docs.is_empty());
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        let p95 = samples[(samples.len() * 95).div_ceil(100) - 1];
+        println!("{name}={p95:.2}");
+    }
+    drop(store);
+    let _ = fs::remove_dir_all(path.parent().unwrap_or(scratch));
+}

@@ -1,0 +1,264 @@
+//! The vault check: every row has its file, every file has a row, every file still has the
+//! content it was stored under. It reports; it never deletes or repairs anything.
+
+use super::model::MediaType;
+use super::objects;
+use crate::store::Store;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct IntegrityReport {
+    pub documents_checked: u32,
+    pub files_checked: u32,
+    pub files_without_document: Vec<StrayFile>,
+    pub documents_without_file: Vec<MissingFile>,
+    pub damaged_files: Vec<DamagedFile>,
+    pub healthy: bool,
+    pub summary: String,
+}
+
+/// A file in the vault folder that no document uses, or that Dossier did not put there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StrayFile {
+    pub path: String,
+    pub size_bytes: f64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingFile {
+    pub document_id: u32,
+    pub title: String,
+    pub expected_path: String,
+}
+
+/// A stored file whose content no longer has the hash it was stored under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DamagedFile {
+    pub path: String,
+    pub expected_hash: String,
+    /// `None` when the file could not be read at all.
+    pub actual_hash: Option<String>,
+    pub document_ids: Vec<u32>,
+    pub reason: String,
+}
+
+struct Row {
+    id: u32,
+    title: String,
+    hash: String,
+    media: Option<MediaType>,
+}
+
+/// Compares the rows in `store` with the files under `vault_dir`, re-hashing every stored file.
+pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityReport> {
+    let rows = store.read(|c| {
+        let mut stmt =
+            c.prepare("SELECT id, title, content_hash, media_type FROM documents ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Row {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                hash: r.get(2)?,
+                media: MediaType::from_mime(&r.get::<_, String>(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    })?;
+    let mut by_object: HashMap<(&str, MediaType), Vec<u32>> = HashMap::new();
+    for row in &rows {
+        if let Some(media) = row.media {
+            by_object
+                .entry((&row.hash, media))
+                .or_default()
+                .push(row.id);
+        }
+    }
+
+    let mut report = IntegrityReport {
+        documents_checked: count(rows.len()),
+        files_checked: 0,
+        files_without_document: Vec::new(),
+        documents_without_file: Vec::new(),
+        damaged_files: Vec::new(),
+        healthy: true,
+        summary: String::new(),
+    };
+    let mut present: HashSet<(String, MediaType)> = HashSet::new();
+    for entry in read_dir(vault_dir)? {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_shard = name.len() == 2
+            && name.bytes().all(|b| b.is_ascii_hexdigit())
+            && name == name.to_ascii_lowercase();
+        if path.is_dir() && is_shard {
+            for object in read_dir(&path)? {
+                check_object(&object.path(), &name, &by_object, &mut present, &mut report);
+            }
+        } else if objects::is_temp_name(&name) {
+            stray(
+                &mut report,
+                &path,
+                "left by an interrupted import; Dossier removes it the next time it starts",
+            );
+        } else {
+            stray(&mut report, &path, "not a file Dossier stored in its vault");
+        }
+    }
+
+    for row in &rows {
+        let found = row
+            .media
+            .is_some_and(|m| present.contains(&(row.hash.clone(), m)));
+        if !found {
+            let expected_path = row
+                .media
+                .and_then(|m| objects::object_path(vault_dir, &row.hash, m).ok())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            report.documents_without_file.push(MissingFile {
+                document_id: row.id,
+                title: row.title.clone(),
+                expected_path,
+            });
+        }
+    }
+    report
+        .files_without_document
+        .sort_by(|a, b| a.path.cmp(&b.path));
+    report.damaged_files.sort_by(|a, b| a.path.cmp(&b.path));
+    report.healthy = report.files_without_document.is_empty()
+        && report.documents_without_file.is_empty()
+        && report.damaged_files.is_empty();
+    report.summary = summary(&report);
+    Ok(report)
+}
+
+fn check_object(
+    path: &Path,
+    shard: &str,
+    by_object: &HashMap<(&str, MediaType), Vec<u32>>,
+    present: &mut HashSet<(String, MediaType)>,
+    report: &mut IntegrityReport,
+) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parsed = name.split_once('.').and_then(|(stem, ext)| {
+        let media = MediaType::from_extension(ext)?;
+        (objects::is_hash(stem) && stem.starts_with(shard) && path.is_file())
+            .then(|| (stem.to_string(), media))
+    });
+    let Some((hash, media)) = parsed else {
+        stray(report, path, "not a file Dossier stored in its vault");
+        return;
+    };
+    let Some(ids) = by_object.get(&(hash.as_str(), media)) else {
+        stray(
+            report,
+            path,
+            "no document uses this file (an import may have stopped before saving its row); importing the same file again reuses it",
+        );
+        return;
+    };
+    report.files_checked += 1;
+    match objects::hash_file(path) {
+        Ok((actual, _)) if actual == hash => {}
+        Ok((actual, _)) => report.damaged_files.push(DamagedFile {
+            path: path.display().to_string(),
+            expected_hash: hash.clone(),
+            actual_hash: Some(actual),
+            document_ids: ids.clone(),
+            reason:
+                "the content changed since it was imported; import the original again to repair it"
+                    .into(),
+        }),
+        Err(e) => report.damaged_files.push(DamagedFile {
+            path: path.display().to_string(),
+            expected_hash: hash.clone(),
+            actual_hash: None,
+            document_ids: ids.clone(),
+            reason: format!("the file could not be read ({e})"),
+        }),
+    }
+    present.insert((hash, media));
+}
+
+fn stray(report: &mut IntegrityReport, path: &Path, reason: &str) {
+    let size = fs::symlink_metadata(path).map(|m| m.len()).unwrap_or(0);
+    report.files_without_document.push(StrayFile {
+        path: path.display().to_string(),
+        size_bytes: size as f64,
+        reason: reason.to_string(),
+    });
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Error::io(
+            format!("Could not read the vault folder {}", dir.display()),
+            e,
+        )
+    })?;
+    entries.collect::<std::io::Result<Vec<_>>>().map_err(|e| {
+        Error::io(
+            format!("Could not read the vault folder {}", dir.display()),
+            e,
+        )
+    })
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(r: &IntegrityReport) -> String {
+    if r.healthy && r.documents_checked == 0 {
+        return "The vault holds no documents and no stray files.".to_string();
+    }
+    if r.healthy {
+        return format!(
+            "All {} have their file, and every file matches what was imported.",
+            plural(r.documents_checked as usize, "document", "documents")
+        );
+    }
+    let mut parts = Vec::new();
+    if !r.documents_without_file.is_empty() {
+        parts.push(plural(
+            r.documents_without_file.len(),
+            "document without its file",
+            "documents without their file",
+        ));
+    }
+    if !r.damaged_files.is_empty() {
+        parts.push(plural(
+            r.damaged_files.len(),
+            "damaged file",
+            "damaged files",
+        ));
+    }
+    if !r.files_without_document.is_empty() {
+        parts.push(plural(
+            r.files_without_document.len(),
+            "file no document uses",
+            "files no document uses",
+        ));
+    }
+    format!(
+        "Found {}. Nothing was deleted or changed.",
+        parts.join(", ")
+    )
+}

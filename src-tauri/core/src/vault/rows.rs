@@ -1,0 +1,463 @@
+//! Document rows: reading, listing, inserting and validated metadata updates. Files are handled
+//! in `objects`; nothing here touches the disk outside the database.
+
+use super::model::{
+    Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
+};
+use crate::store::Store;
+use crate::{Error, Result};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::collections::HashMap;
+
+/// Longest title kept: a title is a label in a list, not a place for notes.
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 10_000;
+
+const DOCUMENT_COLUMNS: &str = "id, kind, title, issued_on, expires_on, issuing_country,
+    proves_kind, proves_id, notes, media_type, size_bytes, content_hash, original_name,
+    created_utc, supersedes_id";
+
+/// What an import writes: the facts of the file and the defaults the candidate edits later.
+pub(crate) struct NewDocument<'a> {
+    pub kind: DocumentKind,
+    pub title: &'a str,
+    pub content_hash: &'a str,
+    pub original_name: &'a str,
+    pub media_type: MediaType,
+    pub size_bytes: u32,
+    pub supersedes: Option<u32>,
+    pub created_utc: DateTime<Utc>,
+}
+
+pub fn get_document(store: &Store, id: u32) -> Result<Document> {
+    store.read(|c| read_document(c, id)?.ok_or_else(|| not_found(id)))
+}
+
+/// Documents, most recently added first: current versions only unless
+/// `query.include_superseded`.
+pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Document>> {
+    store.read(|c| {
+        // Which document replaces which, from the small partial index: cheaper than joining
+        // every row to its successor, and it sees successors of any kind.
+        let mut successors: HashMap<u32, u32> = HashMap::new();
+        let mut stmt = c.prepare_cached(
+            "SELECT supersedes_id, id FROM documents WHERE supersedes_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            successors.insert(row.get(0)?, row.get(1)?);
+        }
+
+        let mut stmt = match query.kind {
+            Some(_) => c.prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE kind = ?1 ORDER BY id DESC"
+            ))?,
+            None => c.prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id DESC"
+            ))?,
+        };
+        let mut rows = match query.kind {
+            Some(kind) => stmt.query([kind.as_str()])?,
+            None => stmt.query([])?,
+        };
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let superseded_by = successors.get(&row.get::<_, u32>(0)?).copied();
+            if superseded_by.is_none() || query.include_superseded {
+                out.push(document_from_row(row, superseded_by)?);
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Changes what the candidate may change about a document, after checking it makes sense on
+/// `today` (an issue date cannot be in the future).
+pub fn update_metadata(
+    store: &mut Store,
+    id: u32,
+    metadata: &DocumentMetadata,
+    today: NaiveDate,
+) -> Result<Document> {
+    store.write(|tx| {
+        if read_document(tx, id)?.is_none() {
+            return Err(not_found(id));
+        }
+        let clean = validate_metadata(tx, Some(id), metadata, today)?;
+        tx.execute(
+            "UPDATE documents SET title = ?2, kind = ?3, issued_on = ?4, expires_on = ?5,
+                 issuing_country = ?6, proves_kind = ?7, proves_id = ?8, notes = ?9,
+                 supersedes_id = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                clean.title,
+                metadata.kind.as_str(),
+                metadata.issued_on.map(date_text),
+                metadata.expires_on.map(date_text),
+                clean.issuing_country,
+                metadata.proves.map(ProvenEntry::kind_str),
+                metadata.proves.map(ProvenEntry::id),
+                metadata.notes,
+                metadata.supersedes,
+            ],
+        )?;
+        read_document(tx, id)?.ok_or_else(|| not_found(id))
+    })
+}
+
+/// Files the same scan a second time as its own document, sharing the stored file: one letter
+/// can prove two positions, and a document proves one profile entry. The copy starts as a
+/// current document with the same metadata except what it proves and what it supersedes.
+pub fn duplicate_document(store: &mut Store, id: u32, now: DateTime<Utc>) -> Result<Document> {
+    store.write(|tx| {
+        let original = read_document(tx, id)?.ok_or_else(|| not_found(id))?;
+        tx.execute(
+            "INSERT INTO documents (kind, title, content_hash, original_name, media_type,
+                 size_bytes, issued_on, expires_on, issuing_country, notes, created_utc)
+             SELECT kind, title, content_hash, original_name, media_type, size_bytes, issued_on,
+                 expires_on, issuing_country, notes, ?2
+             FROM documents WHERE id = ?1",
+            params![original.id, instant_text(now)],
+        )?;
+        let new_id = id_from_rowid(tx.last_insert_rowid())?;
+        read_document(tx, new_id)?.ok_or_else(|| not_found(new_id))
+    })
+}
+
+pub(crate) fn read_document(c: &Connection, id: u32) -> Result<Option<Document>> {
+    let superseded_by: Option<u32> = c
+        .prepare_cached("SELECT id FROM documents WHERE supersedes_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"
+    ))?;
+    Ok(stmt
+        .query_row([id], |row| document_from_row(row, superseded_by))
+        .optional()?)
+}
+
+/// The oldest document stored with this content, which an import of the same bytes reports.
+pub(crate) fn first_with_hash(c: &Connection, hash: &str) -> Result<Option<u32>> {
+    Ok(c.query_row(
+        "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+        [hash],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+pub(crate) fn insert_document(c: &Connection, new: &NewDocument<'_>) -> Result<u32> {
+    if let Some(older) = new.supersedes {
+        check_supersedes(c, None, older)?;
+    }
+    c.execute(
+        "INSERT INTO documents (kind, title, content_hash, original_name, media_type, size_bytes,
+             supersedes_id, created_utc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            new.kind.as_str(),
+            new.title,
+            new.content_hash,
+            new.original_name,
+            new.media_type.mime(),
+            new.size_bytes,
+            new.supersedes,
+            instant_text(new.created_utc),
+        ],
+    )?;
+    id_from_rowid(c.last_insert_rowid())
+}
+
+/// Checks that `older` can be marked as replaced by document `newer` (`None` for one not yet
+/// inserted): it exists, is not `newer` itself, is not replaced already by another document, and
+/// the chain does not loop back.
+pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -> Result<()> {
+    if newer == Some(older) {
+        return Err(Error::invalid(
+            "replaces",
+            "a document cannot replace itself; choose the older version it replaces",
+        ));
+    }
+    let target = read_document(c, older)?.ok_or_else(|| not_found(older))?;
+    if let Some(by) = target.superseded_by.filter(|by| Some(*by) != newer) {
+        return Err(Error::invalid(
+            "replaces",
+            format!(
+                "“{}” (document {older}) is already replaced by document {by}; choose the newest version instead",
+                target.title
+            ),
+        ));
+    }
+    // Walk from `older` back through what it replaces: meeting `newer` would make a loop.
+    let mut cursor = target.supersedes;
+    let mut steps = 0;
+    while let Some(step) = cursor {
+        if Some(step) == newer {
+            return Err(Error::invalid(
+                "replaces",
+                format!(
+                    "document {older} is itself a newer version of this one; a document cannot replace its own newer version"
+                ),
+            ));
+        }
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+        cursor = c
+            .query_row(
+                "SELECT supersedes_id FROM documents WHERE id = ?1",
+                [step],
+                |r| r.get::<_, Option<u32>>(0),
+            )
+            .optional()?
+            .flatten();
+    }
+    Ok(())
+}
+
+struct CleanMetadata {
+    title: String,
+    issuing_country: Option<String>,
+}
+
+fn validate_metadata(
+    c: &Connection,
+    id: Option<u32>,
+    m: &DocumentMetadata,
+    today: NaiveDate,
+) -> Result<CleanMetadata> {
+    let title = m.title.trim();
+    if title.is_empty() {
+        return Err(Error::invalid(
+            "title",
+            "a document needs a title, such as “Master's diploma”",
+        ));
+    }
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(Error::invalid(
+            "title",
+            format!("keep the title under {MAX_TITLE_CHARS} characters; put details in the notes"),
+        ));
+    }
+    if m.notes.chars().count() > MAX_NOTES_CHARS {
+        return Err(Error::invalid(
+            "notes",
+            format!("notes are limited to {MAX_NOTES_CHARS} characters"),
+        ));
+    }
+    if let Some(issued) = m.issued_on.filter(|d| *d > today) {
+        return Err(Error::invalid(
+            "issue date",
+            format!(
+                "{} is in the future; enter the date printed on the document",
+                human_date(issued)
+            ),
+        ));
+    }
+    if let (Some(issued), Some(expires)) = (m.issued_on, m.expires_on)
+        && expires < issued
+    {
+        return Err(Error::invalid(
+            "expiry date",
+            format!(
+                "{} is before the issue date {}; check both dates",
+                human_date(expires),
+                human_date(issued)
+            ),
+        ));
+    }
+    let issuing_country = match m.issuing_country.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Some(code.to_ascii_uppercase())
+        }
+        Some(other) => {
+            return Err(Error::invalid(
+                "issuing country",
+                format!(
+                    "“{other}” is not a two-letter country code; use the ISO code, such as FR or SG"
+                ),
+            ));
+        }
+    };
+    if let Some(entry) = m.proves {
+        if entry.id() == 0 {
+            return Err(Error::invalid(
+                "proves",
+                "save the profile entry first, then link the document to it",
+            ));
+        }
+        if !m.kind.can_prove(entry) {
+            return Err(Error::invalid(
+                "proves",
+                format!(
+                    "a {} cannot prove a profile {} entry; diplomas prove studies, proofs of employment prove positions, reference letters prove references or positions",
+                    m.kind.label(),
+                    entry.kind_str()
+                ),
+            ));
+        }
+    }
+    if let Some(older) = m.supersedes {
+        check_supersedes(c, id, older)?;
+    }
+    Ok(CleanMetadata {
+        title: title.to_string(),
+        issuing_country,
+    })
+}
+
+pub(crate) fn not_found(id: u32) -> Error {
+    Error::NotFound(format!("Document {id}"))
+}
+
+pub(crate) fn human_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn instant_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn id_from_rowid(rowid: i64) -> Result<u32> {
+    u32::try_from(rowid).map_err(|_| {
+        Error::invalid(
+            "document",
+            "the vault holds more documents than it can count",
+        )
+    })
+}
+
+fn conversion(idx: usize, ty: Type, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, ty, what.into())
+}
+
+/// Text columns read in place, without a copy, for the columns parsed into other types.
+fn text_at<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(idx)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.into()))
+}
+
+fn required_text_at<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
+    text_at(row, idx)?.ok_or(rusqlite::Error::InvalidColumnType(
+        idx,
+        "NULL".into(),
+        Type::Null,
+    ))
+}
+
+/// `YYYY-MM-DD`, as every date in the store is written. Read by hand because a list reads up to
+/// three dates per row, thousands of rows at a time; the general parser is several times slower.
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        digits(&b[0..4])? as i32,
+        digits(&b[5..7])?,
+        digits(&b[8..10])?,
+    )
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, as [`instant_text`] writes it; anything else RFC 3339 still reads.
+fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    if b.len() == 20 && b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[19] == b'Z' {
+        let date = parse_date(&s[..10])?;
+        let time = chrono::NaiveTime::from_hms_opt(
+            digits(&b[11..13])?,
+            digits(&b[14..16])?,
+            digits(&b[17..19])?,
+        )?;
+        return Some(date.and_time(time).and_utc());
+    }
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    text_at(row, idx)?
+        .map(|s| {
+            parse_date(s).ok_or_else(|| conversion(idx, Type::Text, format!("“{s}” is not a date")))
+        })
+        .transpose()
+}
+
+fn document_from_row(row: &Row<'_>, superseded_by: Option<u32>) -> rusqlite::Result<Document> {
+    let kind_text = required_text_at(row, 1)?;
+    let kind = DocumentKind::parse(kind_text).ok_or_else(|| {
+        conversion(
+            1,
+            Type::Text,
+            format!("unknown document kind “{kind_text}”"),
+        )
+    })?;
+    let proves = match (text_at(row, 6)?, row.get::<_, Option<u32>>(7)?) {
+        (Some(k), Some(id)) => Some(ProvenEntry::from_parts(k, id).ok_or_else(|| {
+            conversion(6, Type::Text, format!("unknown profile entry kind “{k}”"))
+        })?),
+        _ => None,
+    };
+    let mime = required_text_at(row, 9)?;
+    let media_type = MediaType::from_mime(mime)
+        .ok_or_else(|| conversion(9, Type::Text, format!("unknown media type “{mime}”")))?;
+    let created = required_text_at(row, 13)?;
+    let created_utc = parse_instant(created)
+        .ok_or_else(|| conversion(13, Type::Text, format!("“{created}” is not an instant")))?;
+    Ok(Document {
+        id: row.get(0)?,
+        kind,
+        title: row.get(2)?,
+        issued_on: date_at(row, 3)?,
+        expires_on: date_at(row, 4)?,
+        issuing_country: row.get(5)?,
+        proves,
+        notes: row.get(8)?,
+        media_type,
+        size_bytes: row.get(10)?,
+        content_hash: row.get(11)?,
+        original_name: row.get(12)?,
+        created_utc,
+        supersedes: row.get(14)?,
+        superseded_by,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_dates_and_instants_read_back() {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(parse_date("2025-02-29"), None);
+        assert_eq!(parse_date("2025-2-9"), None);
+        assert_eq!(parse_date("20x5-01-01"), None);
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 1, 9, 5, 7).unwrap();
+        assert_eq!(parse_instant(&instant_text(t)), Some(t));
+        assert_eq!(parse_instant("2026-03-01T10:05:07+01:00"), Some(t));
+        assert_eq!(parse_instant("2026-03-01T09:05:61Z"), None);
+        assert_eq!(parse_instant("yesterday"), None);
+    }
+}

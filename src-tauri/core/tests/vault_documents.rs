@@ -1,0 +1,568 @@
+//! Documents once in the vault: metadata, versions, lists, delete, reading, exporting, and the
+//! integrity check.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use dossier_core::Error;
+use dossier_core::store::Store;
+use dossier_core::vault::{
+    self, Document, DocumentKind, DocumentMetadata, DocumentQuery, ImportOptions, ProvenEntry,
+    Vault,
+};
+use std::fs;
+use std::path::Path;
+
+struct Setup {
+    dir: tempfile::TempDir,
+    store: Store,
+    vault: Vault,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("dossier.db")).unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
+    Setup { dir, store, vault }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    date(2026, 3, 1)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn pdf(label: &str) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend_from_slice(label.as_bytes());
+    bytes
+}
+
+fn import(s: &mut Setup, name: &str, kind: DocumentKind) -> Document {
+    import_at(s, name, kind, now())
+}
+
+fn import_at(s: &mut Setup, name: &str, kind: DocumentKind, at: DateTime<Utc>) -> Document {
+    s.vault
+        .import_reader(
+            &mut s.store,
+            &mut pdf(name).as_slice(),
+            name,
+            &ImportOptions {
+                kind,
+                supersedes: None,
+            },
+            at,
+        )
+        .unwrap()
+        .document
+}
+
+fn all() -> DocumentQuery {
+    DocumentQuery {
+        kind: None,
+        include_superseded: true,
+    }
+}
+
+fn ids(documents: &[Document]) -> Vec<u32> {
+    documents.iter().map(|d| d.id).collect()
+}
+
+fn stored_file_count(vault_dir: &Path) -> usize {
+    fs::read_dir(vault_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|d| fs::read_dir(d).unwrap().count())
+        .sum()
+}
+
+// --- metadata -------------------------------------------------------------------------------
+
+#[test]
+fn metadata_is_updated_and_normalised() {
+    let mut s = setup();
+    let doc = import(&mut s, "casier.pdf", DocumentKind::Other);
+    let updated = vault::update_metadata(
+        &mut s.store,
+        doc.id,
+        &DocumentMetadata {
+            title: "  Casier judiciaire (France)  ".into(),
+            kind: DocumentKind::CriminalRecord,
+            issued_on: Some(date(2026, 2, 10)),
+            expires_on: None,
+            issuing_country: Some(" fr ".into()),
+            proves: None,
+            notes: "Bulletin n°3".into(),
+            supersedes: None,
+        },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(updated.title, "Casier judiciaire (France)");
+    assert_eq!(updated.kind, DocumentKind::CriminalRecord);
+    assert_eq!(updated.issuing_country.as_deref(), Some("FR"));
+    assert_eq!(updated.issued_on, Some(date(2026, 2, 10)));
+    assert_eq!(updated.notes, "Bulletin n°3");
+    // What the file is does not change.
+    assert_eq!(updated.content_hash, doc.content_hash);
+    assert_eq!(updated.original_name, "casier.pdf");
+    assert_eq!(vault::get_document(&s.store, doc.id).unwrap(), updated);
+}
+
+#[test]
+fn inconsistent_metadata_is_refused_and_nothing_changes() {
+    let mut s = setup();
+    let doc = import(&mut s, "passport.pdf", DocumentKind::Identity);
+    let base = DocumentMetadata::from(&doc);
+    let cases: Vec<(DocumentMetadata, &str)> = vec![
+        (
+            DocumentMetadata {
+                issued_on: Some(date(2025, 5, 1)),
+                expires_on: Some(date(2025, 4, 30)),
+                ..base.clone()
+            },
+            "before the issue date",
+        ),
+        (
+            DocumentMetadata {
+                issued_on: Some(date(2026, 3, 2)),
+                ..base.clone()
+            },
+            "in the future",
+        ),
+        (
+            DocumentMetadata {
+                title: "   ".into(),
+                ..base.clone()
+            },
+            "needs a title",
+        ),
+        (
+            DocumentMetadata {
+                issuing_country: Some("France".into()),
+                ..base.clone()
+            },
+            "two-letter",
+        ),
+        (
+            DocumentMetadata {
+                proves: Some(ProvenEntry::Education(3)),
+                ..base.clone()
+            },
+            "cannot prove",
+        ),
+        (
+            DocumentMetadata {
+                kind: DocumentKind::Diploma,
+                proves: Some(ProvenEntry::Education(0)),
+                ..base.clone()
+            },
+            "save the profile entry first",
+        ),
+        (
+            DocumentMetadata {
+                supersedes: Some(doc.id),
+                ..base.clone()
+            },
+            "cannot replace itself",
+        ),
+        (
+            DocumentMetadata {
+                supersedes: Some(999),
+                ..base.clone()
+            },
+            "Document 999 was not found",
+        ),
+    ];
+    for (metadata, expected) in cases {
+        let err = vault::update_metadata(&mut s.store, doc.id, &metadata, today()).unwrap_err();
+        assert!(
+            err.to_string().contains(expected),
+            "{err} (wanted {expected})"
+        );
+    }
+    assert_eq!(vault::get_document(&s.store, doc.id).unwrap(), doc);
+
+    // Same-day issue and expiry, and an issue date of today, are fine.
+    let ok = DocumentMetadata {
+        issued_on: Some(today()),
+        expires_on: Some(today()),
+        ..base
+    };
+    vault::update_metadata(&mut s.store, doc.id, &ok, today()).unwrap();
+    let err = vault::update_metadata(&mut s.store, 4242, &ok, today()).unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)), "{err:?}");
+}
+
+#[test]
+fn documents_prove_the_profile_entries_their_kind_can_prove() {
+    let mut s = setup();
+    let diploma = import(&mut s, "master.pdf", DocumentKind::Diploma);
+    let letter = import(&mut s, "letter.pdf", DocumentKind::ReferenceLetter);
+    let set = |s: &mut Setup, d: &Document, proves| {
+        vault::update_metadata(
+            &mut s.store,
+            d.id,
+            &DocumentMetadata {
+                proves: Some(proves),
+                ..DocumentMetadata::from(d)
+            },
+            today(),
+        )
+    };
+    assert_eq!(
+        set(&mut s, &diploma, ProvenEntry::Education(4))
+            .unwrap()
+            .proves,
+        Some(ProvenEntry::Education(4))
+    );
+    assert!(set(&mut s, &diploma, ProvenEntry::Employment(4)).is_err());
+    // A recommendation letter is also a proof of employment (DOMAIN.md).
+    assert!(set(&mut s, &letter, ProvenEntry::Employment(2)).is_ok());
+    assert_eq!(
+        set(&mut s, &letter, ProvenEntry::Reference(7))
+            .unwrap()
+            .proves,
+        Some(ProvenEntry::Reference(7))
+    );
+}
+
+// --- versions and lists ---------------------------------------------------------------------
+
+#[test]
+fn versions_are_linked_without_forks_or_loops() {
+    let mut s = setup();
+    let v1 = import(&mut s, "cv1.pdf", DocumentKind::Cv);
+    let v2 = import(&mut s, "cv2.pdf", DocumentKind::Cv);
+    let v3 = import(&mut s, "cv3.pdf", DocumentKind::Cv);
+    let link = |s: &mut Setup, newer: &Document, older: u32| {
+        let newer = vault::get_document(&s.store, newer.id).unwrap();
+        vault::update_metadata(
+            &mut s.store,
+            newer.id,
+            &DocumentMetadata {
+                supersedes: Some(older),
+                ..DocumentMetadata::from(&newer)
+            },
+            today(),
+        )
+    };
+    link(&mut s, &v2, v1.id).unwrap();
+    link(&mut s, &v3, v2.id).unwrap();
+    let err = link(&mut s, &v1, v3.id).unwrap_err();
+    assert!(err.to_string().contains("newer version"), "{err}");
+    let other = import(&mut s, "cv-other.pdf", DocumentKind::Cv);
+    let err = link(&mut s, &other, v1.id).unwrap_err();
+    assert!(
+        err.to_string().contains("already replaced by document"),
+        "{err}"
+    );
+    // Saving a document with the link it already has is not a fork.
+    link(&mut s, &v2, v1.id).unwrap();
+
+    let current = vault::list_documents(
+        &s.store,
+        &DocumentQuery {
+            kind: Some(DocumentKind::Cv),
+            include_superseded: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(ids(&current), vec![other.id, v3.id]);
+}
+
+#[test]
+fn lists_show_current_versions_newest_first_and_filter_by_kind() {
+    let mut s = setup();
+    let t0 = now();
+    let cv_old = import_at(&mut s, "cv-2024.pdf", DocumentKind::Cv, t0);
+    let diploma = import_at(
+        &mut s,
+        "diploma.pdf",
+        DocumentKind::Diploma,
+        t0 + Duration::hours(1),
+    );
+    let cv_new = s
+        .vault
+        .import_reader(
+            &mut s.store,
+            &mut pdf("cv-2026").as_slice(),
+            "cv-2026.pdf",
+            &ImportOptions {
+                kind: DocumentKind::Cv,
+                supersedes: Some(cv_old.id),
+            },
+            t0 + Duration::hours(2),
+        )
+        .unwrap()
+        .document;
+
+    let current = vault::list_documents(&s.store, &DocumentQuery::default()).unwrap();
+    assert_eq!(ids(&current), vec![cv_new.id, diploma.id]);
+    let everything = vault::list_documents(&s.store, &all()).unwrap();
+    assert_eq!(ids(&everything), vec![cv_new.id, diploma.id, cv_old.id]);
+    assert_eq!(everything[2].superseded_by, Some(cv_new.id));
+    let cvs = vault::list_documents(
+        &s.store,
+        &DocumentQuery {
+            kind: Some(DocumentKind::Cv),
+            include_superseded: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(ids(&cvs), vec![cv_new.id, cv_old.id]);
+    let none = vault::list_documents(
+        &s.store,
+        &DocumentQuery {
+            kind: Some(DocumentKind::Identity),
+            include_superseded: true,
+        },
+    )
+    .unwrap();
+    assert!(none.is_empty());
+}
+
+// --- delete ---------------------------------------------------------------------------------
+
+#[test]
+fn a_shared_file_stays_until_the_last_document_using_it_is_deleted() {
+    let mut s = setup();
+    let letter = import(&mut s, "letter.pdf", DocumentKind::ReferenceLetter);
+    let copy = vault::duplicate_document(&mut s.store, letter.id, now()).unwrap();
+    assert_ne!(copy.id, letter.id);
+    assert_eq!(copy.content_hash, letter.content_hash);
+    let path = s.vault.file_path(&s.store, letter.id).unwrap();
+
+    let first = s.vault.delete(&mut s.store, letter.id).unwrap();
+    assert!(!first.file_removed);
+    assert!(
+        first.message.contains("1 other document"),
+        "{}",
+        first.message
+    );
+    assert!(path.exists());
+    assert_eq!(
+        s.vault.read_bytes(&s.store, copy.id).unwrap(),
+        pdf("letter.pdf")
+    );
+
+    let last = s.vault.delete(&mut s.store, copy.id).unwrap();
+    assert!(last.file_removed);
+    assert!(!path.exists());
+    assert_eq!(stored_file_count(s.vault.dir()), 0);
+    assert!(matches!(
+        s.vault.delete(&mut s.store, copy.id).unwrap_err(),
+        Error::NotFound(_)
+    ));
+}
+
+#[test]
+fn a_document_attached_to_an_application_is_not_deleted() {
+    let mut s = setup();
+    let cv = import(&mut s, "cv.pdf", DocumentKind::Cv);
+    s.store
+        .write(|tx| {
+            tx.execute_batch(&format!(
+                "INSERT INTO vacancies (id, platform, reference, title, created_utc, updated_utc)
+                 VALUES (1, 'recruitment_hub', '1503', 'Criminal Intelligence Officer', 'x', 'x');
+                 INSERT INTO applications (id, vacancy_id, stage, created_utc, updated_utc)
+                 VALUES (1, 1, 'submitted', 'x', 'x');
+                 INSERT INTO application_documents (application_id, document_id) VALUES (1, {});",
+                cv.id
+            ))?;
+            Ok(())
+        })
+        .unwrap();
+    let err = s.vault.delete(&mut s.store, cv.id).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(
+        message.contains("Criminal Intelligence Officer (1503)")
+            && message.contains("Nothing was deleted"),
+        "{message}"
+    );
+    assert_eq!(vault::get_document(&s.store, cv.id).unwrap(), cv);
+    assert!(s.vault.file_path(&s.store, cv.id).unwrap().exists());
+}
+
+#[test]
+fn deleting_the_middle_of_a_version_chain_keeps_the_chain() {
+    let mut s = setup();
+    let v1 = import(&mut s, "v1.pdf", DocumentKind::Cv);
+    let newer = |s: &mut Setup, name: &str, older: u32| {
+        s.vault
+            .import_reader(
+                &mut s.store,
+                &mut pdf(name).as_slice(),
+                name,
+                &ImportOptions {
+                    kind: DocumentKind::Cv,
+                    supersedes: Some(older),
+                },
+                now(),
+            )
+            .unwrap()
+            .document
+    };
+    let v2 = newer(&mut s, "v2.pdf", v1.id);
+    let v3 = newer(&mut s, "v3.pdf", v2.id);
+    s.vault.delete(&mut s.store, v2.id).unwrap();
+    assert_eq!(
+        vault::get_document(&s.store, v3.id).unwrap().supersedes,
+        Some(v1.id)
+    );
+    let current = vault::list_documents(&s.store, &DocumentQuery::default()).unwrap();
+    assert_eq!(ids(&current), vec![v3.id]);
+}
+
+// --- read and export ------------------------------------------------------------------------
+
+#[test]
+fn a_copy_is_exported_atomically_and_never_overwrites_unless_asked() {
+    let mut s = setup();
+    let doc = import(&mut s, "diploma.pdf", DocumentKind::Diploma);
+    let out = s.dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let dest = out.join("Mon diplôme.pdf");
+
+    s.vault.export_copy(&s.store, doc.id, &dest, false).unwrap();
+    assert_eq!(fs::read(&dest).unwrap(), pdf("diploma.pdf"));
+
+    fs::write(&dest, b"the candidate's own edit").unwrap();
+    let err = s
+        .vault
+        .export_copy(&s.store, doc.id, &dest, false)
+        .unwrap_err();
+    assert!(matches!(err, Error::AlreadyExists { .. }), "{err:?}");
+    assert_eq!(fs::read(&dest).unwrap(), b"the candidate's own edit");
+
+    s.vault.export_copy(&s.store, doc.id, &dest, true).unwrap();
+    assert_eq!(fs::read(&dest).unwrap(), pdf("diploma.pdf"));
+    let names: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["Mon diplôme.pdf".to_string()]);
+
+    let err = s
+        .vault
+        .export_copy(&s.store, doc.id, &out, true)
+        .unwrap_err();
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let inside = s.vault.dir().join("copy.pdf");
+    let err = s
+        .vault
+        .export_copy(&s.store, doc.id, &inside, true)
+        .unwrap_err();
+    assert!(err.to_string().contains("vault folder"), "{err}");
+    assert!(!inside.exists());
+}
+
+#[test]
+fn a_damaged_file_is_reported_not_read_or_exported() {
+    let mut s = setup();
+    let doc = import(&mut s, "contract.pdf", DocumentKind::ProofOfEmployment);
+    let path = s.vault.file_path(&s.store, doc.id).unwrap();
+    fs::write(&path, b"%PDF-1.7\ntampered").unwrap();
+    let err = s.vault.read_bytes(&s.store, doc.id).unwrap_err();
+    assert!(err.to_string().contains("may be damaged"), "{err}");
+    let dest = s.dir.path().join("copy.pdf");
+    let err = s
+        .vault
+        .export_copy(&s.store, doc.id, &dest, false)
+        .unwrap_err();
+    assert!(err.to_string().contains("may be damaged"), "{err}");
+    assert!(!dest.exists());
+
+    fs::remove_file(&path).unwrap();
+    assert!(matches!(
+        s.vault.read_bytes(&s.store, doc.id).unwrap_err(),
+        Error::NotFound(_)
+    ));
+    assert!(matches!(
+        s.vault.file_path(&s.store, doc.id).unwrap_err(),
+        Error::NotFound(_)
+    ));
+}
+
+// --- integrity ------------------------------------------------------------------------------
+
+#[test]
+fn the_integrity_check_finds_each_problem_and_deletes_nothing() {
+    let mut s = setup();
+    let empty = s.vault.check_integrity(&s.store).unwrap();
+    assert!(
+        empty.healthy && empty.summary.contains("no documents"),
+        "{empty:?}"
+    );
+    let healthy = import(&mut s, "healthy.pdf", DocumentKind::Cv);
+    let report = s.vault.check_integrity(&s.store).unwrap();
+    assert!(report.healthy, "{report:?}");
+    assert_eq!(report.documents_checked, 1);
+    assert_eq!(report.files_checked, 1);
+
+    let lost = import(&mut s, "lost.pdf", DocumentKind::Diploma);
+    let damaged = import(&mut s, "damaged.pdf", DocumentKind::Identity);
+    let lost_path = s.vault.file_path(&s.store, lost.id).unwrap();
+    fs::remove_file(&lost_path).unwrap();
+    let damaged_path = s.vault.file_path(&s.store, damaged.id).unwrap();
+    fs::write(&damaged_path, b"%PDF-1.7\nnot what was imported").unwrap();
+    // A file stored by an import that died before its row, and one nobody should have put there.
+    let orphan_bytes = pdf("orphan");
+    let orphan_hash = vault::sha256_hex(&orphan_bytes);
+    let orphan_dir = s.vault.dir().join(&orphan_hash[..2]);
+    fs::create_dir_all(&orphan_dir).unwrap();
+    let orphan = orphan_dir.join(format!("{orphan_hash}.pdf"));
+    fs::write(&orphan, &orphan_bytes).unwrap();
+    let stray = s.vault.dir().join("notes.txt");
+    fs::write(&stray, b"hello").unwrap();
+
+    let report = vault::check_integrity(&s.store, s.vault.dir()).unwrap();
+    assert!(!report.healthy);
+    assert_eq!(report.documents_checked, 3);
+    assert_eq!(
+        report
+            .documents_without_file
+            .iter()
+            .map(|m| (m.document_id, m.expected_path.clone()))
+            .collect::<Vec<_>>(),
+        vec![(lost.id, lost_path.display().to_string())]
+    );
+    assert_eq!(report.damaged_files.len(), 1);
+    let bad = &report.damaged_files[0];
+    assert_eq!(bad.path, damaged_path.display().to_string());
+    assert_eq!(bad.document_ids, vec![damaged.id]);
+    assert_eq!(bad.expected_hash, damaged.content_hash);
+    assert_eq!(
+        bad.actual_hash.as_deref(),
+        Some(vault::sha256_hex(b"%PDF-1.7\nnot what was imported").as_str())
+    );
+    let strays: Vec<_> = report
+        .files_without_document
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
+    let mut expected = vec![orphan.display().to_string(), stray.display().to_string()];
+    expected.sort();
+    assert_eq!(strays, expected);
+    assert_eq!(
+        report.files_without_document[0].size_bytes,
+        orphan_bytes.len() as f64
+    );
+    assert!(
+        report.summary.contains("Nothing was deleted"),
+        "{}",
+        report.summary
+    );
+
+    // Reported, not repaired: everything is where it was.
+    assert!(orphan.exists() && stray.exists() && damaged_path.exists());
+    assert_eq!(vault::list_documents(&s.store, &all()).unwrap().len(), 3);
+    assert!(s.vault.file_path(&s.store, healthy.id).is_ok());
+}
