@@ -39,7 +39,6 @@ fn clock() -> Arc<dyn Clock> {
 pub fn run() {
     let specta = bindings::builder();
     tauri::Builder::default()
-        .plugin(tauri_plugin_opener::init())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
