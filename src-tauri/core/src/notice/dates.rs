@@ -1,7 +1,7 @@
 //! Dates, times and zones as notices write them: `23 November 2025`, `Oct 30, 2025`,
 //! `2026-03-31`, `12 février 2025`, `10 April 2026, 23h59 SGT`, `11:59 PM CET`.
 
-use super::text::{fold, has_word};
+use super::text::{fold, has_word, stands_alone};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use regex::{Captures, Regex};
@@ -41,23 +41,22 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b").expect("valid regex")
+    Regex::new(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})").expect("valid regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?[ \t]*(?:of[ \t]+)?[-/.]?[ \t]*(?P<mon>\p{L}{3,10})\.?[ \t]*[-/.,]?[ \t]*(?P<y>\d{4})\b",
+        r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th|er)?[ \t]*(?:of[ \t]+)?[-/.]?[ \t]*(?P<mon>\p{L}{3,10})\.?[ \t]*[-/.,]?[ \t]*(?P<y>\d{4})",
     )
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<mon>\p{L}{3,10})\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]*,?[ \t]*(?P<y>\d{4})\b",
+        r"(?i)\b(?P<mon>\p{L}{3,10})\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]*,?[ \t]*(?P<y>\d{4})",
     )
     .expect("valid regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})\b")
-        .expect("valid regex")
+    Regex::new(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4})").expect("valid regex")
 });
 
 /// A date found in a text and where it was.
@@ -89,6 +88,9 @@ fn first_match(
 ) -> Option<FoundDate> {
     regex.captures_iter(text).find_map(|caps| {
         let whole = caps.get(0)?;
+        if !stands_alone(text, whole.start(), whole.end()) {
+            return None;
+        }
         read(&caps).map(|date| FoundDate {
             date,
             start: whole.start(),
@@ -136,12 +138,12 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<h>\d{1,2})[ \t]*(?:[:h.][ \t]*(?P<m>\d{2})|(?P<hour_only>h))\b(?:[ \t]*(?P<ap>[ap])\.?[ \t]*m\b\.?)?",
+        r"(?i)(?P<h>\d{1,2})[ \t]*(?:[:h.][ \t]*(?P<m>\d{2})|(?P<hour_only>h)\b)(?:[ \t]*(?P<ap>[ap])\.?[ \t]*m\b\.?)?",
     )
     .expect("valid regex")
 });
 static AM_PM_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<h>\d{1,2})[ \t]*(?P<ap>[ap])\.?[ \t]*m\b\.?").expect("valid regex")
+    Regex::new(r"(?i)(?P<h>\d{1,2})[ \t]*(?P<ap>[ap])\.?[ \t]*m\b\.?").expect("valid regex")
 });
 
 fn to_time(hour: u32, minute: u32, am_pm: Option<&str>) -> Option<NaiveTime> {
@@ -157,7 +159,15 @@ fn to_time(hour: u32, minute: u32, am_pm: Option<&str>) -> Option<NaiveTime> {
 /// A time of day: `23h59`, `23:59`, `11:59 PM`, `5 p.m.`, `noon`. Midnight is left unset: it
 /// means the end of the day, which is what a deadline without a time means already.
 fn find_time(text: &str) -> Option<NaiveTime> {
-    if let Some(caps) = CLOCK_TIME.captures(text) {
+    let alone = |caps: &Captures<'_>| {
+        let hour = caps.name("h");
+        let last = caps.name("m").or(hour);
+        match (hour, last) {
+            (Some(h), Some(l)) => stands_alone(text, h.start(), l.end()),
+            _ => false,
+        }
+    };
+    if let Some(caps) = CLOCK_TIME.captures_iter(text).find(|c| alone(c)) {
         let hour = number(&caps, "h")?;
         let minute = if caps.name("hour_only").is_some() {
             0
@@ -166,7 +176,7 @@ fn find_time(text: &str) -> Option<NaiveTime> {
         };
         return to_time(hour, minute, caps.name("ap").map(|m| m.as_str()));
     }
-    if let Some(caps) = AM_PM_TIME.captures(text) {
+    if let Some(caps) = AM_PM_TIME.captures_iter(text).find(|c| alone(c)) {
         return to_time(number(&caps, "h")?, 0, caps.name("ap").map(|m| m.as_str()));
     }
     let folded = fold(text);

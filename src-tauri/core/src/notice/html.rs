@@ -151,12 +151,28 @@ fn close_element(sink: &mut TextSink, name: &str, pre_depth: &mut usize) {
     }
 }
 
+/// Class names that page frameworks use to hide an element. A saved page keeps its stylesheets
+/// apart, so these conventional names are the only sign left that a block was not shown.
+const HIDING_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "d-none",
+    "is-hidden",
+    "invisible",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+];
+
 /// True when the markup itself hides the element from a reader.
 fn is_hidden(attrs: &str) -> bool {
     attributes(attrs)
         .iter()
         .any(|(name, value)| match name.as_str() {
             "hidden" => true,
+            "class" => value
+                .split_whitespace()
+                .any(|class| HIDING_CLASSES.contains(&class.to_ascii_lowercase().as_str())),
             "style" => {
                 let style: String = value
                     .to_ascii_lowercase()
@@ -647,7 +663,8 @@ mod tests {
                     <script>var a = '<p>not shown</p>';</script></head><body>\
                     <!-- a comment <p>no</p> --><p>Shown</p>\
                     <div style=\"display: none\"><div>nested hidden</div></div>\
-                    <span hidden>also hidden</span><p>After</p></body></html>";
+                    <span hidden>also hidden</span><p class=\"note d-none\">by class</p>\
+                    <p class=\"hidden-xs\">After</p></body></html>";
         assert_eq!(notice_text_from_html(html), "Shown\nAfter");
     }
 

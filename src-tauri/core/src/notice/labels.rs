@@ -173,12 +173,12 @@ static BARE_LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VACANCY_NOTICE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)vacancy[ \t]+notice[ \t]*(?:(?:n[o°º]\.?|#|:)[ \t]*)?(?P<n>\d{3,6})\b")
+    Regex::new(r"(?i)vacancy[ \t]+notice[ \t]*(?:(?:n[o°º]\.?|#|:)[ \t]*)?(?P<n>\d{3,6})")
         .expect("valid regex")
 });
 
 static INTERNSHIP_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)internship[ \t]*(?:(?:n[o°º]\.?|#|:)[ \t]*)?(?P<n>\d{3,6})\b")
+    Regex::new(r"(?i)internship[ \t]*(?:(?:n[o°º]\.?|#|:)[ \t]*)?(?P<n>\d{3,6})")
         .expect("valid regex")
 });
 
@@ -245,7 +245,9 @@ fn header_marks(text: &str, marks: &mut Vec<Mark>) {
             let (Some(whole), Some(number)) = (caps.get(0), caps.name("n")) else {
                 continue;
             };
-            if !starts_cleanly(text, whole.start()) {
+            if !starts_cleanly(text, whole.start())
+                || !super::text::stands_alone(text, number.start(), number.end())
+            {
                 continue;
             }
             marks.push(Mark {
@@ -257,26 +259,47 @@ fn header_marks(text: &str, marks: &mut Vec<Mark>) {
     }
 }
 
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+/// Where the lines of a text start and end, found once: a copy run together on one line can
+/// hold thousands of labels, and searching for the line's ends from each would be quadratic.
+struct Lines {
+    newlines: Vec<usize>,
+    len: usize,
 }
 
-fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
+impl Lines {
+    fn new(text: &str) -> Self {
+        Lines {
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+            len: text.len(),
+        }
+    }
+
+    fn start(&self, at: usize) -> usize {
+        let before = self.newlines.partition_point(|&n| n < at);
+        before.checked_sub(1).map_or(0, |i| self.newlines[i] + 1)
+    }
+
+    fn end(&self, at: usize) -> usize {
+        let index = self.newlines.partition_point(|&n| n < at);
+        self.newlines.get(index).copied().unwrap_or(self.len)
+    }
 }
 
 /// "Internship 1468" is a header only when it stands alone: at the start of its line (or glued
 /// to the previous value) and followed by nothing but the next label, so that a sentence such
 /// as "the internship 2026 programme" is never read as a reference.
-fn internship_header_stands_alone(text: &str, mark: &Mark, next_start: Option<usize>) -> bool {
-    let starts_line = text[line_start(text, mark.start)..mark.start]
-        .trim()
-        .is_empty();
+fn internship_header_stands_alone(
+    text: &str,
+    lines: &Lines,
+    mark: &Mark,
+    next_start: Option<usize>,
+) -> bool {
+    let starts_line = text[lines.start(mark.start)..mark.start].trim().is_empty();
     let glued = text[..mark.start]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    let end = line_end(text, mark.end);
+    let end = lines.end(mark.end);
     let rest_end = next_start.map_or(end, |n| n.min(end));
     let rest = &text[mark.end..rest_end.max(mark.end)];
     (starts_line || glued)
@@ -299,13 +322,14 @@ pub fn fields(text: &str) -> Vec<Field> {
         }
     }
 
+    let lines = Lines::new(text);
     let mut found = Vec::with_capacity(kept.len());
     for (i, mark) in kept.iter().enumerate() {
         let next_start = kept.get(i + 1).map(|m| m.start);
         match &mark.kind {
             MarkKind::Header(key, number) => {
                 if *key == Key::InternshipHeader
-                    && !internship_header_stands_alone(text, mark, next_start)
+                    && !internship_header_stands_alone(text, &lines, mark, next_start)
                 {
                     continue;
                 }
@@ -324,7 +348,7 @@ pub fn fields(text: &str) -> Vec<Field> {
                     key: label.key,
                     evidence: label.evidence,
                     note: note.clone(),
-                    value: value_after(text, mark.end, next_start),
+                    value: value_after(text, &lines, mark.end, next_start),
                 });
             }
         }
@@ -335,8 +359,8 @@ pub fn fields(text: &str) -> Vec<Field> {
 /// The value after a label ending at `from`: the rest of the line up to the next label, or,
 /// when that is blank and no label follows on the line, the next non-blank line (up to its
 /// first label) unless that line starts with a label itself.
-fn value_after(text: &str, from: usize, next_label: Option<usize>) -> String {
-    let end_of_line = line_end(text, from);
+fn value_after(text: &str, lines: &Lines, from: usize, next_label: Option<usize>) -> String {
+    let end_of_line = lines.end(from);
     let same_line_end = next_label.map_or(end_of_line, |n| n.min(end_of_line));
     let same_line = &text[from..same_line_end.max(from)];
     if !same_line.trim().is_empty() || next_label.is_some_and(|n| n <= end_of_line) {
@@ -348,7 +372,7 @@ fn value_after(text: &str, from: usize, next_label: Option<usize>) -> String {
         if start > text.len() {
             break;
         }
-        let end = line_end(text, start);
+        let end = lines.end(start);
         let line = &text[start..end];
         if !line.trim().is_empty() {
             let first_char = start + (line.len() - line.trim_start().len());

@@ -147,9 +147,10 @@ pub fn parse_notice(text: &str) -> NoticeDraft {
     (draft.deadline, draft.deadline_unreadable) =
         read_deadline(&fields, draft.duty_zone.as_deref());
 
-    draft.languages = requirements::languages(&text);
-    draft.min_education = requirements::min_education(&text);
-    draft.min_experience_years = requirements::min_experience_years(&text);
+    let required = requirements::read(&text);
+    draft.languages = required.languages;
+    draft.min_education = required.min_education;
+    draft.min_experience_years = required.min_experience_years;
     draft.notice_url = canonical
         .filter(|url| values::is_notice_address(url))
         .or_else(|| values::notice_url(&text));

@@ -75,6 +75,15 @@ enum Mode {
     Desirable,
 }
 
+/// What the lines that follow are about, as a sub-heading says ("Education:", "Languages:").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Topic {
+    Other,
+    Education,
+    Experience,
+    Languages,
+}
+
 static ESSENTIAL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:essential|required|requirements?|mandatory|minimum\s+(?:requirements?|qualifications?)|(?:qualifications?|profile)\s+required|exigences|criteres\s+essentiels)\b")
         .expect("valid regex")
@@ -84,74 +93,150 @@ static DESIRABLE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NEUTRAL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:main\s+)?duties|responsibilities|functions|tasks|about|how\s+to\s+apply|conditions|benefits|what\s+we\s+offer|salary|position\s+summary|summary|context|background|note|important)\b")
+    Regex::new(r"^(?:(?:main|key|principal)\s+(?:duties|responsibilities|tasks)|duties|responsibilities|functions|tasks|about|how\s+to\s+apply|(?:working\s+)?conditions|benefits|what\s+we\s+offer|salary|remuneration|position\s+summary|job\s+summary|summary|context|background|note|important|general\s+information|additional\s+information|selection\s+process|interpol|the\s+organi[sz]ation)\b")
         .expect("valid regex")
 });
+static EDUCATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:education(?:al)?|academic|qualifications?|diplomas?|degrees?)\b")
+        .expect("valid regex")
+});
+static EXPERIENCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:professional|work|relevant)\s+)?experience\b").expect("valid regex")
+});
+static LANGUAGES_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:languages?|langues?)\b").expect("valid regex"));
 
-/// One sentence of the notice, with the heading mode in force and its comma-separated parts.
+/// One sentence of the notice, with the heading mode and topic in force and its
+/// comma-separated parts.
 struct Sentence {
     mode: Mode,
+    topic: Topic,
     folded: String,
     parts: Vec<String>,
 }
 
-/// A heading changes the mode when it is short or ends in a colon; the text after its colon
-/// is content under the new mode.
-fn heading(sentence: &str) -> Option<(Mode, &str)> {
-    let folded = fold(sentence);
+/// A line read as a heading: a label with a colon near its start ("Desirable: French"), or a
+/// short line of a few words with no sentence in it ("Required Knowledge and Skills").
+struct Heading<'a> {
+    mode: Option<Mode>,
+    topic: Option<Topic>,
+    content: &'a str,
+}
+
+fn heading(line: &str) -> Option<Heading<'_>> {
+    let folded = fold(line);
     let head = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let colon = sentence.find(':');
-    let short = sentence.chars().count() <= 60;
-    let is_heading = colon.is_some_and(|c| c <= 60) || short;
-    if !is_heading {
+    let colon = line.find(':').filter(|c| *c <= 60);
+    let words = head.split_whitespace().count();
+    let looks_like_title = colon.is_none()
+        && words <= 5
+        && !head.ends_with('.')
+        && !["is", "are", "must", "will", "should", "would"]
+            .iter()
+            .any(|verb| has_word(head, verb));
+    if colon.is_none() && !looks_like_title {
         return None;
     }
-    let mode = if ESSENTIAL_HEADING.is_match(head) {
-        Mode::Essential
-    } else if DESIRABLE_HEADING.is_match(head) {
-        Mode::Desirable
-    } else if NEUTRAL_HEADING.is_match(head) || (short && sentence.trim_end().ends_with(':')) {
-        Mode::Neutral
-    } else {
+    // The words before the colon are the heading; a long run before it is a sentence.
+    let label = colon.map_or(head, |_| head.split(':').next().unwrap_or(head));
+    if label.split_whitespace().count() > 6 {
         return None;
+    }
+    let mode = if ESSENTIAL_HEADING.is_match(label) {
+        Some(Mode::Essential)
+    } else if DESIRABLE_HEADING.is_match(label) {
+        Some(Mode::Desirable)
+    } else if NEUTRAL_HEADING.is_match(label) {
+        Some(Mode::Neutral)
+    } else {
+        None
     };
-    let content = colon.map_or("", |c| &sentence[c + 1..]);
-    Some((mode, content))
+    let topic = if EDUCATION_HEADING.is_match(label) {
+        Some(Topic::Education)
+    } else if EXPERIENCE_HEADING.is_match(label) {
+        Some(Topic::Experience)
+    } else if LANGUAGES_HEADING.is_match(label) {
+        Some(Topic::Languages)
+    } else if mode.is_some() {
+        // "Required Languages" sets both; "Duties" ends any topic.
+        ["language", "education", "experience"]
+            .iter()
+            .all(|w| !label.contains(w))
+            .then_some(Topic::Other)
+    } else {
+        None
+    };
+    let topic = topic.or_else(|| {
+        if label.contains("language") {
+            Some(Topic::Languages)
+        } else if label.contains("education") {
+            Some(Topic::Education)
+        } else if label.contains("experience") {
+            Some(Topic::Experience)
+        } else {
+            None
+        }
+    });
+    if mode.is_none() && topic.is_none() {
+        return None;
+    }
+    // A short heading line may itself say something ("Essential English skills").
+    let content = colon.map_or(line, |c| &line[c + 1..]);
+    Some(Heading {
+        mode,
+        topic,
+        content,
+    })
 }
 
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[;\n]|\.(?:\s|$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r";|\.(?:\s|$)").expect("valid regex"));
 static PART_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),|\s(?:while|whereas|but|alors\s+que|tandis\s+que|mais)\s")
         .expect("valid regex")
 });
 
+/// The notice's sentences, line by line: a heading line changes the mode or topic for the
+/// lines after it (a neutral one such as "Duties" ends both).
 fn sentences(text: &str) -> Vec<Sentence> {
     let mut mode = Mode::Neutral;
+    let mut topic = Topic::Other;
     let mut found = Vec::new();
-    for raw in SENTENCE_END.split(text) {
-        let raw = raw
+    for line in text.lines() {
+        let line = line
             .trim()
-            .trim_start_matches(['-', '•', '·', '*', '–', '—', '▪', '○', '●']);
-        let raw = raw.trim();
-        if raw.is_empty() {
+            .trim_start_matches(['-', '•', '·', '*', '–', '—', '▪', '○', '●'])
+            .trim();
+        if line.is_empty() {
             continue;
         }
-        let content = match heading(raw) {
-            Some((new_mode, content)) => {
-                mode = new_mode;
-                content.trim()
+        let content = match heading(line) {
+            Some(h) => {
+                if let Some(new_mode) = h.mode {
+                    mode = new_mode;
+                    if new_mode == Mode::Neutral && h.topic.is_none() {
+                        topic = Topic::Other;
+                    }
+                }
+                if let Some(new_topic) = h.topic {
+                    topic = new_topic;
+                }
+                h.content
             }
-            None => raw,
+            None => line,
         };
-        if content.is_empty() {
-            continue;
+        for sentence in SENTENCE_END.split(content) {
+            let sentence = sentence.trim();
+            if sentence.is_empty() {
+                continue;
+            }
+            found.push(Sentence {
+                mode,
+                topic,
+                folded: fold(sentence),
+                parts: split_parts(sentence),
+            });
         }
-        found.push(Sentence {
-            mode,
-            folded: fold(content),
-            parts: split_parts(content),
-        });
     }
     found
 }
@@ -203,11 +288,16 @@ fn split_parts(sentence: &str) -> Vec<String> {
     parts
 }
 
+/// True when the last word of `text` is a language's name. Only the end is looked at: a list
+/// grows as its parts are joined, and scanning all of it each time would be quadratic.
 fn ends_with_language(text: &str) -> bool {
-    LANGUAGE
-        .find_iter(text)
-        .last()
-        .is_some_and(|m| text[m.end()..].trim().is_empty())
+    let trimmed = text.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    language_code(&trimmed[word_start..]).is_some()
 }
 
 fn starts_with_language(text: &str) -> bool {
@@ -415,16 +505,23 @@ struct Mention {
     end: usize,
 }
 
+#[cfg(test)]
+/// The same, from the text, for tests.
+pub fn languages(text: &str) -> Option<Vec<LanguageRequirement>> {
+    languages_in(&sentences(text))
+}
+
 /// Languages the notice requires, each with the wording it uses and a CEFR level only when one
 /// is written. `None` when no language is stated as required.
-pub fn languages(text: &str) -> Option<Vec<LanguageRequirement>> {
+fn languages_in(sentences: &[Sentence]) -> Option<Vec<LanguageRequirement>> {
     let mut required: Vec<LanguageRequirement> = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in sentences {
         if sentence.mode == Mode::Desirable {
             continue;
         }
-        let sentence_requires =
-            sentence.mode == Mode::Essential || has_any(&sentence.folded, REQUIRED_MARKERS);
+        let sentence_requires = sentence.mode == Mode::Essential
+            || sentence.topic == Topic::Languages
+            || has_any(&sentence.folded, REQUIRED_MARKERS);
         for part in &sentence.parts {
             for found in part_languages(part, sentence_requires) {
                 match required.iter_mut().find(|r| r.language == found.language) {
@@ -471,6 +568,7 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
         return Vec::new();
     }
     let labelled = folded_part.trim_start().starts_with("language");
+    let optional = asset_flags(part, &mentions);
     let mut found: Vec<LanguageRequirement> = Vec::new();
     let mut previous_wording: Option<&'static str> = None;
     for (i, mention) in mentions.iter().enumerate() {
@@ -484,7 +582,7 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
             previous_wording = None;
             continue;
         }
-        if asset_applies(part, &mentions, i) {
+        if optional[i] {
             previous_wording = None;
             continue;
         }
@@ -518,26 +616,45 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
     found
 }
 
-/// True when an asset marker qualifies mention `i`: it stands in the text around the mention
-/// (up to the neighbouring mentions), or after a list the mention belongs to.
-fn asset_applies(part: &str, mentions: &[Mention], i: usize) -> bool {
-    let mut first = i;
-    while first > 0 && only_joins(&part[mentions[first - 1].end..mentions[first].start]) {
-        first -= 1;
+/// For each mention, whether an asset marker qualifies it: one stands in the text around the
+/// mention (up to the neighbouring mentions), or around the list the mention belongs to
+/// ("Arabic, French and Spanish would be an asset"). Each list is looked at once.
+fn asset_flags(part: &str, mentions: &[Mention]) -> Vec<bool> {
+    let mut flags = vec![false; mentions.len()];
+    let mut first = 0;
+    while first < mentions.len() {
+        let mut last = first;
+        while last + 1 < mentions.len()
+            && only_joins(&part[mentions[last].end..mentions[last + 1].start])
+        {
+            last += 1;
+        }
+        let window_start = first.checked_sub(1).map_or(0, |p| mentions[p].end);
+        let window_end = mentions.get(last + 1).map_or(part.len(), |m| m.start);
+        let asset = has_any(&fold(&part[window_start..window_end]), ASSET_MARKERS);
+        for flag in &mut flags[first..=last] {
+            *flag = asset;
+        }
+        first = last + 1;
     }
-    let mut last = i;
-    while last + 1 < mentions.len()
-        && only_joins(&part[mentions[last].end..mentions[last + 1].start])
-    {
-        last += 1;
+    flags
+}
+
+/// What the free text of a notice requires.
+pub struct Requirements {
+    pub languages: Option<Vec<LanguageRequirement>>,
+    pub min_education: Option<EducationLevel>,
+    pub min_experience_years: Option<u32>,
+}
+
+/// Reads languages, education and experience, splitting the text into sentences once.
+pub fn read(text: &str) -> Requirements {
+    let sentences = sentences(text);
+    Requirements {
+        languages: languages_in(&sentences),
+        min_education: min_education_in(&sentences),
+        min_experience_years: min_experience_years_in(&sentences),
     }
-    let window_start = if first == 0 {
-        0
-    } else {
-        mentions[first - 1].end
-    };
-    let window_end = mentions.get(last + 1).map_or(part.len(), |m| m.start);
-    has_any(&fold(&part[window_start..window_end]), ASSET_MARKERS)
 }
 
 /// Levels of study named in a text (folded), most specific reading: "advanced university
@@ -589,13 +706,19 @@ fn education_levels(folded: &str) -> Vec<EducationLevel> {
     levels
 }
 
+#[cfg(test)]
+/// The same, from the text, for tests.
+pub fn min_education(text: &str) -> Option<EducationLevel> {
+    min_education_in(&sentences(text))
+}
+
 /// The lowest level of study the notice accepts, from sentences that state a requirement
 /// (alternatives such as "a master's, or a bachelor's with two more years" give the lower).
 /// Sentences about being enrolled (internships) are left out: they say nothing of a
 /// completed level.
-pub fn min_education(text: &str) -> Option<EducationLevel> {
+fn min_education_in(sentences: &[Sentence]) -> Option<EducationLevel> {
     let mut lowest: Option<EducationLevel> = None;
-    for sentence in sentences(text) {
+    for sentence in sentences {
         if sentence.mode == Mode::Desirable {
             continue;
         }
@@ -609,6 +732,7 @@ pub fn min_education(text: &str) -> Option<EducationLevel> {
         .iter()
         .any(|w| sentence.folded.starts_with(w));
         let requires = sentence.mode == Mode::Essential
+            || sentence.topic == Topic::Education
             || has_any(&sentence.folded, REQUIRED_MARKERS)
             || starts_as_label;
         if !requires
@@ -637,18 +761,24 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+#[cfg(test)]
+/// The same, from the text, for tests.
+pub fn min_experience_years(text: &str) -> Option<u32> {
+    min_experience_years_in(&sentences(text))
+}
+
 /// Years of experience stated as a minimum ("a minimum of 5 years", "at least three (3)
 /// years of relevant experience"). Several different figures (alternatives, or parts of the
 /// experience) give nothing: the notice then says more than one number can carry.
-pub fn min_experience_years(text: &str) -> Option<u32> {
+fn min_experience_years_in(sentences: &[Sentence]) -> Option<u32> {
     let mut values: Vec<u32> = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in sentences {
         if sentence.mode == Mode::Desirable || !sentence.folded.contains("experience") {
             continue;
         }
-        let requires =
-            sentence.mode == Mode::Essential || has_any(&sentence.folded, REQUIRED_MARKERS);
-        if !requires {
+        let in_requirements =
+            sentence.mode == Mode::Essential || sentence.topic == Topic::Experience;
+        if !in_requirements && !has_any(&sentence.folded, REQUIRED_MARKERS) {
             continue;
         }
         let mut stated = Vec::new();
@@ -658,7 +788,7 @@ pub fn min_experience_years(text: &str) -> Option<u32> {
             if has_any(&folded, ASSET_MARKERS) {
                 continue;
             }
-            for (count, is_minimum) in year_counts(&folded) {
+            for (count, is_minimum) in year_counts(&folded, in_requirements) {
                 stated.push(count);
                 qualifies |= is_minimum;
             }
@@ -678,8 +808,9 @@ pub fn min_experience_years(text: &str) -> Option<u32> {
 }
 
 /// Each "N years" in a part (folded) that is not about age or a recent period, and whether it
-/// is stated as a minimum of experience.
-fn year_counts(folded: &str) -> Vec<(u32, bool)> {
+/// is stated as a minimum of experience: after "at least"/"minimum", or as "N years of …
+/// experience" in a requirement (a required sentence, or under a requirements heading).
+fn year_counts(folded: &str, in_requirements: bool) -> Vec<(u32, bool)> {
     let mut found = Vec::new();
     for caps in YEARS.captures_iter(folded) {
         let Some(whole) = caps.get(0) else { continue };
@@ -723,7 +854,7 @@ fn year_counts(folded: &str) -> Vec<(u32, bool)> {
         let experience_after = near_after.contains("experience");
         let experience_before = before.contains("experience");
         let is_minimum = minimum_before && (experience_after || experience_before)
-            || experience_after && has_any(folded, REQUIRED_MARKERS);
+            || experience_after && (in_requirements || has_any(folded, REQUIRED_MARKERS));
         found.push((count, is_minimum));
     }
     found

@@ -97,6 +97,15 @@ pub fn has_word(folded: &str, word: &str) -> bool {
     })
 }
 
+/// True when the digits at `start..end` of `text` are a number of their own: no digit right
+/// before or after. Copies glue fields together (`1611Location:`, `2025Title`), so a word
+/// boundary cannot be asked for there.
+pub fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

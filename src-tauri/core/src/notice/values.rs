@@ -2,7 +2,7 @@
 //! duty station, title, reference and the notice's address. Each reader returns `None` (or
 //! nothing) for a value it does not recognise: a wrong field is worse than a missing one.
 
-use super::text::{clean_value, collapse_spaces, fold, has_word};
+use super::text::{clean_value, collapse_spaces, fold, has_word, stands_alone};
 use crate::vacancy::{ContractKind, SecurityScreening};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -321,7 +321,7 @@ fn secondment_prefix_rest(title: &str) -> Option<&str> {
 }
 
 static INT_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bINT[ \t]*[-/]?[ \t]*(?P<n>\d{4,6})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"INT[ \t]*[-/]?[ \t]*(?P<n>\d{4,6})").expect("valid regex"));
 static INTERNSHIP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^internship[ \t]*(?:n[o°º]\.?|#)?[ \t]*(?P<n>\d{3,6})$").expect("valid regex")
 });
@@ -330,20 +330,27 @@ static NUMBER_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A Talentlink reference (`INT04606`, written the platform's way without separators).
+/// Talentlink references (`INT04606`) in `text`, written the platform's way without
+/// separators. "INT" must not end a longer word in capitals ("PRINT12345"); the figures may be
+/// glued to the next field, as in copies.
+fn int_matches(text: &str) -> impl Iterator<Item = String> + '_ {
+    INT_REFERENCE.captures_iter(text).filter_map(move |caps| {
+        let (whole, number) = (caps.get(0)?, caps.name("n")?);
+        let before = text[..whole.start()].chars().next_back();
+        let clean_start = !before.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        (clean_start && stands_alone(text, number.start(), number.end()))
+            .then(|| format!("INT{}", number.as_str()))
+    })
+}
+
+/// The first Talentlink reference in `text`.
 pub fn int_reference(text: &str) -> Option<String> {
-    INT_REFERENCE
-        .captures(text)
-        .and_then(|c| c.name("n"))
-        .map(|n| format!("INT{}", n.as_str()))
+    int_matches(text).next()
 }
 
 /// Every distinct Talentlink reference written anywhere in `text`.
 pub fn int_references(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = INT_REFERENCE
-        .captures_iter(text)
-        .filter_map(|c| c.name("n").map(|n| format!("INT{}", n.as_str())))
-        .collect();
+    let mut found: Vec<String> = int_matches(text).collect();
     found.sort();
     found.dedup();
     found
