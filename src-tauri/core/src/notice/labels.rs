@@ -92,7 +92,7 @@ const LABELS: &[LabelDef] = &[
     def(r"contract", Key::Contract, None),
     def(r"grade(?:\s+level)?", Key::Grade, None),
     def(
-        r"number\s+of\s+(?:posts?|positions?|vacancies)",
+        r"(?:number|no\.?)\s+of\s+(?:posts?|positions?|vacancies)",
         Key::Posts,
         None,
     ),

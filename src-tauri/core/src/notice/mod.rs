@@ -73,88 +73,127 @@ impl NoticeDraft {
 ///   returned as written in `deadline_unreadable`.
 /// - `languages` holds only languages stated as required; it is `None` when none is found.
 pub fn parse_notice(text: &str) -> NoticeDraft {
-    let text = text::truncate_to(text, MAX_NOTICE_BYTES);
-    let (visible, canonical) = if html::looks_like_html(text) {
-        (notice_text_from_html(text), html::canonical_url(text))
-    } else {
-        (text.to_string(), None)
-    };
-    let text = text::normalize(&visible);
+    let (text, canonical) = visible_text(text);
     let fields = labels::fields(&text);
 
-    let mut draft = NoticeDraft::default();
-    let mut roster = false;
-    let mut kinds: Vec<ContractKind> = Vec::new();
-
     let (title, titled_secondment) = read_title(&fields, &text);
-    draft.title = title;
-    if titled_secondment {
-        kinds.push(ContractKind::Secondment);
-    }
-    roster |= draft.title.as_deref().is_some_and(values::mentions_roster);
-
-    draft.reference = read_reference(&fields, &text);
-    draft.platform = read_platform(&fields, &text, draft.reference.as_deref());
-
-    for field in with_key(&fields, Key::Contract) {
-        kinds.extend(values::contract_kinds(&field.value));
-        roster |= values::mentions_roster(&field.value);
-    }
-    for field in with_key(&fields, Key::LengthAndContract) {
-        let (months, duration_text, field_kinds) = values::length_and_type(&field.value);
-        kinds.extend(field_kinds);
-        roster |= values::mentions_roster(&field.value);
-        if draft.duration_months.is_none() && draft.duration_text.is_none() {
-            draft.duration_months = months;
-            draft.duration_text = duration_text;
-        }
-    }
-    if with_key(&fields, Key::InternshipHeader).next().is_some() {
-        kinds.push(ContractKind::Internship);
-    }
-    draft.contract_kind = only_one(kinds);
-
+    let reference = read_reference(&fields, &text);
+    let platform = read_platform(&fields, &text, reference.as_deref());
+    let contract = read_contract(&fields, titled_secondment);
     let (grade, grade_roster) = read_grade(&fields);
-    draft.grade = grade;
-    roster |= grade_roster;
     let (posts, posts_roster) = read_posts(&fields);
-    draft.posts = posts;
-    roster |= posts_roster;
-    let folded_text = text::fold(&text);
-    roster |= ["reserve list exercise", "roster exercise"]
-        .iter()
-        .any(|phrase| folded_text.contains(phrase));
-    draft.is_roster = roster.then_some(true);
-
-    draft.security_screening = read_security(&fields, &text);
-    draft.duty_station = read_station(&fields);
-    draft.duty_zone = draft
-        .duty_station
+    let is_roster = (contract.roster
+        || grade_roster
+        || posts_roster
+        || title.as_deref().is_some_and(values::mentions_roster)
+        || announces_roster(&text))
+    .then_some(true);
+    let (duration_months, duration_text) =
+        read_duration(&fields).unwrap_or((contract.duration_months, contract.duration_text));
+    let duty_station = read_station(&fields);
+    let duty_zone = duty_station
         .as_deref()
         .and_then(crate::stations::zone_for)
         .map(str::to_string);
-    if let Some(field) =
-        with_key(&fields, Key::Duration).find(|f| text::clean_value(&f.value).is_some())
-    {
-        let gives_months = field.note.as_deref().is_some_and(|note| {
-            let note = text::fold(note);
-            note.contains("month") || note.contains("mois")
-        });
-        (draft.duration_months, draft.duration_text) = values::duration(&field.value, gives_months);
-    }
-    draft.published_on =
-        with_key(&fields, Key::Published).find_map(|f| dates::parse_date(&f.value));
-    (draft.deadline, draft.deadline_unreadable) =
-        read_deadline(&fields, draft.duty_zone.as_deref());
-
+    let (deadline, deadline_unreadable) = read_deadline(&fields, duty_zone.as_deref());
     let required = requirements::read(&text);
-    draft.languages = required.languages;
-    draft.min_education = required.min_education;
-    draft.min_experience_years = required.min_experience_years;
-    draft.notice_url = canonical
-        .filter(|url| values::is_notice_address(url))
-        .or_else(|| values::notice_url(&text));
-    tidy(draft)
+
+    tidy(NoticeDraft {
+        platform,
+        reference,
+        title,
+        duty_station,
+        duty_zone,
+        contract_kind: contract.kind,
+        is_roster,
+        grade,
+        posts,
+        security_screening: read_security(&fields, &text),
+        duration_months,
+        duration_text,
+        published_on: with_key(&fields, Key::Published).find_map(|f| dates::parse_date(&f.value)),
+        deadline,
+        deadline_unreadable,
+        languages: required.languages,
+        min_education: required.min_education,
+        min_experience_years: required.min_experience_years,
+        notice_url: canonical
+            .filter(|url| values::is_notice_address(url))
+            .or_else(|| values::notice_url(&text)),
+    })
+}
+
+/// The text to read, normalised (a saved page first turned into what a reader sees), and the
+/// page's own address when it is a page that states one.
+fn visible_text(text: &str) -> (String, Option<String>) {
+    let text = text::truncate_to(text, MAX_NOTICE_BYTES);
+    if html::looks_like_html(text) {
+        let visible = notice_text_from_html(text);
+        (text::normalize(&visible), html::canonical_url(text))
+    } else {
+        (text::normalize(text), None)
+    }
+}
+
+/// What the contract lines, the title and the header say about the contract.
+struct Contract {
+    kind: Option<ContractKind>,
+    roster: bool,
+    duration_months: Option<u32>,
+    duration_text: Option<String>,
+}
+
+/// The contract kind from `Type of contract` / `Length and type of contract`, a `SECONDMENT`
+/// title and an `Internship NNNN` header; evidence that disagrees gives no kind. Talentlink's
+/// combined line also gives a duration.
+fn read_contract(fields: &[Field], titled_secondment: bool) -> Contract {
+    let mut kinds: Vec<ContractKind> = Vec::new();
+    let mut contract = Contract {
+        kind: None,
+        roster: false,
+        duration_months: None,
+        duration_text: None,
+    };
+    if titled_secondment {
+        kinds.push(ContractKind::Secondment);
+    }
+    for field in with_key(fields, Key::Contract) {
+        kinds.extend(values::contract_kinds(&field.value));
+        contract.roster |= values::mentions_roster(&field.value);
+    }
+    for field in with_key(fields, Key::LengthAndContract) {
+        let (months, duration_text, field_kinds) = values::length_and_type(&field.value);
+        kinds.extend(field_kinds);
+        contract.roster |= values::mentions_roster(&field.value);
+        if contract.duration_months.is_none() && contract.duration_text.is_none() {
+            contract.duration_months = months;
+            contract.duration_text = duration_text;
+        }
+    }
+    if with_key(fields, Key::InternshipHeader).next().is_some() {
+        kinds.push(ContractKind::Internship);
+    }
+    contract.kind = only_one(kinds);
+    contract
+}
+
+/// "Reserve list exercise" or "roster exercise" written anywhere (DOMAIN.md, "Process").
+fn announces_roster(text: &str) -> bool {
+    let folded = text::fold(text);
+    ["reserve list exercise", "roster exercise"]
+        .iter()
+        .any(|phrase| folded.contains(phrase))
+}
+
+/// The first `Duration` value: months when the label gives months (`Duration (in months):`)
+/// or the value is exactly months or years, else the text as written.
+fn read_duration(fields: &[Field]) -> Option<(Option<u32>, Option<String>)> {
+    let field = with_key(fields, Key::Duration).find(|f| text::clean_value(&f.value).is_some())?;
+    let gives_months = field.note.as_deref().is_some_and(|note| {
+        let note = text::fold(note);
+        note.contains("month") || note.contains("mois")
+    });
+    Some(values::duration(&field.value, gives_months))
 }
 
 fn with_key(fields: &[Field], key: Key) -> impl Iterator<Item = &Field> {

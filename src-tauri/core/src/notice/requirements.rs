@@ -358,7 +358,6 @@ const AFTER_LANGUAGE: &[&str] = &[
     "excellent",
     "fluent",
     "fluency",
-    "is",
     "et",
     "ou",
     "est",
@@ -375,12 +374,8 @@ const AFTER_LANGUAGE: &[&str] = &[
     "y",
     "o",
     "es",
-    "would",
     "preferred",
-    "an",
     "considered",
-    "language(s)",
-    "mandatory",
 ];
 
 fn names_the_language(after: &str) -> bool {
@@ -570,6 +565,8 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
     let labelled = folded_part.trim_start().starts_with("language");
     let optional = asset_flags(part, &mentions);
     let mut found: Vec<LanguageRequirement> = Vec::new();
+    // Whether each found language was named with no wording or level.
+    let mut bare: Vec<bool> = Vec::new();
     let mut previous_wording: Option<&'static str> = None;
     for (i, mention) in mentions.iter().enumerate() {
         let window_start = if i == 0 { 0 } else { mentions[i - 1].end };
@@ -602,7 +599,8 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
                 CEFR_LEVEL.find(&near).and_then(|m| cefr(m.as_str()))
             });
         previous_wording = wording;
-        if wording.is_none() && level.is_none() && !sentence_requires && !labelled {
+        let said_how = wording.is_some() || level.is_some();
+        if !said_how && !sentence_requires && !labelled {
             continue;
         }
         if !found.iter().any(|f| f.language == mention.code) {
@@ -611,7 +609,18 @@ fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequiremen
                 level,
                 wording: wording.map(str::to_string),
             });
+            bare.push(!said_how);
         }
+    }
+    // Three or more languages named with no word on the level ("Languages: Arabic, English,
+    // French, Spanish") list the Organization's languages, not what the post requires.
+    if bare.iter().filter(|b| **b).count() >= 3 {
+        return found
+            .into_iter()
+            .zip(bare)
+            .filter(|(_, bare)| !bare)
+            .map(|(f, _)| f)
+            .collect();
     }
     found
 }
@@ -923,6 +932,15 @@ mod tests {
         assert_eq!(
             langs(text),
             vec![req("en", None, Some("working knowledge"))]
+        );
+    }
+
+    #[test]
+    fn a_bare_list_of_the_organizations_languages_is_not_a_requirement() {
+        assert_eq!(langs("Languages: Arabic, English, French, Spanish"), vec![]);
+        assert_eq!(
+            langs("Languages: English, French"),
+            vec![req("en", None, None), req("fr", None, None)]
         );
     }
 

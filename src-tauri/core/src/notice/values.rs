@@ -2,7 +2,7 @@
 //! duty station, title, reference and the notice's address. Each reader returns `None` (or
 //! nothing) for a value it does not recognise: a wrong field is worse than a missing one.
 
-use super::text::{clean_value, collapse_spaces, fold, has_word, stands_alone};
+use super::text::{clean_value, fold, has_word, stands_alone};
 use crate::vacancy::{ContractKind, SecurityScreening};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -68,6 +68,9 @@ pub fn mentions_roster(value: &str) -> bool {
         || has_word(&v, "rostering")
 }
 
+static BRACKETED_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid regex"));
+
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:grades?[ \t]*|g[ \t]*)?(?P<a>\d{1,2})(?:[ \t]*(?P<sep>or|ou|to|and|/|-|–)[ \t]*(?:grade[ \t]*|g[ \t]*)?(?P<b>\d{1,2}))?$",
@@ -80,16 +83,15 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Grades and contracts"); anything else is not read.
 pub fn grade(value: &str) -> (Option<String>, bool) {
     let roster = mentions_roster(value);
-    let Some(cleaned) = clean_value(value) else {
+    // A note in brackets ("4 (seconded official)", "6 (Roster)") says nothing of the grade.
+    let without_notes = BRACKETED_NOTE.replace_all(value, " ");
+    let kept_words: Vec<&str> = without_notes
+        .split_whitespace()
+        .filter(|w| !w.trim_matches('*').eq_ignore_ascii_case("roster"))
+        .collect();
+    let Some(without_roster) = clean_value(&kept_words.join(" ")) else {
         return (None, roster);
     };
-    let without_roster = collapse_spaces(
-        &cleaned
-            .split_whitespace()
-            .filter(|w| !w.eq_ignore_ascii_case("roster"))
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
     let folded = fold(&without_roster);
     if [
         "unclassified",
@@ -254,6 +256,8 @@ pub fn duration(value: &str, label_gives_months: bool) -> (Option<u32>, Option<S
 pub fn length_and_type(value: &str) -> (Option<u32>, Option<String>, Vec<ContractKind>) {
     let mut kinds = Vec::new();
     let mut duration_parts = Vec::new();
+    // " - " separates like a comma; a hyphen inside a word ("Fixed-term") does not.
+    let value = value.replace(" - ", ",");
     for part in value.split([',', ';', '–', '—', '|']) {
         let part_kinds = contract_kinds(part);
         if part_kinds.is_empty() {
@@ -269,11 +273,12 @@ pub fn length_and_type(value: &str) -> (Option<u32>, Option<String>, Vec<Contrac
     (months, text, kinds)
 }
 
-/// The duty station as written, cleaned of markers; `None` when it is not a place name (too
-/// long to be one, or no letters).
+/// The duty station as written, cleaned of markers; `None` when it is not a place name: too
+/// long to be one (a sentence after a `Location:` label), or no letters.
 pub fn station(value: &str) -> Option<String> {
     let cleaned = clean_value(value)?;
-    (cleaned.chars().count() <= 80 && cleaned.chars().any(char::is_alphabetic)).then_some(cleaned)
+    let short = cleaned.chars().count() <= 60 && cleaned.split_whitespace().count() <= 6;
+    (short && cleaned.chars().any(char::is_alphabetic)).then_some(cleaned)
 }
 
 /// A title as written, and whether it announces a secondment (`SECONDMENT - …`; DOMAIN.md,
@@ -467,6 +472,9 @@ mod tests {
         assert_eq!(grade("Grade 5/4"), (Some("5/4".into()), false));
         assert_eq!(grade("Unclassified"), (Some("Unclassified".into()), false));
         assert_eq!(grade("Roster**"), (None, true));
+        assert_eq!(grade("6 (Roster)"), (Some("6".into()), true));
+        assert_eq!(grade("Grade 6 – Roster"), (Some("6".into()), true));
+        assert_eq!(grade("4 (seconded official)"), (Some("4".into()), false));
         assert_eq!(grade("11"), (None, false));
         assert_eq!(grade("see below"), (None, false));
     }
