@@ -83,6 +83,7 @@ pub(crate) enum Subject {
     Interview {
         mode: InterviewMode,
         place: String,
+        duration_minutes: Option<u32>,
     },
 }
 
@@ -290,7 +291,7 @@ fn certificates(c: &Connection, user_zone: Tz, out: &mut Vec<Target>) -> Result<
 fn interviews(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
     let mut stmt = c.prepare_cached(
         "SELECT i.id, i.starts_utc, i.zone, i.mode, i.place, i.updated_utc, a.id, a.stage, v.id,
-            v.title, v.reference
+            v.title, v.reference, i.duration_minutes
          FROM interviews i JOIN applications a ON a.id = i.application_id
          JOIN vacancies v ON v.id = a.vacancy_id",
     )?;
@@ -306,6 +307,7 @@ fn interviews(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
             subject: Subject::Interview {
                 mode,
                 place: r.get(4)?,
+                duration_minutes: r.get(11)?,
             },
             at: stored(&r.get::<_, String>(1)?)?,
             tz: zone_or_utc(Some(&r.get::<_, String>(2)?)),
@@ -322,7 +324,7 @@ fn interviews(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
     Ok(())
 }
 
-fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
+pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
     let named = t.named();
     let day = time::human_day(t.local_date());
     let (title, detail) = match &t.subject {
@@ -337,7 +339,7 @@ fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
         Subject::Silence { submitted_on, .. } => (
             format!("6 months since submission: {named}"),
             format!(
-                "Submitted {}; with no answer by {day}, INTERPOL's silence means the application was unsuccessful.",
+                "Submitted {}; 6 months pass on {day}. With no answer by then, INTERPOL treats the application as unsuccessful.",
                 time::human_day(*submitted_on)
             ),
         ),

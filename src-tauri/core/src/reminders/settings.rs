@@ -77,13 +77,13 @@ pub fn load_reminder_settings(store: &Store) -> Result<ReminderSettings> {
 }
 
 pub fn save_reminder_settings(store: &mut Store, settings: &ReminderSettings) -> Result<()> {
-    if let Some(q) = settings.quiet_hours {
-        if q.start == q.end {
-            return Err(Error::invalid(
-                "quiet hours",
-                "the quiet hours start and end at the same time; choose an end time after the start, or turn quiet hours off",
-            ));
-        }
+    if let Some(q) = settings.quiet_hours
+        && q.start == q.end
+    {
+        return Err(Error::invalid(
+            "quiet hours",
+            "the quiet hours start and end at the same time; choose an end time after the start, or turn quiet hours off",
+        ));
     }
     let json = serde_json::to_string(settings)
         .map_err(|_| Error::invalid("reminder settings", "cannot be stored"))?;

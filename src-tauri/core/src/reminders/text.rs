@@ -148,7 +148,7 @@ pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notificatio
                 ),
             }
         }
-        Subject::Interview { mode, place } => {
+        Subject::Interview { mode, place, .. } => {
             let place = if place.is_empty() {
                 String::new()
             } else {
