@@ -322,6 +322,25 @@ fn one_application_per_vacancy_and_warnings_for_platform_and_deadline() {
     assert!(reason(err).contains("already an application"));
     assert_eq!(list_applications(&store).unwrap().len(), 1);
 
+    // Submitted after the deadline: recorded, with a word to check the date.
+    let w = save(
+        &mut store,
+        vacancy(Platform::RecruitmentHub, "1574", Some("2026-05-15")),
+    );
+    let late = start(&mut store, w, Stage::Submitted, "2026-05-16").unwrap();
+    assert_eq!(late.warnings.len(), 1, "{:?}", late.warnings);
+    assert!(late.warnings[0].contains("after the deadline"));
+    let on_time = save(
+        &mut store,
+        vacancy(Platform::RecruitmentHub, "1575", Some("2026-05-15")),
+    );
+    assert!(
+        start(&mut store, on_time, Stage::Submitted, "2026-05-15")
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+
     let err = start(&mut store, 99, Stage::Interested, "2026-05-30").unwrap_err();
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
 }

@@ -327,3 +327,29 @@ fn an_empty_calendar_is_still_a_valid_file() {
     assert_eq!(calendar.events().count(), 0);
     assert!(text.contains("PRODID:-//Dossier//Dossier applications//EN\r\n"));
 }
+
+#[test]
+fn a_deadline_decades_ahead_is_written_in_utc_without_a_huge_zone_table() {
+    let mut store = Store::open_in_memory().unwrap();
+    save(
+        &mut store,
+        vacancy(
+            "9999",
+            deadline("2999-01-31", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    save(
+        &mut store,
+        vacancy(
+            "1503",
+            deadline("2026-03-29", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    assert!(text.contains("DTSTART:29990131T225900Z\r\n"), "{text}");
+    assert!(text.contains("DTSTART;TZID=Europe/Paris:20260329T235900\r\n"));
+    // 2025 to 2027: three years of two changes, and the starting observance.
+    assert_eq!(text.matches("TZOFFSETTO").count(), 7);
+}

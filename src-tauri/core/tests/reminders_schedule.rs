@@ -617,6 +617,74 @@ fn a_certificate_is_reminded_14_days_before_it_goes_stale_and_a_roster_place_90_
 }
 
 #[test]
+fn the_dashboard_lists_what_comes_next_most_urgent_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = utc("2026-06-01T08:00:00Z");
+    // A deadline passed without a submission stays, flagged; a closed vacancy does not.
+    save_vacancy(
+        &mut store,
+        vacancy("1400", "Missed Officer", in_lyon("2026-05-20", None)),
+        utc("2026-05-01T08:00:00Z"),
+    );
+    let mut closed = vacancy("1468", "Closed Officer", in_lyon("2026-06-05", None));
+    closed.status = VacancyStatus::Closed;
+    save_vacancy(&mut store, closed, now);
+    let mut singapore = vacancy("1574", "Singapore Officer", None);
+    singapore.deadline = Some(Deadline {
+        date: d("2026-06-10"),
+        time: Some(hm(23, 59)),
+        zone: "Asia/Singapore".into(),
+    });
+    save_vacancy(&mut store, singapore, now);
+    // Submitted: its deadline no longer counts down, its silence does.
+    let sent = save_vacancy(
+        &mut store,
+        vacancy("1503", "Sent Officer", in_lyon("2026-06-03", None)),
+        now,
+    );
+    applications::create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id: sent,
+            platform: None,
+            first_step: step(Stage::Submitted, "2026-05-31"),
+        },
+        now,
+    )
+    .unwrap();
+
+    let items = upcoming(&store, now, PARIS).unwrap();
+    let seen: Vec<(CountdownKind, &str, bool)> = items
+        .iter()
+        .map(|i| (i.kind, i.title.as_str(), i.overdue))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                CountdownKind::Deadline,
+                "Deadline: Missed Officer (1400)",
+                true
+            ),
+            (
+                CountdownKind::Deadline,
+                "Deadline: Singapore Officer (1574)",
+                false
+            ),
+            (
+                CountdownKind::Silence,
+                "6 months since submission: Sent Officer (1503)",
+                false
+            ),
+        ]
+    );
+    assert_eq!(items[1].zone, "Asia/Singapore");
+    assert_eq!(items[1].due_utc, utc("2026-06-10T15:59:00Z"));
+    assert_eq!(items[1].due_local.to_string(), "2026-06-10 23:59:00");
+    assert_eq!(items[2].due_local.date(), d("2026-11-30"));
+}
+
+#[test]
 fn settings_persist_and_bad_quiet_hours_are_refused() {
     let mut store = Store::open_in_memory().unwrap();
     assert_eq!(

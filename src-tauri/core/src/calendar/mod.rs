@@ -19,7 +19,7 @@ use crate::countdowns::time::local_date;
 use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
 use crate::store::Store;
 use crate::{Error, Result, fsio};
-use chrono::{DateTime, Days, Duration, LocalResult, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
 use serde::{Deserialize, Serialize};
@@ -37,14 +37,29 @@ pub struct CalendarExport {
 /// Interviews without a length are shown as an hour.
 const DEFAULT_INTERVIEW_MINUTES: u32 = 60;
 
-/// The wall-clock form of `at` in `tz` when it names exactly that instant; UTC otherwise.
-fn when(at: DateTime<Utc>, tz: Tz) -> CalendarDateTime {
+/// Events further ahead than this are written in UTC: their zone's rules so far ahead are a
+/// guess anyway, and a VTIMEZONE listing every change up to a mistyped year 20260 would be huge.
+const ZONED_YEARS_AHEAD: i32 = 20;
+
+/// The zones the events name on their wall clock, with the years each must cover.
+type ZoneYears = BTreeMap<String, (Tz, (i32, i32))>;
+
+/// The wall-clock form of `at` in `tz` when it names exactly that instant (and is not too far
+/// ahead); UTC otherwise. A zone used is recorded in `zones`.
+fn when(at: DateTime<Utc>, tz: Tz, now: DateTime<Utc>, zones: &mut ZoneYears) -> CalendarDateTime {
     let local = at.with_timezone(&tz).naive_local();
+    let near = at.year() <= now.year().saturating_add(ZONED_YEARS_AHEAD);
     match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) if t == at && tz != Tz::UTC => CalendarDateTime::WithTimezone {
-            date_time: local,
-            tzid: tz.name().to_string(),
-        },
+        LocalResult::Single(t) if t == at && tz != Tz::UTC && near => {
+            let entry = zones
+                .entry(tz.name().to_string())
+                .or_insert((tz, (at.year(), at.year())));
+            entry.1 = vtimezone::widen(entry.1, at);
+            CalendarDateTime::WithTimezone {
+                date_time: local,
+                tzid: tz.name().to_string(),
+            }
+        }
         _ => CalendarDateTime::Utc(at),
     }
 }
@@ -53,7 +68,7 @@ fn uid(t: &Target) -> String {
     format!("{}@dossier", t.subject_key().replace(':', "-"))
 }
 
-fn event(t: &Target, now: DateTime<Utc>) -> Event {
+fn event(t: &Target, now: DateTime<Utc>, zones: &mut ZoneYears) -> Event {
     let item = upcoming_item(t, now);
     let mut e = Event::new();
     e.uid(&uid(t))
@@ -69,13 +84,15 @@ fn event(t: &Target, now: DateTime<Utc>) -> Event {
             Subject::Interview {
                 duration_minutes, ..
             } => {
-                t.at + Duration::minutes(i64::from(
+                t.at.checked_add_signed(Duration::minutes(i64::from(
                     duration_minutes.unwrap_or(DEFAULT_INTERVIEW_MINUTES),
-                ))
+                )))
+                .unwrap_or(t.at)
             }
             _ => t.at,
         };
-        e.starts(when(t.at, t.tz)).ends(when(end, t.tz));
+        e.starts(when(t.at, t.tz, now, zones))
+            .ends(when(end, t.tz, now, zones));
     }
     if let Subject::Interview { place, .. } = &t.subject
         && !place.is_empty()
@@ -114,23 +131,14 @@ pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> 
     ] {
         calendar.append_property(Property::new(key, value));
     }
-    // Which zones the events name, and over which years.
-    let mut zones: BTreeMap<String, (Tz, Option<(i32, i32)>)> = BTreeMap::new();
-    for t in all.iter().filter(|t| !t.all_day) {
-        let entry = zones.entry(t.tz.name().to_string()).or_insert((t.tz, None));
-        // A day after covers an interview's end on the next day.
-        for at in [t.at, t.at + Duration::days(1)] {
-            entry.1 = Some(vtimezone::widen(entry.1, at));
-        }
-    }
+    let mut zones = ZoneYears::new();
     for t in &all {
-        calendar.push(event(t, now));
+        calendar.push(event(t, now, &mut zones));
     }
     let text = calendar.to_string();
     let zones_text: String = zones
         .values()
-        .filter(|(tz, _)| *tz != Tz::UTC)
-        .filter_map(|(tz, years)| Some(vtimezone::vtimezone(*tz, (*years)?)))
+        .map(|(tz, years)| vtimezone::vtimezone(*tz, *years))
         .collect();
     // Zone definitions go before the events that name them.
     Ok(match text.find("BEGIN:VEVENT\r\n") {

@@ -126,13 +126,9 @@ pub(super) fn vtimezone(tz: Tz, years: (i32, i32)) -> String {
     out
 }
 
-/// The years an instant falls in, widened to cover `at`.
-pub(super) fn widen(years: Option<(i32, i32)>, at: DateTime<Utc>) -> (i32, i32) {
-    let y = at.year();
-    match years {
-        Some((a, b)) => (a.min(y), b.max(y)),
-        None => (y, y),
-    }
+/// The first and last years of `years`, widened to cover `at`.
+pub(super) fn widen(years: (i32, i32), at: DateTime<Utc>) -> (i32, i32) {
+    (years.0.min(at.year()), years.1.max(at.year()))
 }
 
 #[cfg(test)]

@@ -100,7 +100,10 @@ fn enabled(settings: &ReminderSettings, kind: CountdownKind) -> bool {
 fn due_at(t: &Target, lead: Lead) -> DateTime<Utc> {
     match lead {
         Lead::Days(n) => time::days_before(t.at, t.tz, n),
-        Lead::Hours(n) => t.at - chrono::Duration::hours(i64::from(n)),
+        Lead::Hours(n) => {
+            t.at.checked_sub_signed(chrono::Duration::hours(i64::from(n)))
+                .unwrap_or(t.at)
+        }
         Lead::MorningDaysBefore(n) => {
             let day = t.local_date();
             let day = day.checked_sub_days(Days::new(u64::from(n))).unwrap_or(day);
@@ -175,7 +178,8 @@ fn deferred(settings: &ReminderSettings, at: DateTime<Utc>, user_tz: Tz) -> Date
         .into_iter()
         .map(|fold| time::local_instant(day, q.end, user_tz, fold))
         .find(|end| *end > at)
-        .unwrap_or(at + chrono::Duration::hours(1))
+        .or_else(|| at.checked_add_signed(chrono::Duration::hours(1)))
+        .unwrap_or(at)
 }
 
 /// A reminder about to be armed: what it is about and when it will show.
