@@ -186,13 +186,23 @@ impl Stage {
             format!(
                 "“{to}” comes after the application is submitted; record “Submitted” first (it is at “{was}”)."
             )
+        } else if from.is_closed() {
+            let only: Vec<String> = from
+                .next_stages()
+                .iter()
+                .map(|s| format!("“{}”", s.label()))
+                .collect();
+            let except = match only.as_slice() {
+                [] => String::new(),
+                [one] => format!(" (only {one} can follow it)"),
+                many => format!(" (only {} can follow it)", many.join(" or ")),
+            };
+            format!(
+                "“{was}” closes the application{except}, so “{to}” cannot follow it. If “{was}” was a mistake, undo that step."
+            )
         } else if matches!(self, PreEmploymentChecks | Accepted | Declined) {
             format!(
                 "“{to}” comes after an offer; record the offer first (the application is at “{was}”)."
-            )
-        } else if from.is_closed() || from == Accepted {
-            format!(
-                "“{was}” closes the application, so “{to}” cannot follow it. If “{was}” was a mistake, undo that step."
             )
         } else if self.is_before_submission() {
             format!(
@@ -229,6 +239,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_closed_application_is_refused_as_closed_not_as_missing_an_offer() {
+        let why = Declined.refusal(Accepted).unwrap();
+        assert!(why.contains("“Accepted” closes the application"), "{why}");
+        let why = Offer.refusal(Unsuccessful).unwrap();
+        assert!(why.contains("(only “Rostered” can follow it)"), "{why}");
+        let why = Accepted.refusal(Rostered).unwrap();
+        assert!(why.contains("comes after an offer"), "{why}");
     }
 
     #[test]
