@@ -39,6 +39,8 @@ fn read_profile(json: ProfileJson) -> Result<Profile> {
 pub async fn profile_save(state: State<'_, AppState>, profile: ProfileJson) -> Result<Profile> {
     let profile = read_profile(profile)?;
     let now = state.clock.now();
+    // `with_store` speaks the core's single error; the refusal is carried through beside it so
+    // its field errors reach the UI as fields, not folded into one message.
     state
         .with_store(|store| Ok(profile::save_profile(store, profile, now)))?
         .map_err(Error::from)
