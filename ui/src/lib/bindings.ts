@@ -24,6 +24,19 @@ export const commands = {
 	 *  The UI passes the text so it arrives in the candidate's language.
 	 */
 	notificationsSendTest: (summary: string, body: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_send_test", { summary, body })),
+	/**  The saved profile, or nothing before the first save. */
+	profileGet: () => typedError<Profile_Serialize | null, ErrorBody>(__TAURI_INVOKE("profile_get")),
+	/**  Saves the whole profile, or nothing, with every problem at its field. */
+	profileSave: (profile: Profile_Deserialize) => typedError<Profile_Serialize, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
+	profileCountries: () => typedError<CountryChoices, ErrorBody>(__TAURI_INVOKE("profile_countries")),
+	profileLanguages: () => typedError<LanguageChoices, ErrorBody>(__TAURI_INVOKE("profile_languages")),
+	/**  Every rule for one saved vacancy against the saved profile, with the verdict. */
+	eligibilityForVacancy: (id: number) => typedError<Assessment_Serialize, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
+	/**  The verdicts for the vacancies a list shows, in the same order; deleted ones are left out. */
+	eligibilityVerdicts: (ids: number[]) => typedError<VacancyVerdict[], ErrorBody>(__TAURI_INVOKE("eligibility_verdicts", { ids })),
+	/**  How notices' words for a language level ("fluent") read as CEFR levels. */
+	eligibilityWordingGet: () => typedError<LanguageWordingMap, ErrorBody>(__TAURI_INVOKE("eligibility_wording_get")),
+	eligibilityWordingSet: (wording: LanguageWordingMap) => typedError<null, ErrorBody>(__TAURI_INVOKE("eligibility_wording_set", { wording })),
 	preferencesGet: () => typedError<Preferences_Serialize, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences_Deserialize) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
@@ -44,11 +57,43 @@ export const commands = {
 };
 
 /* Types */
+export type Assessment = Assessment_Serialize | Assessment_Deserialize;
+
+export type Assessment_Deserialize = {
+	verdict: Verdict,
+	/**  The day the assessment was made for ("today"). */
+	assessedOn: string,
+	rules: RuleOutcome_Deserialize[],
+};
+
+export type Assessment_Serialize = {
+	verdict: Verdict,
+	/**  The day the assessment was made for ("today"). */
+	assessedOn: string,
+	rules: RuleOutcome_Serialize[],
+};
+
 /**  Common European Framework of Reference levels, in order. */
 export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
 
 /**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
+
+/**  A country the candidate can pick (nationality, residence, ...), and whether it is a member. */
+export type Country = {
+	/**  ISO 3166-1 alpha-2, upper case (or `XK`). */
+	code: string,
+	name: string,
+	interpolMember: boolean,
+};
+
+/**  Every country a candidate can name, marked member or not, with where membership comes from. */
+export type CountryChoices = {
+	/**  Sorted by name. */
+	countries: Country[],
+	membersAsOf: string,
+	membersSource: string,
+};
 
 /**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
@@ -81,23 +126,104 @@ export type Deadline_Serialize = {
 	zone: string,
 };
 
+/**
+ *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
+ *  which line of the profile they prove.
+ */
+export type Education = Education_Serialize | Education_Deserialize;
+
 /**  Levels of study, in order, so a notice's minimum can be compared with what was completed. */
 export type EducationLevel = "secondary" | 
 /**  Vocational or short-cycle tertiary studies below a bachelor's degree. */
 "post_secondary" | "bachelor" | "master" | "doctorate";
 
+/**
+ *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
+ *  which line of the profile they prove.
+ */
+export type Education_Deserialize = {
+	id: number,
+	level: EducationLevel,
+	field: string,
+	institution: string,
+	from?: string | null,
+	to?: string | null,
+	status: StudyStatus,
+};
+
+/**
+ *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
+ *  which line of the profile they prove.
+ */
+export type Education_Serialize = {
+	id: number,
+	level: EducationLevel,
+	field: string,
+	institution: string,
+	from: string | null,
+	to: string | null,
+	status: StudyStatus,
+};
+
+export type Employment = Employment_Serialize | Employment_Deserialize;
+
+export type Employment_Deserialize = {
+	id: number,
+	employer: string,
+	title: string,
+	from: string,
+	/**  `None` while the position is held. */
+	to?: string | null,
+	workTime: WorkTime,
+};
+
+export type Employment_Serialize = {
+	id: number,
+	employer: string,
+	title: string,
+	from: string,
+	/**  `None` while the position is held. */
+	to: string | null,
+	workTime: WorkTime,
+};
+
 /**  What the UI receives for every failed command. */
 export type ErrorBody = {
 	code: ErrorCode,
 	message: string,
+	/**
+	 *  The fields a form should mark, each with its message; empty when the failure is not
+	 *  about a field. A list rather than an optional one, so every body has the same shape.
+	 */
+	fields: FieldError[],
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed";
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields";
+
+/**  One problem with one field of the profile. */
+export type FieldError = {
+	/**  Path in the profile's JSON form: `email`, `languages[0].level`. */
+	field: string,
+	/**  Plain English for the candidate. */
+	message: string,
+};
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {
 	status: StoreStatus,
 	keptAs: string,
+};
+
+export type Language = {
+	/**  ISO 639-1, lower case. */
+	code: string,
+	name: string,
+};
+
+export type LanguageChoices = {
+	/**  Sorted by code. */
+	languages: Language[],
+	source: string,
 };
 
 /**
@@ -129,6 +255,52 @@ export type LanguageRequirement_Serialize = {
 	language: string,
 	level: Cefr | null,
 	wording: string | null,
+};
+
+export type LanguageSkill = LanguageSkill_Serialize | LanguageSkill_Deserialize;
+
+export type LanguageSkill_Deserialize = {
+	/**  ISO 639-1 code, lower case. */
+	language: string,
+	level: Cefr,
+	certificate?: string | null,
+};
+
+export type LanguageSkill_Serialize = {
+	/**  ISO 639-1 code, lower case. */
+	language: string,
+	level: Cefr,
+	certificate: string | null,
+};
+
+export type LanguageWordingMap = {
+	entries: WordingLevel[],
+};
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement = LawEnforcement_Serialize | LawEnforcement_Deserialize;
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement_Deserialize = {
+	serving?: boolean | null,
+	country?: string | null,
+	agency?: string | null,
+};
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement_Serialize = {
+	serving: boolean | null,
+	country: string | null,
+	agency: string | null,
 };
 
 /**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
@@ -227,6 +399,130 @@ export type Preferences_Serialize = {
 	platformNoteDismissed: boolean,
 };
 
+export type Profile = Profile_Serialize | Profile_Deserialize;
+
+export type Profile_Deserialize = {
+	fullName: string,
+	email: string,
+	dateOfBirth?: string | null,
+	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
+	nationalities: string[],
+	countryOfOrigin?: string | null,
+	residences: Residence_Deserialize[],
+	languages: LanguageSkill_Deserialize[],
+	lawEnforcement: LawEnforcement_Deserialize,
+	education: Education_Deserialize[],
+	employment: Employment_Deserialize[],
+	references: Reference_Deserialize[],
+};
+
+export type Profile_Serialize = {
+	fullName: string,
+	email: string,
+	dateOfBirth: string | null,
+	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
+	nationalities: string[],
+	countryOfOrigin: string | null,
+	residences: Residence_Serialize[],
+	languages: LanguageSkill_Serialize[],
+	lawEnforcement: LawEnforcement_Serialize,
+	education: Education_Serialize[],
+	employment: Employment_Serialize[],
+	references: Reference_Serialize[],
+};
+
+/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+export type Reference = Reference_Serialize | Reference_Deserialize;
+
+/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+export type Reference_Deserialize = {
+	id: number,
+	name: string,
+	contact: string,
+	relation: string,
+	workedDirectly?: boolean | null,
+	hierarchical?: boolean | null,
+	familyMember?: boolean | null,
+	interpolStaff?: boolean | null,
+};
+
+/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+export type Reference_Serialize = {
+	id: number,
+	name: string,
+	contact: string,
+	relation: string,
+	workedDirectly: boolean | null,
+	hierarchical: boolean | null,
+	familyMember: boolean | null,
+	interpolStaff: boolean | null,
+};
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence = Residence_Serialize | Residence_Deserialize;
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence_Deserialize = {
+	country: string,
+	from: string,
+	to?: string | null,
+};
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence_Serialize = {
+	country: string,
+	from: string,
+	to: string | null,
+};
+
+export type RuleId = 
+/**  A nationality of a member country. */
+"nationality" | 
+/**  18 or older on the deadline. */
+"age" | 
+/**  English at the level the notice asks, or a working knowledge. */
+"english" | 
+/**  Another language the notice requires (one outcome per language; see `subject`). */
+"language" | 
+/**  Seconded posts: a serving official of a member country. */
+"secondment" | 
+/**  Internships: enrolled in or recently graduated from post-secondary studies. */
+"internship" | 
+/**  The notice's minimum level of education. */
+"education" | 
+/**  The notice's minimum years of experience. */
+"experience";
+
+export type RuleOutcome = RuleOutcome_Serialize | RuleOutcome_Deserialize;
+
+export type RuleOutcome_Deserialize = {
+	rule: RuleId,
+	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
+	subject?: string | null,
+	status: RuleStatus,
+	/**  Plain English for the candidate, naming the fact that decided. */
+	reason: string,
+	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
+	missing?: string | null,
+	/**  Where the rule comes from. */
+	source: string,
+};
+
+export type RuleOutcome_Serialize = {
+	rule: RuleId,
+	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
+	subject: string | null,
+	status: RuleStatus,
+	/**  Plain English for the candidate, naming the fact that decided. */
+	reason: string,
+	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
+	missing: string | null,
+	/**  Where the rule comes from. */
+	source: string,
+};
+
+export type RuleStatus = "pass" | "fail" | "unknown" | "not_applicable";
+
 /**
  *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
  *  offers to open the one already kept.
@@ -262,6 +558,8 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 { state: "tooNew"; found: number; supported: number; message: string } | 
 /**  Anything else (a folder that cannot be created, a disk error). */
 { state: "unavailable"; message: string };
+
+export type StudyStatus = "completed" | "enrolled";
 
 export type Vacancy = Vacancy_Serialize | Vacancy_Deserialize;
 
@@ -409,6 +707,12 @@ export type VacancySummary_Serialize = {
 	hasApplication: boolean,
 };
 
+/**  One vacancy's verdict, for a badge in the list. */
+export type VacancyVerdict = {
+	id: number,
+	verdict: Verdict,
+};
+
 export type Vacancy_Deserialize = {
 	id: number,
 	/**  The deadline as an instant, derived from `input.deadline`. */
@@ -424,6 +728,22 @@ export type Vacancy_Serialize = {
 	createdUtc: string,
 	updatedUtc: string,
 } & VacancyInput_Serialize;
+
+export type Verdict = 
+/**  Every rule that applies passes. */
+"eligible" | 
+/**  At least one rule fails. */
+"not_eligible" | 
+/**  No rule fails, but some cannot be decided until the profile says more. */
+"incomplete";
+
+/**  One phrase and the level it stands for. */
+export type WordingLevel = {
+	wording: string,
+	level: Cefr,
+};
+
+export type WorkTime = "full_time" | "part_time";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
