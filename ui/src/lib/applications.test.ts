@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UpcomingItem_Serialize as UpcomingItem } from './bindings';
-import { dateInZone, fromBackendTime, nextFor, toBackendTime } from './applications';
+import { dateInZone, fromBackendTime, nextFor, stepZone, toBackendTime } from './applications';
 
 function item(over: Partial<UpcomingItem>): UpcomingItem {
   return {
@@ -38,6 +38,11 @@ describe('applications helpers', () => {
     const lateEveningInLima = Date.parse('2026-11-23T03:30:00Z');
     expect(dateInZone(lateEveningInLima, 'America/Lima')).toBe('2026-11-22');
     expect(dateInZone(lateEveningInLima, 'Asia/Singapore')).toBe('2026-11-23');
+  });
+
+  it("reads a step's day in the vacancy's zone, else UTC", () => {
+    expect(stepZone({ deadlineZone: 'Europe/Paris' })).toBe('Europe/Paris');
+    expect(stepZone({ deadlineZone: null })).toBe('UTC');
   });
 
   it('converts times between the input and the backend', () => {

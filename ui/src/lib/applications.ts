@@ -23,3 +23,9 @@ export function toBackendTime(value: string): string {
 export function fromBackendTime(value: string): string {
   return value.slice(0, 5);
 }
+
+/** The zone a step's calendar day was recorded in: the vacancy's, else UTC (as the backend
+ * does), so "last change" shows the day the candidate entered, not the day before. */
+export function stepZone(application: Pick<Application, 'deadlineZone'>): string {
+  return application.deadlineZone ?? 'UTC';
+}
