@@ -111,7 +111,10 @@ async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
     launch.now = "2026-11-22T11:30:00Z".into();
     let app = App::launch(launch).await;
     let shown = settled_notifications(&app).await;
-    assert!(shown.is_empty(), "nothing repeated after a restart: {shown:?}");
+    assert!(
+        shown.is_empty(),
+        "nothing repeated after a restart: {shown:?}"
+    );
     app.close().await;
 }
 
