@@ -493,16 +493,8 @@ pub fn list_vacancies(
                   CASE WHEN bucket = 1 THEN deadline_utc END DESC,
                   id DESC
          LIMIT {limit} OFFSET {offset}",
-        part(
-            0,
-            &format!("v.deadline_utc >= ?{now_at}"),
-            "v.deadline_utc ASC, v.id DESC"
-        ),
-        part(
-            1,
-            &format!("v.deadline_utc < ?{now_at}"),
-            "v.deadline_utc DESC, v.id DESC"
-        ),
+        part(0, &format!("v.deadline_utc >= ?{now_at}"), "v.deadline_utc ASC, v.id DESC"),
+        part(1, &format!("v.deadline_utc < ?{now_at}"), "v.deadline_utc DESC, v.id DESC"),
         part(2, "v.deadline_utc IS NULL", "v.id DESC"),
     );
     let count_sql = format!("SELECT count(*) FROM vacancies v {filter}");
