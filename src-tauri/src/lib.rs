@@ -7,9 +7,11 @@ mod dialog;
 pub mod error;
 mod external;
 mod notify;
+mod scheduler;
 mod state;
 #[cfg(feature = "e2e")]
 mod test_hooks;
+mod zone;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -44,6 +46,9 @@ pub fn run() {
             specta.mount_events(app);
             let state = AppState::new(data_dir(app)?, clock());
             app.manage(state);
+            // After the state is managed: the scheduler's first pass reads it.
+            let scheduler = scheduler::Scheduler::start(app.handle().clone());
+            app.manage(scheduler);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -1,10 +1,12 @@
 //! Thin commands, one module per domain. Each only unpacks its arguments, calls the core and
 //! returns; anything longer than a few lines belongs in `dossier-core`.
 
+pub mod applications;
 pub mod eligibility;
 pub mod notifications;
 pub mod overview;
 pub mod preferences;
 pub mod profile;
+pub mod reminders;
 pub mod store;
 pub mod vacancies;

@@ -7,6 +7,7 @@ use tauri::State;
 use crate::dialog;
 use crate::error::Result;
 use crate::external;
+use crate::scheduler::Scheduler;
 use crate::state::AppState;
 
 /// Reads a pasted notice into a draft; nothing is saved until the candidate confirms.
@@ -32,21 +33,28 @@ pub async fn vacancy_capture_file(window: tauri::WebviewWindow) -> Result<Option
 #[specta::specta]
 pub async fn vacancy_create(
     state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
     input: VacancyInput,
 ) -> Result<SaveOutcome> {
     let now = state.clock.now();
-    state.with_store(|store| vacancy::create_vacancy(store, input, now))
+    let outcome = state.with_store(|store| vacancy::create_vacancy(store, input, now))?;
+    scheduler.rearm();
+    Ok(outcome)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_update(
     state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
     id: u32,
     input: VacancyInput,
 ) -> Result<SaveOutcome> {
     let now = state.clock.now();
-    state.with_store(|store| vacancy::update_vacancy(store, id, input, now))
+    let outcome = state.with_store(|store| vacancy::update_vacancy(store, id, input, now))?;
+    // A moved deadline has new reminders.
+    scheduler.rearm();
+    Ok(outcome)
 }
 
 #[tauri::command]
@@ -57,8 +65,14 @@ pub async fn vacancy_get(state: State<'_, AppState>, id: u32) -> Result<Vacancy>
 
 #[tauri::command]
 #[specta::specta]
-pub async fn vacancy_delete(state: State<'_, AppState>, id: u32) -> Result<()> {
-    state.with_store(|store| vacancy::delete_vacancy(store, id))
+pub async fn vacancy_delete(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    id: u32,
+) -> Result<()> {
+    state.with_store(|store| vacancy::delete_vacancy(store, id))?;
+    scheduler.rearm();
+    Ok(())
 }
 
 /// The list as filtered and searched, soonest deadline first.

@@ -20,6 +20,24 @@ export const commands = {
 	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
 	clockNow: () => typedError<string, ErrorBody>(__TAURI_INVOKE("clock_now")),
 	/**
+	 *  Starts following the application for a vacancy; warnings (another platform, a deadline
+	 *  already past) come back with it.
+	 */
+	applicationCreate: (input: ApplicationInput_Deserialize) => typedError<Created_Serialize, ErrorBody>(__TAURI_INVOKE("application_create", { input })),
+	/**  Moves the application to a new stage; a move that makes no sense is refused with the reason. */
+	applicationRecordEvent: (id: number, input: EventInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_record_event", { id, input })),
+	applicationGet: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_get", { id })),
+	/**  The application already following a vacancy, if any (one per vacancy). */
+	applicationForVacancy: (vacancyId: number) => typedError<Application_Serialize | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
+	applicationList: () => typedError<Application_Serialize[], ErrorBody>(__TAURI_INVOKE("application_list")),
+	/**  What comes next for the Dashboard, most urgent first, in the candidate's zone. */
+	upcomingList: () => typedError<UpcomingItem_Serialize[], ErrorBody>(__TAURI_INVOKE("upcoming_list")),
+	reminderSettingsGet: () => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_get")),
+	/**  Saves which kinds of reminder are on and the quiet hours; the timer follows at once. */
+	reminderSettingsSet: (settings: ReminderSettings_Deserialize) => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_set", { settings })),
+	/**  Asks where to save the `.ics` calendar and writes it; nothing when cancelled. */
+	calendarExport: () => typedError<CalendarExport | null, ErrorBody>(__TAURI_INVOKE("calendar_export")),
+	/**
 	 *  Shows a sample notification so the candidate can check that reminders will reach them.
 	 *  The UI passes the text so it arrives in the candidate's language.
 	 */
@@ -57,6 +75,133 @@ export const commands = {
 };
 
 /* Types */
+/**  One application as lists, the board and the table show it. */
+export type Application = Application_Serialize | Application_Deserialize;
+
+/**  Everything about one application. */
+export type ApplicationDetail = ApplicationDetail_Serialize | ApplicationDetail_Deserialize;
+
+/**  Everything about one application. */
+export type ApplicationDetail_Deserialize = {
+	application: Application_Deserialize,
+	timeline: ApplicationEvent_Deserialize[],
+	interviews: Interview_Deserialize[],
+	/**  The document versions sent with the application. */
+	documentsSent: AttachedDocument_Deserialize[],
+	/**  For Talentlink: the downloaded copy of the application. */
+	savedCopy?: AttachedDocument_Deserialize | null,
+	/**  The stages the application may move to now, in board order. */
+	nextStages: Stage[],
+};
+
+/**  Everything about one application. */
+export type ApplicationDetail_Serialize = {
+	application: Application_Serialize,
+	timeline: ApplicationEvent_Serialize[],
+	interviews: Interview_Serialize[],
+	/**  The document versions sent with the application. */
+	documentsSent: AttachedDocument_Serialize[],
+	/**  For Talentlink: the downloaded copy of the application. */
+	savedCopy: AttachedDocument_Serialize | null,
+	/**  The stages the application may move to now, in board order. */
+	nextStages: Stage[],
+};
+
+/**  One step on the timeline. */
+export type ApplicationEvent = ApplicationEvent_Serialize | ApplicationEvent_Deserialize;
+
+/**  One step on the timeline. */
+export type ApplicationEvent_Deserialize = {
+	id: number,
+	stage: Stage,
+	occurredUtc: string,
+	occurredOn: string,
+	occurredTime?: string | null,
+	zone: string,
+	note: string,
+	createdUtc: string,
+};
+
+/**  One step on the timeline. */
+export type ApplicationEvent_Serialize = {
+	id: number,
+	stage: Stage,
+	occurredUtc: string,
+	occurredOn: string,
+	occurredTime: string | null,
+	zone: string,
+	note: string,
+	createdUtc: string,
+};
+
+export type ApplicationInput = ApplicationInput_Serialize | ApplicationInput_Deserialize;
+
+export type ApplicationInput_Deserialize = {
+	vacancyId: number,
+	/**
+	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
+	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
+	 */
+	platform?: Platform | null,
+	/**  Where the application starts: interested, preparing or submitted. */
+	firstStep: EventInput_Deserialize,
+};
+
+export type ApplicationInput_Serialize = {
+	vacancyId: number,
+	/**
+	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
+	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
+	 */
+	platform: Platform | null,
+	/**  Where the application starts: interested, preparing or submitted. */
+	firstStep: EventInput_Serialize,
+};
+
+/**  One application as lists, the board and the table show it. */
+export type Application_Deserialize = {
+	id: number,
+	vacancyId: number,
+	vacancyTitle: string,
+	vacancyReference: string,
+	vacancyPlatform: Platform,
+	dutyStation?: string | null,
+	deadlineUtc?: string | null,
+	deadlineZone?: string | null,
+	/**  The platform the candidate applied on. */
+	platform: Platform,
+	/**  Set when `platform` is not the vacancy's: says why that matters. */
+	platformWarning?: string | null,
+	stage: Stage,
+	/**  When the current stage was reached. */
+	stageSinceUtc: string,
+	notes: string,
+	createdUtc: string,
+	updatedUtc: string,
+};
+
+/**  One application as lists, the board and the table show it. */
+export type Application_Serialize = {
+	id: number,
+	vacancyId: number,
+	vacancyTitle: string,
+	vacancyReference: string,
+	vacancyPlatform: Platform,
+	dutyStation: string | null,
+	deadlineUtc: string | null,
+	deadlineZone: string | null,
+	/**  The platform the candidate applied on. */
+	platform: Platform,
+	/**  Set when `platform` is not the vacancy's: says why that matters. */
+	platformWarning: string | null,
+	stage: Stage,
+	/**  When the current stage was reached. */
+	stageSinceUtc: string,
+	notes: string,
+	createdUtc: string,
+	updatedUtc: string,
+};
+
 export type Assessment = Assessment_Serialize | Assessment_Deserialize;
 
 export type Assessment_Deserialize = {
@@ -73,11 +218,48 @@ export type Assessment_Serialize = {
 	rules: RuleOutcome_Serialize[],
 };
 
+/**  A vault document linked to an application. */
+export type AttachedDocument = AttachedDocument_Serialize | AttachedDocument_Deserialize;
+
+/**  A vault document linked to an application. */
+export type AttachedDocument_Deserialize = {
+	documentId: number,
+	title: string,
+	kind: DocumentKind,
+	issuedOn?: string | null,
+	/**
+	 *  False when a newer version of the document is in the vault: this is still the version
+	 *  that was sent.
+	 */
+	isCurrent: boolean,
+};
+
+/**  A vault document linked to an application. */
+export type AttachedDocument_Serialize = {
+	documentId: number,
+	title: string,
+	kind: DocumentKind,
+	issuedOn: string | null,
+	/**
+	 *  False when a newer version of the document is in the vault: this is still the version
+	 *  that was sent.
+	 */
+	isCurrent: boolean,
+};
+
+/**  What an export wrote. */
+export type CalendarExport = {
+	path: string,
+	events: number,
+};
+
 /**  Common European Framework of Reference levels, in order. */
 export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
 
 /**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
+
+export type CountdownKind = "deadline" | "silence" | "certificate_stale" | "roster_expiry" | "interview";
 
 /**  A country the candidate can pick (nationality, residence, ...), and whether it is a member. */
 export type Country = {
@@ -93,6 +275,21 @@ export type CountryChoices = {
 	countries: Country[],
 	membersAsOf: string,
 	membersSource: string,
+};
+
+/**  What creating an application did, with anything the candidate should know. */
+export type Created = Created_Serialize | Created_Deserialize;
+
+/**  What creating an application did, with anything the candidate should know. */
+export type Created_Deserialize = {
+	application: Application_Deserialize,
+	warnings: string[],
+};
+
+/**  What creating an application did, with anything the candidate should know. */
+export type Created_Serialize = {
+	application: Application_Serialize,
+	warnings: string[],
 };
 
 /**
@@ -125,6 +322,24 @@ export type Deadline_Serialize = {
 	/**  IANA zone, such as `Europe/Paris`. */
 	zone: string,
 };
+
+/**
+ *  What a document is, as the candidate files it. The kinds follow the papers a selected
+ *  candidate provides (DOMAIN.md, "Documents a selected candidate provides"), plus the CV, cover
+ *  letter and Talentlink copies a candidate keeps while applying (DOMAIN.md, "Platforms").
+ */
+export type DocumentKind = "cv" | 
+/**  A diploma, degree or certificate of studies. */
+"diploma" | 
+/**  A salary slip, contract or recommendation letter for one position. */
+"proof_of_employment" | "criminal_record" | "reference_letter" | "language_certificate" | 
+/**  A passport or identity card. */
+"identity" | "cover_letter" | 
+/**
+ *  A downloaded copy of an application made on Talentlink, which is not carried over to the
+ *  Recruitment Hub (DOMAIN.md, "Platforms").
+ */
+"talentlink_application" | "other";
 
 /**
  *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
@@ -200,6 +415,46 @@ export type ErrorBody = {
 
 export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields";
 
+/**
+ *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
+ *  time), and a note.
+ */
+export type EventInput = EventInput_Serialize | EventInput_Deserialize;
+
+/**
+ *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
+ *  time), and a note.
+ */
+export type EventInput_Deserialize = {
+	stage: Stage,
+	date: string,
+	/**  `None` for a date only: the step counts from the start of that day. */
+	time?: string | null,
+	/**
+	 *  IANA zone the date and time are in; `None` takes the vacancy's zone (UTC when it has
+	 *  none).
+	 */
+	zone?: string | null,
+	note: string,
+};
+
+/**
+ *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
+ *  time), and a note.
+ */
+export type EventInput_Serialize = {
+	stage: Stage,
+	date: string,
+	/**  `None` for a date only: the step counts from the start of that day. */
+	time: string | null,
+	/**
+	 *  IANA zone the date and time are in; `None` takes the vacancy's zone (UTC when it has
+	 *  none).
+	 */
+	zone: string | null,
+	note: string,
+};
+
 /**  One problem with one field of the profile. */
 export type FieldError = {
 	/**  Path in the profile's JSON form: `email`, `languages[0].level`. */
@@ -213,6 +468,54 @@ export type FreshStart = {
 	status: StoreStatus,
 	keptAs: string,
 };
+
+export type Interview = Interview_Serialize | Interview_Deserialize;
+
+export type InterviewInput = InterviewInput_Serialize | InterviewInput_Deserialize;
+
+export type InterviewInput_Deserialize = {
+	date: string,
+	time: string,
+	/**  IANA zone the date and time are in (usually the duty station's). */
+	zone: string,
+	mode: InterviewMode,
+	/**  `None` when not known; the calendar export then shows one hour. */
+	durationMinutes?: number | null,
+	/**  A meeting link or an address. */
+	place: string,
+	note: string,
+};
+
+export type InterviewInput_Serialize = {
+	date: string,
+	time: string,
+	/**  IANA zone the date and time are in (usually the duty station's). */
+	zone: string,
+	mode: InterviewMode,
+	/**  `None` when not known; the calendar export then shows one hour. */
+	durationMinutes: number | null,
+	/**  A meeting link or an address. */
+	place: string,
+	note: string,
+};
+
+export type InterviewMode = "video_conference" | "in_person";
+
+export type Interview_Deserialize = {
+	id: number,
+	applicationId: number,
+	startsUtc: string,
+	createdUtc: string,
+	updatedUtc: string,
+} & InterviewInput_Deserialize;
+
+export type Interview_Serialize = {
+	id: number,
+	applicationId: number,
+	startsUtc: string,
+	createdUtc: string,
+	updatedUtc: string,
+} & InterviewInput_Serialize;
 
 export type Language = {
 	/**  ISO 639-1, lower case. */
@@ -431,6 +734,15 @@ export type Profile_Serialize = {
 	references: Reference_Serialize[],
 };
 
+/**
+ *  From `start` up to (not including) `end`, on the candidate's wall clock; across midnight
+ *  when `end` is earlier than `start` (22:00 to 07:00).
+ */
+export type QuietHours = {
+	start: string,
+	end: string,
+};
+
 /**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
 export type Reference = Reference_Serialize | Reference_Deserialize;
 
@@ -456,6 +768,45 @@ export type Reference_Serialize = {
 	hierarchical: boolean | null,
 	familyMember: boolean | null,
 	interpolStaff: boolean | null,
+};
+
+/**  Which reminders come, when they may come, and whether silence is acted on. */
+export type ReminderSettings = ReminderSettings_Serialize | ReminderSettings_Deserialize;
+
+/**  Which reminders come, when they may come, and whether silence is acted on. */
+export type ReminderSettings_Deserialize = {
+	/**  7 days, 3 days, 1 day and 3 hours before a deadline. */
+	deadlines?: boolean,
+	/**  When 6 months have passed since a submission without an answer. */
+	silence?: boolean,
+	/**  14 days before a criminal record certificate is more than 3 months old. */
+	certificates?: boolean,
+	/**  90 and 30 days before a roster place expires. */
+	rosters?: boolean,
+	/**  1 day and 1 hour before an interview. */
+	interviews?: boolean,
+	/**  While these hours last on the candidate's clock, reminders wait until they end. */
+	quietHours?: QuietHours | null,
+	/**  Mark an application "no response" by itself once 6 months have passed in silence. */
+	autoNoResponse?: boolean,
+};
+
+/**  Which reminders come, when they may come, and whether silence is acted on. */
+export type ReminderSettings_Serialize = {
+	/**  7 days, 3 days, 1 day and 3 hours before a deadline. */
+	deadlines: boolean,
+	/**  When 6 months have passed since a submission without an answer. */
+	silence: boolean,
+	/**  14 days before a criminal record certificate is more than 3 months old. */
+	certificates: boolean,
+	/**  90 and 30 days before a roster place expires. */
+	rosters: boolean,
+	/**  1 day and 1 hour before an interview. */
+	interviews: boolean,
+	/**  While these hours last on the candidate's clock, reminders wait until they end. */
+	quietHours: QuietHours | null,
+	/**  Mark an application "no response" by itself once 6 months have passed in silence. */
+	autoNoResponse: boolean,
 };
 
 /**  A period lived in a country; `to: None` means still living there. */
@@ -544,6 +895,10 @@ export type SaveOutcome_Serialize = { outcome: "saved"; vacancy: Vacancy_Seriali
 /**  Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential"). */
 export type SecurityScreening = "basic" | "enhanced";
 
+export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
+/**  No answer 6 months after submission: presumed unsuccessful. */
+"no_response" | "withdrawn" | "rostered";
+
 /**  Where the store lives and which schema it is on, shown in Settings. */
 export type StoreInfo = {
 	databasePath: string,
@@ -560,6 +915,53 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 { state: "unavailable"; message: string };
 
 export type StudyStatus = "completed" | "enrolled";
+
+/**  One moment the candidate is counting down to. */
+export type UpcomingItem = UpcomingItem_Serialize | UpcomingItem_Deserialize;
+
+/**  One moment the candidate is counting down to. */
+export type UpcomingItem_Deserialize = {
+	kind: CountdownKind,
+	/**  "Deadline: Criminal Intelligence Officer (1503)" */
+	title: string,
+	/**  One sentence saying what happens then. */
+	detail: string,
+	dueUtc: string,
+	/**  The IANA zone the moment belongs to (the duty station's, or the candidate's). */
+	zone: string,
+	/**  The wall-clock time of the moment in `zone`. */
+	dueLocal: string,
+	/**  A threshold reached on a day (silence, certificate, roster) rather than at a time. */
+	allDay: boolean,
+	/**  Already past, and still waiting for the candidate to act. */
+	overdue: boolean,
+	vacancyId?: number | null,
+	applicationId?: number | null,
+	documentId?: number | null,
+	interviewId?: number | null,
+};
+
+/**  One moment the candidate is counting down to. */
+export type UpcomingItem_Serialize = {
+	kind: CountdownKind,
+	/**  "Deadline: Criminal Intelligence Officer (1503)" */
+	title: string,
+	/**  One sentence saying what happens then. */
+	detail: string,
+	dueUtc: string,
+	/**  The IANA zone the moment belongs to (the duty station's, or the candidate's). */
+	zone: string,
+	/**  The wall-clock time of the moment in `zone`. */
+	dueLocal: string,
+	/**  A threshold reached on a day (silence, certificate, roster) rather than at a time. */
+	allDay: boolean,
+	/**  Already past, and still waiting for the candidate to act. */
+	overdue: boolean,
+	vacancyId: number | null,
+	applicationId: number | null,
+	documentId: number | null,
+	interviewId: number | null,
+};
 
 export type Vacancy = Vacancy_Serialize | Vacancy_Deserialize;
 

@@ -4,9 +4,10 @@ import i18next, { type ParseKeys, type TOptions } from 'i18next';
 import base from '../locales/en.json';
 import profile from '../locales/en.profile.json';
 import vault from '../locales/en.vault.json';
+import applications from '../locales/en.applications.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault };
+const en = { ...base, ...profile, ...vault, ...applications };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,0 +1,50 @@
+use dossier_core::calendar::{self, CalendarExport};
+use dossier_core::reminders::{self, ReminderSettings};
+use tauri::State;
+
+use crate::dialog;
+use crate::error::Result;
+use crate::scheduler::Scheduler;
+use crate::state::AppState;
+use crate::zone;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reminder_settings_get(state: State<'_, AppState>) -> Result<ReminderSettings> {
+    state.with_store(|store| reminders::load_reminder_settings(store))
+}
+
+/// Saves which kinds of reminder are on and the quiet hours; the timer follows at once.
+#[tauri::command]
+#[specta::specta]
+pub async fn reminder_settings_set(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    settings: ReminderSettings,
+) -> Result<ReminderSettings> {
+    let saved = state.with_store(|store| {
+        reminders::save_reminder_settings(store, &settings)?;
+        reminders::load_reminder_settings(store)
+    })?;
+    scheduler.rearm();
+    Ok(saved)
+}
+
+/// Asks where to save the `.ics` calendar and writes it; nothing when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn calendar_export(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<CalendarExport>> {
+    let Some(path) =
+        dialog::save_path(&window, "dossier.ics", "Calendar (iCalendar)", &["ics"]).await?
+    else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let zone = zone::user_zone();
+    state
+        .with_store(|store| calendar::export_calendar(store, &path, now, &zone))
+        .map(Some)
+}

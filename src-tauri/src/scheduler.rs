@@ -1,0 +1,208 @@
+//! The one reminder timer. It sleeps until the next reminder is due (`reminders::next_due`),
+//! delivers what is due through native notifications, and sleeps again. Commands that change
+//! what reminders exist call [`Scheduler::rearm`], which wakes it to recompute; there is no
+//! polling loop.
+//!
+//! The first pass runs at start, so reminders missed while Dossier was closed arrive then (the
+//! core merges them into one summary when there are several).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use dossier_core::reminders::{self, Delivery};
+use tauri::{AppHandle, Manager};
+use tokio::sync::Notify;
+
+use crate::error::Result;
+use crate::notify;
+use crate::state::AppState;
+use crate::zone;
+
+/// The longest single sleep. The sleep runs on the monotonic clock, which stands still while
+/// the computer is suspended; waking at least hourly re-reads the wall clock so a laptop
+/// opened after a night's sleep is not late by the length of that night.
+const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
+
+/// The shortest sleep between passes: a pass takes everything due, so a next reminder at or
+/// before "now" can only come from a clock that is not moving (the end-to-end build) and must
+/// not spin.
+const MIN_WAIT: Duration = Duration::from_secs(1);
+
+#[derive(Clone)]
+pub struct Scheduler {
+    wake: Arc<Notify>,
+}
+
+impl Scheduler {
+    /// Starts the timer task; its first pass delivers what is already due.
+    pub fn start(app: AppHandle) -> Scheduler {
+        let wake = Arc::new(Notify::new());
+        let task_wake = wake.clone();
+        tauri::async_runtime::spawn(async move {
+            loop {
+                let state = app.state::<AppState>();
+                let next = match deliver_due(&state).await {
+                    Ok(next) => next,
+                    Err(e) => {
+                        // Usually a store that could not be opened: wait for a change instead.
+                        eprintln!("Dossier reminders: {e}");
+                        None
+                    }
+                };
+                match next {
+                    Some(at) => {
+                        let wait = wait_until(at, state.clock.now());
+                        let _ = tokio::time::timeout(wait, task_wake.notified()).await;
+                    }
+                    None => task_wake.notified().await,
+                }
+            }
+        });
+        Scheduler { wake }
+    }
+
+    /// Recomputes the next reminder now: call after any write that adds, moves or removes a
+    /// deadline, an application, an interview or a reminder setting.
+    pub fn rearm(&self) {
+        // A stored permit means a rearm during a delivery pass is not lost.
+        self.wake.notify_one();
+    }
+}
+
+/// How long to sleep before `next`, seen from `now`.
+fn wait_until(next: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
+    (next - now)
+        .to_std()
+        .unwrap_or(Duration::ZERO)
+        .clamp(MIN_WAIT, MAX_WAIT)
+}
+
+/// Takes what is due (recording it as fired) and when the next reminder is due.
+fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
+    let zone = zone::user_zone();
+    let now = state.clock.now();
+    state.with_store(|store| {
+        let settings = reminders::load_reminder_settings(store)?;
+        reminders::apply_no_response(store, now, &settings)?;
+        let delivery = reminders::take_due(store, now, &settings, &zone)?;
+        let next = reminders::next_due(store, now, &settings, &zone)?;
+        Ok((delivery, next))
+    })
+}
+
+async fn deliver_due(state: &AppState) -> Result<Option<DateTime<Utc>>> {
+    let (delivery, next) = take_pass(state)?;
+    for shown in delivery.notifications {
+        // One notification that fails (no notification server) must not hold back the others.
+        if let Err(e) = notify::show(shown.title, shown.body).await {
+            eprintln!("Dossier reminders: {e}");
+        }
+    }
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
+    use dossier_core::clock::{Clock, SettableClock};
+    use dossier_core::vacancy::Platform;
+    use dossier_core::vacancy::{self, Deadline, SaveOutcome, VacancyInput, VacancyStatus};
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_wait_is_the_time_left_within_sensible_bounds() {
+        let now = at("2026-11-22T09:00:00Z");
+        assert_eq!(
+            wait_until(at("2026-11-22T09:10:00Z"), now),
+            Duration::from_secs(600)
+        );
+        assert_eq!(wait_until(now, now), MIN_WAIT);
+        assert_eq!(wait_until(at("2026-11-20T09:00:00Z"), now), MIN_WAIT);
+        assert_eq!(wait_until(at("2027-01-01T00:00:00Z"), now), MAX_WAIT);
+    }
+
+    #[test]
+    fn a_pass_delivers_nothing_early_and_nothing_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        let input = VacancyInput {
+            platform: Platform::RecruitmentHub,
+            reference: "1503".into(),
+            title: "Criminal Intelligence Officer".into(),
+            duty_station: Some("Lyon, France".into()),
+            duty_zone: Some("Europe/Paris".into()),
+            contract_kind: None,
+            is_roster: false,
+            grade: None,
+            posts: None,
+            security_screening: None,
+            duration_months: None,
+            duration_text: None,
+            published_on: None,
+            deadline: Some(Deadline {
+                date: "2026-11-24".parse().unwrap(),
+                time: None,
+                zone: "Europe/Paris".into(),
+            }),
+            languages: vec![],
+            min_education: None,
+            min_experience_years: None,
+            notice_url: None,
+            notice_text: None,
+            notes: String::new(),
+            status: VacancyStatus::Open,
+        };
+        let vacancy_id = match state
+            .with_store(|s| vacancy::create_vacancy(s, input, clock.now()))
+            .unwrap()
+        {
+            SaveOutcome::Saved { vacancy } => vacancy.id,
+            other => panic!("not saved: {other:?}"),
+        };
+        state
+            .with_store(|s| {
+                applications::create_application(
+                    s,
+                    &ApplicationInput {
+                        vacancy_id,
+                        platform: None,
+                        first_step: EventInput {
+                            stage: Stage::Submitted,
+                            date: "2026-11-01".parse().unwrap(),
+                            time: None,
+                            zone: None,
+                            note: String::new(),
+                        },
+                    },
+                    clock.now(),
+                )
+            })
+            .unwrap();
+
+        let (delivery, next) = take_pass(&state).unwrap();
+        assert!(delivery.notifications.is_empty(), "{delivery:?}");
+        let next = next.expect("the deadline's 7-day reminder is waiting");
+        assert!(next > clock.now());
+
+        clock.set(next);
+        let (delivery, _) = take_pass(&state).unwrap();
+        assert_eq!(delivery.notifications.len(), 1, "{delivery:?}");
+        assert!(
+            delivery.notifications[0]
+                .title
+                .contains("Criminal Intelligence Officer")
+                || delivery.notifications[0]
+                    .body
+                    .contains("Criminal Intelligence Officer"),
+            "{delivery:?}"
+        );
+        let (again, _) = take_pass(&state).unwrap();
+        assert!(again.notifications.is_empty(), "{again:?}");
+    }
+}

@@ -1,0 +1,31 @@
+// Pure helpers for the applications views: which countdown an application shows next, and the
+// calendar day "today" is where the candidate is.
+import type { Application_Serialize as Application, UpcomingItem_Serialize as UpcomingItem } from './bindings';
+
+/** The most urgent upcoming moment about this application (its own, or its vacancy's
+ * deadline); `items` come most urgent first from the backend, so the first match wins. */
+export function nextFor(application: Pick<Application, 'id' | 'vacancyId'>, items: readonly UpcomingItem[]): UpcomingItem | null {
+  return items.find((item) => item.applicationId === application.id || (item.applicationId === null && item.vacancyId === application.vacancyId)) ?? null;
+}
+
+/** The calendar date (`YYYY-MM-DD`) of the instant `ms` in `zone`, as a date input wants it. */
+export function dateInZone(ms: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** `HH:MM` from a time input to the `HH:MM:SS` the backend reads, and back. */
+export function toBackendTime(value: string): string {
+  return /^\d{2}:\d{2}$/.test(value) ? `${value}:00` : value;
+}
+
+export function fromBackendTime(value: string): string {
+  return value.slice(0, 5);
+}
+
+/** The zone a step's calendar day was recorded in: the vacancy's, else UTC (as the backend
+ * does), so "last change" shows the day the candidate entered, not the day before. */
+export function stepZone(application: Pick<Application, 'deadlineZone'>): string {
+  return application.deadlineZone ?? 'UTC';
+}
