@@ -1,6 +1,7 @@
 //! Thin commands, one module per domain. Each only unpacks its arguments, calls the core and
 //! returns; anything longer than a few lines belongs in `dossier-core`.
 
+pub mod documents;
 pub mod notifications;
 pub mod overview;
 pub mod preferences;
