@@ -67,7 +67,6 @@ fn invoke_handler(
 pub fn run() {
     let specta = bindings::builder();
     tauri::Builder::default()
-        .plugin(tauri_plugin_opener::init())
         .invoke_handler(invoke_handler(&specta))
         .register_asynchronous_uri_scheme_protocol(vault_protocol::SCHEME, vault_protocol::handle)
         .on_window_event(|window, event| {

@@ -59,9 +59,26 @@ const STATIONS: &[(&str, &str)] = &[
     ("New York, United States", "America/New_York"),
 ];
 const WORDS: &[&str] = &[
-    "support", "operations", "member", "countries", "analysis", "databases", "police",
-    "cooperation", "training", "projects", "reports", "partners", "regional", "capacity",
-    "investigations", "notices", "coordination", "requirements", "experience", "knowledge",
+    "support",
+    "operations",
+    "member",
+    "countries",
+    "analysis",
+    "databases",
+    "police",
+    "cooperation",
+    "training",
+    "projects",
+    "reports",
+    "partners",
+    "regional",
+    "capacity",
+    "investigations",
+    "notices",
+    "coordination",
+    "requirements",
+    "experience",
+    "knowledge",
 ];
 
 fn generate(store: &mut Store, now: DateTime<Utc>) {

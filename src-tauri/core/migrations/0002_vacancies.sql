@@ -18,26 +18,23 @@ ALTER TABLE vacancies ADD COLUMN min_experience_years INTEGER
 CREATE INDEX vacancies_by_platform ON vacancies (platform, deadline_utc);
 CREATE INDEX vacancies_by_status ON vacancies (status, deadline_utc);
 
--- External-content index: the text lives once, in vacancies; triggers keep the index in step
--- inside the same transaction as the write.
+-- The notice text is kept apart: at a few KiB per vacancy it would spread every row over its own
+-- page, and each list or filter would read the whole history from disk.
+CREATE TABLE vacancy_notices (
+    vacancy_id   INTEGER PRIMARY KEY REFERENCES vacancies (id) ON DELETE CASCADE,
+    notice_text  TEXT NOT NULL
+) STRICT;
+INSERT INTO vacancy_notices (vacancy_id, notice_text)
+    SELECT id, notice_text FROM vacancies WHERE notice_text IS NOT NULL;
+ALTER TABLE vacancies DROP COLUMN notice_text;
+
+-- Contentless: the text lives once, in vacancies and vacancy_notices. The store rewrites a
+-- vacancy's entry in the same transaction as every change to it.
 CREATE VIRTUAL TABLE vacancies_fts USING fts5 (
     title, reference, notes, notice_text,
-    content = 'vacancies', content_rowid = 'id',
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO vacancies_fts (vacancies_fts) VALUES ('rebuild');
-
-CREATE TRIGGER vacancies_fts_insert AFTER INSERT ON vacancies BEGIN
-    INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
-    VALUES (new.id, new.title, new.reference, new.notes, coalesce(new.notice_text, ''));
-END;
-CREATE TRIGGER vacancies_fts_delete AFTER DELETE ON vacancies BEGIN
-    INSERT INTO vacancies_fts (vacancies_fts, rowid, title, reference, notes, notice_text)
-    VALUES ('delete', old.id, old.title, old.reference, old.notes, coalesce(old.notice_text, ''));
-END;
-CREATE TRIGGER vacancies_fts_update AFTER UPDATE OF title, reference, notes, notice_text ON vacancies BEGIN
-    INSERT INTO vacancies_fts (vacancies_fts, rowid, title, reference, notes, notice_text)
-    VALUES ('delete', old.id, old.title, old.reference, old.notes, coalesce(old.notice_text, ''));
-    INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
-    VALUES (new.id, new.title, new.reference, new.notes, coalesce(new.notice_text, ''));
-END;
+INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
+    SELECT v.id, v.title, v.reference, v.notes, coalesce(n.notice_text, '')
+    FROM vacancies v LEFT JOIN vacancy_notices n ON n.vacancy_id = v.id;

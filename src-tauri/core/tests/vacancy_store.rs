@@ -216,6 +216,14 @@ fn the_list_puts_the_soonest_open_deadline_first_then_passed_then_none() {
         ids(&page),
         ["soon", "late", "just-passed", "passed-long-ago", "none"]
     );
+    let second_page = VacancyQuery {
+        limit: Some(2),
+        offset: Some(2),
+        ..Default::default()
+    };
+    let page = list_vacancies(&store, &second_page, now()).unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(ids(&page), ["just-passed", "passed-long-ago"]);
     let window = |w| VacancyQuery {
         deadline_window: Some(w),
         ..Default::default()

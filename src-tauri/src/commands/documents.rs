@@ -219,19 +219,19 @@ pub async fn document_export(
 /// Opens a copy of the document in the desktop's viewer for its type (see `view_copies`).
 #[tauri::command]
 #[specta::specta]
-pub async fn document_open(app: AppHandle, state: State<'_, AppState>, id: u32) -> Result<()> {
+pub async fn document_open(state: State<'_, AppState>, id: u32) -> Result<()> {
     let data_dir = state.data_dir.clone();
     let copy = state
         .with_vault(|vault, store| view_copies::make_view_copy(vault, store, &data_dir, id))?;
-    external::open_file(&app, &copy)
+    external::open_file(&copy)
 }
 
 /// Shows the stored file in the desktop's file manager.
 #[tauri::command]
 #[specta::specta]
-pub async fn document_reveal(app: AppHandle, state: State<'_, AppState>, id: u32) -> Result<()> {
+pub async fn document_reveal(state: State<'_, AppState>, id: u32) -> Result<()> {
     let path = state.with_vault(|vault, store| vault.file_path(store, id))?;
-    external::reveal_file(&app, &path)
+    external::reveal_file(&path).await
 }
 
 /// What the document form offers: countries, and the profile entries a document can prove.

@@ -2,7 +2,7 @@ use dossier_core::vacancy::{
     self, NoticeCapture, SaveOutcome, Vacancy, VacancyFacets, VacancyInput, VacancyPage,
     VacancyQuery,
 };
-use tauri::{AppHandle, State};
+use tauri::State;
 
 use crate::dialog;
 use crate::error::Result;
@@ -78,16 +78,12 @@ pub async fn vacancy_facets(state: State<'_, AppState>) -> Result<VacancyFacets>
 /// Opens the notice's address in the system browser (http and https only).
 #[tauri::command]
 #[specta::specta]
-pub async fn vacancy_open_notice(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: u32,
-) -> Result<()> {
+pub async fn vacancy_open_notice(state: State<'_, AppState>, id: u32) -> Result<()> {
     let vacancy = state.with_store(|store| vacancy::get_vacancy(store, id))?;
     let url = vacancy.input.notice_url.ok_or_else(|| {
         dossier_core::Error::invalid("noticeUrl", "this vacancy has no notice address")
     })?;
-    external::open_web_address(&app, &url)
+    external::open_web_address(&url)
 }
 
 /// The zone of a known INTERPOL duty station, to fill in as the candidate types the station.

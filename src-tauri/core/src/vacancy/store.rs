@@ -156,6 +156,32 @@ fn columns(input: &VacancyInput) -> Result<Columns> {
     })
 }
 
+/// Keeps the notice text and the search index in step with the row, inside the caller's
+/// transaction, so a search never finds a vacancy as it was before an edit.
+fn write_notice_and_index(tx: &Connection, id: u32, input: &VacancyInput) -> Result<()> {
+    match &input.notice_text {
+        Some(text) => tx.execute(
+            "INSERT INTO vacancy_notices (vacancy_id, notice_text) VALUES (?1, ?2)
+             ON CONFLICT (vacancy_id) DO UPDATE SET notice_text = excluded.notice_text",
+            params![id, text],
+        )?,
+        None => tx.execute("DELETE FROM vacancy_notices WHERE vacancy_id = ?1", [id])?,
+    };
+    tx.execute("DELETE FROM vacancies_fts WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            id,
+            input.title,
+            input.reference,
+            input.notes,
+            input.notice_text.as_deref().unwrap_or("")
+        ],
+    )?;
+    Ok(())
+}
+
 pub fn create_vacancy(
     store: &mut Store,
     input: VacancyInput,
@@ -174,11 +200,11 @@ pub fn create_vacancy(
         tx.execute(
             "INSERT INTO vacancies (platform, reference, title, duty_station, duty_zone,
                 contract_kind, grade, is_roster, deadline_utc, deadline_zone, notice_url,
-                notice_text, notes, status, created_utc, updated_utc, posts, security_screening,
+                notes, status, created_utc, updated_utc, posts, security_screening,
                 duration_months, duration_text, published_on, deadline_date, deadline_time,
                 languages, min_education, min_experience_years)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,
+                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             params![
                 input.platform.as_str(),
                 input.reference,
@@ -191,7 +217,6 @@ pub fn create_vacancy(
                 cols.deadline_utc,
                 cols.deadline_zone,
                 input.notice_url,
-                input.notice_text,
                 input.notes,
                 enum_text(&input.status)?,
                 now_text,
@@ -207,7 +232,9 @@ pub fn create_vacancy(
                 input.min_experience_years,
             ],
         )?;
-        Ok(Ok(tx.last_insert_rowid() as u32))
+        let id = tx.last_insert_rowid() as u32;
+        write_notice_and_index(tx, id, &input)?;
+        Ok(Ok(id))
     })?;
     match saved {
         Ok(id) => Ok(SaveOutcome::Saved {
@@ -236,10 +263,10 @@ pub fn update_vacancy(
         let changed = tx.execute(
             "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
                 duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
-                deadline_zone = ?11, notice_url = ?12, notice_text = ?13, notes = ?14, status = ?15,
-                updated_utc = ?16, posts = ?17, security_screening = ?18, duration_months = ?19,
-                duration_text = ?20, published_on = ?21, deadline_date = ?22, deadline_time = ?23,
-                languages = ?24, min_education = ?25, min_experience_years = ?26
+                deadline_zone = ?11, notice_url = ?12, notes = ?13, status = ?14,
+                updated_utc = ?15, posts = ?16, security_screening = ?17, duration_months = ?18,
+                duration_text = ?19, published_on = ?20, deadline_date = ?21, deadline_time = ?22,
+                languages = ?23, min_education = ?24, min_experience_years = ?25
              WHERE id = ?1",
             params![
                 id,
@@ -254,7 +281,6 @@ pub fn update_vacancy(
                 cols.deadline_utc,
                 cols.deadline_zone,
                 input.notice_url,
-                input.notice_text,
                 input.notes,
                 enum_text(&input.status)?,
                 now_text,
@@ -273,6 +299,7 @@ pub fn update_vacancy(
         if changed == 0 {
             return Err(Error::NotFound(format!("Vacancy {id}")));
         }
+        write_notice_and_index(tx, id, &input)?;
         Ok(Ok(()))
     })?;
     match saved {
@@ -301,6 +328,7 @@ pub fn delete_vacancy(store: &mut Store, id: u32) -> Result<()> {
         if tx.execute("DELETE FROM vacancies WHERE id = ?1", [id])? == 0 {
             return Err(Error::NotFound(format!("Vacancy {id}")));
         }
+        tx.execute("DELETE FROM vacancies_fts WHERE rowid = ?1", [id])?;
         Ok(())
     })
 }
@@ -361,7 +389,8 @@ fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
 pub fn get_vacancy(store: &Store, id: u32) -> Result<Vacancy> {
     store.read(|c| {
         c.query_row(
-            "SELECT * FROM vacancies WHERE id = ?1",
+            "SELECT v.*, n.notice_text FROM vacancies v
+             LEFT JOIN vacancy_notices n ON n.vacancy_id = v.id WHERE v.id = ?1",
             [id],
             vacancy_from_row,
         )
@@ -438,18 +467,43 @@ pub fn list_vacancies(
     };
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(10_000);
     let offset = query.offset.unwrap_or(0);
-    // Open deadlines first, soonest first; then passed ones, most recent first; then none.
+    // Open deadlines first, soonest first; then passed ones, most recent first; then none. Each
+    // part walks the deadline index in its own order and stops once the page is full, so a
+    // page costs the same with ten vacancies or ten thousand.
+    let and = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("{} AND", conditions.join(" AND "))
+    };
+    let now_at = values.len() + 1;
+    let enough = limit + offset;
+    let columns = "v.id, v.platform, v.reference, v.title, v.duty_station, v.contract_kind,
+        v.grade, v.is_roster, v.status, v.deadline_utc, v.deadline_zone,
+        EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = v.id)";
+    let part = |bucket: u8, condition: &str, order: &str| {
+        format!(
+            "SELECT * FROM (SELECT {bucket} AS bucket, {columns} FROM vacancies v
+                            WHERE {and} {condition} ORDER BY {order} LIMIT {enough})"
+        )
+    };
     let sql = format!(
-        "SELECT v.id, v.platform, v.reference, v.title, v.duty_station, v.contract_kind, v.grade,
-                v.is_roster, v.status, v.deadline_utc, v.deadline_zone,
-                EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = v.id)
-         FROM vacancies v {filter}
-         ORDER BY CASE WHEN v.deadline_utc IS NULL THEN 2
-                       WHEN v.deadline_utc < ?{now_at} THEN 1 ELSE 0 END,
-                  CASE WHEN v.deadline_utc >= ?{now_at} THEN v.deadline_utc END ASC,
-                  v.deadline_utc DESC, v.id DESC
+        "SELECT * FROM ({} UNION ALL {} UNION ALL {})
+         ORDER BY bucket,
+                  CASE WHEN bucket = 0 THEN deadline_utc END ASC,
+                  CASE WHEN bucket = 1 THEN deadline_utc END DESC,
+                  id DESC
          LIMIT {limit} OFFSET {offset}",
-        now_at = values.len() + 1,
+        part(
+            0,
+            &format!("v.deadline_utc >= ?{now_at}"),
+            "v.deadline_utc ASC, v.id DESC"
+        ),
+        part(
+            1,
+            &format!("v.deadline_utc < ?{now_at}"),
+            "v.deadline_utc DESC, v.id DESC"
+        ),
+        part(2, "v.deadline_utc IS NULL", "v.id DESC"),
     );
     let count_sql = format!("SELECT count(*) FROM vacancies v {filter}");
     store.read(|c| {
@@ -463,21 +517,21 @@ pub fn list_vacancies(
         let items = stmt
             .query_map(rusqlite::params_from_iter(with_now.iter()), |r| {
                 Ok(VacancySummary {
-                    id: r.get(0)?,
-                    platform: Platform::parse(&r.get::<_, String>(1)?)
+                    id: r.get(1)?,
+                    platform: Platform::parse(&r.get::<_, String>(2)?)
                         .unwrap_or(Platform::RecruitmentHub),
-                    reference: r.get(2)?,
-                    title: r.get(3)?,
-                    duty_station: r.get(4)?,
+                    reference: r.get(3)?,
+                    title: r.get(4)?,
+                    duty_station: r.get(5)?,
                     contract_kind: r
-                        .get::<_, Option<String>>(5)?
+                        .get::<_, Option<String>>(6)?
                         .and_then(|k| ContractKind::parse(&k)),
-                    grade: r.get(6)?,
-                    is_roster: r.get(7)?,
-                    status: enum_from(&r.get::<_, String>(8)?).unwrap_or(VacancyStatus::Open),
-                    deadline_utc: parse_instant(r.get(9)?),
-                    deadline_zone: r.get(10)?,
-                    has_application: r.get(11)?,
+                    grade: r.get(7)?,
+                    is_roster: r.get(8)?,
+                    status: enum_from(&r.get::<_, String>(9)?).unwrap_or(VacancyStatus::Open),
+                    deadline_utc: parse_instant(r.get(10)?),
+                    deadline_zone: r.get(11)?,
+                    has_application: r.get(12)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
