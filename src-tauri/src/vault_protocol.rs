@@ -3,6 +3,10 @@
 //! `http://vault.localhost/12` where the webview maps custom schemes to http, as on Windows);
 //! the bytes are read through the store and checked against their hash. No path is ever taken
 //! from the request, so nothing else on disk can be reached this way.
+//!
+//! The UI adds `?v=<start of the content hash>`. When it is there it must match, so one address
+//! always means the same bytes and the webview may keep them: a list of scans is not re-read and
+//! re-hashed from disk on every visit.
 
 use std::borrow::Cow;
 
@@ -23,8 +27,9 @@ pub fn handle<R: Runtime>(
 ) {
     let app = ctx.app_handle().clone();
     tauri::async_runtime::spawn_blocking(move || {
+        let uri = request.uri();
         let response = match app.try_state::<AppState>() {
-            Some(state) => respond(&state, request.method(), request.uri().path()),
+            Some(state) => respond(&state, request.method(), uri.path(), uri.query()),
             None => plain(StatusCode::SERVICE_UNAVAILABLE, "Dossier is still starting"),
         };
         responder.respond(response);
@@ -43,13 +48,30 @@ pub fn requested_id(method: &Method, path: &str) -> Result<u32, StatusCode> {
     digits.parse().map_err(|_| StatusCode::NOT_FOUND)
 }
 
-pub fn respond(state: &AppState, method: &Method, path: &str) -> Response<Cow<'static, [u8]>> {
+/// The hash prefix the address expects, from a `v=` query parameter.
+fn expected_version(query: Option<&str>) -> Option<&str> {
+    query?.split('&').find_map(|pair| pair.strip_prefix("v="))
+}
+
+pub fn respond(
+    state: &AppState,
+    method: &Method,
+    path: &str,
+    query: Option<&str>,
+) -> Response<Cow<'static, [u8]>> {
     let id = match requested_id(method, path) {
         Ok(id) => id,
         Err(status) => return plain(status, "Not a document address"),
     };
     let read = state.with_vault(|vault, store| {
         let document = dossier_core::vault::get_document(store, id)?;
+        if let Some(version) = expected_version(query)
+            && (version.is_empty() || !document.content_hash.starts_with(version))
+        {
+            return Err(dossier_core::Error::NotFound(format!(
+                "This version of document {id}"
+            )));
+        }
         Ok((document.media_type, vault.read_bytes(store, id)?))
     });
     match read {
@@ -60,7 +82,15 @@ pub fn respond(state: &AppState, method: &Method, path: &str) -> Response<Cow<'s
             .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
             // Whatever the file holds, it runs nothing if opened as a page.
             .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'")
-            .header(header::CACHE_CONTROL, "no-store")
+            // Only with the version in the address: then these bytes never change under it.
+            .header(
+                header::CACHE_CONTROL,
+                if expected_version(query).is_some() {
+                    "private, max-age=31536000, immutable"
+                } else {
+                    "no-store"
+                },
+            )
             .body(Cow::Owned(bytes))
             .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Unreadable response")),
         Err(Error::Core(dossier_core::Error::NotFound(what))) => {
@@ -133,22 +163,47 @@ mod tests {
             })
             .unwrap();
 
-        let ok = respond(&state, &Method::GET, &format!("/{id}"));
+        let path = format!("/{id}");
+        let ok = respond(&state, &Method::GET, &path, None);
         assert_eq!(ok.status(), StatusCode::OK);
         assert_eq!(ok.headers()[header::CONTENT_TYPE], "image/png");
         assert_eq!(ok.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(ok.headers()[header::CACHE_CONTROL], "no-store");
         assert_eq!(ok.body().as_ref(), png);
 
-        let missing = respond(&state, &Method::GET, "/999");
+        // With the start of its hash the address is one version of the file, kept by the webview.
+        let hash = dossier_core::vault::sha256_hex(&png);
+        let versioned = respond(
+            &state,
+            &Method::GET,
+            &path,
+            Some(&format!("v={}", &hash[..16])),
+        );
+        assert_eq!(versioned.status(), StatusCode::OK);
+        assert!(
+            versioned.headers()[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+        for other in ["v=0000000000000000", "v="] {
+            assert_eq!(
+                respond(&state, &Method::GET, &path, Some(other)).status(),
+                StatusCode::NOT_FOUND,
+                "{other}"
+            );
+        }
+
+        let missing = respond(&state, &Method::GET, "/999", None);
         assert_eq!(missing.status(), StatusCode::NOT_FOUND);
         assert_eq!(
-            respond(&state, &Method::GET, "/dossier.db").status(),
+            respond(&state, &Method::GET, "/dossier.db", None).status(),
             StatusCode::NOT_FOUND
         );
 
         // Bytes that no longer match their hash are not shown as if they were the scan.
         std::fs::write(&stored, b"\x89PNG\r\n\x1a\ntampered").unwrap();
-        let damaged = respond(&state, &Method::GET, &format!("/{id}"));
+        let damaged = respond(&state, &Method::GET, &path, None);
         assert_eq!(damaged.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(
             String::from_utf8_lossy(damaged.body()).contains("photo"),

@@ -19,7 +19,7 @@ export const importState = $state({
   generation: 0,
 });
 
-let dropChannel: Channel<DropNews> | null = null;
+let watching = false;
 
 function begin(files: number) {
   importState.running = true;
@@ -68,15 +68,15 @@ export function onDropNews(news: DropNews): void {
   }
 }
 
-/** Starts listening for drops; called once when the window opens. Later calls only change the
- * kind dropped files are filed as. */
+/** Starts listening for drops; called once when the window opens, and again with the kind
+ * dropped files are filed as. Each call hands over a fresh channel: the Rust side lets go of the
+ * previous one, and a channel let go of is closed on this side too, so it cannot be reused. */
 export async function watchDrops(): Promise<void> {
-  if (!dropChannel) {
-    dropChannel = new Channel<DropNews>();
-    dropChannel.onmessage = onDropNews;
-  }
+  const channel = new Channel<DropNews>();
+  channel.onmessage = onDropNews;
+  watching = true;
   try {
-    await ipc.vaultWatchDrops(importState.kind, dropChannel);
+    await ipc.vaultWatchDrops(importState.kind, channel);
   } catch (thrown) {
     importState.error = toAppError(thrown).message;
   }
@@ -84,7 +84,7 @@ export async function watchDrops(): Promise<void> {
 
 export async function setImportKind(kind: DocumentKind): Promise<void> {
   importState.kind = kind;
-  if (dropChannel) await watchDrops();
+  if (watching) await watchDrops();
 }
 
 /** Asks for files through the native dialog and imports them. */
