@@ -1,6 +1,8 @@
-//! The one error type commands return. It reaches the UI as `{ code, message }`: the code lets a
-//! view react (offer to set a damaged database aside), the message is shown to the candidate.
+//! The one error type commands return. It reaches the UI as `{ code, message, fields }`: the
+//! code lets a view react (offer to set a damaged database aside), the message is shown to the
+//! candidate, and `fields` (often empty) places each problem with a form at its field.
 
+use dossier_core::profile::{FieldError, ProfileError};
 use serde::Serialize;
 use specta::Type;
 
@@ -17,6 +19,26 @@ pub enum Error {
 
     #[error("The system could not open it: {0}")]
     Opener(String),
+
+    /// Nothing was saved; each problem is shown at its field.
+    #[error("{}", fields_summary(.0))]
+    InvalidFields(Vec<FieldError>),
+}
+
+fn fields_summary(errors: &[FieldError]) -> String {
+    match errors {
+        [one] => format!("Nothing was saved: {}", one.message),
+        _ => format!("Nothing was saved: {} fields need attention.", errors.len()),
+    }
+}
+
+impl From<ProfileError> for Error {
+    fn from(e: ProfileError) -> Self {
+        match e {
+            ProfileError::Invalid(errors) => Error::InvalidFields(errors),
+            ProfileError::Store(e) => Error::Core(e),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -33,6 +55,7 @@ pub enum ErrorCode {
     StoreUnavailable,
     NotificationFailed,
     OpenFailed,
+    InvalidFields,
 }
 
 /// What the UI receives for every failed command.
@@ -40,6 +63,9 @@ pub enum ErrorCode {
 pub struct ErrorBody {
     pub code: ErrorCode,
     pub message: String,
+    /// The fields a form should mark, each with its message; empty when the failure is not
+    /// about a field. A list rather than an optional one, so every body has the same shape.
+    pub fields: Vec<FieldError>,
 }
 
 impl Error {
@@ -59,6 +85,18 @@ impl Error {
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
             Error::Opener(_) => ErrorCode::OpenFailed,
+            Error::InvalidFields(_) => ErrorCode::InvalidFields,
+        }
+    }
+
+    pub fn fields(&self) -> Vec<FieldError> {
+        match self {
+            Error::InvalidFields(errors) => errors.clone(),
+            // The core names the field of its single complaint: a form can place that too.
+            Error::Core(dossier_core::Error::InvalidInput { field, reason }) => {
+                vec![FieldError::new(field.clone(), reason.clone())]
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -66,6 +104,7 @@ impl Error {
         ErrorBody {
             code: self.code(),
             message: self.to_string(),
+            fields: self.fields(),
         }
     }
 }
@@ -90,7 +129,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn errors_serialize_as_code_and_message() {
+    fn errors_serialize_as_code_message_and_fields() {
         let err = Error::from(dossier_core::Error::SchemaTooNew {
             found: 7,
             supported: 1,
@@ -99,7 +138,8 @@ mod tests {
         assert_eq!(json["code"], "schema_too_new");
         let message = json["message"].as_str().unwrap();
         assert!(message.contains("schema version 7") && message.contains("schema version 1"));
-        assert_eq!(json.as_object().unwrap().len(), 2);
+        assert_eq!(json["fields"], serde_json::json!([]));
+        assert_eq!(json.as_object().unwrap().len(), 3);
     }
 
     #[test]
@@ -110,10 +150,48 @@ mod tests {
             "invalid_input"
         );
         assert_eq!(invalid.to_string(), "email: is not an address");
+        assert_eq!(
+            serde_json::to_value(&invalid).unwrap()["fields"],
+            serde_json::json!([{ "field": "email", "message": "is not an address" }])
+        );
         let notify = Error::Notification("no server".into());
         assert_eq!(
             serde_json::to_value(&notify).unwrap()["code"],
             "notification_failed"
         );
+    }
+
+    #[test]
+    fn a_refused_profile_reaches_the_ui_with_every_field_and_its_message() {
+        let err = Error::from(ProfileError::Invalid(vec![
+            FieldError::new("dateOfBirth", "Your date of birth is in the future."),
+            FieldError::new("languages[0].level", "“D1” is not a language level."),
+        ]));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "invalid_fields");
+        assert_eq!(
+            json["message"],
+            "Nothing was saved: 2 fields need attention."
+        );
+        assert_eq!(
+            json["fields"],
+            serde_json::json!([
+                { "field": "dateOfBirth", "message": "Your date of birth is in the future." },
+                { "field": "languages[0].level", "message": "“D1” is not a language level." },
+            ])
+        );
+
+        let one = Error::InvalidFields(vec![FieldError::new("fullName", "Enter your full name.")]);
+        assert_eq!(one.to_string(), "Nothing was saved: Enter your full name.");
+    }
+
+    #[test]
+    fn a_store_failure_while_saving_the_profile_keeps_its_own_code() {
+        let err = Error::from(ProfileError::Store(dossier_core::Error::NotFound(
+            "Profile".into(),
+        )));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "not_found");
+        assert_eq!(json["fields"], serde_json::json!([]));
     }
 }

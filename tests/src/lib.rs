@@ -174,12 +174,20 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// The text of the first element matching `css`. A view that re-renders can replace the
+    /// element between finding it and reading it; that is retried, not reported.
     pub async fn text_of(&self, css: &str) -> String {
-        self.wait_for(css)
-            .await
-            .text()
-            .await
-            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.wait_for(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("retrying the text of {css}: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("text of {css}: {e}"),
+            }
+        }
     }
 
     pub async fn click(&self, css: &str) {
@@ -199,17 +207,22 @@ impl App {
             .is_empty()
     }
 
-    /// Types into a field as a user would, after clearing what it held.
+    /// Types into a field as a user would, after selecting and deleting what it held (with keys,
+    /// so the page sees the same input events a person's typing makes).
     pub async fn fill(&self, css: &str, text: &str) {
         let field = self.wait_for(css).await;
+        // Ctrl+A, release Ctrl, Backspace: WebDriver's own clear fires no input event.
         field
-            .clear()
+            .send_keys("\u{E009}a\u{E000}\u{E003}")
             .await
             .unwrap_or_else(|e| panic!("clear {css}: {e}"));
-        field
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        if !text.is_empty() {
+            // WebDriver has no "\n" key: a line break is the Enter key (U+E007).
+            field
+                .send_keys(&text.replace('\n', "\u{E007}"))
+                .await
+                .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        }
     }
 
     /// Picks an option of a `<select>` by its value.

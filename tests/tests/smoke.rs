@@ -194,8 +194,8 @@ async fn recorded_data_replaces_the_empty_states() {
 
     app.open_view("vacancies").await;
     assert_eq!(
-        app.text_of("[data-testid='summary']").await,
-        "You follow 2 vacancies (1 open)."
+        app.text_of("[data-testid='vacancy-count']").await,
+        "2 vacancies, soonest deadline first."
     );
     assert!(!app.exists("[data-testid='empty-state']").await);
     app.open_view("documents").await;

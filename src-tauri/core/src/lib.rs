@@ -3,7 +3,10 @@
 //! This crate must never depend on Tauri: everything here is tested on its own, and the
 //! desktop shell only wires it to the window.
 
+pub mod applications;
+pub mod calendar;
 pub mod clock;
+pub mod countdowns;
 pub mod countries;
 pub mod eligibility;
 pub mod error;
@@ -12,6 +15,7 @@ pub mod models;
 pub mod notice;
 pub mod preferences;
 pub mod profile;
+pub mod reminders;
 pub mod stations;
 pub mod store;
 pub mod vacancy;

@@ -44,7 +44,7 @@ fn with_deadline(mut v: VacancyInput, date: &str) -> VacancyInput {
 
 fn saved(outcome: SaveOutcome) -> Vacancy {
     match outcome {
-        SaveOutcome::Saved { vacancy } => vacancy,
+        SaveOutcome::Saved { vacancy } => *vacancy,
         other => panic!("expected saved, got {other:?}"),
     }
 }

@@ -1,4 +1,4 @@
-use dossier_core::countries::{self, Country};
+use dossier_core::countries;
 use dossier_core::profile::{Education, Employment, Reference, load_profile};
 use dossier_core::vault::{
     self, BatchItem, CrcCountryStatus, CrcState, Deleted, Document, DocumentKind, DocumentMetadata,
@@ -234,11 +234,11 @@ pub async fn document_reveal(state: State<'_, AppState>, id: u32) -> Result<()> 
     external::reveal_file(&path).await
 }
 
-/// What the document form offers: countries, and the profile entries a document can prove.
+/// The profile entries a document can prove, for the document form (its countries come from
+/// `profile_countries`).
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentChoices {
-    pub countries: Vec<Country>,
     pub education: Vec<Education>,
     pub employment: Vec<Employment>,
     pub references: Vec<Reference>,
@@ -251,7 +251,6 @@ pub async fn document_choices(state: State<'_, AppState>) -> Result<DocumentChoi
         .with_store(|store| load_profile(store))?
         .unwrap_or_default();
     Ok(DocumentChoices {
-        countries: countries::all_countries().to_vec(),
         education: profile.education,
         employment: profile.employment,
         references: profile.references,

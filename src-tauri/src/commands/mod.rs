@@ -2,8 +2,10 @@
 //! returns; anything longer than a few lines belongs in `dossier-core`.
 
 pub mod documents;
+pub mod eligibility;
 pub mod notifications;
 pub mod overview;
 pub mod preferences;
+pub mod profile;
 pub mod store;
 pub mod vacancies;

@@ -24,6 +24,19 @@ export const commands = {
 	 *  The UI passes the text so it arrives in the candidate's language.
 	 */
 	notificationsSendTest: (summary: string, body: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_send_test", { summary, body })),
+	/**  The saved profile, or nothing before the first save. */
+	profileGet: () => typedError<Profile_Serialize | null, ErrorBody>(__TAURI_INVOKE("profile_get")),
+	/**  Saves the whole profile, or nothing, with every problem at its field. */
+	profileSave: (profile: Profile_Deserialize) => typedError<Profile_Serialize, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
+	profileCountries: () => typedError<CountryChoices, ErrorBody>(__TAURI_INVOKE("profile_countries")),
+	profileLanguages: () => typedError<LanguageChoices, ErrorBody>(__TAURI_INVOKE("profile_languages")),
+	/**  Every rule for one saved vacancy against the saved profile, with the verdict. */
+	eligibilityForVacancy: (id: number) => typedError<Assessment_Serialize, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
+	/**  The verdicts for the vacancies a list shows, in the same order; deleted ones are left out. */
+	eligibilityVerdicts: (ids: number[]) => typedError<VacancyVerdict[], ErrorBody>(__TAURI_INVOKE("eligibility_verdicts", { ids })),
+	/**  How notices' words for a language level ("fluent") read as CEFR levels. */
+	eligibilityWordingGet: () => typedError<LanguageWordingMap, ErrorBody>(__TAURI_INVOKE("eligibility_wording_get")),
+	eligibilityWordingSet: (wording: LanguageWordingMap) => typedError<null, ErrorBody>(__TAURI_INVOKE("eligibility_wording_set", { wording })),
 	/**
 	 *  Asks for files and imports them as `kind`, each with its own outcome; nothing when the
 	 *  candidate cancels. `on_progress` hears bytes and files done, for the progress bar.
@@ -87,6 +100,22 @@ export const commands = {
 };
 
 /* Types */
+export type Assessment = Assessment_Serialize | Assessment_Deserialize;
+
+export type Assessment_Deserialize = {
+	verdict: Verdict,
+	/**  The day the assessment was made for ("today"). */
+	assessedOn: string,
+	rules: RuleOutcome_Deserialize[],
+};
+
+export type Assessment_Serialize = {
+	verdict: Verdict,
+	/**  The day the assessment was made for ("today"). */
+	assessedOn: string,
+	rules: RuleOutcome_Serialize[],
+};
+
 export type BatchItem = BatchItem_Serialize | BatchItem_Deserialize;
 
 export type BatchItem_Deserialize = {
@@ -113,6 +142,14 @@ export type Country = {
 	code: string,
 	name: string,
 	interpolMember: boolean,
+};
+
+/**  Every country a candidate can name, marked member or not, with where membership comes from. */
+export type CountryChoices = {
+	/**  Sorted by name. */
+	countries: Country[],
+	membersAsOf: string,
+	membersSource: string,
 };
 
 /**
@@ -249,20 +286,27 @@ export type Deleted = {
  */
 export type Document = Document_Serialize | Document_Deserialize;
 
-/**  What the document form offers: countries, and the profile entries a document can prove. */
+/**
+ *  The profile entries a document can prove, for the document form (its countries come from
+ *  `profile_countries`).
+ */
 export type DocumentChoices = DocumentChoices_Serialize | DocumentChoices_Deserialize;
 
-/**  What the document form offers: countries, and the profile entries a document can prove. */
+/**
+ *  The profile entries a document can prove, for the document form (its countries come from
+ *  `profile_countries`).
+ */
 export type DocumentChoices_Deserialize = {
-	countries: Country[],
 	education: Education_Deserialize[],
 	employment: Employment_Deserialize[],
 	references: Reference_Deserialize[],
 };
 
-/**  What the document form offers: countries, and the profile entries a document can prove. */
+/**
+ *  The profile entries a document can prove, for the document form (its countries come from
+ *  `profile_countries`).
+ */
 export type DocumentChoices_Serialize = {
-	countries: Country[],
 	education: Education_Serialize[],
 	employment: Employment_Serialize[],
 	references: Reference_Serialize[],
@@ -495,9 +539,22 @@ export type Employment_Serialize = {
 export type ErrorBody = {
 	code: ErrorCode,
 	message: string,
+	/**
+	 *  The fields a form should mark, each with its message; empty when the failure is not
+	 *  about a field. A list rather than an optional one, so every body has the same shape.
+	 */
+	fields: FieldError[],
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed";
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields";
+
+/**  One problem with one field of the profile. */
+export type FieldError = {
+	/**  Path in the profile's JSON form: `email`, `languages[0].level`. */
+	field: string,
+	/**  Plain English for the candidate. */
+	message: string,
+};
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {
@@ -561,6 +618,18 @@ export type IntegrityReport_Serialize = {
 	summary: string,
 };
 
+export type Language = {
+	/**  ISO 639-1, lower case. */
+	code: string,
+	name: string,
+};
+
+export type LanguageChoices = {
+	/**  Sorted by code. */
+	languages: Language[],
+	source: string,
+};
+
 /**
  *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
  *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
@@ -590,6 +659,52 @@ export type LanguageRequirement_Serialize = {
 	language: string,
 	level: Cefr | null,
 	wording: string | null,
+};
+
+export type LanguageSkill = LanguageSkill_Serialize | LanguageSkill_Deserialize;
+
+export type LanguageSkill_Deserialize = {
+	/**  ISO 639-1 code, lower case. */
+	language: string,
+	level: Cefr,
+	certificate?: string | null,
+};
+
+export type LanguageSkill_Serialize = {
+	/**  ISO 639-1 code, lower case. */
+	language: string,
+	level: Cefr,
+	certificate: string | null,
+};
+
+export type LanguageWordingMap = {
+	entries: WordingLevel[],
+};
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement = LawEnforcement_Serialize | LawEnforcement_Deserialize;
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement_Deserialize = {
+	serving?: boolean | null,
+	country?: string | null,
+	agency?: string | null,
+};
+
+/**
+ *  Serving law-enforcement officer or governmental official: what secondments require.
+ *  `serving: None` means the candidate has not said.
+ */
+export type LawEnforcement_Serialize = {
+	serving: boolean | null,
+	country: string | null,
+	agency: string | null,
 };
 
 /**  A document as the vault list shows it. */
@@ -715,6 +830,38 @@ export type Preferences_Serialize = {
 	platformNoteDismissed: boolean,
 };
 
+export type Profile = Profile_Serialize | Profile_Deserialize;
+
+export type Profile_Deserialize = {
+	fullName: string,
+	email: string,
+	dateOfBirth?: string | null,
+	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
+	nationalities: string[],
+	countryOfOrigin?: string | null,
+	residences: Residence_Deserialize[],
+	languages: LanguageSkill_Deserialize[],
+	lawEnforcement: LawEnforcement_Deserialize,
+	education: Education_Deserialize[],
+	employment: Employment_Deserialize[],
+	references: Reference_Deserialize[],
+};
+
+export type Profile_Serialize = {
+	fullName: string,
+	email: string,
+	dateOfBirth: string | null,
+	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
+	nationalities: string[],
+	countryOfOrigin: string | null,
+	residences: Residence_Serialize[],
+	languages: LanguageSkill_Serialize[],
+	lawEnforcement: LawEnforcement_Serialize,
+	education: Education_Serialize[],
+	employment: Employment_Serialize[],
+	references: Reference_Serialize[],
+};
+
 /**  The line of the profile a document proves, by the id the profile store gave it. */
 export type ProvenEntry = { kind: "education"; id: number } | { kind: "employment"; id: number } | { kind: "reference"; id: number };
 
@@ -790,6 +937,71 @@ export type Reference_Serialize = {
 export type RefusalReason = "unsupported_type" | "empty" | "too_large" | "unreadable" | 
 /**  The vault folder or the database could not be written. */
 "not_saved";
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence = Residence_Serialize | Residence_Deserialize;
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence_Deserialize = {
+	country: string,
+	from: string,
+	to?: string | null,
+};
+
+/**  A period lived in a country; `to: None` means still living there. */
+export type Residence_Serialize = {
+	country: string,
+	from: string,
+	to: string | null,
+};
+
+export type RuleId = 
+/**  A nationality of a member country. */
+"nationality" | 
+/**  18 or older on the deadline. */
+"age" | 
+/**  English at the level the notice asks, or a working knowledge. */
+"english" | 
+/**  Another language the notice requires (one outcome per language; see `subject`). */
+"language" | 
+/**  Seconded posts: a serving official of a member country. */
+"secondment" | 
+/**  Internships: enrolled in or recently graduated from post-secondary studies. */
+"internship" | 
+/**  The notice's minimum level of education. */
+"education" | 
+/**  The notice's minimum years of experience. */
+"experience";
+
+export type RuleOutcome = RuleOutcome_Serialize | RuleOutcome_Deserialize;
+
+export type RuleOutcome_Deserialize = {
+	rule: RuleId,
+	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
+	subject?: string | null,
+	status: RuleStatus,
+	/**  Plain English for the candidate, naming the fact that decided. */
+	reason: string,
+	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
+	missing?: string | null,
+	/**  Where the rule comes from. */
+	source: string,
+};
+
+export type RuleOutcome_Serialize = {
+	rule: RuleId,
+	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
+	subject: string | null,
+	status: RuleStatus,
+	/**  Plain English for the candidate, naming the fact that decided. */
+	reason: string,
+	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
+	missing: string | null,
+	/**  Where the rule comes from. */
+	source: string,
+};
+
+export type RuleStatus = "pass" | "fail" | "unknown" | "not_applicable";
 
 /**
  *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
@@ -994,6 +1206,12 @@ export type VacancySummary_Serialize = {
 	hasApplication: boolean,
 };
 
+/**  One vacancy's verdict, for a badge in the list. */
+export type VacancyVerdict = {
+	id: number,
+	verdict: Verdict,
+};
+
 export type Vacancy_Deserialize = {
 	id: number,
 	/**  The deadline as an instant, derived from `input.deadline`. */
@@ -1009,6 +1227,20 @@ export type Vacancy_Serialize = {
 	createdUtc: string,
 	updatedUtc: string,
 } & VacancyInput_Serialize;
+
+export type Verdict = 
+/**  Every rule that applies passes. */
+"eligible" | 
+/**  At least one rule fails. */
+"not_eligible" | 
+/**  No rule fails, but some cannot be decided until the profile says more. */
+"incomplete";
+
+/**  One phrase and the level it stands for. */
+export type WordingLevel = {
+	wording: string,
+	level: Cefr,
+};
 
 export type WorkTime = "full_time" | "part_time";
 

@@ -23,8 +23,8 @@ describe('i18n', () => {
   });
 
   it('interpolates values and picks plural forms', () => {
-    expect(t('vacancies.count', { count: 1, open: 1 })).toBe('You follow 1 vacancy (1 open).');
-    expect(t('vacancies.count', { count: 12, open: 3 })).toBe('You follow 12 vacancies (3 open).');
+    expect(t('vacancies.total', { count: 1 })).toBe('1 vacancy, soonest deadline first.');
+    expect(t('vacancies.total', { count: 12 })).toBe('12 vacancies, soonest deadline first.');
     expect(t('settings.backupSaved', { path: '/tmp/<b>.db' })).toBe('Backup saved to /tmp/<b>.db');
   });
 

@@ -29,7 +29,16 @@ describe('ipc', () => {
     });
     const failure = await ipc.overviewGet().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
-    expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged' });
+    expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged', fields: [] });
+  });
+
+  it('keeps the fields a refused save names, so a form can show each at its place', async () => {
+    const fields = [{ field: 'languages[0].level', message: '“D1” is not a language level.' }];
+    mockIPC(() => {
+      throw { code: 'invalid_fields', message: 'Nothing was saved: “D1” is not a language level.', fields };
+    });
+    const failure = await ipc.profileGet().catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'invalid_fields', fields });
   });
 
   it('reports failures of the bridge itself as internal errors', () => {

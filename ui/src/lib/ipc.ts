@@ -1,7 +1,7 @@
 // The one way views talk to the Rust side. Every command from the generated bindings is exposed
 // here with its real types; a failure is thrown as an `AppError` carrying the backend's
-// `{ code, message }`, so views never see raw `invoke` results.
-import { commands, type ErrorBody, type ErrorCode } from './bindings';
+// `{ code, message, fields }`, so views never see raw `invoke` results.
+import { commands, type ErrorBody, type ErrorCode, type FieldError } from './bindings';
 
 /** The shape every generated command resolves to. */
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
@@ -10,11 +10,14 @@ export type AppErrorCode = ErrorCode | 'internal';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** The form fields this failure is about, each with its message; often none. */
+  readonly fields: FieldError[];
 
-  constructor(code: AppErrorCode, message: string) {
+  constructor(code: AppErrorCode, message: string, fields: FieldError[] = []) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -31,7 +34,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * strings (unknown command, bad argument), which become `internal`. */
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
-  if (isErrorBody(thrown)) return new AppError(thrown.code, thrown.message);
+  if (isErrorBody(thrown)) return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
   if (thrown instanceof Error) return new AppError('internal', thrown.message);
   return new AppError('internal', String(thrown));
 }

@@ -2,6 +2,8 @@
 // how a file is previewed, the form and its errors, and summaries of an import.
 import type {
   BatchItem_Serialize as BatchItem,
+  Country,
+  DocumentChoices_Serialize as DocumentChoices,
   Document_Serialize as Document,
   DocumentKind,
   DocumentMetadata_Deserialize as DocumentMetadata,
@@ -80,6 +82,9 @@ export function canProve(kind: DocumentKind, entry: ProvenEntry['kind']): boolea
 export function asksIssuingCountry(kind: DocumentKind): boolean {
   return kind === 'criminal_record' || kind === 'identity' || kind === 'diploma' || kind === 'language_certificate';
 }
+
+/** What the document form offers: every country, and the profile entries a document proves. */
+export type FormChoices = DocumentChoices & { countries: Country[] };
 
 export type DocumentForm = {
   title: string;

@@ -142,7 +142,9 @@ describe('the vault', () => {
     const saved: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd === 'document_get') return { document: certificate, standing: { standing: 'current' }, versions: [certificate] };
-      if (cmd === 'document_choices') return { countries: [{ code: 'FR', name: 'France', interpolMember: true }], education: [], employment: [], references: [] };
+      if (cmd === 'document_choices') return { education: [], employment: [], references: [] };
+      if (cmd === 'profile_countries')
+        return { countries: [{ code: 'FR', name: 'France', interpolMember: true }], membersAsOf: '2023-11-29', membersSource: 'x' };
       if (cmd === 'document_update') {
         saved.push((args as { metadata: unknown }).metadata);
         throw { code: 'invalid_input', message: 'issue date: 1 Jan 2027 is in the future; enter the date printed on the document' };

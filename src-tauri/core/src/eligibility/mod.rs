@@ -9,8 +9,10 @@
 
 pub mod age;
 pub mod experience;
+mod saved;
 mod wording;
 
+pub use saved::{VacancyVerdict, assess_saved, verdicts_for};
 pub use wording::{
     INTERNSHIP_ENGLISH_WORDING, LanguageWordingMap, USUAL_ENGLISH_WORDING, WORDING_SETTING,
     WordingLevel, load_wording_map, save_wording_map,

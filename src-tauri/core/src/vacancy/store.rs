@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase", tag = "outcome")]
 pub enum SaveOutcome {
     #[serde(rename_all = "camelCase")]
-    Saved { vacancy: Vacancy },
+    Saved { vacancy: Box<Vacancy> },
     #[serde(rename_all = "camelCase")]
     Duplicate {
         existing_id: u32,
@@ -238,7 +238,7 @@ pub fn create_vacancy(
     })?;
     match saved {
         Ok(id) => Ok(SaveOutcome::Saved {
-            vacancy: get_vacancy(store, id)?,
+            vacancy: Box::new(get_vacancy(store, id)?),
         }),
         Err(duplicate) => Ok(duplicate),
     }
@@ -304,7 +304,7 @@ pub fn update_vacancy(
     })?;
     match saved {
         Ok(()) => Ok(SaveOutcome::Saved {
-            vacancy: get_vacancy(store, id)?,
+            vacancy: Box::new(get_vacancy(store, id)?),
         }),
         Err(duplicate) => Ok(duplicate),
     }

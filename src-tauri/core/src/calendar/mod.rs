@@ -1,0 +1,174 @@
+//! Calendar export: deadlines, interviews and thresholds as an iCalendar (`.ics`) file that
+//! common calendar programs import, written with the `icalendar` crate.
+//!
+//! How each moment is written:
+//! - A deadline is an event at its instant (start = end), and an interview an event of its
+//!   length (an hour when unknown), both on the wall clock of their zone (`TZID=Europe/Paris`)
+//!   with a VTIMEZONE for each zone used, so the calendar shows them in Lyon time and converts
+//!   them right. A wall-clock time that does not name one instant (a daylight-saving gap or
+//!   fold) is written in UTC instead.
+//! - Thresholds (silence, a certificate going stale, a roster place expiring) are all-day
+//!   events on the day they are reached.
+//! - What is exported: every moment still ahead, and all-day ones falling today. Each event's
+//!   UID names its subject (`deadline-12@dossier`), so importing a newer export updates events
+//!   rather than duplicating them.
+
+mod vtimezone;
+
+use crate::countdowns::time::local_date;
+use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
+use crate::store::Store;
+use crate::{Error, Result, fsio};
+use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
+use chrono_tz::Tz;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarExport {
+    pub path: String,
+    pub events: u32,
+}
+
+/// Interviews without a length are shown as an hour.
+const DEFAULT_INTERVIEW_MINUTES: u32 = 60;
+
+/// Events further ahead than this are written in UTC: their zone's rules so far ahead are a
+/// guess anyway, and a VTIMEZONE listing every change up to a mistyped year 20260 would be huge.
+const ZONED_YEARS_AHEAD: i32 = 20;
+
+/// The zones the events name on their wall clock, with the years each must cover.
+type ZoneYears = BTreeMap<String, (Tz, (i32, i32))>;
+
+/// The wall-clock form of `at` in `tz` when it names exactly that instant (and is not too far
+/// ahead); UTC otherwise. A zone used is recorded in `zones`.
+fn when(at: DateTime<Utc>, tz: Tz, now: DateTime<Utc>, zones: &mut ZoneYears) -> CalendarDateTime {
+    let local = at.with_timezone(&tz).naive_local();
+    let near = at.year() <= now.year().saturating_add(ZONED_YEARS_AHEAD);
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) if t == at && tz != Tz::UTC && near => {
+            let entry = zones
+                .entry(tz.name().to_string())
+                .or_insert((tz, (at.year(), at.year())));
+            entry.1 = vtimezone::widen(entry.1, at);
+            CalendarDateTime::WithTimezone {
+                date_time: local,
+                tzid: tz.name().to_string(),
+            }
+        }
+        _ => CalendarDateTime::Utc(at),
+    }
+}
+
+fn uid(t: &Target) -> String {
+    format!("{}@dossier", t.subject_key().replace(':', "-"))
+}
+
+fn event(t: &Target, now: DateTime<Utc>, zones: &mut ZoneYears) -> Event {
+    let item = upcoming_item(t, now);
+    let mut e = Event::new();
+    e.uid(&uid(t))
+        .timestamp(now)
+        .summary(&item.title)
+        .description(&item.detail);
+    if t.all_day {
+        let day = t.local_date();
+        e.starts(day)
+            .ends(day.checked_add_days(Days::new(1)).unwrap_or(day));
+    } else {
+        let end = match &t.subject {
+            Subject::Interview {
+                duration_minutes, ..
+            } => {
+                t.at.checked_add_signed(Duration::minutes(i64::from(
+                    duration_minutes.unwrap_or(DEFAULT_INTERVIEW_MINUTES),
+                )))
+                .unwrap_or(t.at)
+            }
+            _ => t.at,
+        };
+        e.starts(when(t.at, t.tz, now, zones))
+            .ends(when(end, t.tz, now, zones));
+    }
+    if let Subject::Interview { place, .. } = &t.subject
+        && !place.is_empty()
+    {
+        e.location(place);
+    }
+    let category = match t.kind {
+        CountdownKind::Deadline => "Deadline",
+        CountdownKind::Silence => "Silence",
+        CountdownKind::CertificateStale => "Certificate",
+        CountdownKind::RosterExpiry => "Roster",
+        CountdownKind::Interview => "Interview",
+    };
+    e.add_property("CATEGORIES", category);
+    e.done()
+}
+
+/// The `.ics` text for everything ahead at `now`. `user_zone` is the candidate's zone (for
+/// their certificates).
+pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> Result<String> {
+    let tz = user_zone(user_zone_name)?;
+    let mut all: Vec<Target> = store
+        .read(|c| targets(c, tz))?
+        .into_iter()
+        .filter(|t| t.at > now || (t.all_day && t.local_date() >= local_date(now, t.tz)))
+        .collect();
+    all.sort_by(|a, b| a.at.cmp(&b.at).then(a.subject_key().cmp(&b.subject_key())));
+
+    let mut calendar = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Dossier//Dossier applications//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", "Dossier"),
+    ] {
+        calendar.append_property(Property::new(key, value));
+    }
+    let mut zones = ZoneYears::new();
+    for t in &all {
+        calendar.push(event(t, now, &mut zones));
+    }
+    let text = calendar.to_string();
+    let zones_text: String = zones
+        .values()
+        .map(|(tz, years)| vtimezone::vtimezone(*tz, *years))
+        .collect();
+    // Zone definitions go before the events that name them.
+    Ok(match text.find("BEGIN:VEVENT\r\n") {
+        Some(at) if !zones_text.is_empty() => {
+            format!("{}{zones_text}{}", &text[..at], &text[at..])
+        }
+        _ => text,
+    })
+}
+
+/// Writes the calendar to `dest` atomically (a failed export leaves any earlier file as it was).
+pub fn export_calendar(
+    store: &Store,
+    dest: &Path,
+    now: DateTime<Utc>,
+    user_zone_name: &str,
+) -> Result<CalendarExport> {
+    if dest.is_dir() {
+        return Err(Error::invalid(
+            "destination",
+            format!(
+                "{} is a folder; choose a file name such as dossier.ics",
+                dest.display()
+            ),
+        ));
+    }
+    let text = calendar_ics(store, now, user_zone_name)?;
+    fsio::write_atomic(dest, text.as_bytes())?;
+    Ok(CalendarExport {
+        path: dest.display().to_string(),
+        events: u32::try_from(text.matches("BEGIN:VEVENT\r\n").count()).unwrap_or(u32::MAX),
+    })
+}

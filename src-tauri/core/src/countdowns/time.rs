@@ -1,0 +1,228 @@
+//! Calendar arithmetic for countdowns: local dates and times in a zone, months added to dates,
+//! days counted on the wall clock. Pure functions; "now" is always a parameter.
+//!
+//! Decisions, and why:
+//! - **Months** are calendar months added to the local date; a day the target month lacks
+//!   becomes its last day (31 August + 6 months = 28 February, or 29 in a leap year), the same
+//!   rule the vault uses for a certificate's 3 months.
+//! - **Thresholds** reached after some months (silence, a roster place) fall at the *start*
+//!   (00:00) of the day they are reached, in the zone of the event they count from: that is the
+//!   first moment the period is over, and it shows as that day.
+//! - **Days before** a moment are calendar days on the wall clock of the moment's zone: a
+//!   reminder "1 day before" a deadline at 23:59 comes at 23:59 the day before, even when a
+//!   daylight-saving change makes that 23 or 25 hours. Hours before are exact durations.
+//! - A wall-clock time that does not exist (the spring gap) is taken as the first instant after
+//!   the gap; one that happens twice (the autumn fold) as the earlier or later instant, as the
+//!   caller asks: a deadline gets the later (benefit of the doubt), a reminder the earlier.
+
+use crate::vacancy::parse_zone;
+use crate::vault::crc_valid_until;
+use crate::{Error, Result};
+use chrono::{
+    DateTime, Days, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat,
+    TimeZone, Utc,
+};
+use chrono_tz::Tz;
+
+/// No answer within 6 months of submitting means unsuccessful (DOMAIN.md, "Process and time
+/// limits").
+pub const SILENCE_MONTHS: u32 = 6;
+/// A roster place is valid 3 years (DOMAIN.md, "Process and time limits").
+pub const ROSTER_MONTHS: u32 = 36;
+
+/// Which of two instants to take when a wall-clock time happens twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    Earlier,
+    Later,
+}
+
+pub fn zone(name: &str) -> Result<Tz> {
+    parse_zone(name)
+}
+
+/// The instant a wall-clock `date` `time` falls in `tz` (see the module notes for gaps and folds).
+pub fn local_instant(date: NaiveDate, time: NaiveTime, tz: Tz, fold: Fold) -> DateTime<Utc> {
+    resolve(date.and_time(time), tz, fold)
+}
+
+fn resolve(local: NaiveDateTime, tz: Tz, fold: Fold) -> DateTime<Utc> {
+    let found = match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => Some(t),
+        LocalResult::Ambiguous(earlier, later) => Some(match fold {
+            Fold::Earlier => earlier,
+            Fold::Later => later,
+        }),
+        // Gaps last at most a few hours: the first wall time after it that exists.
+        LocalResult::None => (1..=24 * 60).find_map(|m| {
+            local
+                .checked_add_signed(chrono::Duration::minutes(m))
+                .and_then(|l| tz.from_local_datetime(&l).earliest())
+        }),
+    };
+    // Only a date at the very edge of the calendar has no instant at all; reading it as UTC
+    // keeps the arithmetic total instead of failing on it.
+    found.map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
+}
+
+/// 00:00 of `date` in `tz` (or the first instant of that day, where midnight is skipped).
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    local_instant(date, NaiveTime::MIN, tz, Fold::Earlier)
+}
+
+/// The local date of `at` in `tz`.
+pub fn local_date(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
+    at.with_timezone(&tz).date_naive()
+}
+
+/// The wall-clock time of `at` in `tz`.
+pub fn local_time(at: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
+    at.with_timezone(&tz).naive_local()
+}
+
+/// `date` plus `months` calendar months, clamped to the end of a shorter month.
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The day silence is reached for an application submitted on `submitted_on`.
+pub fn silence_date(submitted_on: NaiveDate) -> NaiveDate {
+    add_months(submitted_on, SILENCE_MONTHS)
+}
+
+/// When silence is reached: the start of [`silence_date`] in the submission's zone.
+pub fn silence_threshold(submitted_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    start_of_day(silence_date(submitted_on), tz)
+}
+
+/// The day a roster place taken on `rostered_on` expires: valid through the day before.
+pub fn roster_expiry_date(rostered_on: NaiveDate) -> NaiveDate {
+    add_months(rostered_on, ROSTER_MONTHS)
+}
+
+/// When a roster place expires: the start of [`roster_expiry_date`] in the event's zone.
+pub fn roster_expiry(rostered_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    start_of_day(roster_expiry_date(rostered_on), tz)
+}
+
+/// The first day a certificate issued on `issued_on` no longer counts: the day after the
+/// vault's last valid day ([`crc_valid_until`], which that day is included in).
+pub fn certificate_stale_date(issued_on: NaiveDate) -> NaiveDate {
+    let last = crc_valid_until(issued_on);
+    last.checked_add_days(Days::new(1)).unwrap_or(last)
+}
+
+/// When a certificate goes stale: the start of [`certificate_stale_date`] in `tz` (the
+/// candidate's own zone: the certificate is theirs, not a duty station's).
+pub fn certificate_stale_at(issued_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    start_of_day(certificate_stale_date(issued_on), tz)
+}
+
+/// The same wall-clock time `days` calendar days before `at`, in `tz`. In a fold the earlier
+/// instant is taken, so a reminder is never late.
+pub fn days_before(at: DateTime<Utc>, tz: Tz, days: u32) -> DateTime<Utc> {
+    let local = local_time(at, tz);
+    match local.checked_sub_days(Days::new(u64::from(days))) {
+        Some(earlier) => resolve(earlier, tz, Fold::Earlier),
+        None => at
+            .checked_sub_signed(chrono::Duration::days(i64::from(days)))
+            .unwrap_or(at),
+    }
+}
+
+/// Whole calendar days from the local date of `now` to that of `at`, in `tz` (negative when
+/// `at` is on an earlier day).
+pub fn calendar_days_between(now: DateTime<Utc>, at: DateTime<Utc>, tz: Tz) -> i64 {
+    (local_date(at, tz) - local_date(now, tz)).num_days()
+}
+
+/// One fixed text form for stored instants, so they sort in time order inside SQLite.
+pub(crate) fn instant_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub(crate) fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M").ok()
+}
+
+pub(crate) fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// A stored instant that no longer reads is a damaged row, reported as such.
+pub(crate) fn stored_instant(text: &str, what: &str) -> Result<DateTime<Utc>> {
+    parse_instant(text).ok_or_else(|| {
+        Error::invalid(
+            what,
+            format!("the stored time “{text}” cannot be read; the database may be damaged"),
+        )
+    })
+}
+
+/// "Monday 23 November 2026"
+pub fn human_day(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// "Monday 23 November 2026 at 23:59"
+pub fn human_moment(local: NaiveDateTime) -> String {
+    format!(
+        "{} at {}",
+        human_day(local.date()),
+        local.time().format("%H:%M")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_gap_moves_forward_and_a_fold_takes_what_is_asked() {
+        let paris = zone("Europe/Paris").unwrap();
+        let gap = local_instant(
+            d("2026-03-29"),
+            NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
+            paris,
+            Fold::Earlier,
+        );
+        assert_eq!(gap, utc("2026-03-29T01:00:00Z"));
+        let t = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+        assert_eq!(
+            local_instant(d("2026-10-25"), t, paris, Fold::Earlier),
+            utc("2026-10-25T00:30:00Z")
+        );
+        assert_eq!(
+            local_instant(d("2026-10-25"), t, paris, Fold::Later),
+            utc("2026-10-25T01:30:00Z")
+        );
+    }
+
+    #[test]
+    fn the_edges_of_the_calendar_do_not_panic() {
+        let paris = zone("Europe/Paris").unwrap();
+        let _ = silence_threshold(NaiveDate::MAX, paris);
+        let _ = roster_expiry(NaiveDate::MAX, paris);
+        let _ = certificate_stale_at(NaiveDate::MAX, paris);
+        let _ = days_before(DateTime::<Utc>::MIN_UTC, paris, 7);
+    }
+}

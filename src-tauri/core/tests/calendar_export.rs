@@ -1,0 +1,355 @@
+//! The `.ics` export, checked by parsing it back: the events, their zones (resolved through
+//! the file's own VTIMEZONE definitions), all-day thresholds, and the atomic write.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use dossier_core::applications::{
+    self, ApplicationInput, EventInput, InterviewInput, InterviewMode, Stage,
+};
+use dossier_core::calendar::{calendar_ics, export_calendar};
+use dossier_core::store::Store;
+use dossier_core::vacancy::*;
+use icalendar::parser::{Component as Parsed, read_calendar, unfold};
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike};
+
+const PARIS: &str = "Europe/Paris";
+
+fn utc(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    utc("2026-03-01T09:00:00Z")
+}
+
+fn vacancy(reference: &str, deadline: Option<Deadline>, status: VacancyStatus) -> VacancyInput {
+    VacancyInput {
+        platform: Platform::RecruitmentHub,
+        reference: reference.into(),
+        title: format!("Officer {reference}"),
+        duty_station: None,
+        duty_zone: None,
+        contract_kind: None,
+        is_roster: false,
+        grade: None,
+        posts: None,
+        security_screening: None,
+        duration_months: None,
+        duration_text: None,
+        published_on: None,
+        deadline,
+        languages: vec![],
+        min_education: None,
+        min_experience_years: None,
+        notice_url: None,
+        notice_text: None,
+        notes: String::new(),
+        status,
+    }
+}
+
+fn deadline(date: &str, time: Option<(u32, u32)>, zone: &str) -> Option<Deadline> {
+    Some(Deadline {
+        date: d(date),
+        time: time.map(|(h, m)| NaiveTime::from_hms_opt(h, m, 0).unwrap()),
+        zone: zone.into(),
+    })
+}
+
+fn save(store: &mut Store, v: VacancyInput) -> u32 {
+    match create_vacancy(store, v, now() - Duration::days(60)).unwrap() {
+        SaveOutcome::Saved { vacancy } => vacancy.id,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn submitted(store: &mut Store, vacancy_id: u32, on: &str) -> u32 {
+    applications::create_application(
+        store,
+        &ApplicationInput {
+            vacancy_id,
+            platform: None,
+            first_step: EventInput {
+                stage: Stage::Submitted,
+                date: d(on),
+                time: None,
+                zone: Some(PARIS.into()),
+                note: String::new(),
+            },
+        },
+        now(),
+    )
+    .unwrap()
+    .application
+    .id
+}
+
+fn fixture() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    // Closes on the night the clocks go forward in Lyon.
+    save(
+        &mut store,
+        vacancy(
+            "1503",
+            deadline("2026-03-29", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    save(
+        &mut store,
+        vacancy(
+            "1574",
+            deadline("2026-04-10", Some((23, 59)), "Asia/Singapore"),
+            VacancyStatus::Open,
+        ),
+    );
+    // Not exported: closed, or already past.
+    save(
+        &mut store,
+        vacancy(
+            "1468",
+            deadline("2026-04-01", None, PARIS),
+            VacancyStatus::Closed,
+        ),
+    );
+    save(
+        &mut store,
+        vacancy(
+            "1400",
+            deadline("2026-02-01", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    // Silence reached on 30 March; an interview in Lyon on 20 March.
+    let waiting = save(&mut store, vacancy("INT04606", None, VacancyStatus::Open));
+    submitted(&mut store, waiting, "2025-09-30");
+    let interviewing = save(&mut store, vacancy("INT04700", None, VacancyStatus::Open));
+    let id = submitted(&mut store, interviewing, "2026-02-10");
+    let shortlisted = EventInput {
+        stage: Stage::Shortlisted,
+        date: d("2026-02-20"),
+        time: None,
+        zone: None,
+        note: String::new(),
+    };
+    applications::record_event(&mut store, id, &shortlisted, now()).unwrap();
+    applications::add_interview(
+        &mut store,
+        id,
+        &InterviewInput {
+            date: d("2026-03-20"),
+            time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            zone: PARIS.into(),
+            mode: InterviewMode::VideoConference,
+            duration_minutes: Some(45),
+            place: "https://meet.example.org/panel".into(),
+            note: String::new(),
+        },
+        now(),
+    )
+    .unwrap();
+    store
+}
+
+/// Offsets in a VTIMEZONE: "+0200" → 7200 seconds.
+fn offset(text: &str) -> i64 {
+    let sign = if text.starts_with('-') { -1 } else { 1 };
+    let digits = &text[1..];
+    let h: i64 = digits[0..2].parse().unwrap();
+    let m: i64 = digits[2..4].parse().unwrap();
+    sign * (h * 3600 + m * 60)
+}
+
+fn prop<'a>(c: &'a Parsed<'a>, name: &str) -> &'a str {
+    c.find_prop(name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+        .val
+        .as_str()
+}
+
+/// Resolves a wall-clock time through the file's own VTIMEZONE for `tzid`: the observance in
+/// force at the resulting instant is the one whose offset was used.
+fn resolve(text: &str, tzid: &str, local: NaiveDateTime) -> DateTime<Utc> {
+    let unfolded = unfold(text);
+    let calendar = read_calendar(&unfolded).unwrap();
+    let zone = calendar
+        .components
+        .iter()
+        .find(|c| c.name == "VTIMEZONE" && prop(c, "TZID") == tzid)
+        .unwrap_or_else(|| panic!("no VTIMEZONE for {tzid}"));
+    let mut onsets: Vec<(DateTime<Utc>, i64)> = zone
+        .components
+        .iter()
+        .map(|o| {
+            let start = NaiveDateTime::parse_from_str(prop(o, "DTSTART"), "%Y%m%dT%H%M%S").unwrap();
+            let from = offset(prop(o, "TZOFFSETFROM"));
+            (
+                (start - Duration::seconds(from)).and_utc(),
+                offset(prop(o, "TZOFFSETTO")),
+            )
+        })
+        .collect();
+    onsets.sort();
+    for (i, (onset, to)) in onsets.iter().enumerate() {
+        let candidate = (local - Duration::seconds(*to)).and_utc();
+        let next = onsets.get(i + 1).map(|(n, _)| *n);
+        if candidate >= *onset && next.is_none_or(|n| candidate < n) {
+            return candidate;
+        }
+    }
+    panic!("{local} is not covered by the VTIMEZONE of {tzid}");
+}
+
+fn zoned(start: Option<DatePerhapsTime>) -> (NaiveDateTime, String) {
+    match start {
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid })) => {
+            (date_time, tzid)
+        }
+        other => panic!("expected a time with a TZID, got {other:?}"),
+    }
+}
+
+fn all_day(start: Option<DatePerhapsTime>) -> NaiveDate {
+    match start {
+        Some(DatePerhapsTime::Date(date)) => date,
+        other => panic!("expected a date, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_export_parses_back_with_its_events_zones_and_thresholds() {
+    let store = fixture();
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.lines().all(|l| l.len() <= 75), "a line is not folded");
+    assert!(!text.replace("\r\n", "").contains('\n'), "bare line feed");
+
+    let calendar: Calendar = text.parse().unwrap();
+    let events: Vec<_> = calendar.events().collect();
+    let uids: Vec<&str> = events.iter().map(|e| e.get_uid().unwrap()).collect();
+    assert_eq!(
+        uids,
+        [
+            "interview-1@dossier",
+            "deadline-1@dossier",
+            "silence-1@dossier",
+            "deadline-2@dossier",
+        ]
+    );
+    for e in &events {
+        assert_eq!(e.get_timestamp(), Some(now()));
+    }
+
+    // The interview: 10:00 in Lyon for 45 minutes, with its link.
+    let interview = events[0];
+    assert_eq!(
+        interview.get_summary(),
+        Some("Interview: Officer INT04700 (INT04700)")
+    );
+    assert_eq!(
+        interview.get_location(),
+        Some("https://meet.example.org/panel")
+    );
+    let (start, tzid) = zoned(interview.get_start());
+    assert_eq!(tzid, PARIS);
+    assert_eq!(resolve(&text, &tzid, start), utc("2026-03-20T09:00:00Z"));
+    let (end, _) = zoned(interview.get_end());
+    assert_eq!(resolve(&text, &tzid, end), utc("2026-03-20T09:45:00Z"));
+
+    // The Lyon deadline: 23:59 on the night of the change, which is summer time already.
+    let lyon = events[1];
+    assert_eq!(lyon.get_summary(), Some("Deadline: Officer 1503 (1503)"));
+    let (start, tzid) = zoned(lyon.get_start());
+    assert_eq!(start.to_string(), "2026-03-29 23:59:00");
+    assert_eq!(resolve(&text, &tzid, start), utc("2026-03-29T21:59:00Z"));
+
+    // Silence: an all-day event on the day 6 months after 30 September.
+    let silence = events[2];
+    assert_eq!(all_day(silence.get_start()), d("2026-03-30"));
+    assert_eq!(all_day(silence.get_end()), d("2026-03-31"));
+    assert!(
+        silence
+            .get_summary()
+            .unwrap()
+            .starts_with("6 months since submission")
+    );
+
+    // Singapore: no daylight saving, UTC+8 all year.
+    let (start, tzid) = zoned(events[3].get_start());
+    assert_eq!(tzid, "Asia/Singapore");
+    assert_eq!(resolve(&text, &tzid, start), utc("2026-04-10T15:59:00Z"));
+    assert!(
+        events[3]
+            .get_description()
+            .unwrap()
+            .contains("Asia/Singapore time")
+    );
+}
+
+#[test]
+fn the_file_is_written_whole_and_a_folder_is_refused() {
+    let store = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("dossier.ics");
+    std::fs::write(&dest, "old export").unwrap();
+    let written = export_calendar(&store, &dest, now(), PARIS).unwrap();
+    assert_eq!(written.events, 4);
+    assert_eq!(
+        std::fs::read_to_string(&dest).unwrap(),
+        calendar_ics(&store, now(), PARIS).unwrap()
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["dossier.ics"]);
+
+    let err = export_calendar(&store, dir.path(), now(), PARIS).unwrap_err();
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let err = export_calendar(
+        &store,
+        &dir.path().join("missing").join("x.ics"),
+        now(),
+        PARIS,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("x.ics"), "{err}");
+}
+
+#[test]
+fn an_empty_calendar_is_still_a_valid_file() {
+    let store = Store::open_in_memory().unwrap();
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let calendar: Calendar = text.parse().unwrap();
+    assert_eq!(calendar.events().count(), 0);
+    assert!(text.contains("PRODID:-//Dossier//Dossier applications//EN\r\n"));
+}
+
+#[test]
+fn a_deadline_decades_ahead_is_written_in_utc_without_a_huge_zone_table() {
+    let mut store = Store::open_in_memory().unwrap();
+    save(
+        &mut store,
+        vacancy(
+            "9999",
+            deadline("2999-01-31", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    save(
+        &mut store,
+        vacancy(
+            "1503",
+            deadline("2026-03-29", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    assert!(text.contains("DTSTART:29990131T225900Z\r\n"), "{text}");
+    assert!(text.contains("DTSTART;TZID=Europe/Paris:20260329T235900\r\n"));
+    // 2025 to 2027: three years of two changes, and the starting observance.
+    assert_eq!(text.matches("TZOFFSETTO").count(), 7);
+}
