@@ -4,13 +4,17 @@
 pub mod bindings;
 mod commands;
 mod dialog;
+mod dropped_files;
 pub mod error;
 mod external;
 mod notify;
 mod scheduler;
+mod standing;
 mod state;
 #[cfg(feature = "e2e")]
 mod test_hooks;
+mod vault_protocol;
+mod view_copies;
 mod zone;
 
 use std::path::PathBuf;
@@ -38,14 +42,47 @@ fn clock() -> Arc<dyn Clock> {
     Arc::new(SystemClock)
 }
 
+/// The typed commands, plus in the end-to-end build the hooks the suite calls through the
+/// page's IPC. Those stay out of the generated bindings, which must not change with the feature.
+fn invoke_handler(
+    specta: &tauri_specta::Builder<tauri::Wry>,
+) -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+    let typed = specta.invoke_handler();
+    #[cfg(feature = "e2e")]
+    {
+        fn e2e_hooks() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool {
+            tauri::generate_handler![test_hooks::e2e_drop_files]
+        }
+        let hooks = e2e_hooks();
+        move |invoke: tauri::ipc::Invoke<tauri::Wry>| {
+            if invoke.message.command().starts_with("e2e_") {
+                hooks(invoke)
+            } else {
+                typed(invoke)
+            }
+        }
+    }
+    #[cfg(not(feature = "e2e"))]
+    typed
+}
+
 pub fn run() {
     let specta = bindings::builder();
     tauri::Builder::default()
-        .invoke_handler(specta.invoke_handler())
+        .invoke_handler(invoke_handler(&specta))
+        .register_asynchronous_uri_scheme_protocol(vault_protocol::SCHEME, vault_protocol::handle)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drag) = event {
+                dropped_files::on_drag_drop(window.app_handle(), drag);
+            }
+        })
         .setup(move |app| {
             specta.mount_events(app);
-            let state = AppState::new(data_dir(app)?, clock());
+            let data_dir = data_dir(app)?;
+            view_copies::clear_view_copies(&data_dir);
+            let state = AppState::new(data_dir, clock());
             app.manage(state);
+            app.manage(dropped_files::DropTarget::default());
             // After the state is managed: the scheduler's first pass reads it.
             let scheduler = scheduler::Scheduler::start(app.handle().clone());
             app.manage(scheduler);

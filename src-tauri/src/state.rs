@@ -3,6 +3,7 @@
 
 use dossier_core::clock::Clock;
 use dossier_core::store::{self, Store};
+use dossier_core::vault::Vault;
 use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,9 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub data_dir: PathBuf,
     slot: Mutex<Slot>,
+    /// Opened on first use and kept: opening sweeps the temporary files a killed import left,
+    /// which must not run again while an import of this session is writing one.
+    vault: Mutex<Option<Vault>>,
 }
 
 impl AppState {
@@ -62,7 +66,14 @@ impl AppState {
             clock,
             data_dir,
             slot: Mutex::new(slot),
+            vault: Mutex::new(None),
         }
+    }
+
+    /// The candidate's calendar day, in the computer's time zone: certificates and issue dates
+    /// are dates printed on paper where the candidate lives, not UTC days.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().with_timezone(&chrono::Local).date_naive()
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -93,6 +104,22 @@ impl AppState {
                 StoreStatus::Ready { .. } => String::new(),
             })),
         }
+    }
+
+    /// Runs `f` with the vault folder and the open store. A vault folder that cannot be created
+    /// is reported, and tried again on the next call.
+    pub fn with_vault<T>(
+        &self,
+        f: impl FnOnce(&Vault, &mut Store) -> dossier_core::Result<T>,
+    ) -> Result<T> {
+        let vault = {
+            let mut slot = self.vault.lock().unwrap_or_else(|p| p.into_inner());
+            match &*slot {
+                Some(vault) => vault.clone(),
+                None => slot.insert(Vault::open(&self.data_dir)?).clone(),
+            }
+        };
+        self.with_store(|store| f(&vault, store))
     }
 
     /// Sets a damaged database aside under a dated name and opens a fresh one. Refused unless

@@ -42,3 +42,21 @@ pub fn open_dialog_answer() -> Option<Vec<PathBuf>> {
 pub fn opened_log() -> Option<PathBuf> {
     std::env::var_os("DOSSIER_E2E_OPENED_LOG").map(PathBuf::from)
 }
+
+/// Drops `paths` onto the window as a file manager would: the same handler, fed the events
+/// Tauri would send. WebDriver cannot perform an operating-system drag and drop (it only
+/// synthesises events inside the page, where a real drop never carries paths), so the suite
+/// calls this e2e-only command through the page's IPC instead. Nothing but the event source
+/// differs from a real drop.
+#[tauri::command]
+pub fn e2e_drop_files(app: tauri::AppHandle, paths: Vec<PathBuf>) {
+    let position = tauri::PhysicalPosition::new(0.0, 0.0);
+    crate::dropped_files::on_drag_drop(
+        &app,
+        &tauri::DragDropEvent::Enter {
+            paths: paths.clone(),
+            position,
+        },
+    );
+    crate::dropped_files::on_drag_drop(&app, &tauri::DragDropEvent::Drop { paths, position });
+}

@@ -12,9 +12,12 @@ describe('architecture', () => {
   });
 
   it('calls invoke nowhere but in the generated bindings', () => {
+    // `lib/ipc.ts` may hand out Tauri's `Channel` (a stream from one command), nothing else.
+    const withoutChannel = (path: string, text: string) =>
+      path === './ipc.ts' ? text.replace("export { Channel } from '@tauri-apps/api/core';", '') : text;
     const offenders = Object.entries(sources)
       .filter(([path]) => !path.endsWith('/bindings.ts') && !path.endsWith('.test.ts'))
-      .filter(([, text]) => /@tauri-apps\/api\/core|\binvoke\s*\(/.test(text))
+      .filter(([path, text]) => /@tauri-apps\/api\/core|\binvoke\s*\(/.test(withoutChannel(path, text)))
       .map(([path]) => path);
     expect(offenders).toEqual([]);
   });

@@ -74,3 +74,8 @@ function throwing(call: (...args: never[]) => Promise<unknown>) {
 export const ipc = Object.fromEntries(
   Object.entries(commands).map(([name, call]) => [name, throwing(call)]),
 ) as unknown as Ipc;
+
+// A channel streams values from one command (import progress, dropped files) to the page. It is
+// the one piece of Tauri's API besides the generated commands that views need, so it is handed
+// out here rather than imported from Tauri in each view.
+export { Channel } from '@tauri-apps/api/core';

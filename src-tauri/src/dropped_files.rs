@@ -1,0 +1,131 @@
+//! Files dropped onto the window. Tauri gives the shell the dropped paths (the webview itself
+//! never sees them), so the import runs here, through the same batch import as the file dialog,
+//! and the UI hears about it on a channel it registered: the hovering, the progress and each
+//! file's outcome. A channel needs no event permission in the window's capability.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use dossier_core::vault::{BatchItem, DocumentKind, ImportProgress};
+use serde::Serialize;
+use specta::Type;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, DragDropEvent, Manager, Runtime};
+
+use crate::error::Result;
+use crate::state::AppState;
+
+/// What the UI is told about a drag and drop, in order: `hovering` while files are over the
+/// window, then `left` (dragged away) or `started`, `progress`…, and `finished` or `failed`.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(
+    tag = "news",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum DropNews {
+    Hovering {
+        files: u32,
+    },
+    Left,
+    Started {
+        files: u32,
+    },
+    Progress {
+        progress: ImportProgress,
+    },
+    Finished {
+        items: Vec<BatchItem>,
+    },
+    /// Nothing could be imported at all (the database is not open).
+    Failed {
+        message: String,
+    },
+}
+
+/// Where drop news goes and what kind dropped files are filed as; set by the vault view.
+#[derive(Default)]
+pub struct DropTarget {
+    listener: Mutex<Option<(DocumentKind, Channel<DropNews>)>>,
+}
+
+impl DropTarget {
+    pub fn listen(&self, kind: DocumentKind, channel: Channel<DropNews>) {
+        *self.listener.lock().unwrap_or_else(|p| p.into_inner()) = Some((kind, channel));
+    }
+
+    fn current(&self) -> (DocumentKind, Option<Channel<DropNews>>) {
+        match &*self.listener.lock().unwrap_or_else(|p| p.into_inner()) {
+            Some((kind, channel)) => (*kind, Some(channel.clone())),
+            None => (DocumentKind::Other, None),
+        }
+    }
+}
+
+/// Imports `paths` as `kind` on a blocking thread, the same way for the dialog and a drop.
+pub async fn import_paths<R: Runtime>(
+    app: &AppHandle<R>,
+    paths: Vec<PathBuf>,
+    kind: DocumentKind,
+    mut progress: impl FnMut(&ImportProgress) + Send + 'static,
+) -> Result<Vec<BatchItem>> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let now = state.clock.now();
+        state.with_vault(|vault, store| {
+            Ok(vault.import_batch(store, &paths, kind, now, Some(&mut progress)))
+        })
+    })
+    .await
+    .map_err(|e| dossier_core::Error::invalid("import", format!("the import stopped: {e}")))?
+}
+
+/// Handles Tauri's drag-and-drop events for the window. Dropped files are imported even when
+/// no view listens (the candidate meant to add them); the vault list shows them when opened.
+pub fn on_drag_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
+    let Some(target) = app.try_state::<DropTarget>() else {
+        return;
+    };
+    let (kind, channel) = target.current();
+    let tell = move |news: DropNews| {
+        if let Some(channel) = &channel {
+            // A reloaded page drops its channel; the import goes on regardless.
+            let _ = channel.send(news);
+        }
+    };
+    match event {
+        DragDropEvent::Enter { paths, .. } => tell(DropNews::Hovering {
+            files: count(paths),
+        }),
+        DragDropEvent::Leave => tell(DropNews::Left),
+        DragDropEvent::Drop { paths, .. } if paths.is_empty() => tell(DropNews::Left),
+        DragDropEvent::Drop { paths, .. } => {
+            tell(DropNews::Started {
+                files: count(paths),
+            });
+            let app = app.clone();
+            let paths = paths.clone();
+            tauri::async_runtime::spawn(async move {
+                let progress_tell = tell.clone();
+                let news = match import_paths(&app, paths, kind, move |p| {
+                    progress_tell(DropNews::Progress { progress: *p })
+                })
+                .await
+                {
+                    Ok(items) => DropNews::Finished { items },
+                    Err(e) => DropNews::Failed {
+                        message: e.to_string(),
+                    },
+                };
+                tell(news);
+            });
+        }
+        // `Over` only moves the pointer; the UI needs nothing from it.
+        _ => {}
+    }
+}
+
+fn count(paths: &[PathBuf]) -> u32 {
+    u32::try_from(paths.len()).unwrap_or(u32::MAX)
+}

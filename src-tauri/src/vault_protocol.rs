@@ -1,0 +1,213 @@
+//! The `vault:` scheme: how the webview shows a scan (a thumbnail, a preview) without any file
+//! system access. A request names a document by its id only (`vault://localhost/12`, or
+//! `http://vault.localhost/12` where the webview maps custom schemes to http, as on Windows);
+//! the bytes are read through the store and checked against their hash. No path is ever taken
+//! from the request, so nothing else on disk can be reached this way.
+//!
+//! The UI adds `?v=<start of the content hash>`. When it is there it must match, so one address
+//! always means the same bytes and the webview may keep them: a list of scans is not re-read and
+//! re-hashed from disk on every visit.
+
+use std::borrow::Cow;
+
+use tauri::http::{Method, Request, Response, StatusCode, header};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+
+use crate::error::Error;
+use crate::state::AppState;
+
+pub const SCHEME: &str = "vault";
+
+/// Serves one request off the main thread: reading and hashing a 100 MB scan must not freeze
+/// the window.
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let uri = request.uri();
+        let response = match app.try_state::<AppState>() {
+            Some(state) => respond(&state, request.method(), uri.path(), uri.query()),
+            None => plain(StatusCode::SERVICE_UNAVAILABLE, "Dossier is still starting"),
+        };
+        responder.respond(response);
+    });
+}
+
+/// The document id a request asks for: a GET of `/<digits>` and nothing else.
+pub fn requested_id(method: &Method, path: &str) -> Result<u32, StatusCode> {
+    if method != Method::GET {
+        return Err(StatusCode::METHOD_NOT_ALLOWED);
+    }
+    let digits = path.strip_prefix('/').ok_or(StatusCode::NOT_FOUND)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(StatusCode::NOT_FOUND);
+    }
+    digits.parse().map_err(|_| StatusCode::NOT_FOUND)
+}
+
+/// The hash prefix the address expects, from a `v=` query parameter.
+fn expected_version(query: Option<&str>) -> Option<&str> {
+    query?.split('&').find_map(|pair| pair.strip_prefix("v="))
+}
+
+pub fn respond(
+    state: &AppState,
+    method: &Method,
+    path: &str,
+    query: Option<&str>,
+) -> Response<Cow<'static, [u8]>> {
+    let id = match requested_id(method, path) {
+        Ok(id) => id,
+        Err(status) => return plain(status, "Not a document address"),
+    };
+    let read = state.with_vault(|vault, store| {
+        let document = dossier_core::vault::get_document(store, id)?;
+        if let Some(version) = expected_version(query)
+            && (version.is_empty() || !document.content_hash.starts_with(version))
+        {
+            return Err(dossier_core::Error::NotFound(format!(
+                "This version of document {id}"
+            )));
+        }
+        Ok((document.media_type, vault.read_bytes(store, id)?))
+    });
+    match read {
+        Ok((media_type, bytes)) => Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, media_type.mime())
+            // The type was read from the content at import; the webview must not guess another.
+            .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+            // Whatever the file holds, it runs nothing if opened as a page.
+            .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'")
+            // Only with the version in the address: then these bytes never change under it.
+            .header(
+                header::CACHE_CONTROL,
+                if expected_version(query).is_some() {
+                    "private, max-age=31536000, immutable"
+                } else {
+                    "no-store"
+                },
+            )
+            .body(Cow::Owned(bytes))
+            .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Unreadable response")),
+        Err(Error::Core(dossier_core::Error::NotFound(what))) => {
+            plain(StatusCode::NOT_FOUND, &format!("{what} was not found"))
+        }
+        Err(e) => plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+fn plain(status: StatusCode, text: &str) -> Response<Cow<'static, [u8]>> {
+    let mut response = Response::new(Cow::Owned(text.as_bytes().to_vec()));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::clock::SettableClock;
+    use dossier_core::vault::ImportOptions;
+    use std::sync::Arc;
+
+    #[test]
+    fn only_a_document_id_can_be_asked_for() {
+        assert_eq!(requested_id(&Method::GET, "/12"), Ok(12));
+        for path in [
+            "/",
+            "",
+            "/12/",
+            "/12/../dossier.db",
+            "/../dossier.db",
+            "/%2e%2e/dossier.db",
+            "/-1",
+            "/+1",
+            "/1.5",
+            "/home/me/passport.pdf",
+            "/99999999999",
+        ] {
+            assert_eq!(
+                requested_id(&Method::GET, path),
+                Err(StatusCode::NOT_FOUND),
+                "{path}"
+            );
+        }
+        assert_eq!(
+            requested_id(&Method::POST, "/12"),
+            Err(StatusCode::METHOD_NOT_ALLOWED)
+        );
+    }
+
+    #[test]
+    fn a_document_is_served_with_its_type_and_a_damaged_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), Arc::new(SettableClock::new(now)));
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+        ];
+        let source = dir.path().join("photo.png");
+        std::fs::write(&source, png).unwrap();
+        let (id, stored) = state
+            .with_vault(|vault, store| {
+                let imported = vault.import_file(store, &source, &ImportOptions::default(), now)?;
+                let id = imported.document.id;
+                Ok((id, vault.file_path(store, id)?))
+            })
+            .unwrap();
+
+        let path = format!("/{id}");
+        let ok = respond(&state, &Method::GET, &path, None);
+        assert_eq!(ok.status(), StatusCode::OK);
+        assert_eq!(ok.headers()[header::CONTENT_TYPE], "image/png");
+        assert_eq!(ok.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(ok.headers()[header::CACHE_CONTROL], "no-store");
+        assert_eq!(ok.body().as_ref(), png);
+
+        // With the start of its hash the address is one version of the file, kept by the webview.
+        let hash = dossier_core::vault::sha256_hex(&png);
+        let versioned = respond(
+            &state,
+            &Method::GET,
+            &path,
+            Some(&format!("v={}", &hash[..16])),
+        );
+        assert_eq!(versioned.status(), StatusCode::OK);
+        assert!(
+            versioned.headers()[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+        for other in ["v=0000000000000000", "v="] {
+            assert_eq!(
+                respond(&state, &Method::GET, &path, Some(other)).status(),
+                StatusCode::NOT_FOUND,
+                "{other}"
+            );
+        }
+
+        let missing = respond(&state, &Method::GET, "/999", None);
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            respond(&state, &Method::GET, "/dossier.db", None).status(),
+            StatusCode::NOT_FOUND
+        );
+
+        // Bytes that no longer match their hash are not shown as if they were the scan.
+        std::fs::write(&stored, b"\x89PNG\r\n\x1a\ntampered").unwrap();
+        let damaged = respond(&state, &Method::GET, &path, None);
+        assert_eq!(damaged.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            String::from_utf8_lossy(damaged.body()).contains("photo"),
+            "the message names the document"
+        );
+    }
+}
