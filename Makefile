@@ -119,6 +119,8 @@ e2e: e2e-app
 # Figures, not pass/fail: machines here are shared, so targets are checked by reading them.
 bench:
 	cargo run --release -q -p dossier-core --example bench_vacancies
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  cargo run --release -q -p dossier-core --example bench_vault -- "$$scratch"
 
 ## Maintenance ----------------------------------------------------------------------------------
 
