@@ -16,6 +16,7 @@ pub mod notice;
 pub mod preferences;
 pub mod profile;
 pub mod reminders;
+pub mod settings;
 pub mod stations;
 pub mod store;
 pub mod vacancy;

@@ -6,7 +6,6 @@
 use crate::Result;
 use crate::profile::Cefr;
 use crate::store::Store;
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 /// The `settings` key the mapping is kept under (value: this type as JSON).
@@ -97,24 +96,15 @@ fn contains_phrase(words: &[String], phrase: &[String]) -> bool {
 
 /// The candidate's mapping, or the default when none was saved.
 pub fn load_wording_map(store: &Store) -> Result<LanguageWordingMap> {
-    store.read(|c| {
-        let value: Option<String> = c
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [WORDING_SETTING],
-                |r| r.get(0),
+    match crate::settings::read_setting(store, WORDING_SETTING)? {
+        None => Ok(LanguageWordingMap::default()),
+        Some(json) => serde_json::from_str(&json).map_err(|e| {
+            crate::Error::invalid(
+                "languageWording",
+                format!("the saved language settings cannot be read ({e})"),
             )
-            .optional()?;
-        match value {
-            None => Ok(LanguageWordingMap::default()),
-            Some(json) => serde_json::from_str(&json).map_err(|e| {
-                crate::Error::invalid(
-                    "languageWording",
-                    format!("the saved language settings cannot be read ({e})"),
-                )
-            }),
-        }
-    })
+        }),
+    }
 }
 
 /// Saves the mapping after checking it: every wording has words, and none appears twice
@@ -139,16 +129,7 @@ pub fn save_wording_map(store: &mut Store, map: &LanguageWordingMap) -> Result<(
             ));
         }
     }
-    let json = serde_json::to_string(map)
-        .map_err(|e| crate::Error::invalid("languageWording", e.to_string()))?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![WORDING_SETTING, json],
-        )?;
-        Ok(())
-    })
+    crate::settings::save_setting(store, WORDING_SETTING, map)
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 use crate::store::Store;
 use crate::{Error, Result};
 use chrono::NaiveTime;
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 /// Which reminders come, when they may come, and whether silence is acted on.
@@ -64,16 +63,7 @@ const KEY: &str = "reminders";
 /// The saved settings; the defaults when none are saved, or when they no longer read (written
 /// by a later version), so a reminder is never lost to a settings problem.
 pub fn load_reminder_settings(store: &Store) -> Result<ReminderSettings> {
-    store.read(|c| {
-        let json: Option<String> = c
-            .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(json
-            .and_then(|j| serde_json::from_str(&j).ok())
-            .unwrap_or_default())
-    })
+    crate::settings::load_or_default(store, KEY)
 }
 
 pub fn save_reminder_settings(store: &mut Store, settings: &ReminderSettings) -> Result<()> {
@@ -85,14 +75,5 @@ pub fn save_reminder_settings(store: &mut Store, settings: &ReminderSettings) ->
             "the quiet hours start and end at the same time; choose an end time after the start, or turn quiet hours off",
         ));
     }
-    let json = serde_json::to_string(settings)
-        .map_err(|_| Error::invalid("reminder settings", "cannot be stored"))?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [KEY, &json],
-        )?;
-        Ok(())
-    })
+    crate::settings::save_setting(store, KEY, settings)
 }

@@ -156,6 +156,58 @@ fn columns(input: &VacancyInput) -> Result<Columns> {
     })
 }
 
+/// Writes every field of vacancy `id`, its notice and its search entry: the one path for both
+/// creating and editing, so the two can never store a field differently. Returns how many
+/// vacancies it changed (0 when `id` does not exist).
+fn write_fields(
+    tx: &Connection,
+    id: u32,
+    input: &VacancyInput,
+    cols: &Columns,
+    now_text: &str,
+) -> Result<usize> {
+    let changed = tx.execute(
+        "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
+            duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
+            deadline_zone = ?11, notice_url = ?12, notes = ?13, status = ?14,
+            updated_utc = ?15, posts = ?16, security_screening = ?17, duration_months = ?18,
+            duration_text = ?19, published_on = ?20, deadline_date = ?21, deadline_time = ?22,
+            languages = ?23, min_education = ?24, min_experience_years = ?25
+         WHERE id = ?1",
+        params![
+            id,
+            input.platform.as_str(),
+            input.reference,
+            input.title,
+            input.duty_station,
+            input.duty_zone,
+            cols.contract_kind,
+            input.grade,
+            input.is_roster,
+            cols.deadline_utc,
+            cols.deadline_zone,
+            input.notice_url,
+            input.notes,
+            enum_text(&input.status)?,
+            now_text,
+            input.posts,
+            cols.security,
+            input.duration_months,
+            input.duration_text,
+            input.published_on.map(|d| d.to_string()),
+            cols.deadline_date,
+            cols.deadline_time,
+            cols.languages,
+            cols.min_education,
+            input.min_experience_years,
+        ],
+    )?;
+    if changed > 0 {
+        write_notice_and_index(tx, id, input)?;
+    }
+    Ok(changed)
+}
+
 /// Keeps the notice text and the search index in step with the row, inside the caller's
 /// transaction, so a search never finds a vacancy as it was before an edit.
 fn write_notice_and_index(tx: &Connection, id: u32, input: &VacancyInput) -> Result<()> {
@@ -198,42 +250,17 @@ pub fn create_vacancy(
             }));
         }
         tx.execute(
-            "INSERT INTO vacancies (platform, reference, title, duty_station, duty_zone,
-                contract_kind, grade, is_roster, deadline_utc, deadline_zone, notice_url,
-                notes, status, created_utc, updated_utc, posts, security_screening,
-                duration_months, duration_text, published_on, deadline_date, deadline_time,
-                languages, min_education, min_experience_years)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+            "INSERT INTO vacancies (platform, reference, title, created_utc, updated_utc)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
             params![
                 input.platform.as_str(),
                 input.reference,
                 input.title,
-                input.duty_station,
-                input.duty_zone,
-                cols.contract_kind,
-                input.grade,
-                input.is_roster,
-                cols.deadline_utc,
-                cols.deadline_zone,
-                input.notice_url,
-                input.notes,
-                enum_text(&input.status)?,
-                now_text,
-                input.posts,
-                cols.security,
-                input.duration_months,
-                input.duration_text,
-                input.published_on.map(|d| d.to_string()),
-                cols.deadline_date,
-                cols.deadline_time,
-                cols.languages,
-                cols.min_education,
-                input.min_experience_years,
+                now_text
             ],
         )?;
         let id = tx.last_insert_rowid() as u32;
-        write_notice_and_index(tx, id, &input)?;
+        write_fields(tx, id, &input, &cols, &now_text)?;
         Ok(Ok(id))
     })?;
     match saved {
@@ -260,46 +287,9 @@ pub fn update_vacancy(
                 existing_title,
             }));
         }
-        let changed = tx.execute(
-            "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
-                duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
-                deadline_zone = ?11, notice_url = ?12, notes = ?13, status = ?14,
-                updated_utc = ?15, posts = ?16, security_screening = ?17, duration_months = ?18,
-                duration_text = ?19, published_on = ?20, deadline_date = ?21, deadline_time = ?22,
-                languages = ?23, min_education = ?24, min_experience_years = ?25
-             WHERE id = ?1",
-            params![
-                id,
-                input.platform.as_str(),
-                input.reference,
-                input.title,
-                input.duty_station,
-                input.duty_zone,
-                cols.contract_kind,
-                input.grade,
-                input.is_roster,
-                cols.deadline_utc,
-                cols.deadline_zone,
-                input.notice_url,
-                input.notes,
-                enum_text(&input.status)?,
-                now_text,
-                input.posts,
-                cols.security,
-                input.duration_months,
-                input.duration_text,
-                input.published_on.map(|d| d.to_string()),
-                cols.deadline_date,
-                cols.deadline_time,
-                cols.languages,
-                cols.min_education,
-                input.min_experience_years,
-            ],
-        )?;
-        if changed == 0 {
+        if write_fields(tx, id, &input, &cols, &now_text)? == 0 {
             return Err(Error::NotFound(format!("Vacancy {id}")));
         }
-        write_notice_and_index(tx, id, &input)?;
         Ok(Ok(()))
     })?;
     match saved {
