@@ -199,12 +199,35 @@ impl App {
     }
 
     pub async fn exists(&self, css: &str) -> bool {
-        !self
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .expect("find_all")
-            .is_empty()
+        !self.read_all(css, |_| async { Ok(()) }).await.is_empty()
+    }
+
+    /// Runs `read` on every element matching `css`. WebKitWebDriver can report a stale element
+    /// from the query itself, or while reading, when the view re-renders in between; the whole
+    /// query is then taken again rather than reported, so a result is always one consistent page.
+    pub async fn read_all<T, F, Fut>(&self, css: &str, read: F) -> Vec<T>
+    where
+        F: Fn(fantoccini::elements::Element) -> Fut,
+        Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let attempt = async {
+                let mut out = Vec::new();
+                for element in self.client.find_all(Locator::Css(css)).await? {
+                    out.push(read(element).await?);
+                }
+                Ok::<_, fantoccini::error::CmdError>(out)
+            };
+            match attempt.await {
+                Ok(out) => return out,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("retrying the query {css}: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("query {css}: {e}"),
+            }
+        }
     }
 
     /// Types into a field as a user would, after selecting and deleting what it held (with keys,
@@ -233,26 +256,29 @@ impl App {
 
     /// The current value of a form field.
     pub async fn value_of(&self, css: &str) -> String {
-        self.wait_for(css)
+        self.wait_for(css).await;
+        self.read_all(css, |element| async move { element.prop("value").await })
             .await
-            .prop("value")
-            .await
-            .unwrap_or_else(|e| panic!("value of {css}: {e}"))
+            .into_iter()
+            .next()
+            .flatten()
             .unwrap_or_default()
+    }
+
+    /// An attribute of the first element matching `css`, once one exists.
+    pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css).await;
+        self.read_all(css, |element| async move { element.attr(name).await })
+            .await
+            .into_iter()
+            .next()
+            .flatten()
     }
 
     /// The texts of every element matching `css`, in page order.
     pub async fn texts_of_all(&self, css: &str) -> Vec<String> {
-        let mut texts = Vec::new();
-        for element in self
-            .client
-            .find_all(Locator::Css(css))
+        self.read_all(css, |element| async move { element.text().await })
             .await
-            .expect("find_all")
-        {
-            texts.push(element.text().await.unwrap_or_default());
-        }
-        texts
     }
 
     /// Polls until `check` holds, for things that change without a new element appearing.

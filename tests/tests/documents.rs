@@ -148,17 +148,11 @@ async fn outcomes(app: &App, count: usize) -> Vec<(String, String)> {
             == count
     })
     .await;
-    let mut out = Vec::new();
-    for row in app
-        .client
-        .find_all(Locator::Css("[data-testid='import-result']"))
-        .await
-        .unwrap()
-    {
-        let outcome = row.attr("data-outcome").await.unwrap().unwrap_or_default();
-        out.push((outcome, row.text().await.unwrap()));
-    }
-    out
+    app.read_all("[data-testid='import-result']", |row| async move {
+        let outcome = row.attr("data-outcome").await?.unwrap_or_default();
+        Ok((outcome, row.text().await?))
+    })
+    .await
 }
 
 fn row_titled(title: &str) -> String {
@@ -400,9 +394,10 @@ async fn scans_are_imported_shown_and_checked_against_the_certificate_rule() {
     // The vault check finds every file in place.
     app.open_view("settings").await;
     app.click("[data-testid='check-vault']").await;
-    let report = app.wait_for("[data-testid='integrity-report']").await;
     assert_eq!(
-        report.attr("data-healthy").await.unwrap().as_deref(),
+        app.attr_of("[data-testid='integrity-report']", "data-healthy")
+            .await
+            .as_deref(),
         Some("true")
     );
     assert!(

@@ -103,20 +103,20 @@ async fn verdict_of_the_vacancy(app: &App) -> String {
 
 async fn rule(app: &App, rule: &str) -> (String, String) {
     let css = format!("[data-testid='eligibility-rule'][data-rule='{rule}']");
-    let element = app.wait_for(&css).await;
-    let status = element
-        .attr("data-status")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    let reason = element
-        .find(Locator::Css("[data-testid='rule-reason']"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    (status, reason)
+    app.wait_for(&css).await;
+    app.read_all(&css, |element| async move {
+        let status = element.attr("data-status").await?.unwrap_or_default();
+        let reason = element
+            .find(Locator::Css("[data-testid='rule-reason']"))
+            .await?
+            .text()
+            .await?;
+        Ok((status, reason))
+    })
+    .await
+    .into_iter()
+    .next()
+    .unwrap_or_else(|| panic!("{css} went away"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -179,13 +179,13 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         .text_of("[data-testid='field-error'][data-field='dateOfBirth']")
         .await;
     assert!(message.contains("in the future"), "{message}");
-    let birth = app.wait_for("input[name='dateOfBirth']").await;
+    let birth = "input[name='dateOfBirth']";
     assert_eq!(
-        birth.attr("aria-invalid").await.unwrap().as_deref(),
+        app.attr_of(birth, "aria-invalid").await.as_deref(),
         Some("true")
     );
     assert_eq!(
-        birth.attr("aria-describedby").await.unwrap().as_deref(),
+        app.attr_of(birth, "aria-describedby").await.as_deref(),
         Some("pf-dateOfBirth-error")
     );
     assert!(

@@ -26,11 +26,8 @@ async fn every_view_opens_and_guides_a_new_user() {
     );
     for step in ["profile", "vacancies", "documents"] {
         let classes = app
-            .wait_for(&format!("[data-testid='step-{step}']"))
-            .await
-            .attr("class")
-            .await
-            .unwrap();
+            .attr_of(&format!("[data-testid='step-{step}']"), "class")
+            .await;
         assert!(
             !classes.unwrap_or_default().contains("done"),
             "step {step} is not done on a new install"
@@ -176,11 +173,8 @@ async fn recorded_data_replaces_the_empty_states() {
     }
     let app = App::launch(Launch::new(data.path())).await;
     let done = app
-        .wait_for("[data-testid='step-profile']")
+        .attr_of("[data-testid='step-profile']", "class")
         .await
-        .attr("class")
-        .await
-        .unwrap()
         .unwrap_or_default();
     assert!(
         done.contains("done"),
