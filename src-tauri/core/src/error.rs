@@ -35,6 +35,14 @@ pub enum Error {
 
     #[error("{field}: {reason}")]
     InvalidInput { field: String, reason: String },
+
+    /// The candidate stopped a long task; whatever it had written is gone.
+    #[error("{0}")]
+    Cancelled(String),
+
+    /// A document pack lacks items and the candidate has not confirmed exporting it anyway.
+    #[error("{0}")]
+    Incomplete(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

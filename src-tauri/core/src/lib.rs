@@ -13,6 +13,7 @@ pub mod error;
 pub mod fsio;
 pub mod models;
 pub mod notice;
+pub mod packs;
 pub mod preferences;
 pub mod profile;
 pub mod reminders;

@@ -34,6 +34,9 @@ pub use rows::{
     update_metadata,
 };
 
+pub(crate) use objects::{COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, read_some};
+pub(crate) use rows::human_date;
+
 use crate::store::Store;
 use crate::{Error, Result, fsio};
 use import::quoted;
@@ -215,7 +218,7 @@ impl Vault {
         check_integrity(store, &self.root)
     }
 
-    fn object_of(&self, document: &Document) -> Result<PathBuf> {
+    pub(crate) fn object_of(&self, document: &Document) -> Result<PathBuf> {
         objects::object_path(&self.root, &document.content_hash, document.media_type)
     }
 

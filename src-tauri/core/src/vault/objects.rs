@@ -282,7 +282,7 @@ pub(crate) fn export_verified(
     }
 }
 
-fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> Error {
+pub(crate) fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::NotFound {
         Error::NotFound(format!("The stored file of “{title}” ({})", path.display()))
     } else {
@@ -290,7 +290,7 @@ fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> Error {
     }
 }
 
-fn damaged(path: &Path, title: &str) -> Error {
+pub(crate) fn damaged(path: &Path, title: &str) -> Error {
     Error::invalid(
         "document",
         format!(

@@ -1,0 +1,624 @@
+//! Writing a pack. Every stored file is first read back and checked against the hash the vault
+//! recorded, before anything is written: a missing or damaged document stops the export and is
+//! named. The pack is then written under a temporary name beside the destination, synced, and
+//! renamed into place, so a cancelled or failed export leaves nothing under the final name.
+
+use super::manifest::{
+    MANIFEST_FORMAT, Manifest, ManifestFile, ManifestItem, manifest_html, manifest_json,
+};
+use super::naming::safe_file_name;
+use super::{Checklist, ItemState, Requirement};
+use crate::profile::Profile;
+use crate::store::Store;
+use crate::vault::{
+    self, COPY_BUFFER_BYTES, Vault, damaged, hex, missing_or_unreadable, read_some,
+};
+use crate::{Error, Result, fsio};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The manifests come first in a listing, before the numbered items.
+pub const MANIFEST_HTML_NAME: &str = "00 Manifest.html";
+pub const MANIFEST_JSON_NAME: &str = "00 Manifest.json";
+
+/// How often progress is reported: often enough for a smooth bar, rarely enough that the
+/// window is not flooded.
+const PROGRESS_EVERY_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Large writes keep system calls few; a pack is written once, start to end.
+const WRITE_BUFFER_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PackFormat {
+    Zip,
+    Folder,
+}
+
+/// Where a file of the pack comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackSource {
+    /// A vault document, checked against `sha256` before the export writes anything.
+    Stored {
+        document_id: u32,
+        title: String,
+        path: PathBuf,
+        sha256: String,
+    },
+    /// A file Dossier writes itself (the references, a notice's text).
+    Written(Vec<u8>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackEntry {
+    pub name: String,
+    pub source: PackSource,
+}
+
+/// Everything an export writes, worked out under the store's lock; the export itself runs
+/// without it, so the app stays usable during a long one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackPlan {
+    pub title: String,
+    pub candidate: String,
+    pub vacancy_title: String,
+    pub vacancy_reference: String,
+    pub checked_on: NaiveDate,
+    pub complete: bool,
+    pub summary: String,
+    pub items: Vec<ManifestItem>,
+    pub entries: Vec<PackEntry>,
+    /// What the save dialog proposes, without extension.
+    pub default_name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportPhase {
+    /// Reading every stored file back and comparing it with the vault's record.
+    Checking,
+    Writing,
+}
+
+/// Sizes as `f64`: exact up to 2^53 bytes, and TypeScript has no 64-bit integers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub phase: ExportPhase,
+    pub bytes_done: f64,
+    pub bytes_total: f64,
+    pub files_done: u32,
+    pub files_total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOutcome {
+    pub path: String,
+    pub format: PackFormat,
+    /// Files in the pack, the manifests included.
+    pub files: u32,
+    pub bytes: f64,
+    pub complete: bool,
+    /// Labels of the items not in the pack (missing or out of date).
+    pub left_out: Vec<String>,
+}
+
+/// The pack for a checklist: each satisfied item's document, named in checklist order, and the
+/// references as a text file. Missing and out-of-date items are listed in the manifest only.
+pub fn pack_plan(
+    vault: &Vault,
+    store: &Store,
+    checklist: &Checklist,
+    profile: Option<&Profile>,
+) -> Result<PackPlan> {
+    let mut entries = Vec::new();
+    let mut items = Vec::new();
+    let candidate = checklist.candidate_name.clone();
+    for item in &checklist.items {
+        let mut file = None;
+        if item.state == ItemState::Satisfied {
+            let number = entries.len() + 1;
+            if let Some(document) = &item.document {
+                let document = vault::get_document(store, document.id)?;
+                let subject = match &item.requirement {
+                    Requirement::Cv | Requirement::CoverLetter if !candidate.is_empty() => {
+                        candidate.clone()
+                    }
+                    Requirement::CriminalRecord { country } => crate::countries::name(country)
+                        .unwrap_or(country)
+                        .to_string(),
+                    _ => document.title.clone(),
+                };
+                let name = safe_file_name(
+                    &format!("{number:02} {} - {subject}", short_label(&item.requirement)),
+                    document.media_type.extension(),
+                    &format!("{number:02} Document {}", document.id),
+                );
+                entries.push(PackEntry {
+                    name: name.clone(),
+                    source: PackSource::Stored {
+                        document_id: document.id,
+                        title: document.title.clone(),
+                        path: vault.object_of(&document)?,
+                        sha256: document.content_hash.clone(),
+                    },
+                });
+                file = Some(name);
+            } else if item.requirement == Requirement::References {
+                let name = safe_file_name(
+                    &format!("{number:02} References - {candidate}"),
+                    "txt",
+                    &format!("{number:02} References"),
+                );
+                entries.push(PackEntry {
+                    name: name.clone(),
+                    source: PackSource::Written(references_text(profile)),
+                });
+                file = Some(name);
+            }
+        }
+        items.push(ManifestItem {
+            position: item.position,
+            label: item.label.clone(),
+            state: item.state,
+            detail: item.detail.clone(),
+            file,
+        });
+    }
+    let who = if candidate.is_empty() {
+        String::new()
+    } else {
+        format!(" - {candidate}")
+    };
+    Ok(PackPlan {
+        title: format!(
+            "Document pack: {} ({})",
+            checklist.vacancy_title, checklist.vacancy_reference
+        ),
+        candidate,
+        vacancy_title: checklist.vacancy_title.clone(),
+        vacancy_reference: checklist.vacancy_reference.clone(),
+        checked_on: checklist.on,
+        complete: checklist.complete,
+        summary: checklist.summary.clone(),
+        items,
+        entries,
+        default_name: safe_file_name(
+            &format!("INTERPOL {}{who}", checklist.vacancy_reference),
+            "",
+            "INTERPOL document pack",
+        ),
+    })
+}
+
+fn short_label(requirement: &Requirement) -> String {
+    match requirement {
+        Requirement::Cv => "CV".into(),
+        Requirement::CoverLetter => "Cover letter".into(),
+        Requirement::Diploma { .. } => "Diploma".into(),
+        Requirement::ProofOfEmployment { .. } => "Proof of employment".into(),
+        Requirement::CriminalRecord { .. } | Requirement::CountryOfOrigin => {
+            "Criminal record".into()
+        }
+        Requirement::References => "References".into(),
+        Requirement::NoticeAsks { document } => {
+            let label = document.label();
+            let mut chars = label.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The references INTERPOL asks for (names and contacts), as a plain text file.
+fn references_text(profile: Option<&Profile>) -> Vec<u8> {
+    let mut text = String::from("Professional references\r\n\r\n");
+    let references = profile.map_or(&[][..], |p| p.references.as_slice());
+    let check = vault::check_references(references, &[]);
+    for (reference, status) in references.iter().zip(&check.references) {
+        if status.verdict != vault::ReferenceVerdict::Ok {
+            continue;
+        }
+        text.push_str(&format!("Name: {}\r\n", reference.name.trim()));
+        text.push_str(&format!("Contact: {}\r\n", reference.contact.trim()));
+        if !reference.relation.trim().is_empty() {
+            text.push_str(&format!("Relation: {}\r\n", reference.relation.trim()));
+        }
+        text.push_str("\r\n");
+    }
+    text.into_bytes()
+}
+
+/// Writes `plan` to `dest` as a zip file or a folder. An existing `dest` is refused unless
+/// `overwrite` is set, and then replaced only once the new pack is complete. `cancel` is
+/// checked between chunks; `progress` hears of each few megabytes.
+pub fn export_pack(
+    plan: &PackPlan,
+    dest: &Path,
+    format: PackFormat,
+    overwrite: bool,
+    now: DateTime<Utc>,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<ExportOutcome> {
+    check_destination(dest, format, overwrite)?;
+    let files_total = u32::try_from(plan.entries.len() + 2).unwrap_or(u32::MAX);
+    let mut meter = Meter {
+        progress,
+        cancel,
+        last_report: 0,
+        current: ExportProgress {
+            phase: ExportPhase::Checking,
+            bytes_done: 0.0,
+            bytes_total: 0.0,
+            files_done: 0,
+            files_total,
+        },
+    };
+
+    // First, every stored file is read back whole: nothing is written if one is missing or
+    // damaged, and the sums in the manifest are those of the bytes that will be copied.
+    let mut sizes = Vec::with_capacity(plan.entries.len());
+    let mut total = 0u64;
+    for entry in &plan.entries {
+        let size = match &entry.source {
+            PackSource::Stored { path, title, .. } => fs::metadata(path)
+                .map_err(|e| missing_or_unreadable(path, title, e))?
+                .len(),
+            PackSource::Written(bytes) => bytes.len() as u64,
+        };
+        sizes.push(size);
+        total += size;
+    }
+    meter.current.bytes_total = total as f64;
+    let mut files = Vec::with_capacity(plan.entries.len());
+    for (entry, &size) in plan.entries.iter().zip(&sizes) {
+        let (sha256, document_id) = match &entry.source {
+            PackSource::Stored {
+                document_id,
+                title,
+                path,
+                sha256,
+            } => {
+                let actual = hash_checked(path, title, &mut meter)?;
+                if &actual != sha256 {
+                    return Err(damaged(path, title));
+                }
+                (actual, Some(*document_id))
+            }
+            PackSource::Written(bytes) => {
+                meter.advance(bytes.len() as u64)?;
+                (hex(&Sha256::digest(bytes)), None)
+            }
+        };
+        meter.current.files_done += 1;
+        files.push(ManifestFile {
+            name: entry.name.clone(),
+            sha256,
+            size_bytes: size,
+            document_id,
+        });
+    }
+
+    let manifest = Manifest {
+        format: MANIFEST_FORMAT.into(),
+        title: plan.title.clone(),
+        candidate: plan.candidate.clone(),
+        vacancy_title: plan.vacancy_title.clone(),
+        vacancy_reference: plan.vacancy_reference.clone(),
+        created_utc: now,
+        checked_on: plan.checked_on,
+        complete: plan.complete,
+        summary: plan.summary.clone(),
+        items: plan.items.clone(),
+        files,
+    };
+    let manifests = [
+        (MANIFEST_HTML_NAME, manifest_html(&manifest)),
+        (MANIFEST_JSON_NAME, manifest_json(&manifest)),
+    ];
+
+    meter.current = ExportProgress {
+        phase: ExportPhase::Writing,
+        bytes_done: 0.0,
+        bytes_total: (total + manifests.iter().map(|(_, b)| b.len() as u64).sum::<u64>()) as f64,
+        files_done: 0,
+        files_total,
+    };
+    meter.last_report = 0;
+    let temp = fsio::temp_path_beside(dest);
+    let written = match format {
+        PackFormat::Zip => write_zip(&temp, plan, &manifests, now, &mut meter),
+        PackFormat::Folder => write_folder(&temp, plan, &manifests, &mut meter),
+    };
+    if let Err(e) = written {
+        remove_any(&temp);
+        return Err(e);
+    }
+    if let Err(e) = put_in_place(&temp, dest, format) {
+        remove_any(&temp);
+        return Err(e);
+    }
+    Ok(ExportOutcome {
+        path: dest.display().to_string(),
+        format,
+        files: files_total,
+        bytes: meter.current.bytes_total,
+        complete: plan.complete,
+        left_out: plan
+            .items
+            .iter()
+            .filter(|i| i.state != ItemState::Satisfied)
+            .map(|i| i.label.clone())
+            .collect(),
+    })
+}
+
+/// Counts bytes, reports progress now and then, and stops the export when asked to.
+struct Meter<'a> {
+    progress: &'a mut dyn FnMut(ExportProgress),
+    cancel: &'a AtomicBool,
+    last_report: u64,
+    current: ExportProgress,
+}
+
+impl Meter<'_> {
+    fn advance(&mut self, bytes: u64) -> Result<()> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled(
+                "The export was cancelled; nothing was written".into(),
+            ));
+        }
+        self.current.bytes_done += bytes as f64;
+        let done = self.current.bytes_done as u64;
+        if done - self.last_report >= PROGRESS_EVERY_BYTES
+            || done == self.current.bytes_total as u64
+        {
+            self.last_report = done;
+            (self.progress)(self.current);
+        }
+        Ok(())
+    }
+}
+
+fn hash_checked(path: &Path, title: &str, meter: &mut Meter<'_>) -> Result<String> {
+    let mut file = File::open(path).map_err(|e| missing_or_unreadable(path, title, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    loop {
+        let n = read_some(&mut file, &mut buf)
+            .map_err(|e| Error::io(format!("Could not read the stored file of “{title}”"), e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        meter.advance(n as u64)?;
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result<()> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Error::invalid(
+            "destination",
+            format!(
+                "the folder {} does not exist; choose another place for the pack",
+                parent.display()
+            ),
+        ));
+    }
+    if dest.file_name().is_none() {
+        return Err(Error::invalid(
+            "destination",
+            format!("{} is not a name the pack can be saved as", dest.display()),
+        ));
+    }
+    match fs::symlink_metadata(dest) {
+        Ok(existing) => {
+            if !overwrite {
+                return Err(Error::AlreadyExists {
+                    what: if existing.is_dir() {
+                        "A folder".into()
+                    } else {
+                        "A file".into()
+                    },
+                    path: dest.to_path_buf(),
+                });
+            }
+            // Replacing a folder with a zip (or the reverse) is more than the candidate agreed to.
+            let is_folder = existing.is_dir();
+            if is_folder != (format == PackFormat::Folder) {
+                return Err(Error::invalid(
+                    "destination",
+                    format!(
+                        "{} is a {}; choose another name for the pack",
+                        dest.display(),
+                        if is_folder { "folder" } else { "file" }
+                    ),
+                ));
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(format!("Could not check {}", dest.display()), e)),
+    }
+}
+
+fn zip_time(now: DateTime<Utc>) -> zip::DateTime {
+    // Zip stores local-less times from 1980 on; UTC keeps packs identical wherever made.
+    zip::DateTime::from_date_and_time(
+        u16::try_from(now.year()).unwrap_or(1980),
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    )
+    .unwrap_or_default()
+}
+
+fn zip_error(temp: &Path, e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::Io(e) => {
+            Error::io(format!("Could not write the pack {}", temp.display()), e)
+        }
+        other => Error::io(
+            format!("Could not write the pack {}", temp.display()),
+            io::Error::other(other.to_string()),
+        ),
+    }
+}
+
+fn write_zip(
+    temp: &Path,
+    plan: &PackPlan,
+    manifests: &[(&str, Vec<u8>)],
+    now: DateTime<Utc>,
+    meter: &mut Meter<'_>,
+) -> Result<()> {
+    let file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .map_err(|e| write_failed(temp, e))?;
+    let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip_time(now))
+        .unix_permissions(0o644)
+        // The vault keeps no file over 100 MiB, far below the 4 GiB that needs ZIP64 fields.
+        .large_file(false);
+    for (name, bytes) in manifests {
+        zip.start_file(*name, options)
+            .map_err(|e| zip_error(temp, e))?;
+        zip.write_all(bytes).map_err(|e| write_failed(temp, e))?;
+        meter.advance(bytes.len() as u64)?;
+        meter.current.files_done += 1;
+    }
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    for entry in &plan.entries {
+        zip.start_file(entry.name.as_str(), options)
+            .map_err(|e| zip_error(temp, e))?;
+        copy_source(&entry.source, &mut zip, &mut buf, temp, meter)?;
+        meter.current.files_done += 1;
+    }
+    let out = zip.finish().map_err(|e| zip_error(temp, e))?;
+    let file = out
+        .into_inner()
+        .map_err(|e| write_failed(temp, e.into_error()))?;
+    file.sync_all().map_err(|e| write_failed(temp, e))
+}
+
+fn write_folder(
+    temp: &Path,
+    plan: &PackPlan,
+    manifests: &[(&str, Vec<u8>)],
+    meter: &mut Meter<'_>,
+) -> Result<()> {
+    fs::create_dir(temp).map_err(|e| write_failed(temp, e))?;
+    let create = |name: &str| -> Result<File> {
+        let path = temp.join(name);
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| write_failed(&path, e))
+    };
+    for (name, bytes) in manifests {
+        let mut file = create(name)?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| write_failed(&temp.join(name), e))?;
+        meter.advance(bytes.len() as u64)?;
+        meter.current.files_done += 1;
+    }
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    for entry in &plan.entries {
+        let path = temp.join(&entry.name);
+        let mut out = BufWriter::with_capacity(WRITE_BUFFER_BYTES, create(&entry.name)?);
+        copy_source(&entry.source, &mut out, &mut buf, &path, meter)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| write_failed(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| write_failed(&path, e))?;
+        meter.current.files_done += 1;
+    }
+    fsio::sync_dir(temp)
+}
+
+fn copy_source(
+    source: &PackSource,
+    out: &mut dyn Write,
+    buf: &mut [u8],
+    dest: &Path,
+    meter: &mut Meter<'_>,
+) -> Result<()> {
+    match source {
+        PackSource::Written(bytes) => {
+            out.write_all(bytes).map_err(|e| write_failed(dest, e))?;
+            meter.advance(bytes.len() as u64)
+        }
+        PackSource::Stored { path, title, .. } => {
+            let mut file = File::open(path).map_err(|e| missing_or_unreadable(path, title, e))?;
+            loop {
+                let n = read_some(&mut file, buf).map_err(|e| {
+                    Error::io(format!("Could not read the stored file of “{title}”"), e)
+                })?;
+                if n == 0 {
+                    return Ok(());
+                }
+                out.write_all(&buf[..n])
+                    .map_err(|e| write_failed(dest, e))?;
+                meter.advance(n as u64)?;
+            }
+        }
+    }
+}
+
+fn write_failed(path: &Path, e: io::Error) -> Error {
+    Error::io(format!("Could not write {}", path.display()), e)
+}
+
+/// Moves the finished pack to `dest`. A file replaces a file in one rename; a folder cannot
+/// replace a folder that way, so the old one is first moved aside, then removed.
+fn put_in_place(temp: &Path, dest: &Path, format: PackFormat) -> Result<()> {
+    match format {
+        PackFormat::Zip => fsio::persist(temp, dest),
+        PackFormat::Folder => {
+            let aside = dest.exists().then(|| fsio::temp_path_beside(dest));
+            if let Some(aside) = &aside {
+                fs::rename(dest, aside).map_err(|e| write_failed(dest, e))?;
+            }
+            if let Err(e) = fs::rename(temp, dest) {
+                if let Some(aside) = &aside {
+                    let _ = fs::rename(aside, dest);
+                }
+                return Err(write_failed(dest, e));
+            }
+            if let Some(aside) = &aside {
+                let _ = fs::remove_dir_all(aside);
+            }
+            fsio::sync_dir(dest.parent().unwrap_or(Path::new(".")))
+        }
+    }
+}
+
+fn remove_any(path: &Path) {
+    if path.is_dir() {
+        let _ = fs::remove_dir_all(path);
+    } else {
+        let _ = fs::remove_file(path);
+    }
+}
