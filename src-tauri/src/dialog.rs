@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use crate::error::Result;
 
-/// Asks where to save a file; `None` when the user cancels.
+/// Asks where to save a file (or, with no `extensions`, a new folder); `None` when the user
+/// cancels.
 pub async fn save_path(
     window: &tauri::WebviewWindow,
     default_name: &str,
@@ -16,10 +17,12 @@ pub async fn save_path(
     if let Some(answer) = crate::test_hooks::save_dialog_answer() {
         return Ok(answer);
     }
-    let dialog = rfd::AsyncFileDialog::new()
+    let mut dialog = rfd::AsyncFileDialog::new()
         .set_file_name(default_name)
-        .add_filter(filter_name, extensions)
         .set_parent(window);
+    if !extensions.is_empty() {
+        dialog = dialog.add_filter(filter_name, extensions);
+    }
     let picked = dialog.save_file().await;
     // rfd reports a missing portal as a cancel; there is nothing better to tell the user.
     Ok(picked.map(|handle| handle.path().to_path_buf()))

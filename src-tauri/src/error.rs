@@ -56,6 +56,8 @@ pub enum ErrorCode {
     NotificationFailed,
     OpenFailed,
     InvalidFields,
+    Cancelled,
+    Incomplete,
 }
 
 /// What the UI receives for every failed command.
@@ -81,6 +83,8 @@ impl Error {
                 Core::AlreadyExists { .. } => ErrorCode::AlreadyExists,
                 Core::NotFound(_) => ErrorCode::NotFound,
                 Core::InvalidInput { .. } => ErrorCode::InvalidInput,
+                Core::Cancelled(_) => ErrorCode::Cancelled,
+                Core::Incomplete(_) => ErrorCode::Incomplete,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,

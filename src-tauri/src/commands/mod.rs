@@ -6,6 +6,7 @@ pub mod documents;
 pub mod eligibility;
 pub mod notifications;
 pub mod overview;
+pub mod packs;
 pub mod preferences;
 pub mod profile;
 pub mod reminders;

@@ -98,6 +98,19 @@ export const commands = {
 	/**  Shows the stored file in the desktop's file manager. */
 	documentReveal: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("document_reveal", { id })),
 	documentChoices: () => typedError<DocumentChoices_Serialize, ErrorBody>(__TAURI_INVOKE("document_choices")),
+	/**  The checklist of documents for an application, judged today. */
+	packChecklist: (applicationId: number) => typedError<Checklist_Serialize, ErrorBody>(__TAURI_INVOKE("pack_checklist", { applicationId })),
+	/**
+	 *  Asks where to save the pack of an application and writes it there. An incomplete pack is
+	 *  refused unless `allow_incomplete`; `replace_existing` writes over what is at the place chosen
+	 *  last time (after the candidate confirmed) instead of asking again. `None` when cancelled in
+	 *  the dialog.
+	 */
+	packExport: (applicationId: number, format: PackFormat, allowIncomplete: boolean, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_export", { applicationId, format, allowIncomplete, replaceExisting, onProgress })),
+	/**  Asks where to save everything kept for a Talentlink application, and writes it there. */
+	packArchiveTalentlink: (applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { applicationId, format, replaceExisting, onProgress })),
+	/**  Stops the export in progress; it removes what it had written. */
+	packCancel: () => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel")),
 	preferencesGet: () => typedError<Preferences_Serialize, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences_Deserialize) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
@@ -312,6 +325,85 @@ export type CalendarExport = {
 
 /**  Common European Framework of Reference levels, in order. */
 export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+
+export type Checklist = Checklist_Serialize | Checklist_Deserialize;
+
+/**  A vault document that satisfies (or, stale, used to satisfy) a line. */
+export type ChecklistDocument = ChecklistDocument_Serialize | ChecklistDocument_Deserialize;
+
+/**  A vault document that satisfies (or, stale, used to satisfy) a line. */
+export type ChecklistDocument_Deserialize = {
+	id: number,
+	title: string,
+	mediaType: MediaType,
+	issuedOn?: string | null,
+};
+
+/**  A vault document that satisfies (or, stale, used to satisfy) a line. */
+export type ChecklistDocument_Serialize = {
+	id: number,
+	title: string,
+	mediaType: MediaType,
+	issuedOn: string | null,
+};
+
+export type ChecklistItem = ChecklistItem_Serialize | ChecklistItem_Deserialize;
+
+export type ChecklistItem_Deserialize = {
+	/**  1-based, in the order INTERPOL's list gives and the pack's files follow. */
+	position: number,
+	requirement: Requirement,
+	/**  What the line asks for, for the candidate: "Diploma: Master in Law, Sorbonne". */
+	label: string,
+	state: ItemState,
+	document?: ChecklistDocument_Deserialize | null,
+	/**  Why it stands as it does and, when not satisfied, what to do. */
+	detail: string,
+	fix?: FixLink | null,
+};
+
+export type ChecklistItem_Serialize = {
+	/**  1-based, in the order INTERPOL's list gives and the pack's files follow. */
+	position: number,
+	requirement: Requirement,
+	/**  What the line asks for, for the candidate: "Diploma: Master in Law, Sorbonne". */
+	label: string,
+	state: ItemState,
+	document: ChecklistDocument_Serialize | null,
+	/**  Why it stands as it does and, when not satisfied, what to do. */
+	detail: string,
+	fix: FixLink | null,
+};
+
+export type Checklist_Deserialize = {
+	applicationId: number,
+	vacancyTitle: string,
+	vacancyReference: string,
+	candidateName: string,
+	/**  The day the checklist was worked out for (certificates go stale by it). */
+	on: string,
+	items: ChecklistItem_Deserialize[],
+	satisfied: number,
+	missing: number,
+	stale: number,
+	complete: boolean,
+	summary: string,
+};
+
+export type Checklist_Serialize = {
+	applicationId: number,
+	vacancyTitle: string,
+	vacancyReference: string,
+	candidateName: string,
+	/**  The day the checklist was worked out for (certificates go stale by it). */
+	on: string,
+	items: ChecklistItem_Serialize[],
+	satisfied: number,
+	missing: number,
+	stale: number,
+	complete: boolean,
+	summary: string,
+};
 
 /**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
@@ -743,7 +835,7 @@ export type ErrorBody = {
 	fields: FieldError[],
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields";
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete";
 
 /**
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
@@ -785,6 +877,30 @@ export type EventInput_Serialize = {
 	note: string,
 };
 
+export type ExportOutcome = {
+	path: string,
+	format: PackFormat,
+	/**  Files in the pack, the manifests included. */
+	files: number,
+	bytes: number | null,
+	complete: boolean,
+	/**  Labels of the items not in the pack (missing or out of date). */
+	leftOut: string[],
+};
+
+export type ExportPhase = 
+/**  Reading every stored file back and comparing it with the vault's record. */
+"checking" | "writing";
+
+/**  Sizes as `f64`: exact up to 2^53 bytes, and TypeScript has no 64-bit integers. */
+export type ExportProgress = {
+	phase: ExportPhase,
+	bytesDone: number | null,
+	bytesTotal: number | null,
+	filesDone: number,
+	filesTotal: number,
+};
+
 /**  One problem with one field of the profile. */
 export type FieldError = {
 	/**  Path in the profile's JSON form: `email`, `languages[0].level`. */
@@ -792,6 +908,19 @@ export type FieldError = {
 	/**  Plain English for the candidate. */
 	message: string,
 };
+
+/**  Where the candidate goes to fix a line. */
+export type FixLink = 
+/**  A fact of the profile, named as the profile editor names it (`education`, `references`). */
+{ to: "profile"; fact: string } | 
+/**  Import a document of this kind in Documents. */
+{ to: "import"; document: DocumentKind } | 
+/**  Open this document (to fill in what it proves, its dates, or import a new version). */
+{ to: "document"; id: number } | 
+/**  The criminal record certificates by country, in Documents. */
+{ to: "certificates" } | 
+/**  The references check, in Documents. */
+{ to: "references" };
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {
@@ -902,6 +1031,13 @@ export type Interview_Serialize = {
 	createdUtc: string,
 	updatedUtc: string,
 } & InterviewInput_Serialize;
+
+/**  How one line of the checklist stands today. */
+export type ItemState = "satisfied" | 
+/**  Nothing in the vault or the profile meets it. */
+"missing" | 
+/**  A document is there but too old (a certificate past its 3 months, an expired passport). */
+"stale";
 
 export type Language = {
 	/**  ISO 639-1, lower case. */
@@ -1100,6 +1236,8 @@ export type Overview = {
 	documents: number,
 };
 
+export type PackFormat = "zip" | "folder";
+
 /**  The two e-recruitment platforms INTERPOL runs side by side (DOMAIN.md, "Platforms"). */
 export type Platform = "talentlink" | "recruitment_hub";
 
@@ -1270,6 +1408,23 @@ export type ReminderSettings_Serialize = {
 	/**  Mark an application "no response" by itself once 6 months have passed in silence. */
 	autoNoResponse: boolean,
 };
+
+/**  What a line asks for. */
+export type Requirement = { kind: "cv" } | 
+/**  Internships only. */
+{ kind: "cover_letter" } | 
+/**  A scan of one diploma, degree or certificate listed in the profile. */
+{ kind: "diploma"; educationId: number } | 
+/**  A proof of employment for one position listed in the profile. */
+{ kind: "proof_of_employment"; employmentId: number } | 
+/**  A criminal record certificate issued in the past 3 months, from one country. */
+{ kind: "criminal_record"; country: string } | 
+/**  The country of origin is not recorded, so the certificates needed cannot all be known. */
+{ kind: "country_of_origin" } | 
+/**  Names and contacts of two professional references meeting INTERPOL's rules. */
+{ kind: "references" } | 
+/**  A further document the vacancy notice asks for. */
+{ kind: "notice_asks"; document: DocumentKind };
 
 /**  A period lived in a country; `to: None` means still living there. */
 export type Residence = Residence_Serialize | Residence_Deserialize;
