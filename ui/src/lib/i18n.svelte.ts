@@ -5,9 +5,10 @@ import base from '../locales/en.json';
 import profile from '../locales/en.profile.json';
 import vault from '../locales/en.vault.json';
 import applications from '../locales/en.applications.json';
+import packs from '../locales/en.packs.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications };
+const en = { ...base, ...profile, ...vault, ...applications, ...packs };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

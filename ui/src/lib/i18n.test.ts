@@ -3,6 +3,7 @@ import base from '../locales/en.json';
 import profile from '../locales/en.profile.json';
 import vault from '../locales/en.vault.json';
 import applications from '../locales/en.applications.json';
+import packs from '../locales/en.packs.json';
 import { regionalLocale, setLocale, t } from './i18n.svelte';
 
 function leaves(node: unknown, path = ''): Array<[string, unknown]> {
@@ -12,12 +13,12 @@ function leaves(node: unknown, path = ''): Array<[string, unknown]> {
 
 describe('i18n', () => {
   it('keeps each key in one catalogue only', () => {
-    const tops = [base, profile, vault, applications].flatMap((catalogue) => Object.keys(catalogue));
+    const tops = [base, profile, vault, applications, packs].flatMap((catalogue) => Object.keys(catalogue));
     expect(tops.length).toBe(new Set(tops).size);
   });
 
   it('has a non-empty text for every key of the English catalogue', () => {
-    for (const [key, value] of leaves({ ...base, ...profile, ...vault, ...applications })) {
+    for (const [key, value] of leaves({ ...base, ...profile, ...vault, ...applications, ...packs })) {
       expect(typeof value, key).toBe('string');
       expect((value as string).trim(), key).not.toBe('');
     }
