@@ -299,7 +299,7 @@ pub fn export_pack(
                 (hex(&Sha256::digest(bytes)), None)
             }
         };
-        meter.current.files_done += 1;
+        meter.file_done()?;
         files.push(ManifestFile {
             name: entry.name.clone(),
             sha256,
@@ -371,12 +371,24 @@ struct Meter<'a> {
 }
 
 impl Meter<'_> {
-    fn advance(&mut self, bytes: u64) -> Result<()> {
+    fn check_cancel(&self) -> Result<()> {
         if self.cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled(
                 "The export was cancelled; nothing was written".into(),
             ));
         }
+        Ok(())
+    }
+
+    /// Each finished file is reported, so a pack of many small files still moves the bar.
+    fn file_done(&mut self) -> Result<()> {
+        self.current.files_done += 1;
+        (self.progress)(self.current);
+        self.check_cancel()
+    }
+
+    fn advance(&mut self, bytes: u64) -> Result<()> {
+        self.check_cancel()?;
         self.current.bytes_done += bytes as f64;
         let done = self.current.bytes_done as u64;
         if done - self.last_report >= PROGRESS_EVERY_BYTES
@@ -505,14 +517,14 @@ fn write_zip(
             .map_err(|e| zip_error(temp, e))?;
         zip.write_all(bytes).map_err(|e| write_failed(temp, e))?;
         meter.advance(bytes.len() as u64)?;
-        meter.current.files_done += 1;
+        meter.file_done()?;
     }
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     for entry in &plan.entries {
         zip.start_file(entry.name.as_str(), options)
             .map_err(|e| zip_error(temp, e))?;
         copy_source(&entry.source, &mut zip, &mut buf, temp, meter)?;
-        meter.current.files_done += 1;
+        meter.file_done()?;
     }
     let out = zip.finish().map_err(|e| zip_error(temp, e))?;
     let file = out
@@ -542,7 +554,7 @@ fn write_folder(
             .and_then(|()| file.sync_all())
             .map_err(|e| write_failed(&temp.join(name), e))?;
         meter.advance(bytes.len() as u64)?;
-        meter.current.files_done += 1;
+        meter.file_done()?;
     }
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     for entry in &plan.entries {
@@ -553,7 +565,7 @@ fn write_folder(
             .into_inner()
             .map_err(|e| write_failed(&path, e.into_error()))?;
         file.sync_all().map_err(|e| write_failed(&path, e))?;
-        meter.current.files_done += 1;
+        meter.file_done()?;
     }
     fsio::sync_dir(temp)
 }

@@ -1,0 +1,879 @@
+//! Document packs (DOMAIN.md, "Documents a selected candidate provides"): each checklist rule,
+//! missing and stale lines by the clock, and the export's guarantees: every file checked before
+//! anything is written, nothing left under the final name when cancelled or refused, nothing
+//! overwritten without confirmation.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use dossier_core::Error;
+use dossier_core::applications::{
+    self, ApplicationInput, EventInput, Stage, set_saved_copy, set_sent_documents,
+};
+use dossier_core::packs::{
+    Checklist, ExportProgress, FixLink, ItemState, PackFormat, Requirement, build_checklist,
+    checklist_for_application, export_pack, notice_asks, pack_plan, talentlink_archive_plan,
+};
+use dossier_core::profile::{
+    Education, EducationLevel, Employment, Profile, Reference, Residence, StudyStatus, WorkTime,
+    load_profile, save_profile,
+};
+use dossier_core::store::Store;
+use dossier_core::vacancy::{
+    self, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput, VacancyStatus,
+};
+use dossier_core::vault::{
+    self, Document, DocumentKind, DocumentMetadata, ImportOptions, MediaType, ProvenEntry, Vault,
+    sha256_hex,
+};
+use std::io::Read;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn today() -> NaiveDate {
+    d(2026, 11, 22)
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+}
+
+fn notice(contract: Option<ContractKind>, text: Option<&str>) -> VacancyInput {
+    VacancyInput {
+        platform: Platform::RecruitmentHub,
+        reference: "1503".into(),
+        title: "Criminal Intelligence Officer".into(),
+        duty_station: Some("Lyon, France".into()),
+        duty_zone: Some("Europe/Paris".into()),
+        contract_kind: contract,
+        is_roster: false,
+        grade: Some("6".into()),
+        posts: Some(1),
+        security_screening: None,
+        duration_months: None,
+        duration_text: None,
+        published_on: None,
+        deadline: Some(Deadline {
+            date: d(2026, 12, 4),
+            time: None,
+            zone: "Europe/Paris".into(),
+        }),
+        languages: vec![],
+        min_education: None,
+        min_experience_years: None,
+        notice_url: None,
+        notice_text: text.map(str::to_string),
+        notes: String::new(),
+        status: VacancyStatus::Open,
+    }
+}
+
+fn vacancy(input: VacancyInput) -> Vacancy {
+    Vacancy {
+        id: 1,
+        input,
+        deadline_utc: None,
+        created_utc: now(),
+        updated_utc: now(),
+    }
+}
+
+fn reference(id: u32, name: &str) -> Reference {
+    Reference {
+        id,
+        name: name.into(),
+        contact: format!("{}@example.org", name.to_lowercase().replace(' ', ".")),
+        relation: "Former manager".into(),
+        worked_directly: Some(true),
+        hierarchical: Some(true),
+        family_member: Some(false),
+        interpol_staff: Some(false),
+    }
+}
+
+/// French by origin, in Germany since mid-2023: certificates from France and Germany.
+fn profile() -> Profile {
+    Profile {
+        full_name: "Camille Martin".into(),
+        email: "camille@example.org".into(),
+        date_of_birth: Some(d(1990, 4, 2)),
+        nationalities: vec!["FR".into()],
+        country_of_origin: Some("FR".into()),
+        residences: vec![
+            Residence {
+                country: "FR".into(),
+                from: d(1990, 4, 2),
+                to: Some(d(2023, 6, 1)),
+            },
+            Residence {
+                country: "DE".into(),
+                from: d(2023, 6, 1),
+                to: None,
+            },
+        ],
+        education: vec![
+            Education {
+                id: 11,
+                level: EducationLevel::Master,
+                field: "Criminology".into(),
+                institution: "Université de Lyon".into(),
+                from: Some(d(2012, 9, 1)),
+                to: Some(d(2014, 6, 30)),
+                status: StudyStatus::Completed,
+            },
+            Education {
+                id: 12,
+                level: EducationLevel::Doctorate,
+                field: "Law".into(),
+                institution: "Heidelberg".into(),
+                from: Some(d(2024, 9, 1)),
+                to: None,
+                status: StudyStatus::Enrolled,
+            },
+        ],
+        employment: vec![
+            Employment {
+                id: 21,
+                employer: "Bundeskriminalamt".into(),
+                title: "Analyst".into(),
+                from: d(2014, 9, 1),
+                to: None,
+                work_time: WorkTime::FullTime,
+            },
+            Employment {
+                id: 22,
+                employer: "Police nationale".into(),
+                title: "Officer".into(),
+                from: d(2010, 1, 1),
+                to: Some(d(2014, 8, 31)),
+                work_time: WorkTime::FullTime,
+            },
+        ],
+        references: vec![reference(31, "Jonas Weber"), reference(32, "Amelie Roux")],
+        ..Profile::default()
+    }
+}
+
+fn document(id: u32, kind: DocumentKind) -> Document {
+    Document {
+        id,
+        kind,
+        title: format!("Document {id}"),
+        issued_on: None,
+        expires_on: None,
+        issuing_country: None,
+        proves: None,
+        notes: String::new(),
+        media_type: MediaType::Pdf,
+        size_bytes: 1000,
+        content_hash: format!("{id:064x}"),
+        original_name: format!("{id}.pdf"),
+        created_utc: now(),
+        supersedes: None,
+        superseded_by: None,
+    }
+}
+
+fn proving(id: u32, kind: DocumentKind, entry: ProvenEntry) -> Document {
+    Document {
+        proves: Some(entry),
+        ..document(id, kind)
+    }
+}
+
+fn certificate(id: u32, country: &str, issued: NaiveDate) -> Document {
+    Document {
+        issuing_country: Some(country.into()),
+        issued_on: Some(issued),
+        ..document(id, DocumentKind::CriminalRecord)
+    }
+}
+
+/// A vault meeting every line of [`profile`] for a fixed-term post.
+fn complete_vault() -> Vec<Document> {
+    vec![
+        document(1, DocumentKind::Cv),
+        proving(2, DocumentKind::Diploma, ProvenEntry::Education(11)),
+        proving(
+            3,
+            DocumentKind::ProofOfEmployment,
+            ProvenEntry::Employment(21),
+        ),
+        proving(
+            4,
+            DocumentKind::ReferenceLetter,
+            ProvenEntry::Employment(22),
+        ),
+        certificate(5, "FR", d(2026, 11, 2)),
+        certificate(6, "DE", d(2026, 10, 20)),
+    ]
+}
+
+fn check(vacancy_input: VacancyInput, profile: Option<&Profile>, docs: &[Document]) -> Checklist {
+    build_checklist(9, &vacancy(vacancy_input), profile, docs, today())
+}
+
+fn line<'a>(c: &'a Checklist, wanted: &Requirement) -> &'a dossier_core::packs::ChecklistItem {
+    c.items
+        .iter()
+        .find(|i| &i.requirement == wanted)
+        .unwrap_or_else(|| panic!("no line {wanted:?} in {:#?}", c.items))
+}
+
+#[test]
+fn a_complete_vault_makes_a_green_checklist_in_interpol_order() {
+    let c = check(notice(None, None), Some(&profile()), &complete_vault());
+    let order: Vec<Requirement> = c.items.iter().map(|i| i.requirement.clone()).collect();
+    assert_eq!(
+        order,
+        [
+            Requirement::Cv,
+            Requirement::Diploma { education_id: 11 },
+            Requirement::ProofOfEmployment { employment_id: 21 },
+            Requirement::ProofOfEmployment { employment_id: 22 },
+            Requirement::CriminalRecord {
+                country: "FR".into()
+            },
+            Requirement::CriminalRecord {
+                country: "DE".into()
+            },
+            Requirement::References,
+        ],
+        "the enrolled doctorate has no diploma yet; a recommendation letter proves a position"
+    );
+    assert!(c.complete, "{}", c.summary);
+    assert_eq!((c.satisfied, c.missing, c.stale), (7, 0, 0));
+    assert!(c.items.iter().all(|i| i.fix.is_none()));
+    assert_eq!(
+        c.items.iter().map(|i| i.position).collect::<Vec<_>>(),
+        (1..=7).collect::<Vec<_>>()
+    );
+    assert_eq!(line(&c, &Requirement::Cv).document.as_ref().unwrap().id, 1);
+    assert_eq!(
+        line(&c, &Requirement::Diploma { education_id: 11 }).label,
+        "Diploma: Master's degree in Criminology, Université de Lyon"
+    );
+}
+
+#[test]
+fn the_cv_is_missing_until_one_is_in_the_vault_and_the_newest_counts() {
+    let mut docs = complete_vault();
+    docs.retain(|d| d.kind != DocumentKind::Cv);
+    let c = check(notice(None, None), Some(&profile()), &docs);
+    let cv = line(&c, &Requirement::Cv);
+    assert_eq!(cv.state, ItemState::Missing);
+    assert!(cv.detail.contains("No CV"), "{}", cv.detail);
+    assert_eq!(
+        cv.fix,
+        Some(FixLink::Import {
+            document: DocumentKind::Cv
+        })
+    );
+    assert!(!c.complete);
+    assert_eq!(c.missing, 1);
+    assert!(c.summary.contains("1 missing"), "{}", c.summary);
+
+    docs.push(document(40, DocumentKind::Cv));
+    docs.push(document(41, DocumentKind::Cv));
+    let c = check(notice(None, None), Some(&profile()), &docs);
+    assert_eq!(line(&c, &Requirement::Cv).document.as_ref().unwrap().id, 41);
+}
+
+#[test]
+fn a_replaced_version_does_not_count() {
+    let mut docs = complete_vault();
+    docs[0].superseded_by = Some(99);
+    let c = check(notice(None, None), Some(&profile()), &docs);
+    assert_eq!(line(&c, &Requirement::Cv).state, ItemState::Missing);
+}
+
+#[test]
+fn internships_also_ask_for_a_cover_letter() {
+    let fixed = check(notice(None, None), Some(&profile()), &complete_vault());
+    assert!(
+        !fixed
+            .items
+            .iter()
+            .any(|i| i.requirement == Requirement::CoverLetter)
+    );
+
+    let mut docs = complete_vault();
+    let c = check(
+        notice(Some(ContractKind::Internship), None),
+        Some(&profile()),
+        &docs,
+    );
+    assert_eq!(c.items[1].requirement, Requirement::CoverLetter);
+    assert_eq!(c.items[1].state, ItemState::Missing);
+    assert!(c.items[1].detail.contains("Internships"));
+
+    docs.push(document(50, DocumentKind::CoverLetter));
+    let c = check(
+        notice(Some(ContractKind::Internship), None),
+        Some(&profile()),
+        &docs,
+    );
+    assert_eq!(c.items[1].state, ItemState::Satisfied);
+    assert!(c.complete);
+}
+
+#[test]
+fn every_diploma_and_position_needs_its_own_proof() {
+    let mut docs = complete_vault();
+    // The diploma now says it proves the doctorate, and the contract another position.
+    docs[1].proves = Some(ProvenEntry::Education(12));
+    docs[2].proves = Some(ProvenEntry::Employment(22));
+    docs.remove(3);
+    let c = check(notice(None, None), Some(&profile()), &docs);
+    let diploma = line(&c, &Requirement::Diploma { education_id: 11 });
+    assert_eq!(diploma.state, ItemState::Missing);
+    assert!(diploma.detail.contains("Proves"), "{}", diploma.detail);
+    assert_eq!(
+        diploma.fix,
+        Some(FixLink::Import {
+            document: DocumentKind::Diploma
+        })
+    );
+    let analyst = line(&c, &Requirement::ProofOfEmployment { employment_id: 21 });
+    assert_eq!(analyst.state, ItemState::Missing);
+    assert!(analyst.detail.contains("salary slip"), "{}", analyst.detail);
+    assert_eq!(
+        line(&c, &Requirement::ProofOfEmployment { employment_id: 22 }).state,
+        ItemState::Satisfied
+    );
+}
+
+#[test]
+fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
+    let mut docs = complete_vault();
+    docs[4] = certificate(5, "FR", d(2026, 8, 22));
+    let france = Requirement::CriminalRecord {
+        country: "FR".into(),
+    };
+    // Valid through 22 November 2026 included.
+    let on_last_day = build_checklist(
+        9,
+        &vacancy(notice(None, None)),
+        Some(&profile()),
+        &docs,
+        d(2026, 11, 22),
+    );
+    assert_eq!(line(&on_last_day, &france).state, ItemState::Satisfied);
+    let day_after = build_checklist(
+        9,
+        &vacancy(notice(None, None)),
+        Some(&profile()),
+        &docs,
+        d(2026, 11, 23),
+    );
+    let stale = line(&day_after, &france);
+    assert_eq!(stale.state, ItemState::Stale);
+    assert_eq!(stale.document.as_ref().unwrap().id, 5);
+    assert_eq!(stale.fix, Some(FixLink::Document { id: 5 }));
+    assert!(
+        stale.detail.contains("Request a new one"),
+        "{}",
+        stale.detail
+    );
+    assert_eq!(day_after.stale, 1);
+    assert!(!day_after.complete);
+    assert!(day_after.summary.contains("1 out of date"));
+}
+
+#[test]
+fn a_certificate_is_needed_from_each_country_lived_in_more_than_a_year() {
+    let mut docs = complete_vault();
+    docs.retain(|d| d.issuing_country.as_deref() != Some("DE"));
+    let c = check(notice(None, None), Some(&profile()), &docs);
+    let germany = line(
+        &c,
+        &Requirement::CriminalRecord {
+            country: "DE".into(),
+        },
+    );
+    assert_eq!(germany.state, ItemState::Missing);
+    assert_eq!(germany.label, "Criminal record certificate: Germany");
+    assert_eq!(germany.fix, Some(FixLink::Certificates));
+
+    // Without a country of origin, the line says to record it.
+    let mut p = profile();
+    p.country_of_origin = None;
+    let c = check(notice(None, None), Some(&p), &complete_vault());
+    let origin = line(&c, &Requirement::CountryOfOrigin);
+    assert_eq!(origin.state, ItemState::Missing);
+    assert_eq!(
+        origin.fix,
+        Some(FixLink::Profile {
+            fact: "countryOfOrigin".into()
+        })
+    );
+}
+
+#[test]
+fn two_references_must_meet_the_rules() {
+    let mut p = profile();
+    p.references[1].family_member = Some(true);
+    let c = check(notice(None, None), Some(&p), &complete_vault());
+    let references = line(&c, &Requirement::References);
+    assert_eq!(references.state, ItemState::Missing);
+    assert_eq!(references.fix, Some(FixLink::References));
+    assert!(
+        references.detail.contains("1 reference meets"),
+        "{}",
+        references.detail
+    );
+}
+
+#[test]
+fn what_else_the_notice_asks_for_is_a_line_and_an_expired_one_is_stale() {
+    assert_eq!(
+        notice_asks("Please attach a copy of your passport and a language certificate (DELF)."),
+        [DocumentKind::Identity, DocumentKind::LanguageCertificate]
+    );
+    assert!(notice_asks("Fluent English is required.").is_empty());
+
+    let text = "Selected candidates provide a copy of your passport.";
+    let mut docs = complete_vault();
+    let c = check(notice(None, Some(text)), Some(&profile()), &docs);
+    let identity = Requirement::NoticeAsks {
+        document: DocumentKind::Identity,
+    };
+    assert_eq!(line(&c, &identity).state, ItemState::Missing);
+    assert_eq!(c.items.last().unwrap().requirement, identity);
+
+    docs.push(Document {
+        expires_on: Some(d(2026, 10, 1)),
+        ..document(60, DocumentKind::Identity)
+    });
+    let c = check(notice(None, Some(text)), Some(&profile()), &docs);
+    let passport = line(&c, &identity);
+    assert_eq!(passport.state, ItemState::Stale);
+    assert!(passport.detail.contains("expired"), "{}", passport.detail);
+    assert_eq!(passport.fix, Some(FixLink::Document { id: 60 }));
+}
+
+#[test]
+fn without_a_profile_the_checklist_says_to_fill_it_in() {
+    let c = check(notice(None, None), None, &[]);
+    assert!(!c.complete);
+    assert!(c.items.iter().any(|i| i.fix
+        == Some(FixLink::Profile {
+            fact: "education".into()
+        })));
+}
+
+// --- export -------------------------------------------------------------------------------
+
+struct Setup {
+    dir: tempfile::TempDir,
+    store: Store,
+    vault: Vault,
+    application_id: u32,
+}
+
+fn import(s: &mut Setup, name: &str, body: &[u8], metadata: DocumentMetadata) -> Document {
+    let path = s.dir.path().join(name);
+    std::fs::write(&path, body).unwrap();
+    let options = ImportOptions {
+        kind: metadata.kind,
+        supersedes: None,
+    };
+    let imported = s
+        .vault
+        .import_file(&mut s.store, &path, &options, now())
+        .unwrap();
+    vault::update_metadata(&mut s.store, imported.document.id, &metadata, today()).unwrap()
+}
+
+fn meta(kind: DocumentKind, title: &str) -> DocumentMetadata {
+    DocumentMetadata {
+        title: title.into(),
+        kind,
+        issued_on: None,
+        expires_on: None,
+        issuing_country: None,
+        proves: None,
+        notes: String::new(),
+        supersedes: None,
+    }
+}
+
+fn pdf(tag: &str, size: usize) -> Vec<u8> {
+    let mut body = format!("%PDF-1.4\n% {tag}\n").into_bytes();
+    body.resize(size, b'x');
+    body
+}
+
+fn setup(platform: Platform, complete: bool) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
+    let mut p = profile();
+    p.education.truncate(1);
+    p.employment.truncate(1);
+    // New entries: the store gives them their ids.
+    p.education[0].id = 0;
+    p.employment[0].id = 0;
+    for r in &mut p.references {
+        r.id = 0;
+    }
+    save_profile(&mut store, p, now()).unwrap();
+    let mut input = notice(
+        None,
+        Some("Vacancy notice 1503: Criminal Intelligence Officer."),
+    );
+    input.platform = platform;
+    let vacancy_id = match vacancy::create_vacancy(&mut store, input, now()).unwrap() {
+        SaveOutcome::Saved { vacancy } => vacancy.id,
+        other => panic!("{other:?}"),
+    };
+    let application_id = applications::create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id,
+            platform: None,
+            first_step: EventInput {
+                stage: Stage::Submitted,
+                date: d(2026, 11, 20),
+                time: None,
+                zone: None,
+                note: String::new(),
+            },
+        },
+        now(),
+    )
+    .unwrap()
+    .application
+    .id;
+    let mut s = Setup {
+        dir,
+        store,
+        vault,
+        application_id,
+    };
+    let saved = load_profile(&s.store).unwrap().unwrap();
+    if complete {
+        import(
+            &mut s,
+            "cv.pdf",
+            &pdf("cv", 300_000),
+            meta(DocumentKind::Cv, "CV 2026"),
+        );
+    }
+    import(
+        &mut s,
+        "diploma.pdf",
+        &pdf("diploma", 2000),
+        DocumentMetadata {
+            proves: Some(ProvenEntry::Education(saved.education[0].id)),
+            ..meta(DocumentKind::Diploma, "Master: Lyon/2014")
+        },
+    );
+    import(
+        &mut s,
+        "contract.pdf",
+        &pdf("contract", 2000),
+        DocumentMetadata {
+            proves: Some(ProvenEntry::Employment(saved.employment[0].id)),
+            ..meta(DocumentKind::ProofOfEmployment, "BKA contract")
+        },
+    );
+    for (country, issued) in [("FR", d(2026, 11, 2)), ("DE", d(2026, 10, 20))] {
+        import(
+            &mut s,
+            &format!("crc-{country}.pdf"),
+            &pdf(country, 2000),
+            DocumentMetadata {
+                issuing_country: Some(country.into()),
+                issued_on: Some(issued),
+                ..meta(DocumentKind::CriminalRecord, &format!("CRC {country}"))
+            },
+        );
+    }
+    s
+}
+
+fn plan_of(s: &Setup) -> dossier_core::packs::PackPlan {
+    let checklist = checklist_for_application(&s.store, s.application_id, today()).unwrap();
+    let profile = load_profile(&s.store).unwrap();
+    pack_plan(&s.vault, &s.store, &checklist, profile.as_ref()).unwrap()
+}
+
+fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (f.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn export(
+    s: &Setup,
+    dest: &Path,
+    format: PackFormat,
+    overwrite: bool,
+) -> dossier_core::Result<dossier_core::packs::ExportOutcome> {
+    let cancel = AtomicBool::new(false);
+    export_pack(
+        &plan_of(s),
+        dest,
+        format,
+        overwrite,
+        now(),
+        &cancel,
+        &mut |_| {},
+    )
+}
+
+#[test]
+fn a_complete_pack_is_exported_as_a_zip_with_manifests_and_checksums() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack.zip");
+    let mut seen: Vec<ExportProgress> = Vec::new();
+    let cancel = AtomicBool::new(false);
+    let outcome = export_pack(
+        &plan_of(&s),
+        &dest,
+        PackFormat::Zip,
+        false,
+        now(),
+        &cancel,
+        &mut |p| seen.push(p),
+    )
+    .unwrap();
+    assert!(outcome.complete && outcome.left_out.is_empty());
+    assert_eq!(outcome.files, 8);
+    assert!(!seen.is_empty());
+    let last = seen.last().unwrap();
+    assert_eq!(last.bytes_done, last.bytes_total);
+
+    let files = entries(&dest);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 CV - Camille Martin.pdf",
+            "02 Diploma - Master_ Lyon_2014.pdf",
+            "03 Proof of employment - BKA contract.pdf",
+            "04 Criminal record - France.pdf",
+            "05 Criminal record - Germany.pdf",
+            "06 References - Camille Martin.txt",
+        ]
+    );
+    assert_eq!(files[2].1, pdf("cv", 300_000));
+    let manifest: serde_json::Value = serde_json::from_slice(&files[1].1).unwrap();
+    assert_eq!(manifest["complete"], true);
+    for file in manifest["files"].as_array().unwrap() {
+        let (_, bytes) = files.iter().find(|(n, _)| *n == file["name"]).unwrap();
+        assert_eq!(file["sha256"], sha256_hex(bytes));
+    }
+    assert_eq!(names_in(out.path()), ["pack.zip"]);
+}
+
+#[test]
+fn an_incomplete_pack_says_what_is_missing() {
+    let s = setup(Platform::RecruitmentHub, false);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack");
+    let outcome = export(&s, &dest, PackFormat::Folder, false).unwrap();
+    assert!(!outcome.complete);
+    assert_eq!(outcome.left_out, ["CV"]);
+    assert_eq!(
+        names_in(&dest),
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 Diploma - Master_ Lyon_2014.pdf",
+            "02 Proof of employment - BKA contract.pdf",
+            "03 Criminal record - France.pdf",
+            "04 Criminal record - Germany.pdf",
+            "05 References - Camille Martin.txt",
+        ]
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dest.join("00 Manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["complete"], false);
+    assert_eq!(manifest["items"][0]["state"], "missing");
+    assert_eq!(manifest["items"][0]["file"], serde_json::Value::Null);
+    let html = std::fs::read_to_string(dest.join("00 Manifest.html")).unwrap();
+    assert!(html.contains("Incomplete") && html.contains("<li>CV</li>"));
+}
+
+#[test]
+fn a_missing_or_damaged_file_stops_the_export_before_anything_is_written() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack.zip");
+    let plan = plan_of(&s);
+    let stored = |title: &str| {
+        plan.entries
+            .iter()
+            .find_map(|e| match &e.source {
+                dossier_core::packs::PackSource::Stored { title: t, path, .. } if t == title => {
+                    Some(path.clone())
+                }
+                _ => None,
+            })
+            .unwrap()
+    };
+
+    let contract = stored("BKA contract");
+    let kept = std::fs::read(&contract).unwrap();
+    std::fs::write(&contract, b"%PDF-1.4 tampered").unwrap();
+    let err = export(&s, &dest, PackFormat::Zip, false).unwrap_err();
+    assert!(err.to_string().contains("BKA contract"), "{err}");
+    assert!(err.to_string().contains("no longer matches"), "{err}");
+    assert!(names_in(out.path()).is_empty());
+    std::fs::write(&contract, kept).unwrap();
+
+    std::fs::remove_file(stored("CRC DE")).unwrap();
+    let err = export(&s, &dest, PackFormat::Folder, false).unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)), "{err:?}");
+    assert!(err.to_string().contains("CRC DE"), "{err}");
+    assert!(names_in(out.path()).is_empty());
+}
+
+#[test]
+fn a_cancelled_export_leaves_nothing_under_the_final_name() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    for format in [PackFormat::Zip, PackFormat::Folder] {
+        let dest = out.path().join("pack");
+        let cancel = AtomicBool::new(false);
+        let mut writing = 0;
+        let err = export_pack(
+            &plan_of(&s),
+            &dest,
+            format,
+            false,
+            now(),
+            &cancel,
+            &mut |p: ExportProgress| {
+                if p.phase == dossier_core::packs::ExportPhase::Writing {
+                    writing += 1;
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Cancelled(_)), "{err:?}");
+        assert!(writing > 0, "cancelled while writing");
+        assert!(names_in(out.path()).is_empty(), "{format:?}");
+    }
+}
+
+#[test]
+fn an_existing_destination_is_replaced_only_when_confirmed() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack.zip");
+    std::fs::write(&dest, b"precious").unwrap();
+    let err = export(&s, &dest, PackFormat::Zip, false).unwrap_err();
+    assert!(matches!(err, Error::AlreadyExists { .. }), "{err:?}");
+    assert_eq!(std::fs::read(&dest).unwrap(), b"precious");
+    // A file is not replaced by a folder, even when confirmed.
+    assert!(export(&s, &dest, PackFormat::Folder, true).is_err());
+    export(&s, &dest, PackFormat::Zip, true).unwrap();
+    assert_eq!(entries(&dest).len(), 8);
+
+    let folder = out.path().join("pack");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("old.txt"), b"old").unwrap();
+    assert!(matches!(
+        export(&s, &folder, PackFormat::Folder, false).unwrap_err(),
+        Error::AlreadyExists { .. }
+    ));
+    export(&s, &folder, PackFormat::Folder, true).unwrap();
+    assert!(!folder.join("old.txt").exists());
+    assert_eq!(names_in(&folder).len(), 8);
+    assert_eq!(names_in(out.path()), ["pack", "pack.zip"]);
+}
+
+#[test]
+fn a_destination_in_a_missing_folder_is_a_clear_error() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let err = export(
+        &s,
+        &out.path().join("gone").join("pack.zip"),
+        PackFormat::Zip,
+        false,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+#[test]
+fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice() {
+    let mut s = setup(Platform::Talentlink, true);
+    let copy = import(
+        &mut s,
+        "copy.pdf",
+        &pdf("copy", 3000),
+        meta(
+            DocumentKind::TalentlinkApplication,
+            "Talentlink application 1503",
+        ),
+    );
+    let cv = vault::list_documents(
+        &s.store,
+        &vault::DocumentQuery {
+            kind: Some(DocumentKind::Cv),
+            include_superseded: false,
+        },
+    )
+    .unwrap()[0]
+        .id;
+    set_saved_copy(&mut s.store, s.application_id, Some(copy.id)).unwrap();
+    set_sent_documents(&mut s.store, s.application_id, &[cv]).unwrap();
+    let plan = talentlink_archive_plan(&s.vault, &s.store, s.application_id, today()).unwrap();
+    assert!(plan.complete);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("archive.zip");
+    let cancel = AtomicBool::new(false);
+    export_pack(
+        &plan,
+        &dest,
+        PackFormat::Zip,
+        false,
+        now(),
+        &cancel,
+        &mut |_| {},
+    )
+    .unwrap();
+    let files = entries(&dest);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 Application copy - Talentlink application 1503.pdf",
+            "02 Sent - CV 2026.pdf",
+            "03 Notice - 1503.txt",
+        ]
+    );
+    assert!(String::from_utf8_lossy(&files[4].1).contains("Criminal Intelligence Officer"));
+
+    // A Recruitment Hub application has nothing to archive this way.
+    let hub = setup(Platform::RecruitmentHub, true);
+    assert!(talentlink_archive_plan(&hub.vault, &hub.store, hub.application_id, today()).is_err());
+}

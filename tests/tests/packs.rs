@@ -1,0 +1,397 @@
+//! Document packs in the real window: an application's checklist shows the one paper still
+//! missing (the CV) with a link to fix it; once the CV is imported through the file dialog the
+//! checklist turns green, and the pack is exported to a zip through the save dialog. The zip
+//! is opened and every file, the manifest and each checksum are checked; a second export to
+//! the same name asks before replacing it.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
+use dossier_core::packs::safe_file_name;
+use dossier_core::profile::{
+    Education, EducationLevel, Employment, Profile, Reference, Residence, StudyStatus, WorkTime,
+    load_profile, save_profile,
+};
+use dossier_core::store::{DATABASE_FILE, Store};
+use dossier_core::vacancy::{self, Deadline, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vault::{
+    self, DocumentKind, DocumentMetadata, ImportOptions, ProvenEntry, Vault, sha256_hex,
+};
+use dossier_e2e::{App, DEFAULT_NOW, Launch};
+
+const NAME: &str = "Camille Martin";
+
+/// A small PDF readers accept, made distinct by a comment so each file is its own document.
+fn pdf(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let body = format!(
+        "%PDF-1.4\n% {name}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    );
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
+fn reference(name: &str, contact: &str) -> Reference {
+    Reference {
+        id: 0,
+        name: name.into(),
+        contact: contact.into(),
+        relation: "Former head of unit".into(),
+        worked_directly: Some(true),
+        hierarchical: Some(true),
+        family_member: Some(false),
+        interpol_staff: Some(false),
+    }
+}
+
+struct Seeded {
+    /// Title and source file of each seeded document, in checklist order (after the CV).
+    documents: Vec<(String, PathBuf)>,
+}
+
+/// A complete profile and vault, but for the CV: French by origin, in Germany since mid-2023
+/// (so certificates from both), one degree, one position, two references that meet the rules.
+fn seed(data: &Path, scans: &Path) -> Seeded {
+    let now = DEFAULT_NOW.parse().unwrap();
+    let today = "2026-11-22".parse().unwrap();
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let profile = Profile {
+        full_name: NAME.into(),
+        email: "camille@example.org".into(),
+        date_of_birth: Some("1990-04-02".parse().unwrap()),
+        nationalities: vec!["FR".into()],
+        country_of_origin: Some("FR".into()),
+        residences: vec![
+            Residence {
+                country: "FR".into(),
+                from: "1990-04-02".parse().unwrap(),
+                to: Some("2023-06-01".parse().unwrap()),
+            },
+            Residence {
+                country: "DE".into(),
+                from: "2023-06-01".parse().unwrap(),
+                to: None,
+            },
+        ],
+        education: vec![Education {
+            id: 0,
+            level: EducationLevel::Master,
+            field: "Criminology".into(),
+            institution: "Université de Lyon".into(),
+            from: Some("2012-09-01".parse().unwrap()),
+            to: Some("2014-06-30".parse().unwrap()),
+            status: StudyStatus::Completed,
+        }],
+        employment: vec![Employment {
+            id: 0,
+            employer: "Bundeskriminalamt".into(),
+            title: "Analyst".into(),
+            from: "2014-09-01".parse().unwrap(),
+            to: None,
+            work_time: WorkTime::FullTime,
+        }],
+        references: vec![
+            reference("Jonas Weber", "jonas.weber@example.de"),
+            reference("Amélie Roux", "+33 4 72 00 00 00"),
+        ],
+        ..Profile::default()
+    };
+    save_profile(&mut store, profile, now).unwrap_or_else(|e| panic!("seed profile: {e}"));
+    let profile = load_profile(&store).unwrap().unwrap();
+
+    let vacancy_id = match vacancy::create_vacancy(
+        &mut store,
+        VacancyInput {
+            platform: Platform::RecruitmentHub,
+            reference: "1503".into(),
+            title: "Criminal Intelligence Officer".into(),
+            duty_station: Some("Lyon, France".into()),
+            duty_zone: Some("Europe/Paris".into()),
+            contract_kind: None,
+            is_roster: false,
+            grade: Some("6".into()),
+            posts: Some(1),
+            security_screening: None,
+            duration_months: None,
+            duration_text: None,
+            published_on: None,
+            deadline: Some(Deadline {
+                date: "2026-12-04".parse().unwrap(),
+                time: None,
+                zone: "Europe/Paris".into(),
+            }),
+            languages: vec![],
+            min_education: None,
+            min_experience_years: None,
+            notice_url: None,
+            notice_text: None,
+            notes: String::new(),
+            status: VacancyStatus::Open,
+        },
+        now,
+    )
+    .unwrap()
+    {
+        SaveOutcome::Saved { vacancy } => vacancy.id,
+        other => panic!("not saved: {other:?}"),
+    };
+    applications::create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id,
+            platform: None,
+            first_step: EventInput {
+                stage: Stage::Submitted,
+                date: "2026-11-20".parse().unwrap(),
+                time: None,
+                zone: None,
+                note: String::new(),
+            },
+        },
+        now,
+    )
+    .unwrap();
+
+    let vault = Vault::open(data).unwrap();
+    let mut documents = Vec::new();
+    let mut import = |file: &str,
+                      title: &str,
+                      kind: DocumentKind,
+                      proves: Option<ProvenEntry>,
+                      country: Option<&str>,
+                      issued: Option<&str>| {
+        let path = pdf(scans, file);
+        let options = ImportOptions {
+            kind,
+            supersedes: None,
+        };
+        let imported = vault.import_file(&mut store, &path, &options, now).unwrap();
+        let metadata = DocumentMetadata {
+            title: title.into(),
+            kind,
+            issued_on: issued.map(|d| d.parse().unwrap()),
+            expires_on: None,
+            issuing_country: country.map(str::to_string),
+            proves,
+            notes: String::new(),
+            supersedes: None,
+        };
+        vault::update_metadata(&mut store, imported.document.id, &metadata, today).unwrap();
+        documents.push((title.to_string(), path));
+    };
+    import(
+        "master.pdf",
+        "Master's diploma, Lyon",
+        DocumentKind::Diploma,
+        Some(ProvenEntry::Education(profile.education[0].id)),
+        None,
+        None,
+    );
+    import(
+        "contract.pdf",
+        "BKA contract",
+        DocumentKind::ProofOfEmployment,
+        Some(ProvenEntry::Employment(profile.employment[0].id)),
+        None,
+        None,
+    );
+    import(
+        "casier.pdf",
+        "Casier judiciaire",
+        DocumentKind::CriminalRecord,
+        None,
+        Some("FR"),
+        Some("2026-11-02"),
+    );
+    import(
+        "fuehrungszeugnis.pdf",
+        "Führungszeugnis",
+        DocumentKind::CriminalRecord,
+        None,
+        Some("DE"),
+        Some("2026-10-20"),
+    );
+    Seeded { documents }
+}
+
+fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            assert_eq!(
+                file.compression(),
+                zip::CompressionMethod::Stored,
+                "{:?}",
+                file.name()
+            );
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).unwrap();
+            (file.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let scans = home.path().join("scans");
+    std::fs::create_dir(&scans).unwrap();
+    let seeded = seed(data.path(), &scans);
+    let cv = pdf(&scans, "CV Camille Martin.pdf");
+    let zip_path = home.path().join("INTERPOL pack.zip");
+    let mut launch = Launch::new(data.path());
+    launch.open_paths = Some(vec![cv.clone()]);
+    launch.save_path = Some(zip_path.clone());
+    let app = App::launch(launch).await;
+
+    // Everything but the CV: one line missing, with a link to fix it.
+    app.open_view("applications").await;
+    app.click("[data-testid='application-row'] a").await;
+    app.wait_for("[data-testid='pack-checklist']").await;
+    let states = app
+        .read_all("[data-testid='pack-item']", |item| async move {
+            item.attr("data-state").await.map(Option::unwrap_or_default)
+        })
+        .await;
+    assert_eq!(
+        states,
+        [
+            "missing",
+            "satisfied",
+            "satisfied",
+            "satisfied",
+            "satisfied",
+            "satisfied"
+        ],
+        "CV, diploma, proof, France, Germany, references"
+    );
+    let first = app.text_of("[data-testid='pack-item']").await;
+    assert!(first.contains("CV") && first.contains("No CV"), "{first}");
+    assert!(
+        app.text_of("[data-testid='pack-summary']")
+            .await
+            .contains("1 missing")
+    );
+
+    // The fix link leads to Documents, where the CV is imported through the file dialog.
+    app.click("[data-testid='pack-fix']").await;
+    app.wait_for("main[data-view='documents']").await;
+    app.choose("[data-testid='import-kind']", "cv").await;
+    app.click("[data-testid='import-files']").await;
+    app.wait_for("[data-testid='import-result']").await;
+
+    // Back on the application, every line is green.
+    app.open_view("applications").await;
+    app.click("[data-testid='application-row'] a").await;
+    app.wait_for("[data-testid='pack-checklist']").await;
+    app.eventually("every line of the checklist is satisfied", || async {
+        let states = app
+            .read_all("[data-testid='pack-item']", |item| async move {
+                item.attr("data-state").await.map(Option::unwrap_or_default)
+            })
+            .await;
+        states.len() == 6 && states.iter().all(|s| s == "satisfied")
+    })
+    .await;
+    let summary = app.text_of("[data-testid='pack-summary']").await;
+    assert!(summary.starts_with("Everything"), "{summary}");
+    app.screenshot("pack-checklist").await;
+
+    // Exported through the save dialog (complete, so no confirmation).
+    app.click("[data-testid='pack-export-zip']").await;
+    app.eventually("the export reports where the pack is", || async {
+        app.exists("[data-testid='pack-message']").await
+            && app
+                .text_of("[data-testid='pack-message']")
+                .await
+                .contains(&zip_path.display().to_string())
+    })
+    .await;
+
+    // The zip: manifests first, then every document in checklist order, byte for byte.
+    let entries = zip_entries(&zip_path);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    let titles: Vec<&str> = seeded.documents.iter().map(|(t, _)| t.as_str()).collect();
+    let expected = vec![
+        "00 Manifest.html".to_string(),
+        "00 Manifest.json".to_string(),
+        format!("01 CV - {NAME}.pdf"),
+        safe_file_name(&format!("02 Diploma - {}", titles[0]), "pdf", "x"),
+        safe_file_name(
+            &format!("03 Proof of employment - {}", titles[1]),
+            "pdf",
+            "x",
+        ),
+        "04 Criminal record - France.pdf".to_string(),
+        "05 Criminal record - Germany.pdf".to_string(),
+        format!("06 References - {NAME}.txt"),
+    ];
+    assert_eq!(names, expected);
+    let bytes_of = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.clone())
+            .unwrap()
+    };
+    assert_eq!(bytes_of(&expected[2]), std::fs::read(&cv).unwrap());
+    for (i, (_, source)) in seeded.documents.iter().enumerate() {
+        assert_eq!(
+            bytes_of(&expected[3 + i]),
+            std::fs::read(source).unwrap(),
+            "{}",
+            expected[3 + i]
+        );
+    }
+    let references = String::from_utf8(bytes_of(&expected[7])).unwrap();
+    assert!(
+        references.contains("Jonas Weber") && references.contains("+33 4 72 00 00 00"),
+        "{references}"
+    );
+
+    // The manifest lists every item as included, with each file's checksum.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&bytes_of("00 Manifest.json")).unwrap();
+    assert_eq!(manifest["complete"], true);
+    assert_eq!(manifest["candidate"], NAME);
+    let items = manifest["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    assert!(items.iter().all(|i| i["state"] == "satisfied"), "{items:?}");
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(files.len(), 6);
+    let html = String::from_utf8(bytes_of("00 Manifest.html")).unwrap();
+    for file in files {
+        let name = file["name"].as_str().unwrap();
+        let bytes = bytes_of(name);
+        assert_eq!(file["sha256"], sha256_hex(&bytes), "{name}");
+        assert_eq!(file["sizeBytes"], bytes.len(), "{name}");
+        assert!(html.contains(&sha256_hex(&bytes)), "{name} in the page");
+    }
+    assert!(html.contains("Complete: every item is included."));
+
+    // The same name again: nothing is replaced until the candidate confirms.
+    let before = std::fs::metadata(&zip_path).unwrap().modified().unwrap();
+    app.click("[data-testid='pack-export-zip']").await;
+    app.wait_for("[data-testid='pack-replace-dialog']").await;
+    assert_eq!(
+        std::fs::metadata(&zip_path).unwrap().modified().unwrap(),
+        before
+    );
+    app.click("[data-testid='pack-replace-dialog'] [data-testid='confirm']")
+        .await;
+    app.eventually("the replaced pack is reported", || async {
+        app.exists("[data-testid='pack-message']").await
+    })
+    .await;
+    assert_eq!(zip_entries(&zip_path).len(), 8);
+    let left: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file is left: {left:?}");
+    app.close().await;
+}
