@@ -233,6 +233,17 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Scrolls the pack section to the top of the window, for the screenshots.
+async fn show_pack(app: &App) {
+    app.client
+        .execute(
+            "document.querySelector(\"[data-testid='pack-section']\").scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await
+        .expect("scroll to the pack");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     let data = tempfile::tempdir().unwrap();
@@ -275,6 +286,8 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
             .await
             .contains("1 missing")
     );
+    show_pack(&app).await;
+    app.screenshot("pack-checklist-missing").await;
 
     // The fix link leads to Documents, where the CV is imported through the file dialog.
     app.click("[data-testid='pack-fix']").await;
@@ -298,6 +311,7 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     .await;
     let summary = app.text_of("[data-testid='pack-summary']").await;
     assert!(summary.starts_with("Everything"), "{summary}");
+    show_pack(&app).await;
     app.screenshot("pack-checklist").await;
 
     // Exported through the save dialog (complete, so no confirmation).
