@@ -336,8 +336,8 @@ pub fn export_pack(
     meter.last_report = 0;
     let temp = fsio::temp_path_beside(dest);
     let written = match format {
-        PackFormat::Zip => write_zip(&temp, plan, &manifests, now, &mut meter),
-        PackFormat::Folder => write_folder(&temp, plan, &manifests, &mut meter),
+        PackFormat::Zip => write_zip(&temp, dest, plan, &manifests, now, &mut meter),
+        PackFormat::Folder => write_folder(&temp, dest, plan, &manifests, &mut meter),
     };
     if let Err(e) = written {
         remove_any(&temp);
@@ -481,20 +481,20 @@ fn zip_time(now: DateTime<Utc>) -> zip::DateTime {
     .unwrap_or_default()
 }
 
-fn zip_error(temp: &Path, e: zip::result::ZipError) -> Error {
+fn zip_error(shown: &Path, e: zip::result::ZipError) -> Error {
     match e {
-        zip::result::ZipError::Io(e) => {
-            Error::io(format!("Could not write the pack {}", temp.display()), e)
-        }
+        zip::result::ZipError::Io(e) => write_failed(shown, e),
         other => Error::io(
-            format!("Could not write the pack {}", temp.display()),
+            format!("Could not write {}", shown.display()),
             io::Error::other(other.to_string()),
         ),
     }
 }
 
+/// Writes to `temp`; messages name `shown`, the place the candidate chose.
 fn write_zip(
     temp: &Path,
+    shown: &Path,
     plan: &PackPlan,
     manifests: &[(&str, Vec<u8>)],
     now: DateTime<Utc>,
@@ -504,7 +504,7 @@ fn write_zip(
         .write(true)
         .create_new(true)
         .open(temp)
-        .map_err(|e| write_failed(temp, e))?;
+        .map_err(|e| write_failed(shown, e))?;
     let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
@@ -514,51 +514,52 @@ fn write_zip(
         .large_file(false);
     for (name, bytes) in manifests {
         zip.start_file(*name, options)
-            .map_err(|e| zip_error(temp, e))?;
-        zip.write_all(bytes).map_err(|e| write_failed(temp, e))?;
+            .map_err(|e| zip_error(shown, e))?;
+        zip.write_all(bytes).map_err(|e| write_failed(shown, e))?;
         meter.advance(bytes.len() as u64)?;
         meter.file_done()?;
     }
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     for entry in &plan.entries {
         zip.start_file(entry.name.as_str(), options)
-            .map_err(|e| zip_error(temp, e))?;
-        copy_source(&entry.source, &mut zip, &mut buf, temp, meter)?;
+            .map_err(|e| zip_error(shown, e))?;
+        copy_source(&entry.source, &mut zip, &mut buf, shown, meter)?;
         meter.file_done()?;
     }
-    let out = zip.finish().map_err(|e| zip_error(temp, e))?;
+    let out = zip.finish().map_err(|e| zip_error(shown, e))?;
     let file = out
         .into_inner()
-        .map_err(|e| write_failed(temp, e.into_error()))?;
-    file.sync_all().map_err(|e| write_failed(temp, e))
+        .map_err(|e| write_failed(shown, e.into_error()))?;
+    file.sync_all().map_err(|e| write_failed(shown, e))
 }
 
+/// Writes into the new folder `temp`; messages name `shown`, the place the candidate chose.
 fn write_folder(
     temp: &Path,
+    shown: &Path,
     plan: &PackPlan,
     manifests: &[(&str, Vec<u8>)],
     meter: &mut Meter<'_>,
 ) -> Result<()> {
-    fs::create_dir(temp).map_err(|e| write_failed(temp, e))?;
+    fs::create_dir(temp).map_err(|e| write_failed(shown, e))?;
     let create = |name: &str| -> Result<File> {
-        let path = temp.join(name);
         OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&path)
-            .map_err(|e| write_failed(&path, e))
+            .open(temp.join(name))
+            .map_err(|e| write_failed(&shown.join(name), e))
     };
     for (name, bytes) in manifests {
         let mut file = create(name)?;
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
-            .map_err(|e| write_failed(&temp.join(name), e))?;
+            .map_err(|e| write_failed(&shown.join(name), e))?;
         meter.advance(bytes.len() as u64)?;
         meter.file_done()?;
     }
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     for entry in &plan.entries {
-        let path = temp.join(&entry.name);
+        let path = shown.join(&entry.name);
         let mut out = BufWriter::with_capacity(WRITE_BUFFER_BYTES, create(&entry.name)?);
         copy_source(&entry.source, &mut out, &mut buf, &path, meter)?;
         let file = out
