@@ -18,6 +18,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::applications::application_create,
             commands::applications::application_record_event,
             commands::applications::application_get,
+            commands::applications::application_set_sent_documents,
+            commands::applications::application_set_saved_copy,
             commands::applications::application_for_vacancy,
             commands::applications::application_list,
             commands::applications::upcoming_list,

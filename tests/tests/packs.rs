@@ -409,3 +409,144 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     assert!(left.is_empty(), "no temporary file is left: {left:?}");
     app.close().await;
 }
+
+/// A Talentlink vacancy with its notice text, an application on it, and in the vault the copy
+/// downloaded from Talentlink and a CV; their ids.
+fn seed_talentlink(data: &Path, scans: &Path) -> (u32, u32) {
+    let now = DEFAULT_NOW.parse().unwrap();
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let vacancy_id = match vacancy::create_vacancy(
+        &mut store,
+        VacancyInput {
+            platform: Platform::Talentlink,
+            reference: "1468".into(),
+            title: "Intern, Cybercrime Directorate".into(),
+            duty_station: Some("Singapore".into()),
+            duty_zone: Some("Asia/Singapore".into()),
+            contract_kind: None,
+            is_roster: false,
+            grade: None,
+            posts: None,
+            security_screening: None,
+            duration_months: None,
+            duration_text: None,
+            published_on: None,
+            deadline: None,
+            languages: vec![],
+            min_education: None,
+            min_experience_years: None,
+            notice_url: None,
+            notice_text: Some("Internship 1468\nDuty station: Singapore".into()),
+            notes: String::new(),
+            status: VacancyStatus::Open,
+        },
+        now,
+    )
+    .unwrap()
+    {
+        SaveOutcome::Saved { vacancy } => vacancy.id,
+        other => panic!("not saved: {other:?}"),
+    };
+    applications::create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id,
+            platform: None,
+            first_step: EventInput {
+                stage: Stage::Submitted,
+                date: "2026-11-20".parse().unwrap(),
+                time: None,
+                zone: None,
+                note: String::new(),
+            },
+        },
+        now,
+    )
+    .unwrap();
+    let vault = Vault::open(data).unwrap();
+    let mut import = |file: &str, kind: DocumentKind| {
+        let options = ImportOptions {
+            kind,
+            supersedes: None,
+        };
+        vault
+            .import_file(&mut store, &pdf(scans, file), &options, now)
+            .unwrap()
+            .document
+            .id
+    };
+    (
+        import("talentlink 1468.pdf", DocumentKind::TalentlinkApplication),
+        import("cv 2026.pdf", DocumentKind::Cv),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let (copy, cv) = seed_talentlink(data.path(), home.path());
+    let zip_path = home.path().join("archive.zip");
+    let mut launch = Launch::new(data.path());
+    launch.save_path = Some(zip_path.clone());
+    let app = App::launch(launch).await;
+
+    app.open_view("applications").await;
+    app.click("[data-testid='application-row'] a").await;
+    app.wait_for("[data-testid='pack-archive']").await;
+    app.choose("[data-testid='saved-copy']", &copy.to_string())
+        .await;
+    app.eventually("the copy is recorded", || async {
+        app.value_of("[data-testid='saved-copy']").await == copy.to_string()
+    })
+    .await;
+    app.click(&format!("[data-testid='sent-document'][value='{cv}']"))
+        .await;
+    let script = format!(
+        "const box = document.querySelector(\"[data-testid='sent-document'][value='{cv}']\"); return box.checked && !box.disabled;"
+    );
+    app.eventually("the CV is recorded as sent", || async {
+        app.client
+            .execute(&script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    })
+    .await;
+    show_pack(&app).await;
+    app.click("[data-testid='pack-archive']").await;
+    app.eventually("the archive reports where it is", || async {
+        app.exists("[data-testid='pack-message']").await
+            && app
+                .text_of("[data-testid='pack-message']")
+                .await
+                .contains(&zip_path.display().to_string())
+    })
+    .await;
+
+    let entries = zip_entries(&zip_path);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 Application copy - talentlink 1468.pdf",
+            "02 Sent - cv 2026.pdf",
+            "03 Notice - 1468.txt",
+        ]
+    );
+    assert_eq!(
+        entries[2].1,
+        std::fs::read(home.path().join("talentlink 1468.pdf")).unwrap()
+    );
+    assert!(String::from_utf8_lossy(&entries[4].1).contains("Duty station: Singapore"));
+    let manifest: serde_json::Value = serde_json::from_slice(&entries[1].1).unwrap();
+    assert_eq!(manifest["complete"], true);
+    for file in manifest["files"].as_array().unwrap() {
+        let (_, bytes) = entries.iter().find(|(n, _)| *n == file["name"]).unwrap();
+        assert_eq!(file["sha256"], sha256_hex(bytes));
+    }
+    app.close().await;
+}

@@ -48,6 +48,34 @@ pub async fn application_get(state: State<'_, AppState>, id: u32) -> Result<Appl
     state.with_store(|store| applications::get_application(store, id))
 }
 
+/// Records exactly which document versions were sent with the application.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_set_sent_documents(
+    state: State<'_, AppState>,
+    id: u32,
+    document_ids: Vec<u32>,
+) -> Result<ApplicationDetail> {
+    state.with_store(|store| {
+        applications::set_sent_documents(store, id, &document_ids)?;
+        applications::get_application(store, id)
+    })
+}
+
+/// Records (or with `None`, forgets) the saved copy of a Talentlink application.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_set_saved_copy(
+    state: State<'_, AppState>,
+    id: u32,
+    document_id: Option<u32>,
+) -> Result<ApplicationDetail> {
+    state.with_store(|store| {
+        applications::set_saved_copy(store, id, document_id)?;
+        applications::get_application(store, id)
+    })
+}
+
 /// The application already following a vacancy, if any (one per vacancy).
 #[tauri::command]
 #[specta::specta]

@@ -27,6 +27,10 @@ export const commands = {
 	/**  Moves the application to a new stage; a move that makes no sense is refused with the reason. */
 	applicationRecordEvent: (id: number, input: EventInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_record_event", { id, input })),
 	applicationGet: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_get", { id })),
+	/**  Records exactly which document versions were sent with the application. */
+	applicationSetSentDocuments: (id: number, documentIds: number[]) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_sent_documents", { id, documentIds })),
+	/**  Records (or with `None`, forgets) the saved copy of a Talentlink application. */
+	applicationSetSavedCopy: (id: number, documentId: number | null) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_saved_copy", { id, documentId })),
 	/**  The application already following a vacancy, if any (one per vacancy). */
 	applicationForVacancy: (vacancyId: number) => typedError<Application_Serialize | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
 	applicationList: () => typedError<Application_Serialize[], ErrorBody>(__TAURI_INVOKE("application_list")),
