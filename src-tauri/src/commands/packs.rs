@@ -37,7 +37,6 @@ pub async fn pack_checklist(state: State<'_, AppState>, application_id: u32) -> 
 /// the dialog.
 #[tauri::command]
 #[specta::specta]
-#[allow(clippy::too_many_arguments)]
 pub async fn pack_export(
     app: AppHandle,
     window: tauri::WebviewWindow,

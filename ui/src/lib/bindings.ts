@@ -1414,7 +1414,9 @@ export type ReminderSettings_Serialize = {
 };
 
 /**  What a line asks for. */
-export type Requirement = { kind: "cv" } | 
+export type Requirement = 
+/**  No profile is saved, so the diplomas and positions to prove are unknown. */
+{ kind: "profile" } | { kind: "cv" } | 
 /**  Internships only. */
 { kind: "cover_letter" } | 
 /**  A scan of one diploma, degree or certificate listed in the profile. */

@@ -76,7 +76,7 @@ pub fn build_checklist(
 
     if profile.is_none() {
         lines.push(Line {
-            requirement: Requirement::Diploma { education_id: 0 },
+            requirement: Requirement::Profile,
             label: "Diplomas, degrees and certificates".into(),
             state: ItemState::Missing,
             document: None,

@@ -201,7 +201,7 @@ fn short_label(requirement: &Requirement) -> String {
     match requirement {
         Requirement::Cv => "CV".into(),
         Requirement::CoverLetter => "Cover letter".into(),
-        Requirement::Diploma { .. } => "Diploma".into(),
+        Requirement::Diploma { .. } | Requirement::Profile => "Diploma".into(),
         Requirement::ProofOfEmployment { .. } => "Proof of employment".into(),
         Requirement::CriminalRecord { .. } | Requirement::CountryOfOrigin => {
             "Criminal record".into()

@@ -47,6 +47,8 @@ pub enum ItemState {
     rename_all_fields = "camelCase"
 )]
 pub enum Requirement {
+    /// No profile is saved, so the diplomas and positions to prove are unknown.
+    Profile,
     Cv,
     /// Internships only.
     CoverLetter,
