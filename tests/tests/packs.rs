@@ -524,6 +524,8 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
                 .contains(&zip_path.display().to_string())
     })
     .await;
+    show_pack(&app).await;
+    app.screenshot("pack-talentlink-archive").await;
 
     let entries = zip_entries(&zip_path);
     let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
