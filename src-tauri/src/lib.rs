@@ -83,6 +83,7 @@ pub fn run() {
             let state = AppState::new(data_dir, clock());
             app.manage(state);
             app.manage(dropped_files::DropTarget::default());
+            app.manage(notify::ClickTarget::default());
             // After the state is managed: the scheduler's first pass reads it.
             let scheduler = scheduler::Scheduler::start(app.handle().clone());
             app.manage(scheduler);

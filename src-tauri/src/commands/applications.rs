@@ -1,5 +1,6 @@
 use dossier_core::applications::{
-    self, Application, ApplicationDetail, ApplicationInput, Created, EventInput,
+    self, Application, ApplicationDetail, ApplicationInput, BoardColumn, Created, EventInput,
+    InterviewInput,
 };
 use dossier_core::countdowns::{self, UpcomingItem};
 use tauri::State;
@@ -40,6 +41,92 @@ pub async fn application_record_event(
     })?;
     scheduler.rearm();
     Ok(detail)
+}
+
+/// Takes back the last step (a mistaken move); the first step stays.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_undo_last_event(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    id: u32,
+) -> Result<ApplicationDetail> {
+    let now = state.clock.now();
+    let detail = state.with_store(|store| {
+        applications::undo_last_event(store, id, now)?;
+        applications::get_application(store, id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
+}
+
+/// The board: one column per stage, in process order.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_board(state: State<'_, AppState>) -> Result<Vec<BoardColumn>> {
+    state.with_store(|store| applications::board(store))
+}
+
+/// Adds an interview (its reminders come a day and an hour before).
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_add(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    application_id: u32,
+    input: InterviewInput,
+) -> Result<ApplicationDetail> {
+    let now = state.clock.now();
+    let detail = state.with_store(|store| {
+        applications::add_interview(store, application_id, &input, now)?;
+        applications::get_application(store, application_id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_delete(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    application_id: u32,
+    id: u32,
+) -> Result<ApplicationDetail> {
+    let detail = state.with_store(|store| {
+        applications::delete_interview(store, id)?;
+        applications::get_application(store, application_id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
+}
+
+/// Records which document versions were sent (replacing the list recorded before).
+#[tauri::command]
+#[specta::specta]
+pub async fn application_set_sent_documents(
+    state: State<'_, AppState>,
+    id: u32,
+    document_ids: Vec<u32>,
+) -> Result<ApplicationDetail> {
+    state.with_store(|store| {
+        applications::set_sent_documents(store, id, &document_ids)?;
+        applications::get_application(store, id)
+    })
+}
+
+/// Records (or with `None`, forgets) the saved copy of a Talentlink application.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_set_saved_copy(
+    state: State<'_, AppState>,
+    id: u32,
+    document_id: Option<u32>,
+) -> Result<ApplicationDetail> {
+    state.with_store(|store| {
+        applications::set_saved_copy(store, id, document_id)?;
+        applications::get_application(store, id)
+    })
 }
 
 #[tauri::command]
