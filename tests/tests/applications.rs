@@ -351,6 +351,15 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     );
     let talentlink_application =
         seed_application(data.path(), talentlink, Stage::Submitted, "2026-11-12");
+    let silent = seed_vacancy_on(
+        data.path(),
+        Platform::RecruitmentHub,
+        "1574",
+        "Data Protection Officer",
+        "2026-05-20",
+        "2026-05-01T09:00:00Z",
+    );
+    let silent_application = seed_application(data.path(), silent, Stage::Submitted, "2026-05-12");
     seed_document(data.path(), "CV Ana Lima 2026.pdf", DocumentKind::Cv);
     seed_document(
         data.path(),
@@ -487,13 +496,28 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     );
     app.screenshot("application-detail").await;
 
-    // The Dashboard counts down to the interview.
+    // The Dashboard counts down to the interview, and proposes "No response" for the
+    // application without an answer for six months.
     app.open_view("dashboard").await;
     app.eventually("the interview is on the Dashboard", || async {
         app.texts_of_all("[data-testid='upcoming-item']")
             .await
             .iter()
             .any(|i| i.contains("Interview") && i.contains(TITLE))
+    })
+    .await;
+    let proposal = app
+        .text_of("[data-testid='upcoming-item']:has([data-testid='mark-no-response'])")
+        .await;
+    assert!(
+        // The kind is drawn in capitals, and WebDriver reads text as drawn.
+        proposal.to_lowercase().contains("needs you")
+            && proposal.contains("Data Protection Officer"),
+        "{proposal}"
+    );
+    app.click("[data-testid='mark-no-response']").await;
+    app.eventually("the proposal is taken", || async {
+        !app.exists("[data-testid='mark-no-response']").await
     })
     .await;
 
@@ -518,4 +542,11 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     assert_eq!(detail.application.stage, Stage::Shortlisted);
     assert_eq!(detail.interviews.len(), 1);
     assert_eq!(detail.documents_sent.len(), 1);
+    let detail = applications::get_application(&store, silent_application).unwrap();
+    assert_eq!(detail.application.stage, Stage::NoResponse);
+    assert_eq!(
+        detail.timeline.last().map(|e| e.occurred_on.to_string()),
+        Some("2026-11-12".to_string()),
+        "dated the day six months of silence were reached"
+    );
 }
