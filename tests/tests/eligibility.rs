@@ -190,9 +190,18 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     app.fill("input[name='reference']", "1601").await;
     app.fill("input[name='title']", "Criminal Intelligence Analyst")
         .await;
+    app.fill("input[name='dutyZone']", "Europe/Paris").await;
+    // A date already behind the app's clock (22 November 2026) is flagged, not refused.
+    app.fill_date("input[name='deadlineDate']", "2026-11-20")
+        .await;
+    let flag = app.text_of("[data-testid='deadline-passed']").await;
+    assert!(flag.contains("already passed"), "{flag}");
     app.fill_date("input[name='deadlineDate']", "2026-12-15")
         .await;
-    app.fill("input[name='dutyZone']", "Europe/Paris").await;
+    app.eventually("the flag goes once the date is ahead", || async {
+        !app.exists("[data-testid='deadline-passed']").await
+    })
+    .await;
     app.click("[data-testid='save-vacancy']").await;
     app.eventually("the vacancy opens", || {
         title_is(&app, "Criminal Intelligence Analyst")
