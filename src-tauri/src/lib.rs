@@ -84,6 +84,7 @@ pub fn run() {
             app.manage(state);
             app.manage(dropped_files::DropTarget::default());
             app.manage(commands::packs::PackJobs::default());
+            app.manage(notify::ClickTarget::default());
             // After the state is managed: the scheduler's first pass reads it.
             let scheduler = scheduler::Scheduler::start(app.handle().clone());
             app.manage(scheduler);

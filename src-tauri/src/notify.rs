@@ -1,20 +1,122 @@
-//! Native desktop notifications (freedesktop D-Bus on Linux), through notify-rust.
+//! Native desktop notifications (freedesktop D-Bus on Linux), through notify-rust, and what a
+//! click on one of them opens.
+
+use std::sync::Mutex;
+
+use dossier_core::reminders::{Notification, NotificationTarget};
+use serde::Serialize;
+use specta::Type;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager};
 
 use crate::error::{Error, Result};
 
 pub const APP_NAME: &str = "Dossier";
 
+/// The action every freedesktop server sends for a click on the notification's body.
+const DEFAULT_ACTION: &str = "default";
+
 pub async fn show(summary: String, body: String) -> Result<()> {
     // notify-rust blocks on the D-Bus round trip; keep it off the async workers.
     tauri::async_runtime::spawn_blocking(move || {
-        notify_rust::Notification::new()
-            .appname(APP_NAME)
-            .summary(&summary)
-            .body(&body)
+        notification(&summary, &body)
             .show()
             .map(|_| ())
             .map_err(|e| Error::Notification(e.to_string()))
     })
     .await
     .map_err(|e| Error::Notification(e.to_string()))?
+}
+
+fn notification(summary: &str, body: &str) -> notify_rust::Notification {
+    let mut n = notify_rust::Notification::new();
+    n.appname(APP_NAME).summary(summary).body(body);
+    n
+}
+
+/// Shows a reminder. Where the desktop supports actions, a click on it brings Dossier to the
+/// front on the item it is about (the Dashboard for a summary).
+pub async fn show_reminder(app: AppHandle, reminder: Notification) -> Result<()> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut n = notification(&reminder.title, &reminder.body);
+        let clickable = notify_rust::get_capabilities()
+            .map(|caps| caps.iter().any(|c| c == "actions"))
+            .unwrap_or(false);
+        if clickable {
+            n.action(DEFAULT_ACTION, "Open in Dossier");
+        }
+        let handle = n.show().map_err(|e| Error::Notification(e.to_string()))?;
+        if clickable {
+            let target = reminder.target;
+            // Waiting for the click blocks until the notification is clicked or closed, which
+            // can be hours: a thread of its own, not one of the runtime's.
+            std::thread::Builder::new()
+                .name("notification-click".into())
+                .spawn(move || {
+                    handle.wait_for_action(|action| {
+                        if action == DEFAULT_ACTION {
+                            open_target(&app, OpenRequest { target });
+                        }
+                    })
+                })
+                .map_err(|e| Error::Notification(e.to_string()))?;
+        }
+        Ok(())
+    })
+    .await
+    .map_err(|e| Error::Notification(e.to_string()))?
+}
+
+/// What the window is asked to open after a click on a notification.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenRequest {
+    /// `None` for a summary of several reminders: the Dashboard lists them.
+    pub target: Option<NotificationTarget>,
+}
+
+/// Where clicks go: the window's channel once the UI has registered it; a click that comes
+/// before that waits for it.
+#[derive(Default)]
+pub struct ClickTarget {
+    inner: Mutex<ClickSlot>,
+}
+
+#[derive(Default)]
+struct ClickSlot {
+    channel: Option<Channel<OpenRequest>>,
+    waiting: Option<OpenRequest>,
+}
+
+impl ClickTarget {
+    pub fn listen(&self, channel: Channel<OpenRequest>) {
+        let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(waiting) = slot.waiting.take() {
+            let _ = channel.send(waiting);
+        }
+        slot.channel = Some(channel);
+    }
+
+    fn send(&self, request: OpenRequest) {
+        let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        match &slot.channel {
+            Some(channel) => {
+                if channel.send(request.clone()).is_err() {
+                    // The page reloaded: its new channel will come, and take this.
+                    slot.channel = None;
+                    slot.waiting = Some(request);
+                }
+            }
+            None => slot.waiting = Some(request),
+        }
+    }
+}
+
+fn open_target(app: &AppHandle, request: OpenRequest) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    app.state::<ClickTarget>().send(request);
 }

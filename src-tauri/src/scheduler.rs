@@ -29,6 +29,10 @@ const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
 /// not spin.
 const MIN_WAIT: Duration = Duration::from_secs(1);
 
+/// How long a reminder that could not be shown (no notification service yet, say just after
+/// logging in) waits before it is tried again.
+const RETRY_WAIT: Duration = Duration::from_secs(2 * 60);
+
 #[derive(Clone)]
 pub struct Scheduler {
     wake: Arc<Notify>,
@@ -42,17 +46,17 @@ impl Scheduler {
         tauri::async_runtime::spawn(async move {
             loop {
                 let state = app.state::<AppState>();
-                let next = match deliver_due(&state).await {
-                    Ok(next) => next,
+                let wait = match deliver_due(&app, &state).await {
+                    Ok(Pass { retry: true, .. }) => Some(RETRY_WAIT),
+                    Ok(Pass { next, .. }) => next.map(|at| wait_until(at, state.clock.now())),
                     Err(e) => {
                         // Usually a store that could not be opened: wait for a change instead.
                         eprintln!("Dossier reminders: {e}");
                         None
                     }
                 };
-                match next {
-                    Some(at) => {
-                        let wait = wait_until(at, state.clock.now());
+                match wait {
+                    Some(wait) => {
                         let _ = tokio::time::timeout(wait, task_wake.notified()).await;
                     }
                     None => task_wake.notified().await,
@@ -91,15 +95,26 @@ fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
     })
 }
 
-async fn deliver_due(state: &AppState) -> Result<Option<DateTime<Utc>>> {
+struct Pass {
+    next: Option<DateTime<Utc>>,
+    /// A notification could not be shown and its reminders were given back.
+    retry: bool,
+}
+
+async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
     let (delivery, next) = take_pass(state)?;
+    let mut retry = false;
     for shown in delivery.notifications {
-        // One notification that fails (no notification server) must not hold back the others.
-        if let Err(e) = notify::show(shown.title, shown.body).await {
-            eprintln!("Dossier reminders: {e}");
+        let keys = shown.reminder_keys.clone();
+        // One notification that fails must not hold back the others; its reminders are given
+        // back so they are not lost, and tried again later.
+        if let Err(e) = notify::show_reminder(app.clone(), shown).await {
+            eprintln!("Dossier reminders: {e}; trying again in {RETRY_WAIT:?}");
+            state.with_store(|store| reminders::release(store, &keys))?;
+            retry = true;
         }
     }
-    Ok(next)
+    Ok(Pass { next, retry })
 }
 
 #[cfg(test)]

@@ -248,6 +248,29 @@ impl App {
         }
     }
 
+    /// Types a date into a date field. How a date field takes typed digits depends on the engine
+    /// and the locale (WebKitGTK shows it as a plain text field in some versions); when typing
+    /// did not give the value, it is set as the page's own date picker would, with the same
+    /// events. Time fields (`HH:MM`) work the same way.
+    pub async fn fill_date(&self, css: &str, iso: &str) {
+        self.fill(css, iso).await;
+        if self.value_of(css).await == iso {
+            return;
+        }
+        self.client
+            .execute(
+                "const field = document.querySelector(arguments[0]);
+                 const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+                 set.call(field, arguments[1]);
+                 field.dispatchEvent(new Event('input', { bubbles: true }));
+                 field.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![css.into(), iso.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("set {css}: {e}"));
+        assert_eq!(self.value_of(css).await, iso, "{css} holds the date");
+    }
+
     /// Picks an option of a `<select>` by its value.
     pub async fn choose(&self, select_css: &str, value: &str) {
         self.click(&format!("{select_css} option[value='{value}']"))
@@ -263,6 +286,66 @@ impl App {
             .next()
             .flatten()
             .unwrap_or_default()
+    }
+
+    /// Drags the first element matching `from` onto the first matching `to` with the mouse, as
+    /// a person does: press, move a little, travel, pause over the target, release. The target
+    /// is looked for once the drag has started, since a page may show drop targets only then.
+    pub async fn drag(&self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let step = |x: f64, y: f64| PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        };
+        let source = self.wait_for(from).await;
+        let press = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: source,
+                duration: None,
+                x: 0.0,
+                y: -10.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(step(4.0, 4.0))
+            .then(step(12.0, 8.0));
+        self.client
+            .perform_actions(press)
+            .await
+            .unwrap_or_else(|e| panic!("start dragging {from}: {e}"));
+        let target = self.wait_for(to).await;
+        let release = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: target,
+                duration: Some(Duration::from_millis(300)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(step(2.0, 2.0))
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(150),
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(release)
+            .await
+            .unwrap_or_else(|e| panic!("drop {from} onto {to}: {e}"));
+        let _ = self.client.release_actions().await;
+    }
+
+    /// Sends keys to whatever has the focus, as typing does.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("an element has the focus")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
     }
 
     /// An attribute of the first element matching `css`, once one exists.

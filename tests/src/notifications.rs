@@ -6,16 +6,20 @@ use zbus::OwnedVariant;
 /// A notification as the desktop received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
+    /// The id the server gave it, which a click refers to.
+    pub id: u32,
     pub app_name: String,
     pub summary: String,
     pub body: String,
+    /// Action keys offered with it (`default` is a click on the notification itself).
+    pub actions: Vec<String>,
 }
 
 /// Stands in for the desktop's notification daemon on the private session bus and records every
 /// notification, so a test sees exactly what a user would have been shown.
 pub struct NotificationServer {
     received: Arc<Mutex<Vec<Notification>>>,
-    _connection: zbus::Connection,
+    connection: zbus::Connection,
 }
 
 struct Recorder {
@@ -32,17 +36,21 @@ impl Recorder {
         _app_icon: String,
         summary: String,
         body: String,
-        _actions: Vec<String>,
+        actions: Vec<String>,
         _hints: HashMap<String, OwnedVariant>,
         _expire_timeout: i32,
     ) -> u32 {
         let mut received = self.received.lock().unwrap();
+        let id = received.len() as u32 + 1;
         received.push(Notification {
+            id,
             app_name,
             summary,
             body,
+            // Actions come as key, label, key, label...
+            actions: actions.chunks(2).map(|pair| pair[0].clone()).collect(),
         });
-        received.len() as u32
+        id
     }
 
     fn close_notification(&self, _id: u32) {}
@@ -81,8 +89,26 @@ impl NotificationServer {
             .expect("cannot own org.freedesktop.Notifications on the session bus");
         NotificationServer {
             received,
-            _connection: connection,
+            connection,
         }
+    }
+
+    /// Does what a desktop does when the user clicks a notification: signals the action.
+    pub async fn click(&self, notification: &Notification) {
+        assert!(
+            notification.actions.iter().any(|a| a == "default"),
+            "the notification offers no click action: {notification:?}"
+        );
+        self.connection
+            .emit_signal(
+                None::<&str>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "ActionInvoked",
+                &(notification.id, "default"),
+            )
+            .await
+            .expect("emit ActionInvoked");
     }
 
     pub fn received(&self) -> Vec<Notification> {

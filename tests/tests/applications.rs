@@ -1,10 +1,13 @@
 //! Applications in the real window: a deadline reminder reaches the desktop exactly once, also
-//! across a restart; an application is tracked from its vacancy, moved through its stages and
-//! counted down on the Dashboard; the calendar is exported and read back.
+//! across a restart, and a click on it opens the application; an application is tracked from its
+//! vacancy, moved through its stages and counted down on the Dashboard; the calendar is exported
+//! and read back; the board moves cards by mouse and by keyboard; a step is undone; interviews,
+//! the documents sent and a Talentlink copy are recorded.
 
 use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{self, Deadline, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 use dossier_e2e::{App, Launch};
 use std::path::Path;
 use std::time::Duration;
@@ -13,11 +16,29 @@ const TITLE: &str = "Criminal Intelligence Officer";
 
 /// A vacancy in Lyon closing at the end of `deadline` (Paris time), saved at `saved_at`.
 fn seed_vacancy(data: &Path, deadline: &str, saved_at: &str) -> u32 {
+    seed_vacancy_on(
+        data,
+        Platform::RecruitmentHub,
+        "1503",
+        TITLE,
+        deadline,
+        saved_at,
+    )
+}
+
+fn seed_vacancy_on(
+    data: &Path,
+    platform: Platform,
+    reference: &str,
+    title: &str,
+    deadline: &str,
+    saved_at: &str,
+) -> u32 {
     let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
     let input = VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: "1503".into(),
-        title: TITLE.into(),
+        platform,
+        reference: reference.into(),
+        title: title.into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
         contract_kind: None,
@@ -99,6 +120,16 @@ async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
     );
     assert!(shown[0].body.contains("close"), "{:?}", shown[0].body);
 
+    // A click on the notification opens the application it is about.
+    app.notifications.click(&shown[0]).await;
+    app.eventually("the application opens from the notification", || async {
+        app.exists("main[data-view='applications'] [data-testid='current-stage']")
+            .await
+            && app.text_of("#page-title").await.contains(TITLE)
+    })
+    .await;
+    app.open_view("dashboard").await;
+
     // The Dashboard counts down to the same deadline.
     let first = app.text_of("[data-testid='upcoming-item']").await;
     assert!(first.contains(TITLE), "{first}");
@@ -142,6 +173,7 @@ async fn an_application_is_tracked_moved_counted_down_and_exported() {
 
     // The table lists it at its stage, on the day it was recorded, counting down to the deadline.
     app.open_view("applications").await;
+    app.click("[data-testid='show-table']").await;
     let row = app.text_of("[data-testid='application-row']").await;
     assert!(
         row.contains(TITLE)
@@ -225,4 +257,296 @@ async fn an_application_is_tracked_moved_counted_down_and_exported() {
     let tracked = app.text_of("[data-testid='tracked-stage']").await;
     assert!(tracked.contains("Interview"), "{tracked}");
     app.close().await;
+}
+
+fn seed_application(data: &Path, vacancy_id: u32, stage: Stage, on: &str) -> u32 {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    applications::create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id,
+            platform: None,
+            first_step: EventInput {
+                stage,
+                date: on.parse().unwrap(),
+                time: None,
+                zone: None,
+                note: String::new(),
+            },
+        },
+        format!("{on}T09:00:00Z").parse().unwrap(),
+    )
+    .unwrap()
+    .application
+    .id
+}
+
+fn seed_document(data: &Path, name: &str, kind: DocumentKind) {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let vault = Vault::open(data).unwrap();
+    let content = format!("%PDF-1.7\n{name}\n%%EOF\n");
+    vault
+        .import_reader(
+            &mut store,
+            &mut content.as_bytes(),
+            name,
+            &ImportOptions {
+                kind,
+                supersedes: None,
+            },
+            "2026-11-01T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
+}
+
+fn card(id: u32) -> String {
+    format!("[data-testid='board-card'][data-application='{id}']")
+}
+
+/// Where a card can be dropped for `stage`: a lane of its own, or a stage's target in a lane
+/// shared by several stages (shown while a card is dragged).
+fn drop_on(stage: &str) -> String {
+    format!("[data-drop-stage='{stage}']")
+}
+
+/// The lane and the stage the card shows, as the page has them.
+async fn place_of(app: &App, id: u32) -> (String, String) {
+    let stage = app
+        .attr_of(&card(id), "data-stage")
+        .await
+        .unwrap_or_default();
+    let lane = app
+        .read_all("[data-testid='board-lane']", |lane| async move {
+            let name = lane.attr("data-lane").await?.unwrap_or_default();
+            let holds = !lane
+                .find_all(fantoccini::Locator::Css(&card(id)))
+                .await?
+                .is_empty();
+            Ok((name, holds))
+        })
+        .await
+        .into_iter()
+        .find(|(_, holds)| *holds)
+        .map(|(name, _)| name)
+        .unwrap_or_default();
+    (lane, stage)
+}
+
+fn at(lane: &str, stage: &str) -> (String, String) {
+    (lane.to_string(), stage.to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_record() {
+    let data = tempfile::tempdir().unwrap();
+    let hub = seed_vacancy(data.path(), "2026-12-04", "2026-11-01T09:00:00Z");
+    let hub_application = seed_application(data.path(), hub, Stage::Submitted, "2026-11-15");
+    let talentlink = seed_vacancy_on(
+        data.path(),
+        Platform::Talentlink,
+        "Internship 1468",
+        "Legal Affairs Intern",
+        "2026-12-10",
+        "2026-11-01T09:00:00Z",
+    );
+    let talentlink_application =
+        seed_application(data.path(), talentlink, Stage::Submitted, "2026-11-12");
+    let silent = seed_vacancy_on(
+        data.path(),
+        Platform::RecruitmentHub,
+        "1574",
+        "Data Protection Officer",
+        "2026-05-20",
+        "2026-05-01T09:00:00Z",
+    );
+    let silent_application = seed_application(data.path(), silent, Stage::Submitted, "2026-05-12");
+    seed_document(data.path(), "CV Ana Lima 2026.pdf", DocumentKind::Cv);
+    seed_document(
+        data.path(),
+        "Talentlink application Internship 1468.pdf",
+        DocumentKind::TalentlinkApplication,
+    );
+    let app = App::launch(Launch::new(data.path())).await;
+
+    app.open_view("applications").await;
+    app.wait_for(&card(hub_application)).await;
+    assert_eq!(
+        place_of(&app, hub_application).await,
+        at("submitted", "submitted")
+    );
+
+    // Dropped where it cannot go (back to "Interested"), it stays where it was.
+    app.drag(&card(hub_application), &drop_on("interested"))
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        place_of(&app, hub_application).await,
+        at("submitted", "submitted")
+    );
+    assert!(!app.exists("[data-testid='board-news']").await);
+
+    // Dragged to "Shortlisted" with the mouse.
+    app.drag(&card(hub_application), &drop_on("shortlisted"))
+        .await;
+    app.eventually("the card lands in Shortlisted", || async {
+        place_of(&app, hub_application).await == at("selection", "shortlisted")
+    })
+    .await;
+    let news = app.text_of("[data-testid='board-news']").await;
+    assert!(
+        news.contains(TITLE) && news.contains("Shortlisted"),
+        "{news}"
+    );
+
+    // Moved to "Interview" with the keyboard only: its "Move to" menu, arrows, Enter.
+    let trigger = format!("{} [data-testid='board-move']", card(hub_application));
+    app.wait_for(&trigger)
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .expect("open the menu with Enter");
+    app.wait_for("[data-testid='board-move-to']").await;
+    for _ in 0..10 {
+        let on = app
+            .attr_of(
+                "[data-testid='board-move-to'][data-highlighted]",
+                "data-stage",
+            )
+            .await;
+        if on.as_deref() == Some("interview") {
+            break;
+        }
+        app.press("\u{E015}").await; // Arrow down
+    }
+    app.press("\u{E007}").await;
+    app.eventually("the card lands in Interview", || async {
+        place_of(&app, hub_application).await == at("selection", "interview")
+    })
+    .await;
+    app.screenshot("applications-board").await;
+
+    // On the application's page, the mistaken step is undone.
+    app.click(&format!("{} a", card(hub_application))).await;
+    app.eventually("the application page opens", || async {
+        app.exists("[data-testid='current-stage']").await
+            && app.text_of("[data-testid='current-stage']").await == "Interview"
+    })
+    .await;
+    app.click("[data-testid='undo-step']").await;
+    let dialog = app.text_of("[data-testid='undo-dialog']").await;
+    assert!(dialog.contains("Shortlisted"), "{dialog}");
+    app.click("[data-testid='undo-dialog'] [data-testid='confirm']")
+        .await;
+    app.eventually("the dialog closes", || async {
+        !app.exists("[data-testid='undo-dialog']").await
+    })
+    .await;
+    app.eventually("the application is back at Shortlisted", || async {
+        app.text_of("[data-testid='current-stage']").await == "Shortlisted"
+    })
+    .await;
+    assert_eq!(
+        app.texts_of_all("[data-testid='timeline-step']")
+            .await
+            .len(),
+        2
+    );
+
+    // An interview in Lyon, in person.
+    app.click("[data-testid='add-interview']").await;
+    app.fill_date("input[name='interviewDate']", "2026-11-30")
+        .await;
+    app.fill_date("input[name='interviewTime']", "14:30").await;
+    assert_eq!(
+        app.value_of("input[name='interviewZone']").await,
+        "Europe/Paris",
+        "the duty station's zone is offered"
+    );
+    app.choose("select[name='interviewMode']", "in_person")
+        .await;
+    app.fill(
+        "input[name='interviewPlace']",
+        "INTERPOL General Secretariat, Lyon",
+    )
+    .await;
+    app.click("[data-testid='save-interview']").await;
+    let interview = app.text_of("[data-testid='interview']").await;
+    assert!(
+        // The machine's locale decides the order of day and month.
+        (interview.contains("30 November 2026") || interview.contains("November 30, 2026"))
+            && interview.contains("Europe/Paris")
+            && interview.contains("In person")
+            && interview.contains("General Secretariat"),
+        "{interview}"
+    );
+
+    // The CV sent with it.
+    app.click("[data-testid='choose-sent']").await;
+    app.click("[data-testid='sent-choice'][data-title='CV Ana Lima 2026']")
+        .await;
+    app.click("[data-testid='save-sent']").await;
+    let sent = app.texts_of_all("[data-testid='sent-document']").await;
+    assert!(
+        sent.len() == 1 && sent[0].contains("CV Ana Lima 2026"),
+        "{sent:?}"
+    );
+    assert!(
+        !app.exists("[data-testid='saved-copy']").await,
+        "a Recruitment Hub application has no saved copy to keep"
+    );
+    app.screenshot("application-detail").await;
+
+    // The Dashboard counts down to the interview, and proposes "No response" for the
+    // application without an answer for six months.
+    app.open_view("dashboard").await;
+    app.eventually("the interview is on the Dashboard", || async {
+        app.texts_of_all("[data-testid='upcoming-item']")
+            .await
+            .iter()
+            .any(|i| i.contains("Interview") && i.contains(TITLE))
+    })
+    .await;
+    let proposal = app
+        .text_of("[data-testid='upcoming-item']:has([data-testid='mark-no-response'])")
+        .await;
+    assert!(
+        // The kind is drawn in capitals, and WebDriver reads text as drawn.
+        proposal.to_lowercase().contains("needs you")
+            && proposal.contains("Data Protection Officer"),
+        "{proposal}"
+    );
+    app.click("[data-testid='mark-no-response']").await;
+    app.eventually("the proposal is taken", || async {
+        !app.exists("[data-testid='mark-no-response']").await
+    })
+    .await;
+
+    // The Talentlink application keeps its saved copy, also after a restart.
+    app.open_view("applications").await;
+    app.click(&format!("{} a", card(talentlink_application)))
+        .await;
+    // Documents are numbered in the order they were imported: the copy came second.
+    app.choose("[data-testid='saved-copy']", "2").await;
+    app.click("[data-testid='save-copy']").await;
+    let message = app.text_of("[data-testid='sent-message']").await;
+    assert!(message.contains("Saved copy recorded"), "{message}");
+    app.close().await;
+
+    let store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+    let detail = applications::get_application(&store, talentlink_application).unwrap();
+    assert_eq!(
+        detail.saved_copy.map(|c| c.title),
+        Some("Talentlink application Internship 1468".to_string())
+    );
+    let detail = applications::get_application(&store, hub_application).unwrap();
+    assert_eq!(detail.application.stage, Stage::Shortlisted);
+    assert_eq!(detail.interviews.len(), 1);
+    assert_eq!(detail.documents_sent.len(), 1);
+    let detail = applications::get_application(&store, silent_application).unwrap();
+    assert_eq!(detail.application.stage, Stage::NoResponse);
+    assert_eq!(
+        detail.timeline.last().map(|e| e.occurred_on.to_string()),
+        Some("2026-11-12".to_string()),
+        "dated the day six months of silence were reached"
+    );
 }

@@ -9,28 +9,6 @@ use fantoccini::Locator;
 /// Enter, as WebDriver spells the key.
 const ENTER: &str = "\u{E007}";
 
-/// Types a date into a date field. How a date field takes typed digits depends on the engine
-/// and the locale (WebKitGTK shows it as a plain text field in some versions); when typing did
-/// not give the value, it is set as the page's own date picker would, with the same events.
-async fn fill_date(app: &App, css: &str, iso: &str) {
-    app.fill(css, iso).await;
-    if app.value_of(css).await == iso {
-        return;
-    }
-    app.client
-        .execute(
-            "const field = document.querySelector(arguments[0]);
-             const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-             set.call(field, arguments[1]);
-             field.dispatchEvent(new Event('input', { bubbles: true }));
-             field.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![css.into(), iso.into()],
-        )
-        .await
-        .unwrap_or_else(|e| panic!("set {css}: {e}"));
-    assert_eq!(app.value_of(css).await, iso, "{css} holds the date");
-}
-
 /// Brings a field of the long profile form to the middle of the window. WebDriver scrolls an
 /// element only until it touches the window's edge, where the form's save bar, which stays at
 /// the bottom, would take the click instead.
@@ -154,13 +132,15 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         "Université Lyon 3",
     )
     .await;
-    fill_date(&app, "input[name='education[0].to']", "2014-06-30").await;
+    app.fill_date("input[name='education[0].to']", "2014-06-30")
+        .await;
     click_in_form(&app, "[data-testid='add-employment']").await;
     app.fill("input[name='employment[0].employer']", "Police nationale")
         .await;
     app.fill("input[name='employment[0].title']", "Criminal analyst")
         .await;
-    fill_date(&app, "input[name='employment[0].from']", "2015-01-05").await;
+    app.fill_date("input[name='employment[0].from']", "2015-01-05")
+        .await;
     click_in_form(&app, "input[name='employment[0].current']").await;
     click_in_form(&app, "[data-testid='add-reference']").await;
     app.fill("input[name='references[0].name']", "Marie Laurent")
@@ -173,7 +153,8 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     choose_in_form(&app, "select[name='references[0].workedDirectly']", "yes").await;
 
     // A date of birth in the future is refused at its field, and nothing is saved.
-    fill_date(&app, "input[name='dateOfBirth']", "2030-01-01").await;
+    app.fill_date("input[name='dateOfBirth']", "2030-01-01")
+        .await;
     app.click("[data-testid='save-profile']").await;
     let message = app
         .text_of("[data-testid='field-error'][data-field='dateOfBirth']")
@@ -195,7 +176,8 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     );
     app.screenshot("profile-refused").await;
 
-    fill_date(&app, "input[name='dateOfBirth']", "1990-04-23").await;
+    app.fill_date("input[name='dateOfBirth']", "1990-04-23")
+        .await;
     save_profile(&app).await;
     assert!(!app.exists("[data-testid='field-error']").await);
 
@@ -208,8 +190,18 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     app.fill("input[name='reference']", "1601").await;
     app.fill("input[name='title']", "Criminal Intelligence Analyst")
         .await;
-    fill_date(&app, "input[name='deadlineDate']", "2026-12-15").await;
     app.fill("input[name='dutyZone']", "Europe/Paris").await;
+    // A date already behind the app's clock (22 November 2026) is flagged, not refused.
+    app.fill_date("input[name='deadlineDate']", "2026-11-20")
+        .await;
+    let flag = app.text_of("[data-testid='deadline-passed']").await;
+    assert!(flag.contains("already passed"), "{flag}");
+    app.fill_date("input[name='deadlineDate']", "2026-12-15")
+        .await;
+    app.eventually("the flag goes once the date is ahead", || async {
+        !app.exists("[data-testid='deadline-passed']").await
+    })
+    .await;
     app.click("[data-testid='save-vacancy']").await;
     app.eventually("the vacancy opens", || {
         title_is(&app, "Criminal Intelligence Analyst")

@@ -486,6 +486,13 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     let data = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
     let (copy, cv) = seed_talentlink(data.path(), home.path());
+    // Recorded as the application page's documents section records them.
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let id = applications::list_applications(&store).unwrap()[0].id;
+        applications::set_saved_copy(&mut store, id, Some(copy)).unwrap();
+        applications::set_sent_documents(&mut store, id, &[cv]).unwrap();
+    }
     let zip_path = home.path().join("archive.zip");
     let mut launch = Launch::new(data.path());
     launch.save_path = Some(zip_path.clone());
@@ -494,26 +501,6 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     app.open_view("applications").await;
     app.click("[data-testid='application-row'] a").await;
     app.wait_for("[data-testid='pack-archive']").await;
-    app.choose("[data-testid='saved-copy']", &copy.to_string())
-        .await;
-    app.eventually("the copy is recorded", || async {
-        app.value_of("[data-testid='saved-copy']").await == copy.to_string()
-    })
-    .await;
-    app.click(&format!("[data-testid='sent-document'][value='{cv}']"))
-        .await;
-    let script = format!(
-        "const box = document.querySelector(\"[data-testid='sent-document'][value='{cv}']\"); return box.checked && !box.disabled;"
-    );
-    app.eventually("the CV is recorded as sent", || async {
-        app.client
-            .execute(&script, vec![])
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
-    })
-    .await;
     show_pack(&app).await;
     app.click("[data-testid='pack-archive']").await;
     app.eventually("the archive reports where it is", || async {

@@ -130,7 +130,7 @@ fn an_application_follows_its_vacancy_and_moves_through_the_process() {
     // Without a zone, a step is read in the vacancy's: Lyon.
     assert_eq!(detail.timeline[2].zone, PARIS);
     assert_eq!(detail.timeline[2].occurred_utc, utc("2026-05-31T22:00:00Z"));
-    assert_eq!(detail.next_stages, vec![Stage::Withdrawn]);
+    assert_eq!(detail.application.next_stages, vec![Stage::Withdrawn]);
     assert_eq!(
         application_for_vacancy(&store, v).unwrap().map(|x| x.id),
         Some(a.id)

@@ -244,6 +244,14 @@ fn reminders_missed_while_closed_come_as_one_summary_once() {
         lines[2]
     );
     assert_eq!(delivery.fired.len(), 6, "{:?}", delivery.fired);
+    let mut covered = summary.reminder_keys.clone();
+    covered.sort();
+    let mut fired = delivery.fired.clone();
+    fired.sort();
+    assert_eq!(
+        covered, fired,
+        "the summary stands for every reminder it took"
+    );
 
     // Once only, across a restart too.
     drop(store);
@@ -756,4 +764,59 @@ proptest! {
         }
         prop_assert_eq!(next_due(&store, end, &settings(), PARIS).unwrap(), None);
     }
+}
+
+#[test]
+fn a_notification_that_could_not_be_shown_is_given_back_and_comes_again_once() {
+    let disk = disk();
+    let clock = SettableClock::new(utc("2026-05-01T08:00:00Z"));
+    let mut store = reopen(&disk.path);
+    save_vacancy(
+        &mut store,
+        vacancy(
+            "1503",
+            "Criminal Intelligence Officer",
+            in_lyon("2026-06-10", None),
+        ),
+        clock.now(),
+    );
+    // Not yet due: it must stay untouched by the release.
+    save_vacancy(
+        &mut store,
+        vacancy(
+            "1574",
+            "Data Protection Officer",
+            in_lyon("2026-06-20", None),
+        ),
+        clock.now(),
+    );
+
+    clock.set(utc("2026-06-03T22:00:00Z"));
+    let first = take(&mut store, &clock);
+    assert_eq!(titles(&first).len(), 1, "{first:?}");
+    let lost = &first.notifications[0];
+    assert!(!lost.reminder_keys.is_empty());
+    assert!(lost.reminder_keys.iter().all(|k| first.fired.contains(k)));
+
+    // The desktop had no notification service: the reminder is given back...
+    release(&mut store, &lost.reminder_keys).unwrap();
+    assert_eq!(
+        next_due(&store, clock.now(), &settings(), PARIS).unwrap(),
+        Some(clock.now()),
+        "a given-back reminder is due at once"
+    );
+    // ...and comes again at the next pass, with the same words, then never again (also after a
+    // restart).
+    let again = take(&mut store, &clock);
+    assert_eq!(titles(&again), titles(&first));
+    drop(store);
+    let mut store = reopen(&disk.path);
+    assert_eq!(take(&mut store, &clock), Delivery::default());
+    // Releasing keys that were never taken changes nothing.
+    release(
+        &mut store,
+        &["deadline:999:7d:2026-01-01T00:00:00Z".to_string()],
+    )
+    .unwrap();
+    assert_eq!(take(&mut store, &clock), Delivery::default());
 }

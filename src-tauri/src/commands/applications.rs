@@ -1,5 +1,6 @@
 use dossier_core::applications::{
-    self, Application, ApplicationDetail, ApplicationInput, Created, EventInput,
+    self, Application, ApplicationDetail, ApplicationInput, BoardColumn, Created, EventInput,
+    InterviewInput,
 };
 use dossier_core::countdowns::{self, UpcomingItem};
 use tauri::State;
@@ -42,13 +43,65 @@ pub async fn application_record_event(
     Ok(detail)
 }
 
+/// Takes back the last step (a mistaken move); the first step stays.
 #[tauri::command]
 #[specta::specta]
-pub async fn application_get(state: State<'_, AppState>, id: u32) -> Result<ApplicationDetail> {
-    state.with_store(|store| applications::get_application(store, id))
+pub async fn application_undo_last_event(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    id: u32,
+) -> Result<ApplicationDetail> {
+    let now = state.clock.now();
+    let detail = state.with_store(|store| {
+        applications::undo_last_event(store, id, now)?;
+        applications::get_application(store, id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
 }
 
-/// Records exactly which document versions were sent with the application.
+/// The board: one column per stage, in process order.
+#[tauri::command]
+#[specta::specta]
+pub async fn application_board(state: State<'_, AppState>) -> Result<Vec<BoardColumn>> {
+    state.with_store(|store| applications::board(store))
+}
+
+/// Adds an interview (its reminders come a day and an hour before).
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_add(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    application_id: u32,
+    input: InterviewInput,
+) -> Result<ApplicationDetail> {
+    let now = state.clock.now();
+    let detail = state.with_store(|store| {
+        applications::add_interview(store, application_id, &input, now)?;
+        applications::get_application(store, application_id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_delete(
+    state: State<'_, AppState>,
+    scheduler: State<'_, Scheduler>,
+    application_id: u32,
+    id: u32,
+) -> Result<ApplicationDetail> {
+    let detail = state.with_store(|store| {
+        applications::delete_interview(store, id)?;
+        applications::get_application(store, application_id)
+    })?;
+    scheduler.rearm();
+    Ok(detail)
+}
+
+/// Records which document versions were sent (replacing the list recorded before).
 #[tauri::command]
 #[specta::specta]
 pub async fn application_set_sent_documents(
@@ -74,6 +127,12 @@ pub async fn application_set_saved_copy(
         applications::set_saved_copy(store, id, document_id)?;
         applications::get_application(store, id)
     })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn application_get(state: State<'_, AppState>, id: u32) -> Result<ApplicationDetail> {
+    state.with_store(|store| applications::get_application(store, id))
 }
 
 /// The application already following a vacancy, if any (one per vacancy).

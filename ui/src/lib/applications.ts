@@ -1,6 +1,6 @@
 // Pure helpers for the applications views: which countdown an application shows next, and the
 // calendar day "today" is where the candidate is.
-import type { Application_Serialize as Application, UpcomingItem_Serialize as UpcomingItem } from './bindings';
+import type { Application_Serialize as Application, BoardColumn_Serialize as BoardColumn, Stage, UpcomingItem_Serialize as UpcomingItem } from './bindings';
 
 /** The most urgent upcoming moment about this application (its own, or its vacancy's
  * deadline); `items` come most urgent first from the backend, so the first match wins. */
@@ -28,4 +28,27 @@ export function fromBackendTime(value: string): string {
  * does), so "last change" shows the day the candidate entered, not the day before. */
 export function stepZone(application: Pick<Application, 'deadlineZone'>): string {
   return application.deadlineZone ?? 'UTC';
+}
+
+/** The board's lanes, left to right, each holding one or more stages in process order. Grouping
+ * keeps the board to the width of a window; within a lane each stage keeps its own heading and
+ * drop target. */
+export type LaneName = 'before' | 'submitted' | 'selection' | 'offer' | 'outcome';
+
+export const BOARD_LANES: readonly { lane: LaneName; stages: readonly Stage[] }[] = [
+  { lane: 'before', stages: ['interested', 'preparing'] },
+  { lane: 'submitted', stages: ['submitted'] },
+  { lane: 'selection', stages: ['shortlisted', 'test_or_assessment', 'interview', 'written_exam'] },
+  { lane: 'offer', stages: ['offer', 'pre_employment_checks'] },
+  { lane: 'outcome', stages: ['accepted', 'declined', 'unsuccessful', 'no_response', 'withdrawn', 'rostered'] },
+];
+
+export type BoardLane = { lane: LaneName; columns: BoardColumn[]; count: number };
+
+/** The backend's columns (one per stage) placed in the board's lanes. */
+export function boardLanes(columns: readonly BoardColumn[]): BoardLane[] {
+  return BOARD_LANES.map(({ lane, stages }) => {
+    const inLane = stages.map((stage) => columns.find((c) => c.stage === stage) ?? { stage, label: stage, applications: [] });
+    return { lane, columns: inLane, count: inLane.reduce((n, c) => n + c.applications.length, 0) };
+  });
 }

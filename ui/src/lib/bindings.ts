@@ -27,10 +27,6 @@ export const commands = {
 	/**  Moves the application to a new stage; a move that makes no sense is refused with the reason. */
 	applicationRecordEvent: (id: number, input: EventInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_record_event", { id, input })),
 	applicationGet: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_get", { id })),
-	/**  Records exactly which document versions were sent with the application. */
-	applicationSetSentDocuments: (id: number, documentIds: number[]) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_sent_documents", { id, documentIds })),
-	/**  Records (or with `None`, forgets) the saved copy of a Talentlink application. */
-	applicationSetSavedCopy: (id: number, documentId: number | null) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_saved_copy", { id, documentId })),
 	/**  The application already following a vacancy, if any (one per vacancy). */
 	applicationForVacancy: (vacancyId: number) => typedError<Application_Serialize | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
 	applicationList: () => typedError<Application_Serialize[], ErrorBody>(__TAURI_INVOKE("application_list")),
@@ -46,6 +42,19 @@ export const commands = {
 	 *  The UI passes the text so it arrives in the candidate's language.
 	 */
 	notificationsSendTest: (summary: string, body: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_send_test", { summary, body })),
+	/**  Registers where a click on a reminder is sent: the window then opens the item it is about. */
+	notificationsWatchClicks: (onOpen: Channel<OpenRequest_Deserialize>) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_watch_clicks", { onOpen })),
+	/**  Takes back the last step (a mistaken move); the first step stays. */
+	applicationUndoLastEvent: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_undo_last_event", { id })),
+	/**  The board: one column per stage, in process order. */
+	applicationBoard: () => typedError<BoardColumn_Serialize[], ErrorBody>(__TAURI_INVOKE("application_board")),
+	/**  Adds an interview (its reminders come a day and an hour before). */
+	interviewAdd: (applicationId: number, input: InterviewInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("interview_add", { applicationId, input })),
+	interviewDelete: (applicationId: number, id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("interview_delete", { applicationId, id })),
+	/**  Records which document versions were sent (replacing the list recorded before). */
+	applicationSetSentDocuments: (id: number, documentIds: number[]) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_sent_documents", { id, documentIds })),
+	/**  Records (or with `None`, forgets) the saved copy of a Talentlink application. */
+	applicationSetSavedCopy: (id: number, documentId: number | null) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_saved_copy", { id, documentId })),
 	/**  The saved profile, or nothing before the first save. */
 	profileGet: () => typedError<Profile_Serialize | null, ErrorBody>(__TAURI_INVOKE("profile_get")),
 	/**  Saves the whole profile, or nothing, with every problem at its field. */
@@ -150,8 +159,6 @@ export type ApplicationDetail_Deserialize = {
 	documentsSent: AttachedDocument_Deserialize[],
 	/**  For Talentlink: the downloaded copy of the application. */
 	savedCopy?: AttachedDocument_Deserialize | null,
-	/**  The stages the application may move to now, in board order. */
-	nextStages: Stage[],
 };
 
 /**  Everything about one application. */
@@ -163,8 +170,6 @@ export type ApplicationDetail_Serialize = {
 	documentsSent: AttachedDocument_Serialize[],
 	/**  For Talentlink: the downloaded copy of the application. */
 	savedCopy: AttachedDocument_Serialize | null,
-	/**  The stages the application may move to now, in board order. */
-	nextStages: Stage[],
 };
 
 /**  One step on the timeline. */
@@ -233,6 +238,8 @@ export type Application_Deserialize = {
 	/**  Set when `platform` is not the vacancy's: says why that matters. */
 	platformWarning?: string | null,
 	stage: Stage,
+	/**  The stages it may move to now, in board order (where a card may be dropped). */
+	nextStages: Stage[],
 	/**  When the current stage was reached. */
 	stageSinceUtc: string,
 	notes: string,
@@ -255,6 +262,8 @@ export type Application_Serialize = {
 	/**  Set when `platform` is not the vacancy's: says why that matters. */
 	platformWarning: string | null,
 	stage: Stage,
+	/**  The stages it may move to now, in board order (where a card may be dropped). */
+	nextStages: Stage[],
 	/**  When the current stage was reached. */
 	stageSinceUtc: string,
 	notes: string,
@@ -319,6 +328,23 @@ export type BatchItem_Serialize = {
 	path: string,
 	originalName: string,
 	outcome: ImportOutcome_Serialize,
+};
+
+/**  One column of the board. */
+export type BoardColumn = BoardColumn_Serialize | BoardColumn_Deserialize;
+
+/**  One column of the board. */
+export type BoardColumn_Deserialize = {
+	stage: Stage,
+	label: string,
+	applications: Application_Deserialize[],
+};
+
+/**  One column of the board. */
+export type BoardColumn_Serialize = {
+	stage: Stage,
+	label: string,
+	applications: Application_Serialize[],
 };
 
 /**  What an export wrote. */
@@ -1226,6 +1252,42 @@ export type NoticeDraft_Serialize = {
 	minEducation: EducationLevel | null,
 	minExperienceYears: number | null,
 	noticeUrl: string | null,
+};
+
+/**  Where clicking a notification leads. */
+export type NotificationTarget = NotificationTarget_Serialize | NotificationTarget_Deserialize;
+
+/**  Where clicking a notification leads. */
+export type NotificationTarget_Deserialize = {
+	kind: CountdownKind,
+	vacancyId?: number | null,
+	applicationId?: number | null,
+	documentId?: number | null,
+	interviewId?: number | null,
+};
+
+/**  Where clicking a notification leads. */
+export type NotificationTarget_Serialize = {
+	kind: CountdownKind,
+	vacancyId: number | null,
+	applicationId: number | null,
+	documentId: number | null,
+	interviewId: number | null,
+};
+
+/**  What the window is asked to open after a click on a notification. */
+export type OpenRequest = OpenRequest_Serialize | OpenRequest_Deserialize;
+
+/**  What the window is asked to open after a click on a notification. */
+export type OpenRequest_Deserialize = {
+	/**  `None` for a summary of several reminders: the Dashboard lists them. */
+	target?: NotificationTarget_Deserialize | null,
+};
+
+/**  What the window is asked to open after a click on a notification. */
+export type OpenRequest_Serialize = {
+	/**  `None` for a summary of several reminders: the Dashboard lists them. */
+	target: NotificationTarget_Serialize | null,
 };
 
 /**

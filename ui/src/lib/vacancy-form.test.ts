@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeDraft } from './bindings';
-import { emptyForm, formFromDraft, inputFromForm } from './vacancy-form';
+import { deadlinePassed, emptyForm, formFromDraft, inputFromForm } from './vacancy-form';
 
 const nothing: NoticeDraft = {
   platform: null,
@@ -69,5 +69,23 @@ describe('vacancy form', () => {
     expect(result.input.posts).toBe(2);
     expect(result.input.languages).toEqual([{ language: 'en', level: null, wording: 'fluent' }]);
     expect(result.input.dutyStation).toBeNull();
+  });
+});
+
+describe('a deadline already passed', () => {
+  const form = (deadlineDate: string, deadlineTime = '', deadlineZone = 'Europe/Paris') => ({ deadlineDate, deadlineTime, deadlineZone, dutyZone: '' });
+  // 22:30 UTC on 24 November is 23:30 in Lyon and already 06:30 on the 25th in Singapore.
+  const now = Date.parse('2026-11-24T22:30:00Z');
+
+  it('is read in the deadline zone, at the end of the day when no time is given', () => {
+    expect(deadlinePassed(form('2026-11-24'), now)).toBe(false);
+    expect(deadlinePassed(form('2026-11-24', '23:00'), now)).toBe(true);
+    expect(deadlinePassed(form('2026-11-24', '', 'Asia/Singapore'), now)).toBe(true);
+    expect(deadlinePassed(form('2026-11-23'), now)).toBe(true);
+  });
+
+  it('is not claimed for a form without a date or with an unknown zone', () => {
+    expect(deadlinePassed(form(''), now)).toBe(false);
+    expect(deadlinePassed(form('2020-01-01', '', 'Mars/Olympus'), now)).toBe(false);
   });
 });

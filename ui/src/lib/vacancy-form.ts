@@ -202,3 +202,20 @@ export function inputFromForm(form: VacancyForm): { input: VacancyInput } | { pr
     },
   };
 }
+
+/** Whether the deadline in the form is already behind `nowMs`, read in the deadline's own zone
+ * (end of that day when no time is given). Such a deadline is saved, but flagged. */
+export function deadlinePassed(form: Pick<VacancyForm, 'deadlineDate' | 'deadlineTime' | 'deadlineZone' | 'dutyZone'>, nowMs: number): boolean {
+  const zone = form.deadlineZone.trim() || form.dutyZone.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.deadlineDate) || zone === '') return false;
+  const time = /^([01]\d|2[0-3]):[0-5]\d$/.test(form.deadlineTime.trim()) ? form.deadlineTime.trim() : '23:59';
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(nowMs);
+  } catch {
+    return false; // An unknown zone is reported at its field.
+  }
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const here = `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+  return `${form.deadlineDate}T${time}` < here;
+}

@@ -70,6 +70,8 @@ pub struct Application {
     /// Set when `platform` is not the vacancy's: says why that matters.
     pub platform_warning: Option<String>,
     pub stage: Stage,
+    /// The stages it may move to now, in board order (where a card may be dropped).
+    pub next_stages: Vec<Stage>,
     /// When the current stage was reached.
     pub stage_since_utc: DateTime<Utc>,
     pub notes: String,
@@ -171,8 +173,6 @@ pub struct ApplicationDetail {
     pub documents_sent: Vec<AttachedDocument>,
     /// For Talentlink: the downloaded copy of the application.
     pub saved_copy: Option<AttachedDocument>,
-    /// The stages the application may move to now, in board order.
-    pub next_stages: Vec<Stage>,
 }
 
 /// What creating an application did, with anything the candidate should know.

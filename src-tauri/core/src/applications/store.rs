@@ -53,6 +53,7 @@ fn application_from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         platform,
         platform_warning: platform_warning(vacancy_platform, platform),
         stage,
+        next_stages: stage.next_stages(),
         stage_since_utc: instant(13)?.unwrap_or(created_utc),
         notes: r.get(10)?,
         created_utc,
@@ -474,7 +475,6 @@ pub fn get_application(store: &Store, application_id: u32) -> Result<Application
         let application = read_application(c, application_id)?;
         let (documents_sent, saved_copy) = documents::read_attached(c, application_id)?;
         Ok(ApplicationDetail {
-            next_stages: application.stage.next_stages(),
             application,
             timeline: read_timeline(c, application_id)?,
             interviews: interviews::read_interviews(c, application_id)?,

@@ -254,6 +254,9 @@ pub struct Notification {
     pub body: String,
     /// `None` for a summary, which opens the Dashboard.
     pub target: Option<NotificationTarget>,
+    /// The reminders this notification stands for: given back with [`release`] when it could
+    /// not be shown, so they come again instead of being lost.
+    pub reminder_keys: Vec<String>,
 }
 
 /// What to show now: single notifications, or one summary.
@@ -300,16 +303,27 @@ pub fn take_due(
 
     // One notification per subject, about its moment as it stands now.
     let mut subjects: Vec<Target> = Vec::new();
-    for p in shown {
+    for p in &shown {
         if !subjects
             .iter()
             .any(|t| t.subject_key() == p.target.subject_key())
         {
-            subjects.push(p.target);
+            subjects.push(p.target.clone());
         }
     }
     subjects.sort_by(|a, b| a.at.cmp(&b.at).then(a.subject_key().cmp(&b.subject_key())));
-    let singles: Vec<Notification> = subjects.iter().map(|t| text::single(t, now, tz)).collect();
+    let singles: Vec<Notification> = subjects
+        .iter()
+        .map(|t| {
+            let mut single = text::single(t, now, tz);
+            single.reminder_keys = shown
+                .iter()
+                .filter(|p| p.target.subject_key() == t.subject_key())
+                .map(|p| p.key.clone())
+                .collect();
+            single
+        })
+        .collect();
     let summary = singles.len() >= SUMMARY_FROM;
     let notifications = if summary {
         vec![text::summary(&subjects, &singles, tz)]
@@ -320,6 +334,23 @@ pub fn take_due(
         notifications,
         summary,
         fired,
+    })
+}
+
+/// Gives back reminders taken by [`take_due`] whose notification could not be shown (no
+/// notification service at that moment): they are due again at the next pass. Keys not
+/// recorded are ignored.
+pub fn release(store: &mut Store, keys: &[String]) -> Result<()> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    store.write(|tx| {
+        let mut delete =
+            tx.prepare_cached("DELETE FROM fired_reminders WHERE reminder_key = ?1")?;
+        for key in keys {
+            delete.execute([key])?;
+        }
+        Ok(())
     })
 }
 

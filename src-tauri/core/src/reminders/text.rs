@@ -185,6 +185,8 @@ pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notificatio
             document_id: t.document_id,
             interview_id: t.interview_id,
         }),
+        // Filled in by the delivery, which knows which reminders this notification covers.
+        reminder_keys: Vec::new(),
     }
 }
 
@@ -207,5 +209,9 @@ pub(super) fn summary(targets: &[Target], singles: &[Notification], user_tz: Tz)
         title: format!("{} reminders from Dossier", singles.len()),
         body: lines.join("\n"),
         target: None,
+        reminder_keys: singles
+            .iter()
+            .flat_map(|n| n.reminder_keys.iter().cloned())
+            .collect(),
     }
 }
