@@ -233,6 +233,13 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Opens the one application from the table of the Applications view.
+async fn open_application(app: &App) {
+    app.open_view("applications").await;
+    app.click("[data-testid='show-table']").await;
+    app.click("[data-testid='application-row'] a").await;
+}
+
 /// Scrolls the pack section to the top of the window, for the screenshots.
 async fn show_pack(app: &App) {
     app.client
@@ -259,8 +266,7 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     let app = App::launch(launch).await;
 
     // Everything but the CV: one line missing, with a link to fix it.
-    app.open_view("applications").await;
-    app.click("[data-testid='application-row'] a").await;
+    open_application(&app).await;
     app.wait_for("[data-testid='pack-checklist']").await;
     let states = app
         .read_all("[data-testid='pack-item']", |item| async move {
@@ -297,8 +303,7 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     app.wait_for("[data-testid='import-result']").await;
 
     // Back on the application, every line is green.
-    app.open_view("applications").await;
-    app.click("[data-testid='application-row'] a").await;
+    open_application(&app).await;
     app.wait_for("[data-testid='pack-checklist']").await;
     app.eventually("every line of the checklist is satisfied", || async {
         let states = app
@@ -498,8 +503,7 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     launch.save_path = Some(zip_path.clone());
     let app = App::launch(launch).await;
 
-    app.open_view("applications").await;
-    app.click("[data-testid='application-row'] a").await;
+    open_application(&app).await;
     app.wait_for("[data-testid='pack-archive']").await;
     show_pack(&app).await;
     app.click("[data-testid='pack-archive']").await;
