@@ -262,7 +262,11 @@ async fn scans_are_imported_shown_and_checked_against_the_certificate_rule() {
         thumbnail_width(&app, "passport photo").await == 96
     })
     .await;
-    assert_eq!(thumbnail_width(&app, "diplôme master").await, 64);
+    // Each image decodes on its own time: wait for this one too, rather than read it once.
+    app.eventually("the diploma's thumbnail is decoded", || async {
+        thumbnail_width(&app, "diplôme master").await == 64
+    })
+    .await;
     assert_eq!(thumbnail_width(&app, "casier judiciaire").await, 0);
     app.screenshot("documents").await;
 
