@@ -9,5 +9,6 @@ pub mod overview;
 pub mod preferences;
 pub mod profile;
 pub mod reminders;
+pub mod startup;
 pub mod store;
 pub mod vacancies;
