@@ -83,7 +83,13 @@ fn main() {
             [&subjects[1], &subjects[0]]
         };
         for subject in order {
-            let sample = launch(subject, &display, data_dir, &home, &logs.join(format!("{}-{round}.log", subject.name)));
+            let sample = launch(
+                subject,
+                &display,
+                data_dir,
+                &home,
+                &logs.join(format!("{}-{round}.log", subject.name)),
+            );
             eprintln!(
                 "{} run {round}{}: painted after {:.0} ms ({:.0} ms in the page), {:.1} MiB PSS",
                 subject.name,
@@ -100,9 +106,8 @@ fn main() {
         }
     }
 
-    let median_of = |name: &str, pick: fn(&Sample) -> f64| {
-        median(samples[name].iter().map(pick).collect())
-    };
+    let median_of =
+        |name: &str, pick: fn(&Sample) -> f64| median(samples[name].iter().map(pick).collect());
     let startup_dossier = median_of("dossier", |s| s.startup_ms);
     let startup_empty = median_of("empty", |s| s.startup_ms);
     let pss_dossier = median_of("dossier", |s| s.pss_mib);
@@ -112,8 +117,14 @@ fn main() {
     println!("startup_ms_empty={startup_empty:.0}");
     println!("startup_ratio={:.2}", startup_dossier / startup_empty);
     // Where the time went: the rest is the process, Tauri and WebKit before the page loads.
-    println!("startup_page_ms_dossier={:.0}", median_of("dossier", |s| s.page_ms));
-    println!("startup_page_ms_empty={:.0}", median_of("empty", |s| s.page_ms));
+    println!(
+        "startup_page_ms_dossier={:.0}",
+        median_of("dossier", |s| s.page_ms)
+    );
+    println!(
+        "startup_page_ms_empty={:.0}",
+        median_of("empty", |s| s.page_ms)
+    );
     println!("idle_pss_mib_dossier={pss_dossier:.1}");
     println!("idle_pss_mib_empty={pss_empty:.1}");
     println!("pss_ratio={:.2}", pss_dossier / pss_empty);
@@ -196,7 +207,11 @@ fn launch(
 fn process_tree(root: u32) -> Vec<u32> {
     let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
     for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
             continue;
         };
         if let Some(parent) = parent_of(pid) {

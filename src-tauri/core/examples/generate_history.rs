@@ -253,7 +253,11 @@ fn vacancies(
 const PATHS: &[&[Stage]] = &[
     &[Stage::Unsuccessful],
     &[Stage::Shortlisted, Stage::Unsuccessful],
-    &[Stage::Shortlisted, Stage::TestOrAssessment, Stage::Unsuccessful],
+    &[
+        Stage::Shortlisted,
+        Stage::TestOrAssessment,
+        Stage::Unsuccessful,
+    ],
     &[
         Stage::Shortlisted,
         Stage::TestOrAssessment,
@@ -261,7 +265,12 @@ const PATHS: &[&[Stage]] = &[
         Stage::Unsuccessful,
         Stage::Rostered,
     ],
-    &[Stage::Shortlisted, Stage::Interview, Stage::Offer, Stage::Declined],
+    &[
+        Stage::Shortlisted,
+        Stage::Interview,
+        Stage::Offer,
+        Stage::Declined,
+    ],
     &[Stage::Withdrawn],
     &[Stage::NoResponse],
     &[Stage::Shortlisted],
@@ -286,8 +295,8 @@ fn applications(
         };
         // Never today: a date-only step counts from the start of the day in the vacancy's zone,
         // which may still be ahead of now.
-        let interested = (deadline - Duration::days(20 + seq.next(10) as i64))
-            .min(today - Duration::days(1));
+        let interested =
+            (deadline - Duration::days(20 + seq.next(10) as i64)).min(today - Duration::days(1));
         let created = applications::create_application(
             store,
             &ApplicationInput {
@@ -334,7 +343,10 @@ fn pdf(n: u32) -> Vec<u8> {
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
          /Resources << /Font << /F1 5 0 R >> >> >>"
             .to_string(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
     ];
     let mut out = b"%PDF-1.4\n".to_vec();
@@ -344,7 +356,9 @@ fn pdf(n: u32) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
