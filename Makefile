@@ -123,7 +123,8 @@ e2e: e2e-app
 # same profile by the same cargo run (bench/empty-window), on a generated large history.
 TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
 
-bench: deps ui
+bench: deps
+	@$(MAKE) --no-print-directory ui >&2
 	@cargo build --release -p dossier -p empty-window \
 	  --features dossier/custom-protocol,empty-window/custom-protocol
 	@cargo build --release -q -p dossier-core --example generate_history \
