@@ -77,7 +77,7 @@ fn main() {
     let mut samples: HashMap<&str, Vec<Sample>> = HashMap::new();
     for round in 0..=runs {
         // Alternate which app goes first, so neither always follows the other's exit.
-        let order: [&Subject; 2] = if round % 2 == 0 {
+        let order: [&Subject; 2] = if round.is_multiple_of(2) {
             [&subjects[0], &subjects[1]]
         } else {
             [&subjects[1], &subjects[0]]
@@ -289,7 +289,7 @@ fn make_sure_gone(name: &str, tree: &[u32]) {
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    if values.len() % 2 == 0 {
+    if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) / 2.0
     } else {
         values[mid]

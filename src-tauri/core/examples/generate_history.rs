@@ -413,7 +413,7 @@ fn documents(
                 let kind = DocumentKind::ALL[i as usize % DocumentKind::ALL.len()];
                 let issued = first + Duration::days(seq.next(5 * 365) as i64);
                 // One document in five is a newer version of the one before it.
-                let supersedes = (i % 5 == 0).then(|| i);
+                let supersedes = i.is_multiple_of(5).then_some(i);
                 let created = issued.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap());
                 insert.execute(rusqlite::params![
                     kind.as_str(),

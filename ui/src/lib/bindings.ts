@@ -23,7 +23,7 @@ export const commands = {
 	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
 	 *  the milliseconds since the page began loading. Without `DOSSIER_REPORT_PAINT` it does nothing.
 	 */
-	startupPainted: (pageMs: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("startup_painted", { pageMs })),
+	startupPainted: (pageMs: number | null) => typedError<null, ErrorBody>(__TAURI_INVOKE("startup_painted", { pageMs })),
 	/**
 	 *  Starts following the application for a vacancy; warnings (another platform, a deadline
 	 *  already past) come back with it.
