@@ -15,6 +15,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::store::store_save_backup,
             commands::overview::overview_get,
             commands::overview::clock_now,
+            commands::startup::startup_painted,
             commands::applications::application_create,
             commands::applications::application_record_event,
             commands::applications::application_get,

@@ -5,9 +5,9 @@
 //! Run it under `dbus-run-session` (the Makefile does) so the bus and everything GLib starts on it
 //! end with the suite. Every process the harness starts dies with it, also when a test fails.
 
-mod display;
+pub mod display;
 mod notifications;
-mod process;
+pub mod process;
 mod screenshots;
 
 use std::path::{Path, PathBuf};

@@ -151,11 +151,19 @@ pub async fn application_list(state: State<'_, AppState>) -> Result<Vec<Applicat
     state.with_store(|store| applications::list_applications(store))
 }
 
-/// What comes next for the Dashboard, most urgent first, in the candidate's zone.
+/// What comes next, most urgent first, in the candidate's zone; only the first `limit` when
+/// given (the Dashboard shows a few, however long the history).
 #[tauri::command]
 #[specta::specta]
-pub async fn upcoming_list(state: State<'_, AppState>) -> Result<Vec<UpcomingItem>> {
+pub async fn upcoming_list(
+    state: State<'_, AppState>,
+    limit: Option<u32>,
+) -> Result<Vec<UpcomingItem>> {
     let now = state.clock.now();
     let zone = zone::user_zone();
-    state.with_store(|store| countdowns::upcoming(store, now, &zone))
+    let mut items = state.with_store(|store| countdowns::upcoming(store, now, &zone))?;
+    if let Some(limit) = limit {
+        items.truncate(limit as usize);
+    }
+    Ok(items)
 }

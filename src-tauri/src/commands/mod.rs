@@ -10,5 +10,6 @@ pub mod packs;
 pub mod preferences;
 pub mod profile;
 pub mod reminders;
+pub mod startup;
 pub mod store;
 pub mod vacancies;

@@ -20,6 +20,11 @@ export const commands = {
 	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
 	clockNow: () => typedError<string, ErrorBody>(__TAURI_INVOKE("clock_now")),
 	/**
+	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
+	 *  the milliseconds since the page began loading. Without `DOSSIER_REPORT_PAINT` it does nothing.
+	 */
+	startupPainted: (pageMs: number | null) => typedError<null, ErrorBody>(__TAURI_INVOKE("startup_painted", { pageMs })),
+	/**
 	 *  Starts following the application for a vacancy; warnings (another platform, a deadline
 	 *  already past) come back with it.
 	 */
@@ -30,8 +35,11 @@ export const commands = {
 	/**  The application already following a vacancy, if any (one per vacancy). */
 	applicationForVacancy: (vacancyId: number) => typedError<Application_Serialize | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
 	applicationList: () => typedError<Application_Serialize[], ErrorBody>(__TAURI_INVOKE("application_list")),
-	/**  What comes next for the Dashboard, most urgent first, in the candidate's zone. */
-	upcomingList: () => typedError<UpcomingItem_Serialize[], ErrorBody>(__TAURI_INVOKE("upcoming_list")),
+	/**
+	 *  What comes next, most urgent first, in the candidate's zone; only the first `limit` when
+	 *  given (the Dashboard shows a few, however long the history).
+	 */
+	upcomingList: (limit: number | null) => typedError<UpcomingItem_Serialize[], ErrorBody>(__TAURI_INVOKE("upcoming_list", { limit })),
 	reminderSettingsGet: () => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_get")),
 	/**  Saves which kinds of reminder are on and the quiet hours; the timer follows at once. */
 	reminderSettingsSet: (settings: ReminderSettings_Deserialize) => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_set", { settings })),

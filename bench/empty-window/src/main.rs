@@ -1,0 +1,20 @@
+//! An empty Tauri 2 window: one static page and the one command it calls once it has painted.
+//! `make bench` starts it beside Dossier, built in the same profile on the same machine, so
+//! Dossier's start-up and memory are read against what Tauri itself costs there.
+
+use std::io::Write;
+
+/// The same hook as Dossier's `startup_painted`, so both apps are timed to the same event.
+#[tauri::command]
+fn startup_painted(page_ms: f64) {
+    if std::env::var_os("DOSSIER_REPORT_PAINT").is_some() {
+        let _ = writeln!(std::io::stdout().lock(), "painted {page_ms:.0}");
+    }
+}
+
+fn main() {
+    tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![startup_painted])
+        .run(tauri::generate_context!())
+        .expect("the empty window could not start");
+}

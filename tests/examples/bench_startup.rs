@@ -1,0 +1,297 @@
+//! Start-up time and idle memory of Dossier against an empty Tauri 2 window built in the same
+//! profile, launched in turn on one private X display. Prints `name=value` lines (medians);
+//! `make bench` runs it under a private D-Bus session, as the end-to-end suite runs.
+//!
+//! bench_startup <dossier binary> <empty-window binary> <data dir> <scratch dir>
+//!
+//! Start-up runs from the instant the process is spawned to the line each app prints, with
+//! `DOSSIER_REPORT_PAINT` set, two animation frames after its page shows its content (for
+//! Dossier, the Dashboard with the data in `<data dir>`). Memory is the PSS summed over the app
+//! and every process it started (WebKit's web and network processes), 5 s after that paint.
+//! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use dossier_e2e::display::VirtualDisplay;
+use dossier_e2e::process::{Guarded, adopt_orphans};
+
+const IDLE: Duration = Duration::from_secs(5);
+const PAINT_LIMIT: Duration = Duration::from_secs(60);
+
+struct Subject {
+    name: &'static str,
+    binary: PathBuf,
+}
+
+struct Sample {
+    startup_ms: f64,
+    /// The part of start-up spent in the page, from its navigation start to the report.
+    page_ms: f64,
+    pss_mib: f64,
+}
+
+fn main() {
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let [dossier, empty, data_dir, scratch] = args.as_slice() else {
+        eprintln!(
+            "usage: bench_startup <dossier binary> <empty-window binary> <data dir> <scratch dir>"
+        );
+        std::process::exit(2);
+    };
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(5);
+    let subjects = [
+        Subject {
+            name: "empty",
+            binary: empty.clone(),
+        },
+        Subject {
+            name: "dossier",
+            binary: dossier.clone(),
+        },
+    ];
+    for subject in &subjects {
+        assert!(
+            subject.binary.is_file(),
+            "{} is missing: `make bench` builds it",
+            subject.binary.display()
+        );
+    }
+    // Both apps keep WebKit's caches and settings here, never in the user's home, and find
+    // them as the previous launch left them: every measured launch is a warm start.
+    let home = scratch.join("xdg");
+    let logs = scratch.join("logs");
+    std::fs::create_dir_all(&logs).expect("create the log folder");
+
+    adopt_orphans();
+    let display = VirtualDisplay::start();
+    let mut samples: HashMap<&str, Vec<Sample>> = HashMap::new();
+    for round in 0..=runs {
+        // Alternate which app goes first, so neither always follows the other's exit.
+        let order: [&Subject; 2] = if round.is_multiple_of(2) {
+            [&subjects[0], &subjects[1]]
+        } else {
+            [&subjects[1], &subjects[0]]
+        };
+        for subject in order {
+            let sample = launch(
+                subject,
+                &display,
+                data_dir,
+                &home,
+                &logs.join(format!("{}-{round}.log", subject.name)),
+            );
+            eprintln!(
+                "{} run {round}{}: painted after {:.0} ms ({:.0} ms in the page), {:.1} MiB PSS",
+                subject.name,
+                if round == 0 { " (warm-up)" } else { "" },
+                sample.startup_ms,
+                sample.page_ms,
+                sample.pss_mib
+            );
+            // Round 0 warms the page cache and lets Dossier deliver the reminders that were
+            // already due, which it does once per history.
+            if round > 0 {
+                samples.entry(subject.name).or_default().push(sample);
+            }
+        }
+    }
+
+    let median_of =
+        |name: &str, pick: fn(&Sample) -> f64| median(samples[name].iter().map(pick).collect());
+    let startup_dossier = median_of("dossier", |s| s.startup_ms);
+    let startup_empty = median_of("empty", |s| s.startup_ms);
+    let pss_dossier = median_of("dossier", |s| s.pss_mib);
+    let pss_empty = median_of("empty", |s| s.pss_mib);
+    println!("startup_runs={runs}");
+    println!("startup_ms_dossier={startup_dossier:.0}");
+    println!("startup_ms_empty={startup_empty:.0}");
+    println!("startup_ratio={:.2}", startup_dossier / startup_empty);
+    // Where the time went: the rest is the process, Tauri and WebKit before the page loads.
+    println!(
+        "startup_page_ms_dossier={:.0}",
+        median_of("dossier", |s| s.page_ms)
+    );
+    println!(
+        "startup_page_ms_empty={:.0}",
+        median_of("empty", |s| s.page_ms)
+    );
+    println!("idle_pss_mib_dossier={pss_dossier:.1}");
+    println!("idle_pss_mib_empty={pss_empty:.1}");
+    println!("pss_ratio={:.2}", pss_dossier / pss_empty);
+}
+
+fn launch(
+    subject: &Subject,
+    display: &VirtualDisplay,
+    data_dir: &Path,
+    home: &Path,
+    log: &Path,
+) -> Sample {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    let mut command = Command::new(&subject.binary);
+    command
+        .env("DISPLAY", display.name())
+        .env("DOSSIER_REPORT_PAINT", "1")
+        .env("DOSSIER_DATA_DIR", data_dir)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        // As in the end-to-end suite: no accessibility bus, software GL on the virtual display.
+        .env("NO_AT_BRIDGE", "1")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(writer)
+        .stderr(File::create(log).expect("create a log file"));
+
+    let started = Instant::now();
+    // The command (and with it our end of the pipe's writing side) is dropped once spawned, so
+    // the reader sees the end of the stream when the app and its children are gone.
+    let app = Guarded::spawn(subject.name, command);
+    let (painted_tx, painted_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            match line {
+                Ok(line) if line.starts_with("painted") => {
+                    let at = Instant::now();
+                    let page_ms = line["painted".len()..].trim().parse().unwrap_or(f64::NAN);
+                    let _ = painted_tx.send((at, page_ms));
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+    });
+    let (painted, page_ms) = painted_rx.recv_timeout(PAINT_LIMIT).unwrap_or_else(|_| {
+        panic!(
+            "{} did not report its first paint within {PAINT_LIMIT:?}; see {}",
+            subject.name,
+            log.display()
+        )
+    });
+    let startup_ms = (painted - started).as_secs_f64() * 1000.0;
+
+    std::thread::sleep(IDLE);
+    let tree = process_tree(app.pid());
+    let mut parts = Vec::new();
+    let mut pss_total_kib = 0;
+    for &pid in &tree {
+        let kib =
+            pss_kib(pid).unwrap_or_else(|e| panic!("PSS of {} process {pid}: {e}", subject.name));
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        parts.push(format!("{} {:.1}", name.trim(), kib as f64 / 1024.0));
+        pss_total_kib += kib;
+    }
+    eprintln!("{} processes (MiB PSS): {}", subject.name, parts.join(", "));
+    drop(app);
+    make_sure_gone(subject.name, &tree);
+    Sample {
+        startup_ms,
+        page_ms,
+        pss_mib: pss_total_kib as f64 / 1024.0,
+    }
+}
+
+/// `root` and every process below it, from the parent links in `/proc/<pid>/stat`. WebKit may
+/// start its helpers in a sandbox with a session of their own, so the process group does not
+/// find them all; the parent links do.
+fn process_tree(root: u32) -> Vec<u32> {
+    let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if let Some(parent) = parent_of(pid) {
+            children.entry(parent).or_default().push(pid);
+        }
+    }
+    let mut tree = vec![root];
+    let mut next = 0;
+    while next < tree.len() {
+        tree.extend(children.get(&tree[next]).into_iter().flatten().copied());
+        next += 1;
+    }
+    tree
+}
+
+/// The state letter and parent pid of a live process; `None` once it is gone.
+fn stat_of(pid: u32) -> Option<(char, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may itself hold spaces or parentheses.
+    let mut fields = stat[stat.rfind(')')? + 1..].split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    let parent = fields.next()?.parse().ok()?;
+    Some((state, parent))
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    stat_of(pid).map(|(_, parent)| parent)
+}
+
+fn pss_kib(pid: u32) -> Result<u64, String> {
+    let rollup = match std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) {
+        Ok(text) => text,
+        // Exited between listing and reading: it holds nothing any more.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e.to_string()),
+    };
+    if rollup.trim().is_empty() {
+        return Ok(0); // a zombie has no memory left to report
+    }
+    rollup
+        .lines()
+        .find_map(|line| line.strip_prefix("Pss:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .ok_or_else(|| format!("no Pss line in {rollup:?}"))
+}
+
+/// Waits for every process of the app's tree to end, kills any that linger, and reaps those
+/// that were handed to us as orphans, so nothing outlives its run or skews the next one.
+fn make_sure_gone(name: &str, tree: &[u32]) {
+    use nix::sys::signal::{Signal, kill};
+    use nix::sys::wait::{WaitPidFlag, waitpid};
+    use nix::unistd::Pid;
+
+    let alive = |pid: &&u32| stat_of(**pid).is_some_and(|(state, _)| state != 'Z');
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tree.iter().any(|pid| alive(&pid)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for pid in tree.iter().filter(alive) {
+        eprintln!("{name}: process {pid} outlived the app; killing it");
+        let _ = kill(Pid::from_raw(*pid as i32), Signal::SIGKILL);
+    }
+    // Orphans come to us (we are their subreaper); collect every one that has ended.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while tree.iter().any(|pid| stat_of(*pid).is_some()) && Instant::now() < deadline {
+        while let Ok(status) = waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+            if status == nix::sys::wait::WaitStatus::StillAlive {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
