@@ -15,6 +15,8 @@ mod state;
 mod test_hooks;
 mod vault_protocol;
 mod view_copies;
+#[cfg(target_os = "linux")]
+mod webview_settings;
 mod zone;
 
 use std::path::PathBuf;
@@ -78,6 +80,10 @@ pub fn run() {
         })
         .setup(move |app| {
             specta.mount_events(app);
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                window.with_webview(webview_settings::apply)?;
+            }
             let data_dir = data_dir(app)?;
             view_copies::clear_view_copies(&data_dir);
             let state = AppState::new(data_dir, clock());

@@ -33,17 +33,26 @@ const MIN_WAIT: Duration = Duration::from_secs(1);
 /// logging in) waits before it is tried again.
 const RETRY_WAIT: Duration = Duration::from_secs(2 * 60);
 
+/// The first pass waits for the window's first paint, so its reading of every deadline and
+/// application does not hold the store while the Dashboard asks for its data; it runs after
+/// this long at most (a window that never paints its Dashboard, a damaged store).
+const FIRST_PASS_AT_MOST: Duration = Duration::from_secs(3);
+
 #[derive(Clone)]
 pub struct Scheduler {
     wake: Arc<Notify>,
+    painted: Arc<Notify>,
 }
 
 impl Scheduler {
     /// Starts the timer task; its first pass delivers what is already due.
     pub fn start(app: AppHandle) -> Scheduler {
         let wake = Arc::new(Notify::new());
+        let painted = Arc::new(Notify::new());
         let task_wake = wake.clone();
+        let task_painted = painted.clone();
         tauri::async_runtime::spawn(async move {
+            let _ = tokio::time::timeout(FIRST_PASS_AT_MOST, task_painted.notified()).await;
             loop {
                 let state = app.state::<AppState>();
                 let wait = match deliver_due(&app, &state).await {
@@ -63,7 +72,13 @@ impl Scheduler {
                 }
             }
         });
-        Scheduler { wake }
+        Scheduler { wake, painted }
+    }
+
+    /// The window has painted its first page: the first pass may run now.
+    pub fn window_painted(&self) {
+        // A stored permit: a paint reported before the task waits for it still counts.
+        self.painted.notify_one();
     }
 
     /// Recomputes the next reminder now: call after any write that adds, moves or removes a

@@ -2,17 +2,22 @@
 
 use std::io::Write;
 
+use tauri::State;
+
 use crate::error::Result;
+use crate::scheduler::Scheduler;
 
 /// Set (to anything) by the benchmark: the app then prints one line when the Dashboard has
 /// painted, so start-up is timed on the binary users run rather than on a special build.
 pub const REPORT_PAINT_VAR: &str = "DOSSIER_REPORT_PAINT";
 
 /// Called once by the UI, two animation frames after the Dashboard first shows its data, with
-/// the milliseconds since the page began loading. Without `DOSSIER_REPORT_PAINT` it does nothing.
+/// the milliseconds since the page began loading. It lets the reminders' first pass start; with
+/// `DOSSIER_REPORT_PAINT` set it also prints the moment.
 #[tauri::command]
 #[specta::specta]
-pub async fn startup_painted(page_ms: f64) -> Result<()> {
+pub async fn startup_painted(scheduler: State<'_, Scheduler>, page_ms: f64) -> Result<()> {
+    scheduler.window_painted();
     if std::env::var_os(REPORT_PAINT_VAR).is_some() {
         // A closed stdout must not turn a measurement hook into an error the UI sees.
         let _ = writeln!(std::io::stdout().lock(), "painted {page_ms:.0}");

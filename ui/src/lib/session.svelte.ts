@@ -13,9 +13,20 @@ export const session = $state({
 });
 
 async function load(): Promise<void> {
-  session.now = await syncClock();
-  session.status = await ipc.storeStatus();
-  session.overview = session.status.state === 'ready' ? await ipc.overviewGet() : null;
+  // Asked at once rather than in turn: each is a round trip, and the window shows nothing until
+  // all have answered. The counts are only wanted from a store that opened.
+  const [now, status, overview] = await Promise.allSettled([syncClock(), ipc.storeStatus(), ipc.overviewGet()]);
+  if (now.status === 'rejected') throw now.reason;
+  if (status.status === 'rejected') throw status.reason;
+  session.now = now.value;
+  session.status = status.value;
+  if (status.value.state !== 'ready') {
+    session.overview = null;
+  } else if (overview.status === 'rejected') {
+    throw overview.reason;
+  } else {
+    session.overview = overview.value;
+  }
 }
 
 async function guarded(work: () => Promise<void>): Promise<void> {
