@@ -1,9 +1,7 @@
 //! WebKitGTK settings suited to a window of forms and lists rather than a web browser.
 
 use tauri::webview::PlatformWebview;
-use webkit2gtk::{
-    CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-};
+use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
 
 /// Painting without GPU compositing layers: each layer keeps a window-sized buffer in the web
 /// process, which for pages like these costs tens of MiB and, on the many Linux desktops where
