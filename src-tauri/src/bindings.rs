@@ -10,11 +10,9 @@ pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
-            commands::store::store_status,
             commands::store::store_start_fresh,
             commands::store::store_save_backup,
-            commands::overview::overview_get,
-            commands::overview::clock_now,
+            commands::overview::session_get,
             commands::startup::startup_painted,
             commands::applications::application_create,
             commands::applications::application_record_event,

@@ -1,22 +1,39 @@
 use dossier_core::models::Overview;
+use serde::Serialize;
+use specta::Type;
 use tauri::State;
 
 use crate::error::Result;
-use crate::state::AppState;
+use crate::state::{AppState, StoreStatus};
 
-/// Counts that let each view choose between its content and its first-steps guide.
-#[tauri::command]
-#[specta::specta]
-pub async fn overview_get(state: State<'_, AppState>) -> Result<Overview> {
-    state.with_store(|store| store.overview())
+/// What the window needs before it shows anything, in one answer: the first paint waits for
+/// every round trip made before it.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    /// The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build).
+    pub now: String,
+    /// Whether the data opened at start-up, and if not why.
+    pub status: StoreStatus,
+    /// Counts that let each view choose between its content and its first-steps guide; `None`
+    /// when the data did not open.
+    pub overview: Option<Overview>,
 }
 
-/// The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build).
 #[tauri::command]
 #[specta::specta]
-pub async fn clock_now(state: State<'_, AppState>) -> Result<String> {
-    Ok(state
-        .clock
-        .now()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+pub async fn session_get(state: State<'_, AppState>) -> Result<Session> {
+    let status = state.status();
+    let overview = match status {
+        StoreStatus::Ready { .. } => Some(state.with_store(|store| store.overview())?),
+        _ => None,
+    };
+    Ok(Session {
+        now: state
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        status,
+        overview,
+    })
 }

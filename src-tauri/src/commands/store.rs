@@ -2,14 +2,7 @@ use tauri::State;
 
 use crate::dialog;
 use crate::error::Result;
-use crate::state::{AppState, FreshStart, StoreStatus};
-
-/// Whether the data opened at start-up, and if not why; the UI asks this before anything else.
-#[tauri::command]
-#[specta::specta]
-pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus> {
-    Ok(state.status())
-}
+use crate::state::{AppState, FreshStart};
 
 /// Sets a damaged database aside (never deletes it) and starts an empty one.
 #[tauri::command]

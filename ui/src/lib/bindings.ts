@@ -6,8 +6,6 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	/**  Whether the data opened at start-up, and if not why; the UI asks this before anything else. */
-	storeStatus: () => typedError<StoreStatus, ErrorBody>(__TAURI_INVOKE("store_status")),
 	/**  Sets a damaged database aside (never deletes it) and starts an empty one. */
 	storeStartFresh: () => typedError<FreshStart, ErrorBody>(__TAURI_INVOKE("store_start_fresh")),
 	/**
@@ -15,13 +13,11 @@ export const commands = {
 	 *  Returns the chosen path, or nothing when the user cancelled.
 	 */
 	storeSaveBackup: () => typedError<string | null, ErrorBody>(__TAURI_INVOKE("store_save_backup")),
-	/**  Counts that let each view choose between its content and its first-steps guide. */
-	overviewGet: () => typedError<Overview, ErrorBody>(__TAURI_INVOKE("overview_get")),
-	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
-	clockNow: () => typedError<string, ErrorBody>(__TAURI_INVOKE("clock_now")),
+	sessionGet: () => typedError<Session_Serialize, ErrorBody>(__TAURI_INVOKE("session_get")),
 	/**
 	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
-	 *  the milliseconds since the page began loading. Without `DOSSIER_REPORT_PAINT` it does nothing.
+	 *  the milliseconds since the page began loading. It lets the reminders' first pass start; with
+	 *  `DOSSIER_REPORT_PAINT` set it also prints the moment.
 	 */
 	startupPainted: (pageMs: number | null) => typedError<null, ErrorBody>(__TAURI_INVOKE("startup_painted", { pageMs })),
 	/**
@@ -1587,6 +1583,44 @@ export type SaveOutcome_Serialize = { outcome: "saved"; vacancy: Vacancy_Seriali
 
 /**  Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential"). */
 export type SecurityScreening = "basic" | "enhanced";
+
+/**
+ *  What the window needs before it shows anything, in one answer: the first paint waits for
+ *  every round trip made before it.
+ */
+export type Session = Session_Serialize | Session_Deserialize;
+
+/**
+ *  What the window needs before it shows anything, in one answer: the first paint waits for
+ *  every round trip made before it.
+ */
+export type Session_Deserialize = {
+	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
+	now: string,
+	/**  Whether the data opened at start-up, and if not why. */
+	status: StoreStatus,
+	/**
+	 *  Counts that let each view choose between its content and its first-steps guide; `None`
+	 *  when the data did not open.
+	 */
+	overview?: Overview | null,
+};
+
+/**
+ *  What the window needs before it shows anything, in one answer: the first paint waits for
+ *  every round trip made before it.
+ */
+export type Session_Serialize = {
+	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
+	now: string,
+	/**  Whether the data opened at start-up, and if not why. */
+	status: StoreStatus,
+	/**
+	 *  Counts that let each view choose between its content and its first-steps guide; `None`
+	 *  when the data did not open.
+	 */
+	overview: Overview | null,
+};
 
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
 /**  No answer 6 months after submission: presumed unsuccessful. */

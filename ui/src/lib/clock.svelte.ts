@@ -1,12 +1,10 @@
 // The UI's "now" follows the backend's one clock (fixed in the end-to-end build): it is read once
 // and then advanced with the wall clock, so countdowns tick without asking the backend.
-import { ipc } from './ipc';
-
 const state = $state({ offsetMs: 0, tick: Date.now() });
 let timer: ReturnType<typeof setInterval> | undefined;
 
-export async function syncClock(): Promise<string> {
-  const backendNow = await ipc.clockNow();
+/** Follows the backend's "now" (RFC 3339), as the window's first data brings it. */
+export function syncClock(backendNow: string): string {
   state.offsetMs = Date.parse(backendNow) - Date.now();
   state.tick = Date.now();
   // Countdowns show minutes; a tick every 20 s keeps them right to the minute.

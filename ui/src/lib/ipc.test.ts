@@ -9,16 +9,16 @@ describe('ipc', () => {
     const calls: Array<[string, unknown]> = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
-      if (cmd === 'overview_get') {
-        return { profileStarted: true, vacancies: 3, openVacancies: 2, applications: 1, documents: 0 };
+      if (cmd === 'session_get') {
+        return { now: '2026-11-22T09:00:00Z', status: { state: 'unavailable', message: 'x' }, overview: null };
       }
       return null;
     });
-    const overview = await ipc.overviewGet();
-    expect(overview.vacancies).toBe(3);
+    const session = await ipc.sessionGet();
+    expect(session.now).toBe('2026-11-22T09:00:00Z');
     await ipc.notificationsSendTest('Title', 'Body');
     expect(calls).toEqual([
-      ['overview_get', {}],
+      ['session_get', {}],
       ['notifications_send_test', { summary: 'Title', body: 'Body' }],
     ]);
   });
@@ -27,7 +27,7 @@ describe('ipc', () => {
     mockIPC(() => {
       throw { code: 'store_unavailable', message: 'Your data could not be opened: damaged' };
     });
-    const failure = await ipc.overviewGet().catch((e: unknown) => e);
+    const failure = await ipc.sessionGet().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged', fields: [] });
   });

@@ -13,20 +13,11 @@ export const session = $state({
 });
 
 async function load(): Promise<void> {
-  // Asked at once rather than in turn: each is a round trip, and the window shows nothing until
-  // all have answered. The counts are only wanted from a store that opened.
-  const [now, status, overview] = await Promise.allSettled([syncClock(), ipc.storeStatus(), ipc.overviewGet()]);
-  if (now.status === 'rejected') throw now.reason;
-  if (status.status === 'rejected') throw status.reason;
-  session.now = now.value;
-  session.status = status.value;
-  if (status.value.state !== 'ready') {
-    session.overview = null;
-  } else if (overview.status === 'rejected') {
-    throw overview.reason;
-  } else {
-    session.overview = overview.value;
-  }
+  // One round trip: the window shows nothing until it has answered.
+  const { now, status, overview } = await ipc.sessionGet();
+  session.now = syncClock(now);
+  session.status = status;
+  session.overview = overview;
 }
 
 async function guarded(work: () => Promise<void>): Promise<void> {

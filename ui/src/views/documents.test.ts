@@ -63,7 +63,9 @@ describe('the vault', () => {
   });
 
   it('shows what became of each dropped file, naming the refused one, and opens the vault', async () => {
-    mockIPC((cmd) => (cmd === 'document_list' ? [] : cmd === 'overview_get' ? overview : null));
+    mockIPC((cmd) =>
+      cmd === 'document_list' ? [] : cmd === 'session_get' ? { now: '2026-11-22T09:00:00Z', status: { state: 'ready', info: { databasePath: '/d/dossier.db', schemaVersion: 1 } }, overview } : null,
+    );
     router.go('settings');
     onDropNews({ news: 'hovering', files: 2 });
     expect(importState.hovering).toBe(2);

@@ -90,9 +90,7 @@ describe('views', () => {
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'store_start_fresh') return { status: ready, keptAs: '/d/dossier.db.damaged-20261122T090000Z' };
-      if (cmd === 'store_status') return ready;
-      if (cmd === 'overview_get') return empty;
-      if (cmd === 'clock_now') return '2026-11-22T09:00:00Z';
+      if (cmd === 'session_get') return { now: '2026-11-22T09:00:00Z', status: ready, overview: empty };
       return null;
     });
     const damaged = { state: 'damaged', databasePath: '/d/dossier.db', message: 'not a database' } as const;
