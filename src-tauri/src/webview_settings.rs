@@ -7,9 +7,9 @@ use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
 /// memory cache small: a single-page app never navigates back to a cached page.
 ///
 /// Painting without GPU compositing layers (`HardwareAccelerationPolicy::Never`) was tried: in
-/// `make bench` it brought start-up from 1.85 to 1.24 times the empty window and memory from
-/// 1.40 to 0.93, but WebKitWebDriver's screenshots of the Applications view then never
-/// completed, so it is left out until that is understood.
+/// single `make bench` runs it gave start-up 1.24 and memory 0.93 times the empty window, against
+/// 1.85 and 1.40 without it, but WebKitWebDriver's screenshots of the Applications view then
+/// never completed, so it is left out until that is understood.
 pub fn apply(webview: PlatformWebview) {
     if let Some(context) = webview.inner().context() {
         context.set_cache_model(CacheModel::DocumentViewer);
