@@ -9,6 +9,7 @@ pub mod display;
 mod notifications;
 pub mod process;
 mod screenshots;
+pub mod seed;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -4,11 +4,11 @@
 //! and read back; the board moves cards by mouse and by keyboard; a step is undone; interviews,
 //! the documents sent and a Talentlink copy are recorded.
 
-use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
+use dossier_core::applications::{self, Stage};
 use dossier_core::store::{DATABASE_FILE, Store};
-use dossier_core::vacancy::{self, Deadline, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
-use dossier_e2e::{App, Launch};
+use dossier_e2e::{App, Launch, seed};
 use std::path::Path;
 use std::time::Duration;
 
@@ -36,36 +36,18 @@ fn seed_vacancy_on(
 ) -> u32 {
     let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
     let input = VacancyInput {
-        platform,
-        reference: reference.into(),
-        title: title.into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
-        contract_kind: None,
-        is_roster: false,
         grade: Some("6".into()),
         posts: Some(1),
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
         deadline: Some(Deadline {
             date: deadline.parse().unwrap(),
             time: None,
             zone: "Europe/Paris".into(),
         }),
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..seed::vacancy_input(platform, reference, title)
     };
-    match vacancy::create_vacancy(&mut store, input, saved_at.parse().unwrap()).unwrap() {
-        SaveOutcome::Saved { vacancy } => vacancy.id,
-        other => panic!("not saved: {other:?}"),
-    }
+    seed::vacancy(&mut store, input, saved_at.parse().unwrap())
 }
 
 /// What the app's start-up pass had the time to send: the window is up, then a moment more.
@@ -79,27 +61,9 @@ async fn settled_notifications(app: &App) -> Vec<dossier_e2e::Notification> {
 async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let vacancy_id = seed_vacancy(data.path(), "2026-11-24", "2026-11-10T09:00:00Z");
-    {
-        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
-        applications::create_application(
-            &mut store,
-            &ApplicationInput {
-                vacancy_id,
-                platform: None,
-                // Still preparing: once submitted, the deadline no longer concerns the
-                // candidate and the core stops reminding them of it.
-                first_step: EventInput {
-                    stage: Stage::Preparing,
-                    date: "2026-11-10".parse().unwrap(),
-                    time: None,
-                    zone: None,
-                    note: String::new(),
-                },
-            },
-            "2026-11-10T09:00:00Z".parse().unwrap(),
-        )
-        .unwrap();
-    }
+    // Still preparing: once submitted, the deadline no longer concerns the candidate and the
+    // core stops reminding them of it.
+    seed_application(data.path(), vacancy_id, Stage::Preparing, "2026-11-10");
 
     // 2 days 12 hours before the deadline (23:59 in Lyon on 24 November is 22:59 UTC): the
     // 7-day and 3-day reminders are both due at start, and make one notification.
@@ -261,24 +225,8 @@ async fn an_application_is_tracked_moved_counted_down_and_exported() {
 
 fn seed_application(data: &Path, vacancy_id: u32, stage: Stage, on: &str) -> u32 {
     let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
-    applications::create_application(
-        &mut store,
-        &ApplicationInput {
-            vacancy_id,
-            platform: None,
-            first_step: EventInput {
-                stage,
-                date: on.parse().unwrap(),
-                time: None,
-                zone: None,
-                note: String::new(),
-            },
-        },
-        format!("{on}T09:00:00Z").parse().unwrap(),
-    )
-    .unwrap()
-    .application
-    .id
+    let now = format!("{on}T09:00:00Z").parse().unwrap();
+    seed::application(&mut store, vacancy_id, stage, on, now)
 }
 
 fn seed_document(data: &Path, name: &str, kind: DocumentKind) {

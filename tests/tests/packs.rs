@@ -7,18 +7,18 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
+use dossier_core::applications::{self, Stage};
 use dossier_core::packs::safe_file_name;
 use dossier_core::profile::{
     Education, EducationLevel, Employment, Profile, Reference, Residence, StudyStatus, WorkTime,
     load_profile, save_profile,
 };
 use dossier_core::store::{DATABASE_FILE, Store};
-use dossier_core::vacancy::{self, Deadline, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
 use dossier_core::vault::{
     self, DocumentKind, DocumentMetadata, ImportOptions, ProvenEntry, Vault, sha256_hex,
 };
-use dossier_e2e::{App, DEFAULT_NOW, Launch};
+use dossier_e2e::{App, DEFAULT_NOW, Launch, seed};
 
 const NAME: &str = "Camille Martin";
 
@@ -100,58 +100,27 @@ fn seed(data: &Path, scans: &Path) -> Seeded {
     save_profile(&mut store, profile, now).unwrap_or_else(|e| panic!("seed profile: {e}"));
     let profile = load_profile(&store).unwrap().unwrap();
 
-    let vacancy_id = match vacancy::create_vacancy(
+    let vacancy_id = seed::vacancy(
         &mut store,
         VacancyInput {
-            platform: Platform::RecruitmentHub,
-            reference: "1503".into(),
-            title: "Criminal Intelligence Officer".into(),
             duty_station: Some("Lyon, France".into()),
             duty_zone: Some("Europe/Paris".into()),
-            contract_kind: None,
-            is_roster: false,
             grade: Some("6".into()),
             posts: Some(1),
-            security_screening: None,
-            duration_months: None,
-            duration_text: None,
-            published_on: None,
             deadline: Some(Deadline {
                 date: "2026-12-04".parse().unwrap(),
                 time: None,
                 zone: "Europe/Paris".into(),
             }),
-            languages: vec![],
-            min_education: None,
-            min_experience_years: None,
-            notice_url: None,
-            notice_text: None,
-            notes: String::new(),
-            status: VacancyStatus::Open,
+            ..seed::vacancy_input(
+                Platform::RecruitmentHub,
+                "1503",
+                "Criminal Intelligence Officer",
+            )
         },
         now,
-    )
-    .unwrap()
-    {
-        SaveOutcome::Saved { vacancy } => vacancy.id,
-        other => panic!("not saved: {other:?}"),
-    };
-    applications::create_application(
-        &mut store,
-        &ApplicationInput {
-            vacancy_id,
-            platform: None,
-            first_step: EventInput {
-                stage: Stage::Submitted,
-                date: "2026-11-20".parse().unwrap(),
-                time: None,
-                zone: None,
-                note: String::new(),
-            },
-        },
-        now,
-    )
-    .unwrap();
+    );
+    seed::application(&mut store, vacancy_id, Stage::Submitted, "2026-11-20", now);
 
     let vault = Vault::open(data).unwrap();
     let mut documents = Vec::new();
@@ -420,54 +389,21 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
 fn seed_talentlink(data: &Path, scans: &Path) -> (u32, u32) {
     let now = DEFAULT_NOW.parse().unwrap();
     let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
-    let vacancy_id = match vacancy::create_vacancy(
+    let vacancy_id = seed::vacancy(
         &mut store,
         VacancyInput {
-            platform: Platform::Talentlink,
-            reference: "1468".into(),
-            title: "Intern, Cybercrime Directorate".into(),
             duty_station: Some("Singapore".into()),
             duty_zone: Some("Asia/Singapore".into()),
-            contract_kind: None,
-            is_roster: false,
-            grade: None,
-            posts: None,
-            security_screening: None,
-            duration_months: None,
-            duration_text: None,
-            published_on: None,
-            deadline: None,
-            languages: vec![],
-            min_education: None,
-            min_experience_years: None,
-            notice_url: None,
             notice_text: Some("Internship 1468\nDuty station: Singapore".into()),
-            notes: String::new(),
-            status: VacancyStatus::Open,
+            ..seed::vacancy_input(
+                Platform::Talentlink,
+                "1468",
+                "Intern, Cybercrime Directorate",
+            )
         },
         now,
-    )
-    .unwrap()
-    {
-        SaveOutcome::Saved { vacancy } => vacancy.id,
-        other => panic!("not saved: {other:?}"),
-    };
-    applications::create_application(
-        &mut store,
-        &ApplicationInput {
-            vacancy_id,
-            platform: None,
-            first_step: EventInput {
-                stage: Stage::Submitted,
-                date: "2026-11-20".parse().unwrap(),
-                time: None,
-                zone: None,
-                note: String::new(),
-            },
-        },
-        now,
-    )
-    .unwrap();
+    );
+    seed::application(&mut store, vacancy_id, Stage::Submitted, "2026-11-20", now);
     let vault = Vault::open(data).unwrap();
     let mut import = |file: &str, kind: DocumentKind| {
         let options = ImportOptions {
