@@ -23,6 +23,13 @@ pub use screenshots::assert_not_blank;
 use crate::display::VirtualDisplay;
 use crate::process::Guarded;
 
+/// Changes an empty 1-pixel element every frame until it is removed; see `App::screenshot`.
+const KEEP_PAINTING: &str = "const dot = document.createElement('div'); dot.id = 'e2e-keep-painting'; \
+    dot.style.cssText = 'position: fixed; inset-block-end: 0; inset-inline-end: 0; inline-size: 1px; block-size: 1px; pointer-events: none'; \
+    document.body.append(dot); let odd = false; \
+    const step = () => { if (!dot.isConnected) return; odd = !odd; dot.style.opacity = odd ? '0.01' : '0.02'; requestAnimationFrame(step); }; \
+    requestAnimationFrame(step);";
+
 /// The instant the app's clock is stopped at unless a test says otherwise: a Sunday.
 pub const DEFAULT_NOW: &str = "2026-11-22T09:00:00Z";
 
@@ -395,10 +402,22 @@ impl App {
                 vec![],
             )
             .await;
+        // WebKit paints this window without compositing layers (see the app's
+        // `webview_settings`), and WebKitWebDriver's screenshot then waits for the next painted
+        // update, which a page at rest never sends: something must keep changing until it is
+        // taken. The dot is empty, so nothing of it shows in the image.
+        let _ = self.client.execute(KEEP_PAINTING, vec![]).await;
         let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
             .await
             .unwrap_or_else(|_| panic!("screenshot {name} timed out"))
             .expect("screenshot");
+        let _ = self
+            .client
+            .execute(
+                "document.getElementById('e2e-keep-painting')?.remove();",
+                vec![],
+            )
+            .await;
         assert_not_blank(&png, name);
         screenshots::save(name, &png)
     }
