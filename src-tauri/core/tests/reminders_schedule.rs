@@ -461,7 +461,7 @@ fn silence_after_six_months_is_reminded_in_the_morning_and_applied_when_opted_in
         next_due(&store, utc("2025-09-01T00:00:00Z"), &settings(), PARIS).unwrap(),
         Some(morning)
     );
-    let upcoming_items = upcoming(&store, utc("2026-02-01T00:00:00Z"), PARIS).unwrap();
+    let upcoming_items = upcoming(&store, utc("2026-02-01T00:00:00Z"), PARIS, None).unwrap();
     assert_eq!(upcoming_items.len(), 1);
     assert_eq!(upcoming_items[0].kind, CountdownKind::Silence);
     assert_eq!(upcoming_items[0].due_utc, utc("2026-02-27T23:00:00Z"));
@@ -661,7 +661,7 @@ fn the_dashboard_lists_what_comes_next_most_urgent_first() {
     )
     .unwrap();
 
-    let items = upcoming(&store, now, PARIS).unwrap();
+    let items = upcoming(&store, now, PARIS, None).unwrap();
     let seen: Vec<(CountdownKind, &str, bool)> = items
         .iter()
         .map(|i| (i.kind, i.title.as_str(), i.overdue))
@@ -690,6 +690,14 @@ fn the_dashboard_lists_what_comes_next_most_urgent_first() {
     assert_eq!(items[1].due_utc, utc("2026-06-10T15:59:00Z"));
     assert_eq!(items[1].due_local.to_string(), "2026-06-10 23:59:00");
     assert_eq!(items[2].due_local.date(), d("2026-11-30"));
+
+    // A limit keeps the most urgent, in the same order.
+    let first_two: Vec<String> = upcoming(&store, now, PARIS, Some(2))
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    assert_eq!(first_two, [items[0].title.clone(), items[1].title.clone()]);
 }
 
 #[test]

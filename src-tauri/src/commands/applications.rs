@@ -159,11 +159,13 @@ pub async fn upcoming_list(
     state: State<'_, AppState>,
     limit: Option<u32>,
 ) -> Result<Vec<UpcomingItem>> {
+    moments(&state, limit)
+}
+
+/// Shared with `session_get`, which brings the Dashboard's first moments with the window's data.
+pub(crate) fn moments(state: &AppState, limit: Option<u32>) -> Result<Vec<UpcomingItem>> {
     let now = state.clock.now();
     let zone = zone::user_zone();
-    let mut items = state.with_store(|store| countdowns::upcoming(store, now, &zone))?;
-    if let Some(limit) = limit {
-        items.truncate(limit as usize);
-    }
-    Ok(items)
+    let limit = limit.map(|n| n as usize);
+    state.with_store(|store| countdowns::upcoming(store, now, &zone, limit))
 }

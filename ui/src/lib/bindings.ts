@@ -13,7 +13,7 @@ export const commands = {
 	 *  Returns the chosen path, or nothing when the user cancelled.
 	 */
 	storeSaveBackup: () => typedError<string | null, ErrorBody>(__TAURI_INVOKE("store_save_backup")),
-	sessionGet: () => typedError<Session_Serialize, ErrorBody>(__TAURI_INVOKE("session_get")),
+	sessionGet: (moments: number | null) => typedError<Session_Serialize, ErrorBody>(__TAURI_INVOKE("session_get", { moments })),
 	/**
 	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
 	 *  the milliseconds since the page began loading. It lets the reminders' first pass start; with
@@ -1604,6 +1604,12 @@ export type Session_Deserialize = {
 	 *  when the data did not open.
 	 */
 	overview?: Overview | null,
+	/**
+	 *  The most urgent moments, when asked for and the data opened: a window opening on the
+	 *  Dashboard gets them in this answer, since each further answer reaches the page about
+	 *  30 ms later while the window is still starting (measured with `make bench`).
+	 */
+	moments?: UpcomingItem_Deserialize[] | null,
 };
 
 /**
@@ -1620,6 +1626,12 @@ export type Session_Serialize = {
 	 *  when the data did not open.
 	 */
 	overview: Overview | null,
+	/**
+	 *  The most urgent moments, when asked for and the data opened: a window opening on the
+	 *  Dashboard gets them in this answer, since each further answer reaches the page about
+	 *  30 ms later while the window is still starting (measured with `make bench`).
+	 */
+	moments: UpcomingItem_Serialize[] | null,
 };
 
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 

@@ -14,11 +14,11 @@ describe('ipc', () => {
       }
       return null;
     });
-    const session = await ipc.sessionGet();
+    const session = await ipc.sessionGet(11);
     expect(session.now).toBe('2026-11-22T09:00:00Z');
     await ipc.notificationsSendTest('Title', 'Body');
     expect(calls).toEqual([
-      ['session_get', {}],
+      ['session_get', { moments: 11 }],
       ['notifications_send_test', { summary: 'Title', body: 'Body' }],
     ]);
   });
@@ -27,7 +27,7 @@ describe('ipc', () => {
     mockIPC(() => {
       throw { code: 'store_unavailable', message: 'Your data could not be opened: damaged' };
     });
-    const failure = await ipc.sessionGet().catch((e: unknown) => e);
+    const failure = await ipc.sessionGet(null).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged', fields: [] });
   });

@@ -2,6 +2,7 @@
 import type { Overview, StoreStatus } from './bindings';
 import { syncClock } from './clock.svelte';
 import { ipc, toAppError, type AppError } from './ipc';
+import { DASHBOARD_SHOWN, keepFirstMoments } from './upcoming';
 
 export const session = $state({
   status: null as StoreStatus | null,
@@ -12,9 +13,12 @@ export const session = $state({
   keptAs: null as string | null,
 });
 
-async function load(): Promise<void> {
+/** `withMoments`: the Dashboard's first moments come in the same answer. */
+async function load(withMoments = false): Promise<void> {
   // One round trip: the window shows nothing until it has answered.
-  const { now, status, overview } = await ipc.sessionGet();
+  const { now, status, overview, moments } = await ipc.sessionGet(withMoments ? DASHBOARD_SHOWN + 1 : null);
+  // Before the counts: they are what brings the Dashboard to ask for its moments.
+  if (moments) keepFirstMoments(moments);
   session.now = syncClock(now);
   session.status = status;
   session.overview = overview;
@@ -31,6 +35,16 @@ async function guarded(work: () => Promise<void>): Promise<void> {
 
 export function refresh(): Promise<void> {
   return guarded(load);
+}
+
+let first: Promise<void> | null = null;
+
+/** The window's first load. `main.ts` begins it before the page is built, so the round trip
+ * runs while the page mounts instead of after, and asks for the Dashboard's moments with it
+ * when the window opens there; later callers wait for the same answer. */
+export function firstLoad(withMoments = false): Promise<void> {
+  first ??= guarded(() => load(withMoments));
+  return first;
 }
 
 export function startFresh(): Promise<void> {

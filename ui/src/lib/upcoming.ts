@@ -5,22 +5,18 @@ import { ipc } from './ipc';
 
 export const DASHBOARD_SHOWN = 10;
 
-let early: Promise<UpcomingItem[]> | null = null;
+let early: UpcomingItem[] | null = null;
 
-/** Asks for the Dashboard's moments together with the window's first data, so the first paint
- * waits for one round trip instead of two. */
-export function prefetchDashboardMoments(): void {
-  early = ipc.upcomingList(DASHBOARD_SHOWN + 1);
-  // Whoever takes it handles a failure; until then it must not count as unhandled.
-  early.catch(() => {});
+/** Keeps the moments that came with the window's first data (`session.svelte.ts`), so the
+ * first paint waits for one answer instead of two. */
+export function keepFirstMoments(items: UpcomingItem[]): void {
+  early = items;
 }
 
-/** One more than shown, so the Dashboard knows whether there are more. The early answer serves
- * the first call only: later calls follow changes. */
+/** One more than shown, so the Dashboard knows whether there are more. The moments that came
+ * with the window serve the first call only: later calls follow changes. */
 export function dashboardMoments(): Promise<UpcomingItem[]> {
   const taken = early;
   early = null;
-  const fresh = () => ipc.upcomingList(DASHBOARD_SHOWN + 1);
-  // An early answer that failed (a store not open yet, later started fresh) is asked again.
-  return taken ? taken.catch(fresh) : fresh();
+  return taken ? Promise.resolve(taken) : ipc.upcomingList(DASHBOARD_SHOWN + 1);
 }

@@ -390,17 +390,24 @@ pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
 
 /// What comes next, most urgent first: every future moment, and the past ones still waiting
 /// for the candidate (a deadline not yet acted on, silence reached on a submitted
-/// application), which come first. `user_zone` is the candidate's IANA zone.
-pub fn upcoming(store: &Store, now: DateTime<Utc>, user_zone: &str) -> Result<Vec<UpcomingItem>> {
+/// application), which come first. `user_zone` is the candidate's IANA zone. With `limit`, only
+/// the most urgent few: the Dashboard shows ten of a long history's thousand, and wording the
+/// rest would only delay its first paint.
+pub fn upcoming(
+    store: &Store,
+    now: DateTime<Utc>,
+    user_zone: &str,
+    limit: Option<usize>,
+) -> Result<Vec<UpcomingItem>> {
     let tz = self::user_zone(user_zone)?;
-    let all = store.read(|c| targets(c, tz))?;
-    let mut items: Vec<UpcomingItem> = all
-        .iter()
+    let mut due: Vec<Target> = store
+        .read(|c| targets(c, tz))?
+        .into_iter()
         .filter(|t| t.on_dashboard(now))
-        .map(|t| upcoming_item(t, now))
         .collect();
-    items.sort_by(|a, b| a.due_utc.cmp(&b.due_utc).then(a.kind.cmp(&b.kind)));
-    Ok(items)
+    due.sort_by(|a, b| a.at.cmp(&b.at).then(a.kind.cmp(&b.kind)));
+    due.truncate(limit.unwrap_or(usize::MAX));
+    Ok(due.iter().map(|t| upcoming_item(t, now)).collect())
 }
 
 /// The flag for a deadline that is already past when it is saved: it is kept (the candidate
