@@ -8,8 +8,8 @@ use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContext
 ///
 /// Painting without GPU compositing layers suits a page of text, forms and short lists, which
 /// has nothing to gain from layers: in `make bench` it saves about a third of the web process's
-/// memory (128 against 222 MiB PSS on the large history) and shortens the first paint, with no
-/// visible difference in any of the end-to-end screenshots. WebKitWebDriver's screenshot waits
+/// memory (128 against 222 MiB PSS on the large history) and shortens the first paint; the
+/// end-to-end screenshots show the same pages. WebKitWebDriver's screenshot waits
 /// for the next painted update in this mode, so the suite keeps the page painting while it takes
 /// one (`tests/src/lib.rs`).
 pub fn apply(webview: PlatformWebview) {
