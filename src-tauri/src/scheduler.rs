@@ -55,7 +55,13 @@ impl Scheduler {
             let _ = tokio::time::timeout(FIRST_PASS_AT_MOST, task_painted.notified()).await;
             loop {
                 let state = app.state::<AppState>();
-                let wait = match deliver_due(&app, &state).await {
+                let pass = deliver_due(&app, &state).await;
+                #[cfg(feature = "e2e")]
+                match &pass {
+                    Ok(done) => crate::test_hooks::record_reminder_pass(done.shown, "ok"),
+                    Err(_) => crate::test_hooks::record_reminder_pass(0, "failed"),
+                }
+                let wait = match pass {
                     Ok(Pass { retry: true, .. }) => Some(RETRY_WAIT),
                     Ok(Pass { next, .. }) => next.map(|at| wait_until(at, state.clock.now())),
                     Err(e) => {
@@ -112,6 +118,9 @@ fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
 
 struct Pass {
     next: Option<DateTime<Utc>>,
+    /// How many notifications reached the desktop.
+    #[cfg_attr(not(feature = "e2e"), allow(dead_code))]
+    shown: usize,
     /// A notification could not be shown and its reminders were given back.
     retry: bool,
 }
@@ -119,6 +128,7 @@ struct Pass {
 async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
     let (delivery, next) = take_pass(state)?;
     let mut retry = false;
+    let mut shown_count = 0;
     for shown in delivery.notifications {
         let keys = shown.reminder_keys.clone();
         // One notification that fails must not hold back the others; its reminders are given
@@ -127,9 +137,15 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
             eprintln!("Dossier reminders: {e}; trying again in {RETRY_WAIT:?}");
             state.with_store(|store| reminders::release(store, &keys))?;
             retry = true;
+        } else {
+            shown_count += 1;
         }
     }
-    Ok(Pass { next, retry })
+    Ok(Pass {
+        next,
+        shown: shown_count,
+        retry,
+    })
 }
 
 #[cfg(test)]

@@ -60,3 +60,22 @@ pub fn e2e_drop_files(app: tauri::AppHandle, paths: Vec<PathBuf>) {
     );
     crate::dropped_files::on_drag_drop(&app, &tauri::DragDropEvent::Drop { paths, position });
 }
+
+/// `DOSSIER_E2E_REMINDER_LOG` names a file where the reminder timer adds a line after each of
+/// its passes. A test that checks that nothing was shown waits for a pass first, so it cannot
+/// pass by looking before the timer ran.
+pub fn record_reminder_pass(shown: usize, outcome: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("DOSSIER_E2E_REMINDER_LOG") else {
+        return;
+    };
+    let line = format!("pass shown={shown} {outcome}\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(line.as_bytes()));
+    if let Err(e) = written {
+        eprintln!("e2e: cannot record a reminder pass in {path:?}: {e}");
+    }
+}

@@ -30,6 +30,17 @@ const KEEP_PAINTING: &str = "const dot = document.createElement('div'); dot.id =
     const step = () => { if (!dot.isConnected) return; odd = !odd; dot.style.opacity = odd ? '0.01' : '0.02'; requestAnimationFrame(step); }; \
     requestAnimationFrame(step);";
 
+/// How long any wait lasts before it fails. Generous, since CI machines are shared and slow:
+/// a wait returns as soon as what it waits for holds, so a long limit costs nothing when green.
+/// `DOSSIER_E2E_WAIT_SECS` changes it (e.g. longer under `make e2e-stress`).
+pub fn wait_limit() -> Duration {
+    let secs = std::env::var("DOSSIER_E2E_WAIT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(45);
+    Duration::from_secs(secs)
+}
+
 /// The instant the app's clock is stopped at unless a test says otherwise: a Sunday.
 pub const DEFAULT_NOW: &str = "2026-11-22T09:00:00Z";
 
@@ -84,6 +95,9 @@ impl Launch {
 pub struct App {
     pub client: Client,
     pub notifications: NotificationServer,
+    /// Where the app writes a line after each pass of its reminder timer (e2e builds only).
+    reminder_passes: PathBuf,
+    _scratch: tempfile::TempDir,
     // Fields drop in declaration order: the driver (and the app with it) before the display.
     driver: Guarded,
     _display: VirtualDisplay,
@@ -96,6 +110,8 @@ impl App {
         let notifications = NotificationServer::start().await;
         let port = process::free_port();
         let native_port = process::free_port();
+        let scratch = tempfile::tempdir().expect("a scratch folder for the launch");
+        let reminder_passes = scratch.path().join("reminder-passes.log");
 
         let mut command = std::process::Command::new(process::tauri_driver());
         command
@@ -108,6 +124,7 @@ impl App {
             .env("DISPLAY", display.name())
             .env("DOSSIER_DATA_DIR", &launch.data_dir)
             .env("DOSSIER_E2E_NOW", &launch.now)
+            .env("DOSSIER_E2E_REMINDER_LOG", &reminder_passes)
             // No accessibility bus: it would outlive the test and is not what is tested here.
             .env("NO_AT_BRIDGE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
@@ -131,7 +148,7 @@ impl App {
             .stdout(log.try_clone().expect("log file"))
             .stderr(log);
         let driver = Guarded::spawn("tauri-driver", command);
-        process::wait_for_port(port, Duration::from_secs(20));
+        process::wait_for_port(port, wait_limit());
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
@@ -140,7 +157,7 @@ impl App {
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = {
-            let deadline = Instant::now() + Duration::from_secs(30);
+            let deadline = Instant::now() + wait_limit();
             loop {
                 match ClientBuilder::new(connector.clone())
                     .capabilities(capabilities.clone())
@@ -159,6 +176,8 @@ impl App {
         let app = App {
             client,
             notifications,
+            reminder_passes,
+            _scratch: scratch,
             driver,
             _display: display,
         };
@@ -176,7 +195,7 @@ impl App {
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(wait_limit())
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
@@ -185,7 +204,7 @@ impl App {
     /// The text of the first element matching `css`. A view that re-renders can replace the
     /// element between finding it and reading it; that is retried, not reported.
     pub async fn text_of(&self, css: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         loop {
             match self.wait_for(css).await.text().await {
                 Ok(text) => return text,
@@ -218,7 +237,7 @@ impl App {
         F: Fn(fantoccini::elements::Element) -> Fut,
         Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
     {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         loop {
             let attempt = async {
                 let mut out = Vec::new();
@@ -378,11 +397,85 @@ impl App {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         while !check().await {
             assert!(Instant::now() < deadline, "timed out waiting until {what}");
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Reads with `read` until `expected` holds of what it read, and returns that reading. A
+    /// check that follows an action goes through here: the page answers in its own time, so
+    /// one early reading proves nothing. On timeout the panic shows the last reading.
+    pub async fn until<T, R, Fut, P>(&self, what: &str, mut read: R, expected: P) -> T
+    where
+        T: std::fmt::Debug,
+        R: FnMut() -> Fut,
+        Fut: std::future::Future<Output = T>,
+        P: Fn(&T) -> bool,
+    {
+        let deadline = Instant::now() + wait_limit();
+        loop {
+            let seen = read().await;
+            if expected(&seen) {
+                return seen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting until {what}; last seen: {seen:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// The text of the first element matching `css`, once `expected` holds of it.
+    pub async fn text_until(
+        &self,
+        css: &str,
+        what: &str,
+        expected: impl Fn(&str) -> bool,
+    ) -> String {
+        self.until(what, || self.text_of(css), |text: &String| expected(text))
+            .await
+    }
+
+    /// The texts of every element matching `css`, once `expected` holds of them.
+    pub async fn texts_until(
+        &self,
+        css: &str,
+        what: &str,
+        expected: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        self.until(
+            what,
+            || self.texts_of_all(css),
+            |texts: &Vec<String>| expected(texts),
+        )
+        .await
+    }
+
+    /// Checks that nothing matches `css`. Only meaningful once the page has shown the state the
+    /// absence is checked in: the caller first waits for a positive sign of it, so this cannot
+    /// pass merely by being early.
+    pub async fn assert_absent(&self, css: &str, why: &str) {
+        assert!(!self.exists(css).await, "{why}: {css} is shown");
+    }
+
+    /// Waits until the app's reminder timer has finished `passes` passes since this launch:
+    /// what a pass delivers has reached the notification server by then, so a test may check
+    /// what was (and was not) shown.
+    pub async fn wait_for_reminder_passes(&self, passes: usize) {
+        self.eventually(
+            &format!("the reminder timer has run {passes} pass(es)"),
+            || async {
+                std::fs::read_to_string(&self.reminder_passes)
+                    .unwrap_or_default()
+                    .lines()
+                    .count()
+                    >= passes
+            },
+        )
+        .await;
     }
 
     /// Opens a view from the sidebar and waits until it is shown.

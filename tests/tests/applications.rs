@@ -10,7 +10,6 @@ use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 use dossier_e2e::{App, Launch, seed};
 use std::path::Path;
-use std::time::Duration;
 
 const TITLE: &str = "Criminal Intelligence Officer";
 
@@ -50,10 +49,9 @@ fn seed_vacancy_on(
     seed::vacancy(&mut store, input, saved_at.parse().unwrap())
 }
 
-/// What the app's start-up pass had the time to send: the window is up, then a moment more.
+/// What the app's start-up pass of the reminders sent, once it has run.
 async fn settled_notifications(app: &App) -> Vec<dossier_e2e::Notification> {
-    app.wait_for("main[data-view='dashboard']").await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_for_reminder_passes(1).await;
     app.notifications.received()
 }
 
@@ -95,9 +93,14 @@ async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
     app.open_view("dashboard").await;
 
     // The Dashboard counts down to the same deadline.
-    let first = app.text_of("[data-testid='upcoming-item']").await;
+    let first = app
+        .text_until(
+            "[data-testid='upcoming-item']",
+            "the Dashboard counts down to the deadline",
+            |first| first.contains(TITLE) && first.contains("in 2 d "),
+        )
+        .await;
     assert!(first.contains(TITLE), "{first}");
-    assert!(first.contains("in 2 d "), "{first}");
     app.screenshot("dashboard-upcoming").await;
     app.close().await;
 
@@ -138,25 +141,31 @@ async fn an_application_is_tracked_moved_counted_down_and_exported() {
     // The table lists it at its stage, on the day it was recorded, counting down to the deadline.
     app.open_view("applications").await;
     app.click("[data-testid='show-table']").await;
-    let row = app.text_of("[data-testid='application-row']").await;
-    assert!(
-        row.contains(TITLE)
-            && row.contains("Preparing")
-            && (row.contains("Nov 22, 2026") || row.contains("22 Nov 2026"))
-            && row.contains("in 12 d "),
-        "{row}"
-    );
+    app.text_until(
+        "[data-testid='application-row']",
+        "the table lists the application at its stage, dated and counting down",
+        |row| {
+            row.contains(TITLE)
+                && row.contains("Preparing")
+                && (row.contains("Nov 22, 2026") || row.contains("22 Nov 2026"))
+                && row.contains("in 12 d ")
+        },
+    )
+    .await;
     app.screenshot("applications-table").await;
 
     // The Dashboard lists the deadline first, with its live countdown.
     app.open_view("dashboard").await;
-    let items = app.texts_of_all("[data-testid='upcoming-item']").await;
-    assert!(
-        items
-            .first()
-            .is_some_and(|i| i.contains(TITLE) && i.contains("in 12 d 13 h")),
-        "{items:?}"
-    );
+    app.texts_until(
+        "[data-testid='upcoming-item']",
+        "the Dashboard lists the deadline first",
+        |items| {
+            items
+                .first()
+                .is_some_and(|i| i.contains(TITLE) && i.contains("in 12 d 13 h"))
+        },
+    )
+    .await;
 
     // The calendar, exported through the save dialog and read back.
     app.open_view("settings").await;
@@ -202,8 +211,13 @@ async fn an_application_is_tracked_moved_counted_down_and_exported() {
         })
         .await;
     }
-    let steps = app.texts_of_all("[data-testid='timeline-step']").await;
-    assert_eq!(steps.len(), 3, "{steps:?}");
+    let steps = app
+        .texts_until(
+            "[data-testid='timeline-step']",
+            "the timeline has three steps",
+            |steps| steps.len() == 3,
+        )
+        .await;
     assert!(
         steps[0].contains("Interview") && steps[0].contains("Panel by video"),
         "{steps:?}"
@@ -324,14 +338,17 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     );
 
     // Dropped where it cannot go (back to "Interested"), it stays where it was.
+    // The drop targets are drawn only while a card is dragged, and the board leaves its dragging
+    // state when the release has been handled: the proof that the drop was taken and refused.
     app.drag(&card(hub_application), &drop_on("interested"))
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.wait_for("[data-testid='board']:not(.dragging)").await;
     assert_eq!(
         place_of(&app, hub_application).await,
         at("submitted", "submitted")
     );
-    assert!(!app.exists("[data-testid='board-news']").await);
+    app.assert_absent("[data-testid='board-news']", "a refused drop moves nothing")
+        .await;
 
     // Dragged to "Shortlisted" with the mouse.
     app.drag(&card(hub_application), &drop_on("shortlisted"))
@@ -393,12 +410,12 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
         app.text_of("[data-testid='current-stage']").await == "Shortlisted"
     })
     .await;
-    assert_eq!(
-        app.texts_of_all("[data-testid='timeline-step']")
-            .await
-            .len(),
-        2
-    );
+    app.texts_until(
+        "[data-testid='timeline-step']",
+        "the undone step leaves the timeline",
+        |steps| steps.len() == 2,
+    )
+    .await;
 
     // An interview in Lyon, in person.
     app.click("[data-testid='add-interview']").await;
@@ -418,30 +435,35 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     )
     .await;
     app.click("[data-testid='save-interview']").await;
-    let interview = app.text_of("[data-testid='interview']").await;
-    assert!(
-        // The machine's locale decides the order of day and month.
-        (interview.contains("30 November 2026") || interview.contains("November 30, 2026"))
-            && interview.contains("Europe/Paris")
-            && interview.contains("In person")
-            && interview.contains("General Secretariat"),
-        "{interview}"
-    );
+    app.text_until(
+        "[data-testid='interview']",
+        "the interview is listed with its day, zone, mode and place",
+        |interview| {
+            // The machine's locale decides the order of day and month.
+            (interview.contains("30 November 2026") || interview.contains("November 30, 2026"))
+                && interview.contains("Europe/Paris")
+                && interview.contains("In person")
+                && interview.contains("General Secretariat")
+        },
+    )
+    .await;
 
     // The CV sent with it.
     app.click("[data-testid='choose-sent']").await;
     app.click("[data-testid='sent-choice'][data-title='CV Ana Lima 2026']")
         .await;
     app.click("[data-testid='save-sent']").await;
-    let sent = app.texts_of_all("[data-testid='sent-document']").await;
-    assert!(
-        sent.len() == 1 && sent[0].contains("CV Ana Lima 2026"),
-        "{sent:?}"
-    );
-    assert!(
-        !app.exists("[data-testid='saved-copy']").await,
-        "a Recruitment Hub application has no saved copy to keep"
-    );
+    app.texts_until(
+        "[data-testid='sent-document']",
+        "the CV is listed as sent",
+        |sent| sent.len() == 1 && sent[0].contains("CV Ana Lima 2026"),
+    )
+    .await;
+    app.assert_absent(
+        "[data-testid='saved-copy']",
+        "a Recruitment Hub application has no saved copy to keep",
+    )
+    .await;
     app.screenshot("application-detail").await;
 
     // The Dashboard counts down to the interview, and proposes "No response" for the
@@ -476,8 +498,12 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     // Documents are numbered in the order they were imported: the copy came second.
     app.choose("[data-testid='saved-copy']", "2").await;
     app.click("[data-testid='save-copy']").await;
-    let message = app.text_of("[data-testid='sent-message']").await;
-    assert!(message.contains("Saved copy recorded"), "{message}");
+    app.text_until(
+        "[data-testid='sent-message']",
+        "the saved copy is recorded",
+        |message| message.contains("Saved copy recorded"),
+    )
+    .await;
     app.close().await;
 
     let store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();

@@ -282,7 +282,11 @@ async fn scans_are_imported_shown_and_checked_against_the_certificate_rule() {
     set_value(&app, "input[name='issuedOn']", "2026-07-22").await;
     app.click("[data-testid='save-document']").await;
     app.wait_for("[data-testid='form-status']").await;
-    assert!(!app.exists("[data-testid='error-issuedOn']").await);
+    app.assert_absent(
+        "[data-testid='error-issuedOn']",
+        "a saved date has no error",
+    )
+    .await;
     app.eventually("the saved certificate is flagged stale", || async {
         app.exists(".preview [data-standing='stale']").await
     })
@@ -307,11 +311,12 @@ async fn scans_are_imported_shown_and_checked_against_the_certificate_rule() {
         std::fs::read(&exported).ok().as_deref() == Some(MINIMAL_PDF.as_bytes())
     })
     .await;
-    assert!(
-        app.text_of("[data-testid='action-message']")
-            .await
-            .contains("exported copy.pdf")
-    );
+    app.text_until(
+        "[data-testid='action-message']",
+        "the page says where the copy went",
+        |message| message.contains("exported copy.pdf"),
+    )
+    .await;
     app.click("[data-testid='document-reveal']").await;
     app.eventually("the stored file is shown in the file manager", || async {
         std::fs::read_to_string(&opened)

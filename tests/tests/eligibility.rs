@@ -72,11 +72,27 @@ async fn save_profile(app: &App) {
     .await;
 }
 
-/// Opens the only vacancy's detail and waits for a verdict.
-async fn verdict_of_the_vacancy(app: &App) -> String {
+/// Opens the only vacancy's detail and waits for its verdict to read `expected`.
+async fn expect_verdict_of_the_vacancy(app: &App, expected: &str) {
     app.open_view("vacancies").await;
     app.click("[data-testid='vacancy-row'] a").await;
-    app.text_of("[data-testid='eligibility-verdict']").await
+    expect_verdict(app, expected).await;
+}
+
+async fn expect_verdict(app: &App, expected: &str) {
+    app.text_until(
+        "[data-testid='eligibility-verdict']",
+        &format!("the verdict reads {expected}"),
+        |verdict| verdict == expected,
+    )
+    .await;
+}
+
+async fn expect_text(app: &App, css: &str, expected: &str) {
+    app.text_until(css, &format!("{css} reads {expected}"), |text| {
+        text == expected
+    })
+    .await;
 }
 
 async fn rule(app: &App, rule: &str) -> (String, String) {
@@ -114,11 +130,12 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         app.value_of("input[name='nationalities[0]']").await,
         "France"
     );
-    assert_eq!(
-        app.text_of("[data-testid='nationality'] [data-testid='membership']")
-            .await,
-        "INTERPOL member"
-    );
+    expect_text(
+        &app,
+        "[data-testid='nationality'] [data-testid='membership']",
+        "INTERPOL member",
+    )
+    .await;
     pick(&app, "input[name='languages[0].language']", "Engl", "en").await;
     choose_in_form(&app, "select[name='languages[0].level']", "C1").await;
 
@@ -169,17 +186,22 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         app.attr_of(birth, "aria-describedby").await.as_deref(),
         Some("pf-dateOfBirth-error")
     );
-    assert!(
-        app.text_of("[data-testid='profile-problems']")
-            .await
-            .contains("Nothing was saved")
-    );
+    app.text_until(
+        "[data-testid='profile-problems']",
+        "the form says nothing was saved",
+        |problems| problems.contains("Nothing was saved"),
+    )
+    .await;
     app.screenshot("profile-refused").await;
 
     app.fill_date("input[name='dateOfBirth']", "1990-04-23")
         .await;
     save_profile(&app).await;
-    assert!(!app.exists("[data-testid='field-error']").await);
+    app.assert_absent(
+        "[data-testid='field-error']",
+        "a saved profile has no field errors",
+    )
+    .await;
 
     // A vacancy typed by hand, with a deadline.
     app.open_view("vacancies").await;
@@ -207,10 +229,7 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         title_is(&app, "Criminal Intelligence Analyst")
     })
     .await;
-    assert_eq!(
-        app.text_of("[data-testid='eligibility-verdict']").await,
-        "Eligible"
-    );
+    expect_verdict(&app, "Eligible").await;
     let (status, reason) = rule(&app, "english").await;
     assert_eq!(status, "pass");
     assert!(reason.contains("C1"), "{reason}");
@@ -220,23 +239,21 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     app.screenshot("eligibility").await;
 
     app.open_view("vacancies").await;
-    assert_eq!(
-        app.text_of("[data-testid='eligibility-badge']").await,
-        "Eligible"
-    );
+    expect_text(&app, "[data-testid='eligibility-badge']", "Eligible").await;
 
     // A non-member nationality: not eligible, and the rule says why.
     app.open_view("profile").await;
     pick(&app, "input[name='nationalities[0]']", "North Ko", "KP").await;
-    assert_eq!(
-        app.text_of("[data-testid='nationality'] [data-testid='membership']")
-            .await,
-        "Not an INTERPOL member"
-    );
+    expect_text(
+        &app,
+        "[data-testid='nationality'] [data-testid='membership']",
+        "Not an INTERPOL member",
+    )
+    .await;
     save_profile(&app).await;
     app.screenshot("profile-editor").await;
 
-    assert_eq!(verdict_of_the_vacancy(&app).await, "Not eligible");
+    expect_verdict_of_the_vacancy(&app, "Not eligible").await;
     let (status, reason) = rule(&app, "nationality").await;
     assert_eq!(status, "fail");
     assert!(
@@ -245,10 +262,7 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     );
     app.screenshot("eligibility-not-eligible").await;
     app.open_view("vacancies").await;
-    assert_eq!(
-        app.text_of("[data-testid='eligibility-badge']").await,
-        "Not eligible"
-    );
+    expect_text(&app, "[data-testid='eligibility-badge']", "Not eligible").await;
 
     // Back to a member nationality, and the post turned into a secondment.
     app.open_view("profile").await;
@@ -266,10 +280,7 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     })
     .await;
     // The profile does not say whether the candidate serves: the rule asks for it.
-    assert_eq!(
-        app.text_of("[data-testid='eligibility-verdict']").await,
-        "Incomplete"
-    );
+    expect_verdict(&app, "Incomplete").await;
     let (status, _) = rule(&app, "secondment").await;
     assert_eq!(status, "unknown");
     let link = app
@@ -288,7 +299,7 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     // Not serving: the officer rule fails.
     click_in_form(&app, "input[name='serving'][value='no']").await;
     save_profile(&app).await;
-    assert_eq!(verdict_of_the_vacancy(&app).await, "Not eligible");
+    expect_verdict_of_the_vacancy(&app, "Not eligible").await;
     let (status, reason) = rule(&app, "secondment").await;
     assert_eq!(status, "fail");
     assert!(reason.contains("you are not serving"), "{reason}");
@@ -302,7 +313,7 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
     save_profile(&app).await;
     into_view(&app, "#profile-employment").await;
     app.screenshot("profile-employment").await;
-    assert_eq!(verdict_of_the_vacancy(&app).await, "Eligible");
+    expect_verdict_of_the_vacancy(&app, "Eligible").await;
     let (status, reason) = rule(&app, "secondment").await;
     assert_eq!(status, "pass");
     assert!(reason.contains("France (FR)"), "{reason}");

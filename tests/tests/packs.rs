@@ -237,23 +237,27 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     // Everything but the CV: one line missing, with a link to fix it.
     open_application(&app).await;
     app.wait_for("[data-testid='pack-checklist']").await;
-    let states = app
-        .read_all("[data-testid='pack-item']", |item| async move {
-            item.attr("data-state").await.map(Option::unwrap_or_default)
-        })
-        .await;
-    assert_eq!(
-        states,
-        [
-            "missing",
-            "satisfied",
-            "satisfied",
-            "satisfied",
-            "satisfied",
-            "satisfied"
-        ],
-        "CV, diploma, proof, France, Germany, references"
-    );
+    // CV, diploma, proof, France, Germany, references.
+    app.until(
+        "the checklist misses only the CV",
+        || {
+            app.read_all("[data-testid='pack-item']", |item| async move {
+                item.attr("data-state").await.map(Option::unwrap_or_default)
+            })
+        },
+        |states: &Vec<String>| {
+            states
+                == &[
+                    "missing",
+                    "satisfied",
+                    "satisfied",
+                    "satisfied",
+                    "satisfied",
+                    "satisfied",
+                ]
+        },
+    )
+    .await;
     let first = app.text_of("[data-testid='pack-item']").await;
     assert!(first.contains("CV") && first.contains("No CV"), "{first}");
     assert!(
@@ -370,9 +374,12 @@ async fn the_checklist_turns_green_and_the_pack_is_exported_and_verified() {
     );
     app.click("[data-testid='pack-replace-dialog'] [data-testid='confirm']")
         .await;
-    app.eventually("the replaced pack is reported", || async {
-        app.exists("[data-testid='pack-message']").await
-    })
+    // The message was cleared when this export started: it shows again once it is done.
+    app.text_until(
+        "[data-testid='pack-message']",
+        "the replaced pack is reported",
+        |message| message.contains(&zip_path.display().to_string()),
+    )
     .await;
     assert_eq!(zip_entries(&zip_path).len(), 8);
     let left: Vec<_> = std::fs::read_dir(home.path())

@@ -36,7 +36,10 @@ async fn every_view_opens_and_guides_a_new_user() {
 
     for (route, title) in VIEWS {
         app.open_view(route).await;
-        assert_eq!(app.text_of("main h1").await, title);
+        app.text_until("main h1", &format!("{route} shows its title"), |h1| {
+            h1 == title
+        })
+        .await;
         if matches!(
             route,
             "vacancies" | "applications" | "documents" | "profile"
@@ -75,7 +78,10 @@ async fn the_keyboard_reaches_every_view() {
             .await
             .unwrap();
         app.wait_for(&format!("main[data-view='{route}']")).await;
-        assert_eq!(app.text_of("main h1").await, *title);
+        app.text_until("main h1", &format!("{route} shows its title"), |h1| {
+            h1 == *title
+        })
+        .await;
         // Focus moves to the heading of the view just opened.
         let focused = app
             .client
@@ -180,23 +186,28 @@ async fn recorded_data_replaces_the_empty_states() {
         done.contains("done"),
         "profile step is done once a profile exists"
     );
-    assert!(
-        app.text_of("[data-testid='dashboard-summary']")
-            .await
-            .starts_with("2 vacancies · 1 application · 0 documents")
-    );
+    app.text_until(
+        "[data-testid='dashboard-summary']",
+        "the Dashboard counts what was recorded",
+        |summary| summary.starts_with("2 vacancies · 1 application · 0 documents"),
+    )
+    .await;
 
     app.open_view("vacancies").await;
-    assert_eq!(
-        app.text_of("[data-testid='vacancy-count']").await,
-        "2 vacancies, soonest deadline first."
-    );
-    assert!(!app.exists("[data-testid='empty-state']").await);
+    app.text_until(
+        "[data-testid='vacancy-count']",
+        "the list counts both vacancies",
+        |count| count == "2 vacancies, soonest deadline first.",
+    )
+    .await;
+    app.assert_absent(
+        "[data-testid='empty-state']",
+        "recorded vacancies replace the guide",
+    )
+    .await;
     app.open_view("documents").await;
-    assert!(
-        app.exists("[data-testid='empty-state']").await,
-        "no documents yet: still the guide"
-    );
+    // No documents yet: still the guide.
+    app.wait_for("[data-testid='empty-state']").await;
     app.close().await;
 }
 
@@ -225,13 +236,17 @@ async fn a_damaged_database_is_kept_and_set_aside_only_when_asked() {
         !app.exists("[data-testid='store-dialog']").await
     })
     .await;
-    assert!(!app.exists("[data-testid='store-banner']").await);
     let kept = data.path().join("dossier.db.damaged-20261122T090000Z");
     let notice = app.text_of("[data-testid='kept-notice']").await;
     assert!(
         notice.contains(&kept.display().to_string()),
         "the user is told where the file went: {notice}"
     );
+    app.assert_absent(
+        "[data-testid='store-banner']",
+        "a fresh store has no problem to show",
+    )
+    .await;
     app.open_view("vacancies").await;
     app.wait_for("[data-testid='empty-state']").await;
 
@@ -269,10 +284,11 @@ async fn a_database_from_a_newer_version_is_refused_naming_both_versions() {
         dialog.contains(&format!("schema version {}", latest_schema_version())),
         "{dialog}"
     );
-    assert!(
-        !app.exists("[data-testid='start-fresh']").await,
-        "a newer database is never set aside"
-    );
+    app.assert_absent(
+        "[data-testid='start-fresh']",
+        "a newer database is never set aside",
+    )
+    .await;
     app.close().await;
     assert_eq!(
         std::fs::read(&db).unwrap(),
@@ -291,7 +307,13 @@ async fn settings_sends_a_native_notification_and_saves_a_backup() {
     let app = App::launch(launch).await;
     app.open_view("settings").await;
 
-    assert!(app.notifications.received().is_empty());
+    // A new install has nothing to remind of: the start-up pass shows nothing.
+    app.wait_for_reminder_passes(1).await;
+    assert!(
+        app.notifications.received().is_empty(),
+        "{:?}",
+        app.notifications.received()
+    );
     app.click("[data-testid='send-test-notification']").await;
     app.eventually("the notification arrives", || async {
         !app.notifications.received().is_empty()
@@ -302,11 +324,12 @@ async fn settings_sends_a_native_notification_and_saves_a_backup() {
     assert_eq!(shown[0].app_name, "Dossier");
     assert_eq!(shown[0].summary, "Dossier notifications work");
     assert!(shown[0].body.contains("deadlines"), "{:?}", shown[0].body);
-    assert!(
-        app.text_of("[data-testid='notify-message']")
-            .await
-            .starts_with("Sent.")
-    );
+    app.text_until(
+        "[data-testid='notify-message']",
+        "the page says the notification was sent",
+        |message| message.starts_with("Sent."),
+    )
+    .await;
 
     app.click("[data-testid='save-backup']").await;
     let message = app.text_of("[data-testid='backup-message']").await;
