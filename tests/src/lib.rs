@@ -392,16 +392,12 @@ impl App {
     }
 
     /// Polls until `check` holds, for things that change without a new element appearing.
-    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    pub async fn eventually<F, Fut>(&self, what: &str, check: F)
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        let deadline = Instant::now() + wait_limit();
-        while !check().await {
-            assert!(Instant::now() < deadline, "timed out waiting until {what}");
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
+        self.until(what, check, |held: &bool| *held).await;
     }
 
     /// Reads with `read` until `expected` holds of what it read, and returns that reading. A
