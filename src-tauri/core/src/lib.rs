@@ -18,6 +18,7 @@ pub mod preferences;
 pub mod profile;
 pub mod reminders;
 pub mod settings;
+pub mod sources;
 pub mod stations;
 pub mod store;
 pub mod vacancy;

@@ -1,4 +1,4 @@
-//! The eligibility rules (DOMAIN.md, "Eligibility") and the member-country data they use:
+//! The eligibility rules (docs/domain.md#eligibility) and the member-country data they use:
 //! every rule's pass, fail and unknown, and property tests for the age boundary and for
 //! overlapping employment.
 
@@ -14,6 +14,7 @@ use dossier_core::profile::{
     Cefr, Education, EducationLevel, Employment, LanguageSkill, LawEnforcement, Profile,
     StudyStatus, WorkTime,
 };
+use dossier_core::sources;
 use dossier_core::vacancy::{
     ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput, VacancyStatus,
 };
@@ -159,7 +160,12 @@ fn there_are_196_member_countries_with_an_as_of_date_and_a_source() {
     let list = countries::member_list();
     assert_eq!(list.countries.len(), 196);
     assert_eq!(list.as_of, d(2023, 11, 29));
-    assert!(list.source.contains("INTERPOL") && list.source.contains("DOMAIN.md"));
+    assert!(
+        list.source.contains(sources::MEMBER_COUNTRIES.title)
+            && list.source.contains(sources::MEMBER_COUNTRIES.address),
+        "{}",
+        list.source
+    );
     assert!(list.countries.iter().all(|c| c.interpol_member));
 }
 
@@ -359,7 +365,12 @@ fn without_an_english_requirement_a_working_knowledge_b2_is_asked() {
     let r = rule(&run(&p, notice()), RuleId::English).clone();
     assert_status(&r, RuleStatus::Pass);
     assert!(r.reason.contains("B2") && r.reason.contains("working knowledge"));
-    assert!(r.source.contains("most posts"), "{}", r.source);
+    assert_eq!(
+        sources::pages_named_in(&r.source),
+        [sources::VACANCIES],
+        "{}",
+        r.source
+    );
     assert_eq!(r.subject.as_deref(), Some("en"));
 
     p.languages = vec![skill("en", Cefr::B1)];
@@ -450,7 +461,12 @@ fn internships_ask_for_fluent_english_when_the_notice_says_nothing() {
         "{}",
         r.reason
     );
-    assert!(r.source.contains("internships"), "{}", r.source);
+    assert_eq!(
+        sources::pages_named_in(&r.source),
+        [sources::INTERNSHIPS],
+        "{}",
+        r.source
+    );
 }
 
 // ---------------------------------------------------------------- other languages
@@ -969,4 +985,78 @@ fn a_language_named_without_level_or_wording_is_read_as_working_knowledge() {
     assert_status(&r, RuleStatus::Pass);
     assert!(r.reason.contains("B2"), "{}", r.reason);
     assert!(r.source.contains("no level given"), "{}", r.source);
+}
+
+// ---------------------------------------------------------------- sources shown to the candidate
+
+/// Every outcome's source, for notices and profiles that reach every rule's pass, fail, unknown
+/// and not-applicable branches.
+fn outcomes_of_every_kind() -> Vec<RuleOutcome> {
+    let mut notices = vec![notice()];
+    let mut languages = notice();
+    languages.languages = vec![
+        LanguageRequirement {
+            language: "en".into(),
+            level: None,
+            wording: Some("fluent".into()),
+        },
+        LanguageRequirement {
+            language: "fr".into(),
+            level: Some(Cefr::B2),
+            wording: None,
+        },
+        LanguageRequirement {
+            language: "es".into(),
+            level: None,
+            wording: Some("passable".into()),
+        },
+    ];
+    languages.min_education = Some(EducationLevel::Doctorate);
+    languages.min_experience_years = Some(3);
+    notices.push(languages);
+    let mut internship = notice();
+    internship.contract_kind = Some(ContractKind::Internship);
+    internship.reference = String::new();
+    notices.push(internship);
+    let mut secondment = notice();
+    secondment.contract_kind = Some(ContractKind::Secondment);
+    notices.push(secondment);
+
+    let mut serving = candidate();
+    serving.law_enforcement.serving = Some(true);
+    serving.law_enforcement.country = Some("SN".into());
+    let profiles = [candidate(), Profile::default(), serving];
+    let mut outcomes = Vec::new();
+    for p in &profiles {
+        for n in &notices {
+            outcomes.extend(run(p, n.clone()).rules);
+        }
+    }
+    outcomes
+}
+
+#[test]
+fn every_source_a_candidate_reads_is_an_interpol_page_or_the_notice() {
+    let outcomes = outcomes_of_every_kind();
+    let statuses: std::collections::HashSet<_> = outcomes.iter().map(|o| o.status).collect();
+    assert_eq!(statuses.len(), 4, "every status is reached: {statuses:?}");
+    for o in &outcomes {
+        let pages = sources::pages_named_in(&o.source);
+        let from_notice =
+            o.source.starts_with("Vacancy notice ") || o.source.starts_with("The vacancy notice:");
+        assert!(!pages.is_empty() || from_notice, "{o:#?}");
+        assert!(
+            !o.source.contains(".md") && !o.source.contains("docs/"),
+            "an internal file reached the candidate: {o:#?}"
+        );
+        let expected: &[sources::InterpolPage] = match o.rule {
+            RuleId::Nationality => &[sources::VACANCIES, sources::MEMBER_COUNTRIES],
+            RuleId::Age => &[sources::VACANCIES],
+            RuleId::Secondment => &[sources::SECONDMENTS],
+            RuleId::Internship => &[sources::INTERNSHIPS],
+            RuleId::Experience => &[sources::VACANCIES_FAQ_DOCUMENTS],
+            RuleId::English | RuleId::Language | RuleId::Education => continue,
+        };
+        assert_eq!(pages, expected, "{o:#?}");
+    }
 }

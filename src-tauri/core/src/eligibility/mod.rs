@@ -1,5 +1,5 @@
 //! Can the candidate apply? Each rule gives pass, fail or unknown with the fact that decided it
-//! and the source of the rule (DOMAIN.md, "Eligibility").
+//! and the INTERPOL page the rule comes from (docs/domain.md#eligibility, [`crate::sources`]).
 //!
 //! Every rule that can apply to a notice is always listed, in a fixed order, so the UI shows
 //! the same list for every vacancy: a rule that does not apply to this one (the secondment
@@ -23,6 +23,7 @@ use crate::profile::{
     Cefr, Education, EducationLevel, LanguageSkill, Profile, StudyStatus, WorkTime,
     describe_language,
 };
+use crate::sources;
 use crate::vacancy::{ContractKind, LanguageRequirement, Vacancy, VacancyInput};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -92,21 +93,21 @@ pub struct Assessment {
     pub rules: Vec<RuleOutcome>,
 }
 
-const SOURCE_NATIONALITY: &str =
-    "INTERPOL careers, eligibility: nationals of member countries only (DOMAIN.md, Eligibility)";
-const SOURCE_AGE: &str =
-    "INTERPOL careers, eligibility: at least 18 years old (DOMAIN.md, Eligibility)";
-const SOURCE_USUAL_ENGLISH: &str = "INTERPOL careers, eligibility: a working knowledge of English is required for most posts (DOMAIN.md, Eligibility)";
-const SOURCE_INTERNSHIP_ENGLISH: &str =
-    "INTERPOL careers, internships: fluent English (DOMAIN.md, Eligibility)";
-const SOURCE_SECONDMENT: &str = "INTERPOL careers, seconded positions: serving law-enforcement or governmental officials of member countries (DOMAIN.md, Eligibility)";
-const SOURCE_INTERNSHIP: &str = "INTERPOL careers, internships: enrolled in or recently graduated from post-secondary studies (DOMAIN.md, Eligibility)";
-const SOURCE_WORDING: &str = "level read through your language settings (DOMAIN.md, Eligibility)";
+// What the candidate reads as each rule's source: the INTERPOL page it comes from
+// (docs/domain.md#eligibility says which page says what).
+const SOURCE_NATIONALITY: &str = sources::VACANCIES.title;
+const SOURCE_AGE: &str = sources::VACANCIES.title;
+const SOURCE_USUAL_ENGLISH: &str = sources::VACANCIES.title;
+const SOURCE_INTERNSHIP_ENGLISH: &str = sources::INTERNSHIPS.title;
+const SOURCE_SECONDMENT: &str = sources::SECONDMENTS.title;
+const SOURCE_INTERNSHIP: &str = sources::INTERNSHIPS.title;
+// Not INTERPOL's: the CEFR reading of a notice's wording is the candidate's own setting.
+const SOURCE_WORDING: &str = "level read through your language settings";
 
-/// The minimum age (DOMAIN.md, "Eligibility").
+/// The minimum age (docs/domain.md#age).
 pub const MINIMUM_AGE: u32 = 18;
 
-/// Assesses with the default wording map (DOMAIN.md's).
+/// Assesses with the default wording map (docs/domain.md#languages).
 pub fn assess(profile: &Profile, vacancy: &Vacancy, on: NaiveDate) -> Assessment {
     assess_with(profile, vacancy, on, &LanguageWordingMap::default())
 }
@@ -196,7 +197,8 @@ fn notice_source(notice: &VacancyInput, part: &str) -> String {
 
 fn nationality(p: &Profile) -> RuleOutcome {
     let source = format!(
-        "{SOURCE_NATIONALITY}; member list as of {}",
+        "{SOURCE_NATIONALITY}; {} (member list as of {})",
+        sources::MEMBER_COUNTRIES.title,
         long_date(countries::member_list().as_of)
     );
     if p.nationalities.is_empty() {
@@ -341,7 +343,7 @@ fn needed_level(
         ),
     };
     // The default wordings go through the mapping too, so a candidate who reads "working
-    // knowledge" as B1 sees that everywhere; DOMAIN.md's level stands in if it was removed.
+    // knowledge" as B1 sees that everywhere; the default level stands in if it was removed.
     let level = wording_map.level_for(wording).unwrap_or(fallback);
     Needed::Level {
         level,
@@ -660,9 +662,12 @@ fn years_and_months(days: u64) -> String {
 
 fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
     let rule = RuleId::Experience;
+    // Notices say only experience backed by official proof of employment counts; the FAQ's
+    // documents list is where that proof is asked for (docs/domain.md#proof-of-employment).
     let source = format!(
-        "{}; only experience backed by official proof of employment counts (DOMAIN.md, Documents)",
-        notice_source(notice, "minimum experience")
+        "{}; {}",
+        notice_source(notice, "minimum experience"),
+        sources::VACANCIES_FAQ_DOCUMENTS.title
     );
     let min = match notice.min_experience_years {
         None | Some(0) => {

@@ -1,7 +1,7 @@
 //! Criminal record certificates: which countries a candidate needs one from, and whether the
 //! vault holds a recent enough one for each.
 //!
-//! Source (DOMAIN.md, "Documents a selected candidate provides"): a certificate issued in the
+//! Source (docs/domain.md#criminal-record-certificate): a certificate issued in the
 //! past 3 months, from every country lived in for more than one year in the past five years,
 //! and from the country of origin. How Dossier reads that rule:
 //! - **Validity**: 3 calendar months from the issue date, through that day included; when the
@@ -24,8 +24,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const CRC_SOURCE: &str =
-    "INTERPOL careers, documents a selected candidate provides (DOMAIN.md, as of 2025)";
+pub const CRC_SOURCE: &str = crate::sources::VACANCIES_FAQ_DOCUMENTS.title;
 pub const CRC_VALID_MONTHS: u32 = 3;
 const WINDOW_MONTHS: u32 = 60;
 /// The most days in a country that still count as "one year or less".
