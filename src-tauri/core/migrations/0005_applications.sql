@@ -1,7 +1,7 @@
 -- Schema 5: applications followed through their stages, interviews, the documents sent, and the
 -- Talentlink saved copy. Reminders already have their table (fired_reminders, schema 1).
 
--- The platform the candidate applied on. It should be the vacancy's (DOMAIN.md, "Platforms");
+-- The platform the candidate applied on. It should be the vacancy's (docs/domain.md#platforms);
 -- a different one is kept as recorded, and flagged, rather than silently corrected.
 ALTER TABLE applications ADD COLUMN platform TEXT
     CHECK (platform IS NULL OR platform IN ('talentlink', 'recruitment_hub'));

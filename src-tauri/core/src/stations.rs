@@ -1,4 +1,4 @@
-//! INTERPOL duty stations and their IANA zones (DOMAIN.md, "Duty stations and time zones"), so a
+//! INTERPOL duty stations and their IANA zones (docs/domain.md#duty-stations), so a
 //! deadline written as a bare date is read in the right place.
 
 /// (names as notices write them, lower case, in English and French; IANA zone)

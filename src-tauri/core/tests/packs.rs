@@ -1,4 +1,4 @@
-//! Document packs (DOMAIN.md, "Documents a selected candidate provides"): each checklist rule,
+//! Document packs (docs/domain.md#documents): each checklist rule,
 //! missing and stale lines by the clock, and the export's guarantees: every file checked before
 //! anything is written, nothing left under the final name when cancelled or refused, nothing
 //! overwritten without confirmation.

@@ -223,7 +223,7 @@ fn documents_prove_the_profile_entries_their_kind_can_prove() {
         Some(ProvenEntry::Education(4))
     );
     assert!(set(&mut s, &diploma, ProvenEntry::Employment(4)).is_err());
-    // A recommendation letter is also a proof of employment (DOMAIN.md).
+    // A recommendation letter is also a proof of employment (docs/domain.md#proof-of-employment).
     assert!(set(&mut s, &letter, ProvenEntry::Employment(2)).is_ok());
     assert_eq!(
         set(&mut s, &letter, ProvenEntry::Reference(7))

@@ -1,4 +1,4 @@
-//! The document rules of DOMAIN.md ("Documents a selected candidate provides"): criminal record
+//! The document rules of docs/domain.md#documents: criminal record
 //! certificates (which countries, how long one counts) and professional references.
 
 use chrono::{NaiveDate, TimeZone, Utc};

@@ -209,7 +209,7 @@ export type ApplicationInput_Deserialize = {
 	vacancyId: number,
 	/**
 	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
-	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
+	 *  vacancy's is recorded as given, with a warning (docs/domain.md#platforms).
 	 */
 	platform?: Platform | null,
 	/**  Where the application starts: interested, preparing or submitted. */
@@ -220,7 +220,7 @@ export type ApplicationInput_Serialize = {
 	vacancyId: number,
 	/**
 	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
-	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
+	 *  vacancy's is recorded as given, with a warning (docs/domain.md#platforms).
 	 */
 	platform: Platform | null,
 	/**  Where the application starts: interested, preparing or submitted. */
@@ -439,7 +439,7 @@ export type Checklist_Serialize = {
 	summary: string,
 };
 
-/**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
+/**  Contract kinds seen on published notices (docs/domain.md#grades-and-contracts). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
 
 export type CountdownKind = "deadline" | "silence" | "certificate_stale" | "roster_expiry" | "interview";
@@ -566,7 +566,7 @@ export type DamagedFile_Serialize = {
 
 /**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ *  Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
  */
 export type Deadline = Deadline_Serialize | Deadline_Deserialize;
 
@@ -575,7 +575,7 @@ export type DeadlineWindow = "next7_days" | "next30_days" | "passed" | "no_deadl
 
 /**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ *  Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
  */
 export type Deadline_Deserialize = {
 	date: string,
@@ -586,7 +586,7 @@ export type Deadline_Deserialize = {
 
 /**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ *  Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
  */
 export type Deadline_Serialize = {
 	date: string,
@@ -654,8 +654,8 @@ export type DocumentDetail_Serialize = {
 
 /**
  *  What a document is, as the candidate files it. The kinds follow the papers a selected
- *  candidate provides (DOMAIN.md, "Documents a selected candidate provides"), plus the CV, cover
- *  letter and Talentlink copies a candidate keeps while applying (DOMAIN.md, "Platforms").
+ *  candidate provides (docs/domain.md#documents), plus the CV, cover letter and Talentlink
+ *  copies a candidate keeps while applying (docs/domain.md#platforms).
  */
 export type DocumentKind = "cv" | 
 /**  A diploma, degree or certificate of studies. */
@@ -666,7 +666,7 @@ export type DocumentKind = "cv" |
 "identity" | "cover_letter" | 
 /**
  *  A downloaded copy of an application made on Talentlink, which is not carried over to the
- *  Recruitment Hub (DOMAIN.md, "Platforms").
+ *  Recruitment Hub (docs/domain.md#platforms).
  */
 "talentlink_application" | "other";
 
@@ -1308,7 +1308,7 @@ export type Overview = {
 
 export type PackFormat = "zip" | "folder";
 
-/**  The two e-recruitment platforms INTERPOL runs side by side (DOMAIN.md, "Platforms"). */
+/**  The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms). */
 export type Platform = "talentlink" | "recruitment_hub";
 
 export type Preferences = Preferences_Serialize | Preferences_Deserialize;
@@ -1367,7 +1367,7 @@ export type QuietHours = {
 	end: string,
 };
 
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+/**  A professional reference and the facts the rules check (docs/domain.md#references). */
 export type Reference = Reference_Serialize | Reference_Deserialize;
 
 export type ReferenceCheck = {
@@ -1411,7 +1411,7 @@ export type ReferenceStatus = {
 /**  `Unknown`: nothing rules the reference out, but a fact the rule needs is not recorded. */
 export type ReferenceVerdict = "ok" | "problem" | "unknown";
 
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+/**  A professional reference and the facts the rules check (docs/domain.md#references). */
 export type Reference_Deserialize = {
 	id: number,
 	name: string,
@@ -1423,7 +1423,7 @@ export type Reference_Deserialize = {
 	interpolStaff?: boolean | null,
 };
 
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
+/**  A professional reference and the facts the rules check (docs/domain.md#references). */
 export type Reference_Serialize = {
 	id: number,
 	name: string,

@@ -1,6 +1,6 @@
 //! Which document versions went with an application, and the saved copy of a Talentlink
 //! application (Talentlink applications are not carried over to the Recruitment Hub, so the
-//! candidate keeps a copy: DOMAIN.md, "Platforms").
+//! candidate keeps a copy: docs/domain.md#platforms).
 
 use super::AttachedDocument;
 use super::store::read_application;

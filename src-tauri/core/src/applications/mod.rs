@@ -47,7 +47,7 @@ pub struct EventInput {
 pub struct ApplicationInput {
     pub vacancy_id: u32,
     /// The platform applied on; `None` takes the vacancy's. Another platform than the
-    /// vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
+    /// vacancy's is recorded as given, with a warning (docs/domain.md#platforms).
     pub platform: Option<Platform>,
     /// Where the application starts: interested, preparing or submitted.
     pub first_step: EventInput,

@@ -1,6 +1,6 @@
 //! The stages of an application and which moves between them make sense.
 //!
-//! The process (DOMAIN.md, "Process and time limits"): submit, perhaps be shortlisted, tests or
+//! The process (docs/domain.md#process): submit, perhaps be shortlisted, tests or
 //! interviews about 1 to 4 weeks after the deadline, perhaps a written exam, an offer,
 //! pre-employment checks, then acceptance. No answer within 6 months of submitting means
 //! unsuccessful. A roster place lets a hiring manager pick the candidate without a new test.

@@ -24,10 +24,10 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// No answer within 6 months of submitting means unsuccessful (DOMAIN.md, "Process and time
-/// limits").
+/// No answer within 6 months of submitting means unsuccessful
+/// (docs/domain.md#six-months-without-an-answer).
 pub const SILENCE_MONTHS: u32 = 6;
-/// A roster place is valid 3 years (DOMAIN.md, "Process and time limits").
+/// A roster place is valid 3 years (docs/domain.md#rosters).
 pub const ROSTER_MONTHS: u32 = 36;
 
 /// Which of two instants to take when a wall-clock time happens twice.

@@ -7,7 +7,7 @@
 //! enter that nationality and be told plainly that it is not a member country, rather than be
 //! refused as having "no country". So `XK` is a known code, named "Kosovo", and not a member.
 //!
-//! Membership is data (`data/member_countries.json`), built the way DOMAIN.md ("Eligibility")
+//! Membership is data (`data/member_countries.json`), built the way docs/domain.md#nationality
 //! describes it, with its `as_of` date and source, so a maintainer updates one file when
 //! INTERPOL admits a country.
 

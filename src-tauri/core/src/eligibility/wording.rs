@@ -1,7 +1,7 @@
 //! How a notice's words for a language level ("working knowledge", "fluent") read as CEFR
-//! levels. DOMAIN.md ("Eligibility") gives a sensible default and says to keep it
-//! configurable, so it is a setting the candidate can change; notices keep their wording, so a
-//! change re-reads every notice.
+//! levels. INTERPOL gives no such table, so Dossier's default (docs/domain.md#languages) is
+//! a setting the candidate can change; notices keep their wording, so a change re-reads every
+//! notice.
 
 use crate::Result;
 use crate::profile::Cefr;
@@ -25,14 +25,15 @@ pub struct LanguageWordingMap {
     pub entries: Vec<WordingLevel>,
 }
 
-/// The wording assumed when a notice names no English requirement: DOMAIN.md says a working
-/// knowledge of English is required for most posts.
+/// The wording assumed when a notice names no English requirement: a working knowledge of
+/// English is required for most posts (docs/domain.md#languages).
 pub const USUAL_ENGLISH_WORDING: &str = "working knowledge";
-/// Internships ask for fluent English (DOMAIN.md, "Eligibility").
+/// Internships ask for fluent English (docs/domain.md#internships).
 pub const INTERNSHIP_ENGLISH_WORDING: &str = "fluent";
 
 impl Default for LanguageWordingMap {
-    /// DOMAIN.md: fluent/excellent = C1, working/good knowledge = B2, knowledge/basic = B1.
+    /// docs/domain.md#languages: fluent/excellent = C1, working/good knowledge = B2,
+    /// knowledge/basic = B1.
     fn default() -> Self {
         let entry = |wording: &str, level| WordingLevel {
             wording: wording.to_string(),

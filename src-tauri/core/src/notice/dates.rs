@@ -394,7 +394,7 @@ pub fn settle_zone(deadline: &DeadlineText, duty_zone: Option<&str>) -> Option<S
     named.or_else(|| duty_zone.map(str::to_string))
 }
 
-/// 23:59, the end of a day a deadline names without a time (DOMAIN.md, "Duty stations").
+/// 23:59, the end of a day a deadline names without a time (docs/domain.md#deadlines).
 pub fn end_of_day() -> NaiveTime {
     NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(NaiveTime::MIN)
 }

@@ -1,6 +1,6 @@
 //! Finds the `Label: value` pairs of a notice, however a copy laid them out: one per line, run
 //! together with no line breaks (`Grade: 6Number of posts: 1`), the value on the next line, no
-//! space after the colon, or a label alone on its line (DOMAIN.md, "Vacancy notices as
+//! space after the colon, or a label alone on its line (docs/domain.md#vacancy-notices
 //! published").
 
 use crate::vacancy::Platform;
@@ -54,7 +54,7 @@ const RH: Option<Platform> = Some(Platform::RecruitmentHub);
 
 /// At one position the first matching entry wins, so longer labels come before the labels
 /// they start with (`Title of the post` before `Title`, `Deadline for application` before
-/// `Deadline`). Sources: DOMAIN.md, "Vacancy notices as published"; the `Other` labels are
+/// `Deadline`). Sources: docs/domain.md#vacancy-notices; the `Other` labels are
 /// those aggregators and both platforms add, listed so they end the value before them.
 const LABELS: &[LabelDef] = &[
     def(r"title\s+of\s+(?:the\s+)?post", Key::Title, TL),

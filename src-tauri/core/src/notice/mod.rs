@@ -2,7 +2,7 @@
 //! aggregator) into a draft the candidate checks before saving. It never invents a field: what it
 //! cannot read with confidence stays `None`.
 //!
-//! The layouts it reads are those of DOMAIN.md, "Vacancy notices as published". The work is
+//! The layouts it reads are those of docs/domain.md#vacancy-notices. The work is
 //! split in steps: `html` turns a saved page into visible text, `text` evens out characters,
 //! `labels` finds the `Label: value` pairs however they are laid out, `values` and `dates`
 //! read each value, and `requirements` reads languages, education and experience from the
@@ -177,7 +177,7 @@ fn read_contract(fields: &[Field], titled_secondment: bool) -> Contract {
     contract
 }
 
-/// "Reserve list exercise" or "roster exercise" written anywhere (DOMAIN.md, "Process").
+/// "Reserve list exercise" or "roster exercise" written anywhere (docs/domain.md#rosters).
 fn announces_roster(text: &str) -> bool {
     let folded = text::fold(text);
     ["reserve list exercise", "roster exercise"]
@@ -306,7 +306,7 @@ fn read_posts(fields: &[Field]) -> (Option<u32>, bool) {
 }
 
 /// The screening level from its label; failing that, from "INTERPOL Restricted" or "INTERPOL
-/// Confidential" written in the text (DOMAIN.md, "Grades and contracts").
+/// Confidential" written in the text (docs/domain.md#grades-and-contracts).
 fn read_security(fields: &[Field], text: &str) -> Option<SecurityScreening> {
     let labelled: Vec<_> = with_key(fields, Key::Security)
         .filter_map(|f| values::security(&f.value))

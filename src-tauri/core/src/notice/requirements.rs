@@ -413,7 +413,7 @@ static CEFR_LEVEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[ABC][12]\b").expect("valid regex"));
 
 /// Proficiency wordings, most telling first, and the word Dossier keeps for each (the
-/// vocabulary of DOMAIN.md, "Eligibility": the eligibility settings map these to CEFR levels).
+/// vocabulary of docs/domain.md#languages: the eligibility settings map these to CEFR levels).
 const WORDINGS: &[(&str, &str)] = &[
     (
         r"\b(?:mother\s+tongue|native|langue\s+maternelle)\b",

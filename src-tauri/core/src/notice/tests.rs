@@ -1,4 +1,4 @@
-//! One test per format variant of DOMAIN.md, "Vacancy notices as published", each named after
+//! One test per format variant of docs/domain.md#vacancy-notices, each named after
 //! the variant it covers.
 
 use super::*;

@@ -7,7 +7,7 @@ use crate::vacancy::{ContractKind, SecurityScreening};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Contract kinds a value names, in English or French (DOMAIN.md, "Grades and contracts";
+/// Contract kinds a value names, in English or French (docs/domain.md#grades-and-contracts;
 /// `Mise à disposition` = secondment, "Vacancy notices as published"). Several kinds mean the
 /// value is ambiguous, and the caller keeps none.
 pub fn contract_kinds(value: &str) -> Vec<ContractKind> {
@@ -58,7 +58,7 @@ pub fn contract_kinds(value: &str) -> Vec<ContractKind> {
     kinds
 }
 
-/// True when a value says the exercise builds a roster (DOMAIN.md, "Process": notices say
+/// True when a value says the exercise builds a roster (docs/domain.md#rosters: notices say
 /// "Reserve list exercise", "Roster", "Roster Grade 6").
 pub fn mentions_roster(value: &str) -> bool {
     let v = fold(value);
@@ -79,8 +79,8 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A grade as notices write it (`6`, `Grade 6`, `Roster Grade 6`, `7 or 6`, `Unclassified`)
-/// and whether the value also marks a roster. Grades run from 1 (highest) to 10 (DOMAIN.md,
-/// "Grades and contracts"); anything else is not read.
+/// and whether the value also marks a roster. Grades run from 1 (highest) to 10
+/// (docs/domain.md#grades-and-contracts); anything else is not read.
 pub fn grade(value: &str) -> (Option<String>, bool) {
     let roster = mentions_roster(value);
     // A note in brackets ("4 (seconded official)", "6 (Roster)") says nothing of the grade.
@@ -177,8 +177,8 @@ pub fn posts(value: &str) -> (Option<u32>, bool) {
 }
 
 /// Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential"), in English or French
-/// (`Renforcé` = Enhanced; DOMAIN.md, "Grades and contracts" and "Vacancy notices as
-/// published"). A value naming both gives nothing.
+/// (`Renforcé` = Enhanced; docs/domain.md#grades-and-contracts and #vacancy-notices). A value
+/// naming both gives nothing.
 pub fn security(value: &str) -> Option<SecurityScreening> {
     let v = fold(value);
     let any = |words: &[&str]| words.iter().any(|w| has_word(&v, w));
@@ -281,8 +281,8 @@ pub fn station(value: &str) -> Option<String> {
     (short && cleaned.chars().any(char::is_alphabetic)).then_some(cleaned)
 }
 
-/// A title as written, and whether it announces a secondment (`SECONDMENT - …`; DOMAIN.md,
-/// "Vacancy notices as published": secondments have no contract line, only this prefix).
+/// A title as written, and whether it announces a secondment (`SECONDMENT - …`;
+/// docs/domain.md#vacancy-notices: secondments have no contract line, only this prefix).
 ///
 /// The prefix is removed from the title: the contract kind records it, and the title then
 /// reads like every other ("Criminal Intelligence Officer"). A title that is only the word

@@ -1,5 +1,5 @@
 //! The archive of a Talentlink application. Talentlink applications are not carried over to the
-//! Recruitment Hub (DOMAIN.md, "Platforms"), so everything Dossier keeps for one goes into a
+//! Recruitment Hub (docs/domain.md#platforms), so everything Dossier keeps for one goes into a
 //! pack of its own: the saved copy of the application, the documents sent, and the notice text.
 
 use super::ItemState;

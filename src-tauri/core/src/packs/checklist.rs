@@ -1,7 +1,7 @@
-//! The checklist of a selected candidate's documents (DOMAIN.md, "Documents a selected
-//! candidate provides"), in the order INTERPOL lists them: the CV (and a cover letter for an
-//! internship), every diploma, a proof of employment for every position, a criminal record
-//! certificate per country, two professional references, then whatever else the notice asks.
+//! The checklist of a selected candidate's documents (docs/domain.md#documents), in the order
+//! INTERPOL lists them: the CV (and a cover letter for an internship), every diploma, a proof
+//! of employment for every position, a criminal record certificate per country, two
+//! professional references, then whatever else the notice asks.
 //!
 //! Only current versions count: an older version replaced by a newer one is history. The day
 //! comes from the caller (the injected clock), so staleness is tested at any date.

@@ -1,5 +1,5 @@
-//! Document packs: the papers INTERPOL asks a selected candidate for (DOMAIN.md, "Documents a
-//! selected candidate provides"), as a checklist per application, and their export as a folder
+//! Document packs: the papers INTERPOL asks a selected candidate for (docs/domain.md#documents),
+//! as a checklist per application, and their export as a folder
 //! or a `.zip` with a manifest, without any network.
 //!
 //! - [`checklist`] works the list out from the profile, the vault and the vacancy, on a given day.

@@ -126,7 +126,7 @@ pub struct Employment {
     pub work_time: WorkTime,
 }
 
-/// A professional reference and the facts the rules check (DOMAIN.md, "Documents").
+/// A professional reference and the facts the rules check (docs/domain.md#references).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {

@@ -7,7 +7,7 @@ use chrono::{DateTime, LocalResult, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Notices give most deadlines as a date only: it closes at the end of that day, 23:59, in the
-/// duty station's zone (DOMAIN.md, "Duty stations and time zones").
+/// duty station's zone (docs/domain.md#deadlines).
 pub const END_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
     Some(t) => t,
     None => panic!("23:59 is a valid time"),

@@ -5,7 +5,7 @@ use crate::profile::{Cefr, EducationLevel};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The two e-recruitment platforms INTERPOL runs side by side (DOMAIN.md, "Platforms").
+/// The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
 )]
@@ -32,7 +32,7 @@ impl Platform {
     }
 }
 
-/// Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts").
+/// Contract kinds seen on published notices (docs/domain.md#grades-and-contracts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ContractKind {
@@ -102,7 +102,7 @@ pub struct LanguageRequirement {
 }
 
 /// A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
-/// Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+/// Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Deadline {

@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What a document is, as the candidate files it. The kinds follow the papers a selected
-/// candidate provides (DOMAIN.md, "Documents a selected candidate provides"), plus the CV, cover
-/// letter and Talentlink copies a candidate keeps while applying (DOMAIN.md, "Platforms").
+/// candidate provides (docs/domain.md#documents), plus the CV, cover letter and Talentlink
+/// copies a candidate keeps while applying (docs/domain.md#platforms).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
 )]
@@ -23,7 +23,7 @@ pub enum DocumentKind {
     Identity,
     CoverLetter,
     /// A downloaded copy of an application made on Talentlink, which is not carried over to the
-    /// Recruitment Hub (DOMAIN.md, "Platforms").
+    /// Recruitment Hub (docs/domain.md#platforms).
     TalentlinkApplication,
     Other,
 }
@@ -78,7 +78,8 @@ impl DocumentKind {
     }
 
     /// Which profile entries a document of this kind can prove. A recommendation letter counts as
-    /// proof of employment (DOMAIN.md), so a reference letter may prove a position too.
+    /// proof of employment (docs/domain.md#proof-of-employment), so a reference letter may prove
+    /// a position too.
     pub fn can_prove(self, entry: ProvenEntry) -> bool {
         matches!(
             (self, entry),

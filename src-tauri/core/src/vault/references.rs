@@ -1,4 +1,4 @@
-//! Professional references. Source (DOMAIN.md, "Documents a selected candidate provides"):
+//! Professional references. Source: docs/domain.md#references:
 //! names and contacts of two professional references, outside INTERPOL, who worked with the
 //! candidate directly (ideally in a hierarchical relation), not family members.
 
