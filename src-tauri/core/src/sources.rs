@@ -115,4 +115,74 @@ mod tests {
         );
         assert!(pages_named_in("The vacancy notice: minimum education").is_empty());
     }
+
+    /// The repository's root, two folders above this crate.
+    fn repository() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// The anchors `docs/domain.md` offers: its headings, as the links in comments spell them.
+    fn anchors(notes: &str) -> Vec<String> {
+        notes
+            .lines()
+            .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))
+            .map(|h| h.trim().to_lowercase().replace(' ', "-"))
+            .collect()
+    }
+
+    fn cited_anchors(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !["target", "node_modules", "dist", ".git"].contains(&name.as_str()) {
+                    cited_anchors(&path, found);
+                }
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for (at, _) in text.match_indices("docs/domain.md#") {
+                let anchor: String = text[at + "docs/domain.md#".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                // This file's own code spells the prefix with nothing after it.
+                if !anchor.is_empty() {
+                    found.push((path.display().to_string(), anchor));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_domain_notes_list_every_page_and_every_section_comments_link_to() {
+        let notes = std::fs::read_to_string(repository().join("docs/domain.md")).unwrap();
+        for page in ALL {
+            assert!(notes.contains(page.title), "docs/domain.md lacks {page:?}");
+            assert!(
+                notes.contains(page.address),
+                "docs/domain.md lacks {page:?}"
+            );
+        }
+        assert!(notes.contains(CHECKED_ON));
+        let have = anchors(&notes);
+        let mut cited = Vec::new();
+        for dir in [
+            "src-tauri/core/src",
+            "src-tauri/core/tests",
+            "src-tauri/src",
+            "ui/src",
+        ] {
+            cited_anchors(&repository().join(dir), &mut cited);
+        }
+        assert!(cited.len() > 30, "the walk found the comments: {cited:?}");
+        for (file, anchor) in cited {
+            assert!(
+                have.contains(&anchor),
+                "{file} links docs/domain.md#{anchor}, not a heading"
+            );
+        }
+    }
 }
