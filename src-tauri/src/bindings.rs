@@ -106,4 +106,28 @@ mod tests {
             "ui/src/lib/bindings.ts is out of date: run `make bindings` and commit the result"
         );
     }
+
+    /// An argument of the wrong type never reaches the command: Tauri rejects the call with a
+    /// bare string instead of an `ErrorBody`. The UI's ipc module recognises that string by its
+    /// start and gives it the code `invalid_argument`; this fails if a Tauri update rewords it.
+    #[test]
+    fn a_refused_argument_reaches_the_ui_in_words_ipc_recognises() {
+        let wrong_type = serde_json::from_value::<u32>(serde_json::json!("12")).unwrap_err();
+        // What `CommandArg::from_command` does with a failed deserialisation.
+        let refusal = tauri::ipc::InvokeError::from(tauri::Error::InvalidArgs(
+            "vacancy_get",
+            "id",
+            wrong_type,
+        ));
+        let text = refusal.0.as_str().expect("Tauri sends a bare string");
+        let prefix = "invalid args `id` for command `vacancy_get`: ";
+        assert!(text.starts_with(prefix), "{text}");
+        let ipc =
+            std::fs::read_to_string(std::path::Path::new(BINDINGS_PATH).with_file_name("ipc.ts"))
+                .unwrap();
+        assert!(
+            ipc.contains("/^invalid args `[^`]*` for command `[^`]*`/"),
+            "ui/src/lib/ipc.ts no longer looks for {prefix:?}"
+        );
+    }
 }

@@ -62,8 +62,7 @@ impl Scheduler {
                     Err(_) => crate::test_hooks::record_reminder_pass(0, "failed"),
                 }
                 let wait = match pass {
-                    Ok(Pass { retry: true, .. }) => Some(RETRY_WAIT),
-                    Ok(Pass { next, .. }) => next.map(|at| wait_until(at, state.clock.now())),
+                    Ok(Pass { next, retry, .. }) => wait_after(retry, next, state.clock.now()),
                     Err(e) => {
                         // Usually a store that could not be opened: wait for a change instead.
                         eprintln!("Dossier reminders: {e}");
@@ -103,6 +102,18 @@ fn wait_until(next: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
         .clamp(MIN_WAIT, MAX_WAIT)
 }
 
+/// How long to sleep after a pass whose next reminder is `next`; `None` is until a change. A
+/// notification that failed (`retry`) is tried again after [`RETRY_WAIT`], or sooner when the
+/// next reminder is due before that: waiting out the retry must not make that one late.
+fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<Duration> {
+    let until_next = next.map(|at| wait_until(at, now));
+    if retry {
+        Some(until_next.map_or(RETRY_WAIT, |wait| wait.min(RETRY_WAIT)))
+    } else {
+        until_next
+    }
+}
+
 /// Takes what is due (recording it as fired) and when the next reminder is due.
 fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
     let zone = zone::user_zone();
@@ -134,7 +145,7 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
         // One notification that fails must not hold back the others; its reminders are given
         // back so they are not lost, and tried again later.
         if let Err(e) = notify::show_reminder(app.clone(), shown).await {
-            eprintln!("Dossier reminders: {e}; trying again in {RETRY_WAIT:?}");
+            eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
             state.with_store(|store| reminders::release(store, &keys))?;
             retry = true;
         } else {
@@ -170,6 +181,29 @@ mod tests {
         assert_eq!(wait_until(now, now), MIN_WAIT);
         assert_eq!(wait_until(at("2026-11-20T09:00:00Z"), now), MIN_WAIT);
         assert_eq!(wait_until(at("2027-01-01T00:00:00Z"), now), MAX_WAIT);
+    }
+
+    #[test]
+    fn a_failed_notification_is_tried_again_but_never_after_the_next_reminder() {
+        let now = at("2026-11-22T09:00:00Z");
+        // The next reminder comes before the retry would: it is not held back.
+        assert_eq!(
+            wait_after(true, Some(at("2026-11-22T09:00:30Z")), now),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(wait_after(true, Some(now), now), Some(MIN_WAIT));
+        // Otherwise the retry comes first, and comes even with nothing else waiting.
+        assert_eq!(
+            wait_after(true, Some(at("2026-11-22T09:10:00Z")), now),
+            Some(RETRY_WAIT)
+        );
+        assert_eq!(wait_after(true, None, now), Some(RETRY_WAIT));
+        // Without a failure the timer sleeps until the next reminder, or until a change.
+        assert_eq!(
+            wait_after(false, Some(at("2026-11-22T09:10:00Z")), now),
+            Some(Duration::from_secs(600))
+        );
+        assert_eq!(wait_after(false, None, now), None);
     }
 
     #[test]

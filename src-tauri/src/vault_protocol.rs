@@ -53,6 +53,12 @@ fn expected_version(query: Option<&str>) -> Option<&str> {
     query?.split('&').find_map(|pair| pair.strip_prefix("v="))
 }
 
+/// What a request found: the bytes of the document, or an address of another version.
+enum Found {
+    Bytes(dossier_core::vault::MediaType, Vec<u8>),
+    OtherVersion,
+}
+
 pub fn respond(
     state: &AppState,
     method: &Method,
@@ -63,19 +69,22 @@ pub fn respond(
         Ok(id) => id,
         Err(status) => return plain(status, "Not a document address"),
     };
+    let mut title = None;
     let read = state.with_vault(|vault, store| {
         let document = dossier_core::vault::get_document(store, id)?;
+        title = Some(document.title.clone());
         if let Some(version) = expected_version(query)
             && (version.is_empty() || !document.content_hash.starts_with(version))
         {
-            return Err(dossier_core::Error::NotFound(format!(
-                "This version of document {id}"
-            )));
+            return Ok(Found::OtherVersion);
         }
-        Ok((document.media_type, vault.read_bytes(store, id)?))
+        Ok(Found::Bytes(
+            document.media_type,
+            vault.read_bytes(store, id)?,
+        ))
     });
     match read {
-        Ok((media_type, bytes)) => Response::builder()
+        Ok(Found::Bytes(media_type, bytes)) => Response::builder()
             .status(StatusCode::OK)
             .header(header::CONTENT_TYPE, media_type.mime())
             // The type was read from the content at import; the webview must not guess another.
@@ -93,19 +102,64 @@ pub fn respond(
             )
             .body(Cow::Owned(bytes))
             .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Unreadable response")),
-        Err(Error::Core(dossier_core::Error::NotFound(what))) => {
-            plain(StatusCode::NOT_FOUND, &format!("{what} was not found"))
+        Ok(Found::OtherVersion) => plain(
+            StatusCode::NOT_FOUND,
+            &format!("This version of document {id} was not found"),
+        ),
+        Err(e) => failure(id, title.as_deref(), &e),
+    }
+}
+
+/// A failed read told in the words of the document, never with the core's message: that names
+/// the vault's files by their place on disk, which the page has no business learning.
+fn failure(id: u32, title: Option<&str>, error: &Error) -> Response<Cow<'static, [u8]>> {
+    use dossier_core::Error as Core;
+    let Some(title) = title else {
+        return match error {
+            Error::Core(Core::NotFound(_)) => plain(
+                StatusCode::NOT_FOUND,
+                &format!("Document {id} was not found"),
+            ),
+            _ => {
+                eprintln!("Dossier vault: {error}");
+                plain(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Dossier's data could not be opened",
+                )
+            }
+        };
+    };
+    let file = format!("The stored file of “{title}”");
+    match error {
+        Error::Core(Core::NotFound(_)) => {
+            plain(StatusCode::NOT_FOUND, &format!("{file} was not found"))
         }
-        Err(e) => plain(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        Error::Core(Core::InvalidInput { .. }) => plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("{file} no longer matches what was imported; it may be damaged"),
+        ),
+        _ => {
+            eprintln!("Dossier vault: {error}");
+            plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("{file} could not be read"),
+            )
+        }
     }
 }
 
 fn plain(status: StatusCode, text: &str) -> Response<Cow<'static, [u8]>> {
     let mut response = Response::new(Cow::Owned(text.as_bytes().to_vec()));
     *response.status_mut() = status;
-    response.headers_mut().insert(
+    let headers = response.headers_mut();
+    headers.insert(
         header::CONTENT_TYPE,
         header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    // A message is text whatever it says; the webview must not read it as a page or a script.
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
     );
     response
 }
@@ -208,6 +262,66 @@ mod tests {
         assert!(
             String::from_utf8_lossy(damaged.body()).contains("photo"),
             "the message names the document"
+        );
+    }
+
+    #[test]
+    fn every_failure_is_plain_text_not_sniffed_and_names_no_place_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), Arc::new(SettableClock::new(now)));
+        let source = dir.path().join("scan.pdf");
+        std::fs::write(&source, b"%PDF-1.4\n%%EOF\n").unwrap();
+        let (id, stored) = state
+            .with_vault(|vault, store| {
+                let imported = vault.import_file(store, &source, &ImportOptions::default(), now)?;
+                let id = imported.document.id;
+                Ok((id, vault.file_path(store, id)?))
+            })
+            .unwrap();
+        let path = format!("/{id}");
+        let check = |response: Response<Cow<'static, [u8]>>, status: StatusCode, says: &str| {
+            assert_eq!(response.status(), status, "{says}");
+            assert_eq!(
+                response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+                "nosniff",
+                "{says}"
+            );
+            let body = String::from_utf8_lossy(response.body()).to_string();
+            assert!(body.contains(says), "{body:?} should say {says:?}");
+            let home = dir.path().display().to_string();
+            assert!(!body.contains(&home), "{body:?} names the data folder");
+            assert!(!body.contains(".pdf"), "{body:?} names a stored file");
+        };
+
+        check(
+            respond(&state, &Method::POST, &path, None),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Not a document address",
+        );
+        check(
+            respond(&state, &Method::GET, "/4040", None),
+            StatusCode::NOT_FOUND,
+            "Document 4040 was not found",
+        );
+        check(
+            respond(&state, &Method::GET, &path, Some("v=0000")),
+            StatusCode::NOT_FOUND,
+            "This version of",
+        );
+
+        std::fs::write(&stored, b"%PDF-1.4\ntampered\n").unwrap();
+        check(
+            respond(&state, &Method::GET, &path, None),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "“scan” no longer matches what was imported",
+        );
+
+        std::fs::remove_file(&stored).unwrap();
+        check(
+            respond(&state, &Method::GET, &path, None),
+            StatusCode::NOT_FOUND,
+            "The stored file of “scan” was not found",
         );
     }
 }

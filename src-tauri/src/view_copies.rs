@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier_core::packs::safe_file_name;
 use dossier_core::store::Store;
 use dossier_core::vault::{Document, Vault};
 
@@ -18,9 +19,11 @@ pub const VIEWING_FOLDER: &str = "viewing";
 const MAX_NAME_CHARS: usize = 80;
 
 /// A file name for a document: its title with the characters file systems or shells trip on
-/// replaced, and the extension of its real type.
+/// replaced, and the extension of its real type. What else makes a name portable (no device
+/// name such as `CON`, which Windows refuses whatever the extension, no dot or space at either
+/// end) is the packs' rule, so a view copy is named as validly as a file in a pack.
 pub fn file_name_for(document: &Document) -> String {
-    let mut stem: String = document
+    let stem: String = document
         .title
         .chars()
         .map(|c| {
@@ -32,12 +35,14 @@ pub fn file_name_for(document: &Document) -> String {
         })
         .take(MAX_NAME_CHARS)
         .collect();
-    // No hidden files and no names made only of dots ("..").
-    stem = stem.trim().trim_start_matches('.').trim().to_string();
-    if stem.chars().all(|c| c == '_' || c == '.') {
-        stem = format!("document {}", document.id);
-    }
-    format!("{stem}.{}", document.media_type.extension())
+    let fallback = format!("document {}", document.id);
+    // A title made only of replaced characters and dots ("..") says nothing of the document.
+    let stem = if stem.chars().all(|c| matches!(c, '_' | '.' | ' ')) {
+        fallback.clone()
+    } else {
+        stem
+    };
+    safe_file_name(&stem, document.media_type.extension(), &fallback)
 }
 
 /// Copies document `id` into the viewing folder and returns the copy's path.
@@ -122,6 +127,40 @@ mod tests {
             file_name_for(&titled(&"x".repeat(300), MediaType::Pdf)).len(),
             MAX_NAME_CHARS + 4
         );
+    }
+
+    #[test]
+    fn no_title_names_a_windows_device() {
+        for (title, name) in [
+            ("CON", "_CON.pdf"),
+            ("con", "_con.pdf"),
+            ("Nul", "_Nul.pdf"),
+            ("PRN.backup", "_PRN.backup.pdf"),
+            ("aux ", "_aux.pdf"),
+            ("COM1", "_COM1.pdf"),
+            ("com9", "_com9.pdf"),
+            ("LPT1", "_LPT1.pdf"),
+            ("lpt9.scan", "_lpt9.scan.pdf"),
+        ] {
+            assert_eq!(
+                file_name_for(&titled(title, MediaType::Pdf)),
+                name,
+                "{title}"
+            );
+        }
+        // Only the device names themselves: a title that starts like one is left as it is.
+        for title in [
+            "Console",
+            "COM10",
+            "LPT",
+            "Auxiliary letter",
+            "Null hypothesis",
+        ] {
+            assert_eq!(
+                file_name_for(&titled(title, MediaType::Pdf)),
+                format!("{title}.pdf")
+            );
+        }
     }
 
     #[test]

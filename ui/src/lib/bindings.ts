@@ -120,14 +120,17 @@ export const commands = {
 	/**
 	 *  Asks where to save the pack of an application and writes it there. An incomplete pack is
 	 *  refused unless `allow_incomplete`; `replace_existing` writes over what is at the place chosen
-	 *  last time (after the candidate confirmed) instead of asking again. `None` when cancelled in
-	 *  the dialog.
+	 *  last time (after the candidate confirmed) instead of asking again. `export_id`, chosen by
+	 *  the UI, is what `pack_cancel` names to stop this export. `None` when cancelled in the dialog.
 	 */
-	packExport: (applicationId: number, format: PackFormat, allowIncomplete: boolean, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_export", { applicationId, format, allowIncomplete, replaceExisting, onProgress })),
-	/**  Asks where to save everything kept for a Talentlink application, and writes it there. */
-	packArchiveTalentlink: (applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { applicationId, format, replaceExisting, onProgress })),
-	/**  Stops the export in progress; it removes what it had written. */
-	packCancel: () => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel")),
+	packExport: (exportId: number, applicationId: number, format: PackFormat, allowIncomplete: boolean, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_export", { exportId, applicationId, format, allowIncomplete, replaceExisting, onProgress })),
+	/**
+	 *  Asks where to save everything kept for a Talentlink application, and writes it there;
+	 *  `export_id` is what `pack_cancel` names to stop it.
+	 */
+	packArchiveTalentlink: (exportId: number, applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { exportId, applicationId, format, replaceExisting, onProgress })),
+	/**  Stops export `export_id` if it is still running; it removes what it had written. */
+	packCancel: (exportId: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel", { exportId })),
 	preferencesGet: () => typedError<Preferences_Serialize, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences_Deserialize) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */

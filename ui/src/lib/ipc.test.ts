@@ -41,6 +41,19 @@ describe('ipc', () => {
     expect(failure).toMatchObject({ code: 'invalid_fields', fields });
   });
 
+  it('gives an argument the bridge refused the typed shape, with its own code', async () => {
+    // What Tauri rejects with when an argument does not deserialise, before the command runs.
+    const refusal = 'invalid args `id` for command `vacancy_get`: invalid type: string "12", expected u32';
+    mockIPC(() => {
+      throw refusal;
+    });
+    const failure = await ipc.vacancyGet(12).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'invalid_argument', message: refusal, fields: [] });
+    const missing = 'invalid args `id` for command `vacancy_get`: command vacancy_get missing required key id';
+    expect(toAppError(missing)).toMatchObject({ code: 'invalid_argument', message: missing });
+  });
+
   it('reports failures of the bridge itself as internal errors', () => {
     expect(toAppError('command foo not found')).toMatchObject({ code: 'internal', message: 'command foo not found' });
     expect(toAppError(new TypeError('boom'))).toMatchObject({ code: 'internal', message: 'boom' });

@@ -6,7 +6,14 @@ import { commands, type ErrorBody, type ErrorCode, type FieldError } from './bin
 /** The shape every generated command resolves to. */
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
-export type AppErrorCode = ErrorCode | 'internal';
+/** The backend's codes, and two for failures of the bridge itself, which Tauri reports as bare
+ * strings before any command runs: `invalid_argument` when an argument does not deserialise
+ * into the command's type (or is missing), `internal` for anything else (an unknown command). */
+export type AppErrorCode = ErrorCode | 'invalid_argument' | 'internal';
+
+// Tauri's words for an argument it could not deserialise (`tauri::Error::InvalidArgs`); the shell
+// has a test that keeps this prefix true for the Tauri it is built with.
+const INVALID_ARGS = /^invalid args `[^`]*` for command `[^`]*`/;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -30,13 +37,15 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-/** Turns anything thrown across the bridge into an `AppError`. Tauri itself rejects with bare
- * strings (unknown command, bad argument), which become `internal`. */
+/** Turns anything thrown across the bridge into an `AppError`, so views always get a code and
+ * a message. Tauri itself rejects with bare strings: a refused argument becomes
+ * `invalid_argument`, any other failure `internal`. */
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
   if (isErrorBody(thrown)) return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
   if (thrown instanceof Error) return new AppError('internal', thrown.message);
-  return new AppError('internal', String(thrown));
+  const message = String(thrown);
+  return new AppError(INVALID_ARGS.test(message) ? 'invalid_argument' : 'internal', message);
 }
 
 export function unwrap<T>(result: Result<T, ErrorBody>): T {

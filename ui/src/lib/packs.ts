@@ -30,3 +30,11 @@ export function exportPercent(p: ExportProgress): number {
   const within = total > 0 ? Math.min(1, (p.bytesDone ?? 0) / total) : 0;
   return Math.round((p.phase === 'checking' ? within / 2 : 0.5 + within / 2) * 100);
 }
+
+let lastExportId = 0;
+
+/** A fresh id for an export: its cancel button names it, so it stops that export and no other. */
+export function nextExportId(): number {
+  lastExportId += 1;
+  return lastExportId;
+}
