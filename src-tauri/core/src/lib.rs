@@ -20,6 +20,7 @@ pub mod reminders;
 pub mod settings;
 pub mod stations;
 pub mod store;
+pub mod time;
 pub mod vacancy;
 pub mod vault;
 

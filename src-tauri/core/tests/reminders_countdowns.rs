@@ -4,7 +4,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use dossier_core::countdowns::past_deadline_warning;
-use dossier_core::countdowns::time::*;
+use dossier_core::countdowns::thresholds::*;
+use dossier_core::time::*;
 use dossier_core::vacancy::Deadline;
 use proptest::prelude::*;
 

@@ -8,6 +8,7 @@
 
 mod documents;
 mod interviews;
+mod rows;
 mod stage;
 mod store;
 

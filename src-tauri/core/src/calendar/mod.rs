@@ -15,9 +15,9 @@
 
 mod vtimezone;
 
-use crate::countdowns::time::local_date;
 use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
 use crate::store::Store;
+use crate::time::local_date;
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;

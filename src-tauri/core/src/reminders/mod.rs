@@ -7,7 +7,7 @@
 //! key is recorded before it is returned, and survives a restart), and never lost (a reminder
 //! missed while Dossier was closed is still due at the next start).
 //!
-//! When reminders come (see [`crate::countdowns::time`] for the arithmetic):
+//! When reminders come (see [`crate::time`] for the arithmetic):
 //! - deadline: 7 days, 3 days and 1 day before (same wall-clock time, in the deadline's zone),
 //!   and 3 hours before;
 //! - silence: at 09:00 on the day 6 months after the submission, in the submission's zone;
@@ -39,9 +39,10 @@ pub use settings::{QuietHours, ReminderSettings, load_reminder_settings, save_re
 
 use crate::Result;
 use crate::applications::{self, Application, EventInput, Stage};
-use crate::countdowns::time::{self, Fold, instant_text, local_time};
 use crate::countdowns::{CountdownKind, Subject, Target, targets, user_zone};
 use crate::store::Store;
+use crate::store::text::instant_text;
+use crate::time::{self, Fold, local_time};
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, params};

@@ -101,6 +101,10 @@ pub struct LanguageRequirement {
     pub wording: Option<String>,
 }
 
+/// The most text a candidate may paste or open as a notice, and keep with a vacancy: real
+/// notices are a few KiB, so more than this is almost certainly the wrong file.
+pub const MAX_NOTICE_BYTES: usize = 1024 * 1024;
+
 /// A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
 /// Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -154,13 +158,11 @@ pub struct Vacancy {
     pub updated_utc: DateTime<Utc>,
 }
 
-mod capture;
 mod deadline;
 mod store;
 mod validate;
 
-pub use capture::{NoticeCapture, capture_notice, capture_notice_file};
-pub use deadline::{END_OF_DAY, parse_zone};
+pub use deadline::END_OF_DAY;
 pub use store::{
     DeadlineWindow, SaveOutcome, VacancyFacets, VacancyPage, VacancyQuery, VacancySummary,
     create_vacancy, delete_vacancy, get_vacancy, list_vacancies, update_vacancy, vacancy_facets,

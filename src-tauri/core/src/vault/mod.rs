@@ -34,8 +34,8 @@ pub use rows::{
     update_metadata,
 };
 
+pub(crate) use crate::time::human_date;
 pub(crate) use objects::{COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, read_some};
-pub(crate) use rows::human_date;
 
 use crate::store::Store;
 use crate::{Error, Result, fsio};

@@ -1,7 +1,7 @@
 //! Turning a paste or a saved notice file into a draft: the checks around the parser that keep a
 //! wrong file or an empty paste from becoming a vacancy.
 
-use crate::notice::{MAX_NOTICE_BYTES, NoticeDraft, parse_notice};
+use super::{MAX_NOTICE_BYTES, NoticeDraft, notice_text_from_html, parse_notice};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -71,7 +71,7 @@ pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
         || text.trim_start().starts_with('<');
     let text = if is_html {
-        crate::notice::notice_text_from_html(&text)
+        notice_text_from_html(&text)
     } else {
         text
     };
