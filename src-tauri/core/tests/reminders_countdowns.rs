@@ -9,13 +9,8 @@ use dossier_core::time::*;
 use dossier_core::vacancy::Deadline;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn utc(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+mod support;
+use support::{d, utc};
 
 fn paris() -> Tz {
     zone("Europe/Paris").unwrap()

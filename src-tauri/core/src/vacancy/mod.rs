@@ -146,6 +146,37 @@ pub struct VacancyInput {
     pub status: VacancyStatus,
 }
 
+impl VacancyInput {
+    /// A vacancy known only by where it is published, its reference and its title: every other
+    /// field empty, open. Fill in the rest with struct update syntax,
+    /// `VacancyInput { grade: Some("6".into()), ..VacancyInput::new(..) }`.
+    pub fn new(platform: Platform, reference: impl Into<String>, title: impl Into<String>) -> Self {
+        VacancyInput {
+            platform,
+            reference: reference.into(),
+            title: title.into(),
+            duty_station: None,
+            duty_zone: None,
+            contract_kind: None,
+            is_roster: false,
+            grade: None,
+            posts: None,
+            security_screening: None,
+            duration_months: None,
+            duration_text: None,
+            published_on: None,
+            deadline: None,
+            languages: Vec::new(),
+            min_education: None,
+            min_experience_years: None,
+            notice_url: None,
+            notice_text: None,
+            notes: String::new(),
+            status: VacancyStatus::Open,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Vacancy {
