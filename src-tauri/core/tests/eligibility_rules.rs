@@ -829,8 +829,6 @@ fn the_assessment_serializes_for_the_ui_in_camel_case_with_snake_case_enums() {
     assert_eq!(secondment["missing"], "lawEnforcement.serving");
     let english = &json["rules"][2];
     assert_eq!(english["subject"], "en");
-    let back: Assessment = serde_json::from_value(json).unwrap();
-    assert_eq!(back.verdict, Verdict::Incomplete);
     let not_applicable = serde_json::to_value(RuleStatus::NotApplicable).unwrap();
     assert_eq!(not_applicable, "not_applicable");
     assert_eq!(

@@ -28,10 +28,10 @@ use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, specta::Type,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum CountdownKind {
@@ -43,7 +43,7 @@ pub enum CountdownKind {
 }
 
 /// One moment the candidate is counting down to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UpcomingItem {
     pub kind: CountdownKind,

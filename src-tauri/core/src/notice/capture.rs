@@ -3,12 +3,12 @@
 
 use super::{MAX_NOTICE_BYTES, NoticeDraft, notice_text_from_html, parse_notice};
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
 
 /// A draft and the text it was read from, which is kept with the vacancy as the notice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NoticeCapture {
     pub draft: NoticeDraft,

@@ -23,11 +23,11 @@ use crate::profile::EducationLevel;
 use crate::vacancy::{ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening};
 use chrono::NaiveDate;
 use labels::{Field, Key};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::vacancy::MAX_NOTICE_BYTES;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NoticeDraft {
     pub platform: Option<Platform>,

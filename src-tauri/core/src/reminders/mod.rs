@@ -46,7 +46,7 @@ use crate::time::{self, Fold, local_time};
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// From this many subjects due at once, one summary replaces the single notifications.
 pub const SUMMARY_FROM: usize = 3;
@@ -184,7 +184,7 @@ fn deferred(settings: &ReminderSettings, at: DateTime<Utc>, user_tz: Tz) -> Date
 }
 
 /// A reminder about to be armed: what it is about and when it will show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledReminder {
     pub key: String,
@@ -238,7 +238,7 @@ pub fn next_due(
 }
 
 /// Where clicking a notification leads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationTarget {
     pub kind: CountdownKind,
@@ -248,7 +248,7 @@ pub struct NotificationTarget {
     pub interview_id: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
     pub title: String,
@@ -261,7 +261,7 @@ pub struct Notification {
 }
 
 /// What to show now: single notifications, or one summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Delivery {
     pub notifications: Vec<Notification>,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// What saving did: a vacancy with the same platform and reference is not saved twice; the UI
 /// offers to open the one already kept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase", tag = "outcome")]
 pub enum SaveOutcome {
     #[serde(rename_all = "camelCase")]
@@ -58,7 +58,7 @@ pub struct VacancyQuery {
 }
 
 /// One row of the list: enough to show and sort it without loading the notice text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancySummary {
     pub id: u32,
@@ -75,7 +75,7 @@ pub struct VacancySummary {
     pub has_application: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancyPage {
     pub items: Vec<VacancySummary>,
@@ -83,7 +83,7 @@ pub struct VacancyPage {
 }
 
 /// The values the filters can offer, taken from what the candidate has saved.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancyFacets {
     pub duty_stations: Vec<String>,
