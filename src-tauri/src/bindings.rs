@@ -71,6 +71,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::vacancies::vacancy_zone_for_station,
         ])
         .error_handling(ErrorHandlingMode::Result)
+        // One TypeScript type per Rust type. With serde phases on, every struct with an optional
+        // field came out three times (`X`, `X_Serialize`, `X_Deserialize`), whether or not it
+        // is ever sent to a command; the UI sends every field of an input, so one shape serves.
+        .disable_serde_phases()
 }
 
 pub fn export_to(path: &std::path::Path) {

@@ -1,6 +1,6 @@
 //! The candidate's own time zone, which reminders, the Dashboard and the calendar count in.
 
-use dossier_core::countdowns::time;
+use dossier_core::time;
 
 /// The IANA zone of this computer: `TZ` when it names a zone (a user may run Dossier in another
 /// zone than the system's), else the system's `/etc/localtime`, else UTC so that countdowns

@@ -17,7 +17,7 @@ use dossier_core::profile::{
     load_profile, save_profile,
 };
 use dossier_core::store::Store;
-use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput};
 use dossier_core::vault::{
     self, DocumentKind, DocumentMetadata, ImportOptions, ProvenEntry, Vault,
 };
@@ -27,18 +27,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+use support::env_u64;
+
+mod support;
 
 const MIB: u64 = 1024 * 1024;
 /// Scans as candidates make them: phone photos of a page, and multi-page PDFs.
 const SIZES_MB: [u64; 6] = [2, 5, 3, 8, 4, 6];
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|v| *v > 0)
-        .unwrap_or(default)
-}
 
 fn main() {
     let Some(scratch) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -264,29 +259,11 @@ fn seed(data: &Path, sources: &[Source]) -> (Store, Vault, u32) {
             .expect("describe a scan");
     }
 
-    let input = VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: "1503".into(),
-        title: "Criminal Intelligence Officer".into(),
-        duty_station: None,
-        duty_zone: None,
-        contract_kind: None,
-        is_roster: false,
-        grade: None,
-        posts: None,
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
-        deadline: None,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
-    };
+    let input = VacancyInput::new(
+        Platform::RecruitmentHub,
+        "1503",
+        "Criminal Intelligence Officer",
+    );
     let vacancy_id = match vacancy::create_vacancy(&mut store, input, now).expect("vacancy") {
         SaveOutcome::Saved { vacancy } => vacancy.id,
         other => panic!("vacancy not saved: {other:?}"),

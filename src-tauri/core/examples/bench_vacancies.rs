@@ -5,81 +5,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
 use std::time::Instant;
+use support::{AREAS, ROLES, STATIONS, Sequence, WORDS};
+
+mod support;
 
 const VACANCIES: u32 = 10_000;
 const RUNS: usize = 200;
-
-/// A fixed pseudo-random sequence, so every run measures the same data.
-struct Sequence(u64);
-
-impl Sequence {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len() as u64) as usize]
-    }
-}
-
-const ROLES: &[&str] = &[
-    "Criminal Intelligence Analyst",
-    "Specialized Officer",
-    "Project Coordinator",
-    "Legal Officer",
-    "Data Protection Officer",
-    "Cybercrime Investigator",
-    "Human Resources Assistant",
-    "Financial Analyst",
-    "Software Engineer",
-    "Procurement Officer",
-    "Forensic Specialist",
-    "Translator",
-];
-const AREAS: &[&str] = &[
-    "Counter-Terrorism",
-    "Cybercrime",
-    "Financial Crime",
-    "Environmental Security",
-    "Vulnerable Communities",
-    "Firearms",
-    "Drugs",
-    "Maritime Security",
-];
-const STATIONS: &[(&str, &str)] = &[
-    ("Lyon, France", "Europe/Paris"),
-    ("Singapore", "Asia/Singapore"),
-    ("Buenos Aires, Argentina", "America/Argentina/Buenos_Aires"),
-    ("Nairobi, Kenya", "Africa/Nairobi"),
-    ("Brussels, Belgium", "Europe/Brussels"),
-    ("New York, United States", "America/New_York"),
-];
-const WORDS: &[&str] = &[
-    "support",
-    "operations",
-    "member",
-    "countries",
-    "analysis",
-    "databases",
-    "police",
-    "cooperation",
-    "training",
-    "projects",
-    "reports",
-    "partners",
-    "regional",
-    "capacity",
-    "investigations",
-    "notices",
-    "coordination",
-    "requirements",
-    "experience",
-    "knowledge",
-];
 
 fn generate(store: &mut Store, now: DateTime<Utc>) {
     let mut seq = Sequence(42);
@@ -99,9 +30,6 @@ fn generate(store: &mut Store, now: DateTime<Utc>) {
         let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()
             + Duration::days(seq.next(5 * 365 + 120) as i64);
         let input = VacancyInput {
-            platform,
-            reference,
-            title: format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
             duty_station: Some(station.into()),
             duty_zone: Some(zone.into()),
             contract_kind: Some(ContractKind::ALL[seq.next(7) as usize]),
@@ -110,17 +38,13 @@ fn generate(store: &mut Store, now: DateTime<Utc>) {
             posts: Some(1),
             security_screening: Some(SecurityScreening::Basic),
             duration_months: Some(24),
-            duration_text: None,
             published_on: Some(date - Duration::days(30)),
             deadline: Some(Deadline {
                 date,
                 time: None,
                 zone: zone.into(),
             }),
-            languages: vec![],
-            min_education: None,
             min_experience_years: Some(seq.next(10) as u32),
-            notice_url: None,
             notice_text: Some(notice.join(" ")),
             notes: if seq.next(4) == 0 {
                 "Asked a former colleague about the team".into()
@@ -132,6 +56,11 @@ fn generate(store: &mut Store, now: DateTime<Utc>) {
             } else {
                 VacancyStatus::Open
             },
+            ..VacancyInput::new(
+                platform,
+                reference,
+                format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
+            )
         };
         create_vacancy(store, input, now).expect("generated vacancy");
     }

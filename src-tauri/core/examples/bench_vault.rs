@@ -15,18 +15,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+use support::env_u64;
+
+mod support;
 
 const MIB: u64 = 1024 * 1024;
 const LIST_DOCUMENTS: u32 = 5_000;
 const LIST_SAMPLES: usize = 200;
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|v| *v > 0)
-        .unwrap_or(default)
-}
 
 fn main() {
     let Some(scratch) = std::env::args_os().nth(1).map(PathBuf::from) else {

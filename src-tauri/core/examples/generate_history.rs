@@ -17,6 +17,9 @@ use dossier_core::vacancy::*;
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 use std::path::PathBuf;
 use std::time::Instant;
+use support::{AREAS, ROLES, STATIONS, Sequence, WORDS};
+
+mod support;
 
 const VACANCIES: u32 = 10_000;
 /// One vacancy in five was applied for.
@@ -24,78 +27,6 @@ const APPLICATIONS: u32 = 2_000;
 const DOCUMENTS: u32 = 5_000;
 /// Distinct scans stored in the vault; the other documents are versions that share them.
 const REAL_FILES: u32 = 24;
-
-/// A fixed pseudo-random sequence (the same as the vacancy benchmark's), so runs compare.
-struct Sequence(u64);
-
-impl Sequence {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len() as u64) as usize]
-    }
-}
-
-const ROLES: &[&str] = &[
-    "Criminal Intelligence Analyst",
-    "Specialized Officer",
-    "Project Coordinator",
-    "Legal Officer",
-    "Data Protection Officer",
-    "Cybercrime Investigator",
-    "Human Resources Assistant",
-    "Financial Analyst",
-    "Software Engineer",
-    "Procurement Officer",
-    "Forensic Specialist",
-    "Translator",
-];
-const AREAS: &[&str] = &[
-    "Counter-Terrorism",
-    "Cybercrime",
-    "Financial Crime",
-    "Environmental Security",
-    "Vulnerable Communities",
-    "Firearms",
-    "Drugs",
-    "Maritime Security",
-];
-const STATIONS: &[(&str, &str)] = &[
-    ("Lyon, France", "Europe/Paris"),
-    ("Singapore", "Asia/Singapore"),
-    ("Buenos Aires, Argentina", "America/Argentina/Buenos_Aires"),
-    ("Nairobi, Kenya", "Africa/Nairobi"),
-    ("Brussels, Belgium", "Europe/Brussels"),
-    ("New York, United States", "America/New_York"),
-];
-const WORDS: &[&str] = &[
-    "support",
-    "operations",
-    "member",
-    "countries",
-    "analysis",
-    "databases",
-    "police",
-    "cooperation",
-    "training",
-    "projects",
-    "reports",
-    "partners",
-    "regional",
-    "capacity",
-    "investigations",
-    "notices",
-    "coordination",
-    "requirements",
-    "experience",
-    "knowledge",
-];
 
 fn main() {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -205,9 +136,6 @@ fn vacancies(
             let notice: Vec<&str> = (0..450).map(|_| seq.pick(WORDS)).collect();
             let date = first + Duration::days(seq.next(5 * 365 + 120) as i64);
             let input = VacancyInput {
-                platform,
-                reference,
-                title: format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
                 duty_station: Some(station.into()),
                 duty_zone: Some(zone.into()),
                 contract_kind: Some(ContractKind::ALL[seq.next(7) as usize]),
@@ -216,17 +144,13 @@ fn vacancies(
                 posts: Some(1),
                 security_screening: Some(SecurityScreening::Basic),
                 duration_months: Some(24),
-                duration_text: None,
                 published_on: Some(date - Duration::days(30)),
                 deadline: Some(Deadline {
                     date,
                     time: None,
                     zone: zone.into(),
                 }),
-                languages: vec![],
-                min_education: None,
                 min_experience_years: Some(seq.next(10) as u32),
-                notice_url: None,
                 notice_text: Some(notice.join(" ")),
                 notes: if seq.next(4) == 0 {
                     "Asked a former colleague about the team".into()
@@ -238,6 +162,11 @@ fn vacancies(
                 } else {
                     VacancyStatus::Open
                 },
+                ..VacancyInput::new(
+                    platform,
+                    reference,
+                    format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
+                )
             };
             match create_vacancy(store, input, now).expect("generated vacancy") {
                 SaveOutcome::Saved { vacancy } => (vacancy.id, date),

@@ -2,6 +2,40 @@
 //!
 //! This crate must never depend on Tauri: everything here is tested on its own, and the
 //! desktop shell only wires it to the window.
+//!
+//! # Which module may import which
+//!
+//! Modules sit in layers: each may import only the modules in its row, all of them in rows above
+//! it, so no two modules import each other and a change never ripples back up. The test
+//! `module_layering` reads this table and fails on an import it does not list, naming the file
+//! and line, and on any circle (between modules, or between the files of one module). A row may
+//! list more than is used today; adding to it is a decision, made here.
+//!
+//! | module | may import |
+//! |---|---|
+//! | `error` | |
+//! | `clock` | |
+//! | `models` | |
+//! | `countries` | |
+//! | `stations` | |
+//! | `time` | `error` |
+//! | `fsio` | `error` |
+//! | `store` | `error`, `fsio`, `models` |
+//! | `settings` | `error`, `store` |
+//! | `preferences` | `error`, `store`, `settings` |
+//! | `profile` | `error`, `store`, `countries` |
+//! | `vacancy` | `error`, `store`, `time`, `profile` |
+//! | `notice` | `error`, `stations`, `profile`, `vacancy` |
+//! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile` |
+//! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
+//! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
+//! | `reminders` | `error`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns` |
+//! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
+//! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications` |
+//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications` |
+//!
+//! `store::text` is how every table spells instants, dates, times and enums; `time` is the
+//! calendar arithmetic, and knows no domain module.
 
 pub mod applications;
 pub mod calendar;
@@ -21,6 +55,7 @@ pub mod settings;
 pub mod sources;
 pub mod stations;
 pub mod store;
+pub mod time;
 pub mod vacancy;
 pub mod vault;
 

@@ -9,6 +9,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
 
+pub(crate) mod text;
+
 pub const DATABASE_FILE: &str = "dossier.db";
 
 /// Applied in order, never edited once released: a database remembers how far it got in

@@ -1,22 +1,17 @@
 //! Applications: one per vacancy, stages moved through a transition table, the timeline,
 //! interviews, the documents sent and the Talentlink copy, the board.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use dossier_core::Error;
 use dossier_core::applications::*;
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 
+mod support;
+use support::{d, utc};
+
 const PARIS: &str = "Europe/Paris";
-
-fn utc(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn now() -> DateTime<Utc> {
     utc("2026-06-01T08:00:00Z")
@@ -24,31 +19,14 @@ fn now() -> DateTime<Utc> {
 
 fn vacancy(platform: Platform, reference: &str, deadline: Option<&str>) -> VacancyInput {
     VacancyInput {
-        platform,
-        reference: reference.into(),
-        title: format!("Analyst {reference}"),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some(PARIS.into()),
-        contract_kind: None,
-        is_roster: false,
-        grade: None,
-        posts: None,
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
         deadline: deadline.map(|date| Deadline {
             date: d(date),
             time: None,
             zone: PARIS.into(),
         }),
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(platform, reference, format!("Analyst {reference}"))
     }
 }
 

@@ -11,15 +11,10 @@ use dossier_core::vacancy::*;
 use icalendar::parser::{Component as Parsed, read_calendar, unfold};
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike};
 
+mod support;
+use support::{d, utc};
+
 const PARIS: &str = "Europe/Paris";
-
-fn utc(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn now() -> DateTime<Utc> {
     utc("2026-03-01T09:00:00Z")
@@ -27,27 +22,13 @@ fn now() -> DateTime<Utc> {
 
 fn vacancy(reference: &str, deadline: Option<Deadline>, status: VacancyStatus) -> VacancyInput {
     VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: reference.into(),
-        title: format!("Officer {reference}"),
-        duty_station: None,
-        duty_zone: None,
-        contract_kind: None,
-        is_roster: false,
-        grade: None,
-        posts: None,
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
         deadline,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
         status,
+        ..VacancyInput::new(
+            Platform::RecruitmentHub,
+            reference,
+            format!("Officer {reference}"),
+        )
     }
 }
 

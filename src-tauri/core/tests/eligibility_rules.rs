@@ -16,46 +16,37 @@ use dossier_core::profile::{
 };
 use dossier_core::sources;
 use dossier_core::vacancy::{
-    ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput, VacancyStatus,
+    ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput,
 };
 use proptest::prelude::*;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+mod support;
+use support::date;
 
 /// The day the candidate looks at the notice.
 fn today() -> NaiveDate {
-    d(2025, 11, 10)
+    date(2025, 11, 10)
 }
 
 fn notice() -> VacancyInput {
     VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: "1503".into(),
-        title: "Criminal Intelligence Officer".into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
         contract_kind: Some(ContractKind::FixedTerm),
-        is_roster: false,
         grade: Some("6".into()),
         posts: Some(1),
-        security_screening: None,
         duration_months: Some(24),
-        duration_text: None,
-        published_on: Some(d(2025, 10, 30)),
+        published_on: Some(date(2025, 10, 30)),
         deadline: Some(Deadline {
-            date: d(2025, 11, 23),
+            date: date(2025, 11, 23),
             time: None,
             zone: "Europe/Paris".into(),
         }),
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(
+            Platform::RecruitmentHub,
+            "1503",
+            "Criminal Intelligence Officer",
+        )
     }
 }
 
@@ -84,7 +75,7 @@ fn study(level: EducationLevel, status: StudyStatus, to: Option<NaiveDate>) -> E
         level,
         field: "Criminology".into(),
         institution: "Université Lyon 3".into(),
-        from: Some(d(2015, 9, 1)),
+        from: Some(date(2015, 9, 1)),
         to,
         status,
     }
@@ -106,7 +97,7 @@ fn candidate() -> Profile {
     Profile {
         full_name: "Amina Diallo".into(),
         email: "amina@example.org".into(),
-        date_of_birth: Some(d(1990, 4, 23)),
+        date_of_birth: Some(date(1990, 4, 23)),
         nationalities: vec!["SN".into()],
         country_of_origin: Some("SN".into()),
         residences: vec![],
@@ -115,9 +106,9 @@ fn candidate() -> Profile {
         education: vec![study(
             EducationLevel::Master,
             StudyStatus::Completed,
-            Some(d(2017, 6, 30)),
+            Some(date(2017, 6, 30)),
         )],
-        employment: vec![job(d(2017, 9, 1), None, WorkTime::FullTime)],
+        employment: vec![job(date(2017, 9, 1), None, WorkTime::FullTime)],
         references: vec![],
     }
 }
@@ -159,7 +150,7 @@ fn there_are_196_member_countries_with_an_as_of_date_and_a_source() {
     assert_eq!(countries::members().len(), 196);
     let list = countries::member_list();
     assert_eq!(list.countries.len(), 196);
-    assert_eq!(list.as_of, d(2023, 11, 29));
+    assert_eq!(list.as_of, date(2023, 11, 29));
     assert!(
         list.source.contains(sources::MEMBER_COUNTRIES.title)
             && list.source.contains(sources::MEMBER_COUNTRIES.address),
@@ -294,10 +285,10 @@ fn an_adult_passes_the_age_rule_on_the_deadline() {
 #[test]
 fn turning_18_on_the_deadline_day_counts_and_the_day_after_does_not() {
     let mut p = candidate();
-    p.date_of_birth = Some(d(2007, 11, 23));
+    p.date_of_birth = Some(date(2007, 11, 23));
     assert_status(rule(&run(&p, notice()), RuleId::Age), RuleStatus::Pass);
 
-    p.date_of_birth = Some(d(2007, 11, 24));
+    p.date_of_birth = Some(date(2007, 11, 24));
     let a = run(&p, notice());
     let r = rule(&a, RuleId::Age);
     assert_status(r, RuleStatus::Fail);
@@ -314,7 +305,7 @@ fn without_a_deadline_the_age_is_taken_today() {
     input.deadline = None;
     let mut p = candidate();
     // 18 on the deadline of the default notice, but not today.
-    p.date_of_birth = Some(d(2007, 11, 20));
+    p.date_of_birth = Some(date(2007, 11, 20));
     let r = rule(&run(&p, input), RuleId::Age).clone();
     assert_status(&r, RuleStatus::Fail);
     assert!(
@@ -328,14 +319,14 @@ fn without_a_deadline_the_age_is_taken_today() {
 fn a_29_february_birthday_turns_18_on_1_march_in_a_common_year() {
     let mut input = notice();
     let mut p = candidate();
-    p.date_of_birth = Some(d(2008, 2, 29));
-    input.deadline.as_mut().unwrap().date = d(2026, 2, 28);
-    let a = assess(&p, &vacancy(input.clone()), d(2026, 2, 1));
+    p.date_of_birth = Some(date(2008, 2, 29));
+    input.deadline.as_mut().unwrap().date = date(2026, 2, 28);
+    let a = assess(&p, &vacancy(input.clone()), date(2026, 2, 1));
     assert_status(rule(&a, RuleId::Age), RuleStatus::Fail);
     assert!(rule(&a, RuleId::Age).reason.contains("1 March 2026"));
 
-    input.deadline.as_mut().unwrap().date = d(2026, 3, 1);
-    let a = assess(&p, &vacancy(input), d(2026, 2, 1));
+    input.deadline.as_mut().unwrap().date = date(2026, 3, 1);
+    let a = assess(&p, &vacancy(input), date(2026, 2, 1));
     assert_status(rule(&a, RuleId::Age), RuleStatus::Pass);
 }
 
@@ -625,12 +616,12 @@ fn a_graduate_of_the_past_year_passes_and_an_older_graduate_fails() {
     );
 
     // Exactly a year ago still counts; a day more does not.
-    p.education[0].to = Some(d(2024, 11, 10));
+    p.education[0].to = Some(date(2024, 11, 10));
     assert_status(
         rule(&run(&p, internship()), RuleId::Internship),
         RuleStatus::Pass,
     );
-    p.education[0].to = Some(d(2024, 11, 9));
+    p.education[0].to = Some(date(2024, 11, 9));
     let r = rule(&run(&p, internship()), RuleId::Internship).clone();
     assert_status(&r, RuleStatus::Fail);
     assert!(r.reason.contains("9 November 2024"), "{}", r.reason);
@@ -661,7 +652,7 @@ fn no_studies_or_no_completion_date_is_unknown() {
         study(
             EducationLevel::Secondary,
             StudyStatus::Completed,
-            Some(d(2012, 6, 30)),
+            Some(date(2012, 6, 30)),
         ),
         study(EducationLevel::Bachelor, StudyStatus::Completed, None),
     ];
@@ -704,7 +695,7 @@ fn studies_below_the_minimum_or_in_progress_fail() {
         study(
             EducationLevel::Bachelor,
             StudyStatus::Completed,
-            Some(d(2014, 6, 30)),
+            Some(date(2014, 6, 30)),
         ),
         study(EducationLevel::Master, StudyStatus::Enrolled, None),
     ];
@@ -761,8 +752,16 @@ fn a_position_still_held_counts_up_to_today() {
 fn overlapping_positions_count_once() {
     let mut p = candidate();
     p.employment = vec![
-        job(d(2018, 1, 1), Some(d(2020, 12, 31)), WorkTime::FullTime),
-        job(d(2019, 1, 1), Some(d(2021, 12, 31)), WorkTime::FullTime),
+        job(
+            date(2018, 1, 1),
+            Some(date(2020, 12, 31)),
+            WorkTime::FullTime,
+        ),
+        job(
+            date(2019, 1, 1),
+            Some(date(2021, 12, 31)),
+            WorkTime::FullTime,
+        ),
     ];
     // Four calendar years, though the positions add up to six.
     assert_status(
@@ -782,8 +781,8 @@ fn overlapping_positions_count_once() {
 fn part_time_counts_as_calendar_time_and_the_reason_says_so() {
     let mut p = candidate();
     p.employment = vec![job(
-        d(2020, 1, 1),
-        Some(d(2022, 12, 31)),
+        date(2020, 1, 1),
+        Some(date(2022, 12, 31)),
         WorkTime::PartTime,
     )];
     let r = rule(&run(&p, wants_years(3)), RuleId::Experience).clone();
@@ -846,8 +845,6 @@ fn the_assessment_serializes_for_the_ui_in_camel_case_with_snake_case_enums() {
     assert_eq!(secondment["missing"], "lawEnforcement.serving");
     let english = &json["rules"][2];
     assert_eq!(english["subject"], "en");
-    let back: Assessment = serde_json::from_value(json).unwrap();
-    assert_eq!(back.verdict, Verdict::Incomplete);
     let not_applicable = serde_json::to_value(RuleStatus::NotApplicable).unwrap();
     assert_eq!(not_applicable, "not_applicable");
     assert_eq!(
@@ -859,16 +856,16 @@ fn the_assessment_serializes_for_the_ui_in_camel_case_with_snake_case_enums() {
 // ---------------------------------------------------------------- properties
 
 fn any_birth() -> impl Strategy<Value = NaiveDate> {
-    (0i64..365 * 80).prop_map(|n| d(1940, 1, 1) + Duration::days(n))
+    (0i64..365 * 80).prop_map(|n| date(1940, 1, 1) + Duration::days(n))
 }
 
 fn leap_day_birth() -> impl Strategy<Value = NaiveDate> {
-    (0i32..20).prop_map(|n| d(1948 + 4 * n, 2, 29))
+    (0i32..20).prop_map(|n| date(1948 + 4 * n, 2, 29))
 }
 
 fn period() -> impl Strategy<Value = (NaiveDate, NaiveDate)> {
     (0i64..4000, 0i64..1500).prop_map(|(start, len)| {
-        let from = d(2010, 1, 1) + Duration::days(start);
+        let from = date(2010, 1, 1) + Duration::days(start);
         (from, from + Duration::days(len))
     })
 }
@@ -904,7 +901,7 @@ proptest! {
         let year = birth.year() + years as i32;
         let birthday = birthday_in(birth, year).unwrap();
         let leap = NaiveDate::from_ymd_opt(year, 2, 29).is_some();
-        prop_assert_eq!(birthday, if leap { d(year, 2, 29) } else { d(year, 3, 1) });
+        prop_assert_eq!(birthday, if leap { date(year, 2, 29) } else { date(year, 3, 1) });
         prop_assert_eq!(age_on(birth, birthday), years as i32);
         prop_assert_eq!(age_on(birth, birthday - Duration::days(1)), years as i32 - 1);
     }
@@ -920,7 +917,7 @@ proptest! {
 
     #[test]
     fn disjoint_periods_add_up_exactly(lengths in prop::collection::vec((0i64..400, 1i64..300), 0..8)) {
-        let mut start = d(2000, 1, 1);
+        let mut start = date(2000, 1, 1);
         let mut periods = Vec::new();
         let mut sum = 0u64;
         for (len, gap) in lengths {
@@ -953,7 +950,7 @@ proptest! {
         periods in prop::collection::vec(period(), 1..6),
         years in 1u32..12,
     ) {
-        let on = d(2025, 1, 1);
+        let on = date(2025, 1, 1);
         let mut p = candidate();
         p.employment = periods.iter().map(|(f, t)| job(*f, Some(*t), WorkTime::FullTime)).collect();
         let clipped: Vec<_> = periods.iter().filter(|(f, _)| *f <= on).map(|(f, t)| (*f, (*t).min(on))).collect();
@@ -966,8 +963,8 @@ proptest! {
 #[test]
 fn a_birth_after_the_deadline_fails_without_an_odd_age() {
     let mut p = candidate();
-    p.date_of_birth = Some(d(2025, 12, 1));
-    let a = assess(&p, &vacancy(notice()), d(2026, 1, 1));
+    p.date_of_birth = Some(date(2025, 12, 1));
+    let a = assess(&p, &vacancy(notice()), date(2026, 1, 1));
     let r = rule(&a, RuleId::Age);
     assert_status(r, RuleStatus::Fail);
     assert!(

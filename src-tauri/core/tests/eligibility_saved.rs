@@ -9,8 +9,7 @@ use dossier_core::eligibility::{
 use dossier_core::profile::{Cefr, LanguageSkill, Profile, save_profile};
 use dossier_core::store::Store;
 use dossier_core::vacancy::{
-    ContractKind, Platform, SaveOutcome, VacancyInput, VacancyStatus, create_vacancy,
-    delete_vacancy,
+    ContractKind, Platform, SaveOutcome, VacancyInput, create_vacancy, delete_vacancy,
 };
 
 fn now() -> DateTime<Utc> {
@@ -23,27 +22,12 @@ fn today() -> NaiveDate {
 
 fn notice(reference: &str, kind: ContractKind) -> VacancyInput {
     VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: reference.into(),
-        title: format!("Post {reference}"),
-        duty_station: None,
-        duty_zone: None,
         contract_kind: Some(kind),
-        is_roster: false,
-        grade: None,
-        posts: None,
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
-        deadline: None,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(
+            Platform::RecruitmentHub,
+            reference,
+            format!("Post {reference}"),
+        )
     }
 }
 

@@ -9,15 +9,14 @@ use dossier_core::vacancy::{
 };
 use std::path::Path;
 
+mod support;
+use support::date;
+
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/notices")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("test date")
 }
 
 fn deadline(d: NaiveDate, time: Option<(u32, u32)>, zone: &str) -> Option<Deadline> {

@@ -18,7 +18,7 @@ use dossier_core::profile::{
 };
 use dossier_core::store::Store;
 use dossier_core::vacancy::{
-    self, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput, VacancyStatus,
+    self, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput,
 };
 use dossier_core::vault::{
     self, Document, DocumentKind, DocumentMetadata, ImportOptions, MediaType, ProvenEntry, Vault,
@@ -28,12 +28,11 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+mod support;
+use support::date;
 
 fn today() -> NaiveDate {
-    d(2026, 11, 22)
+    date(2026, 11, 22)
 }
 
 fn now() -> DateTime<Utc> {
@@ -42,31 +41,22 @@ fn now() -> DateTime<Utc> {
 
 fn notice(contract: Option<ContractKind>, text: Option<&str>) -> VacancyInput {
     VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: "1503".into(),
-        title: "Criminal Intelligence Officer".into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
         contract_kind: contract,
-        is_roster: false,
         grade: Some("6".into()),
         posts: Some(1),
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
         deadline: Some(Deadline {
-            date: d(2026, 12, 4),
+            date: date(2026, 12, 4),
             time: None,
             zone: "Europe/Paris".into(),
         }),
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
         notice_text: text.map(str::to_string),
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(
+            Platform::RecruitmentHub,
+            "1503",
+            "Criminal Intelligence Officer",
+        )
     }
 }
 
@@ -98,18 +88,18 @@ fn profile() -> Profile {
     Profile {
         full_name: "Camille Martin".into(),
         email: "camille@example.org".into(),
-        date_of_birth: Some(d(1990, 4, 2)),
+        date_of_birth: Some(date(1990, 4, 2)),
         nationalities: vec!["FR".into()],
         country_of_origin: Some("FR".into()),
         residences: vec![
             Residence {
                 country: "FR".into(),
-                from: d(1990, 4, 2),
-                to: Some(d(2023, 6, 1)),
+                from: date(1990, 4, 2),
+                to: Some(date(2023, 6, 1)),
             },
             Residence {
                 country: "DE".into(),
-                from: d(2023, 6, 1),
+                from: date(2023, 6, 1),
                 to: None,
             },
         ],
@@ -119,8 +109,8 @@ fn profile() -> Profile {
                 level: EducationLevel::Master,
                 field: "Criminology".into(),
                 institution: "Université de Lyon".into(),
-                from: Some(d(2012, 9, 1)),
-                to: Some(d(2014, 6, 30)),
+                from: Some(date(2012, 9, 1)),
+                to: Some(date(2014, 6, 30)),
                 status: StudyStatus::Completed,
             },
             Education {
@@ -128,7 +118,7 @@ fn profile() -> Profile {
                 level: EducationLevel::Doctorate,
                 field: "Law".into(),
                 institution: "Heidelberg".into(),
-                from: Some(d(2024, 9, 1)),
+                from: Some(date(2024, 9, 1)),
                 to: None,
                 status: StudyStatus::Enrolled,
             },
@@ -138,7 +128,7 @@ fn profile() -> Profile {
                 id: 21,
                 employer: "Bundeskriminalamt".into(),
                 title: "Analyst".into(),
-                from: d(2014, 9, 1),
+                from: date(2014, 9, 1),
                 to: None,
                 work_time: WorkTime::FullTime,
             },
@@ -146,8 +136,8 @@ fn profile() -> Profile {
                 id: 22,
                 employer: "Police nationale".into(),
                 title: "Officer".into(),
-                from: d(2010, 1, 1),
-                to: Some(d(2014, 8, 31)),
+                from: date(2010, 1, 1),
+                to: Some(date(2014, 8, 31)),
                 work_time: WorkTime::FullTime,
             },
         ],
@@ -206,8 +196,8 @@ fn complete_vault() -> Vec<Document> {
             DocumentKind::ReferenceLetter,
             ProvenEntry::Employment(22),
         ),
-        certificate(5, "FR", d(2026, 11, 2)),
-        certificate(6, "DE", d(2026, 10, 20)),
+        certificate(5, "FR", date(2026, 11, 2)),
+        certificate(6, "DE", date(2026, 10, 20)),
     ]
 }
 
@@ -348,7 +338,7 @@ fn every_diploma_and_position_needs_its_own_proof() {
 #[test]
 fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
     let mut docs = complete_vault();
-    docs[4] = certificate(5, "FR", d(2026, 8, 22));
+    docs[4] = certificate(5, "FR", date(2026, 8, 22));
     let france = Requirement::CriminalRecord {
         country: "FR".into(),
     };
@@ -358,7 +348,7 @@ fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
         &vacancy(notice(None, None)),
         Some(&profile()),
         &docs,
-        d(2026, 11, 22),
+        date(2026, 11, 22),
     );
     assert_eq!(line(&on_last_day, &france).state, ItemState::Satisfied);
     let day_after = build_checklist(
@@ -366,7 +356,7 @@ fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
         &vacancy(notice(None, None)),
         Some(&profile()),
         &docs,
-        d(2026, 11, 23),
+        date(2026, 11, 23),
     );
     let stale = line(&day_after, &france);
     assert_eq!(stale.state, ItemState::Stale);
@@ -444,7 +434,7 @@ fn what_else_the_notice_asks_for_is_a_line_and_an_expired_one_is_stale() {
     assert_eq!(c.items.last().unwrap().requirement, identity);
 
     docs.push(Document {
-        expires_on: Some(d(2026, 10, 1)),
+        expires_on: Some(date(2026, 10, 1)),
         ..document(60, DocumentKind::Identity)
     });
     let c = check(notice(None, Some(text)), Some(&profile()), &docs);
@@ -536,7 +526,7 @@ fn setup(platform: Platform, complete: bool) -> Setup {
             platform: None,
             first_step: EventInput {
                 stage: Stage::Submitted,
-                date: d(2026, 11, 20),
+                date: date(2026, 11, 20),
                 time: None,
                 zone: None,
                 note: String::new(),
@@ -580,7 +570,7 @@ fn setup(platform: Platform, complete: bool) -> Setup {
             ..meta(DocumentKind::ProofOfEmployment, "BKA contract")
         },
     );
-    for (country, issued) in [("FR", d(2026, 11, 2)), ("DE", d(2026, 10, 20))] {
+    for (country, issued) in [("FR", date(2026, 11, 2)), ("DE", date(2026, 10, 20))] {
         import(
             &mut s,
             &format!("crc-{country}.pdf"),

@@ -14,12 +14,11 @@ use dossier_core::store::Store;
 use dossier_core::{Error, countries, profile};
 use rusqlite_migration::{M, Migrations};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+mod support;
+use support::date;
 
 fn today() -> NaiveDate {
-    d(2025, 11, 10)
+    date(2025, 11, 10)
 }
 
 fn now() -> DateTime<Utc> {
@@ -32,8 +31,8 @@ fn education(field: &str) -> Education {
         level: EducationLevel::Master,
         field: field.into(),
         institution: "Université Lyon 3".into(),
-        from: Some(d(2013, 9, 1)),
-        to: Some(d(2015, 6, 30)),
+        from: Some(date(2013, 9, 1)),
+        to: Some(date(2015, 6, 30)),
         status: StudyStatus::Completed,
     }
 }
@@ -43,7 +42,7 @@ fn employment(employer: &str) -> Employment {
         id: 0,
         employer: employer.into(),
         title: "Analyst".into(),
-        from: d(2016, 1, 4),
+        from: date(2016, 1, 4),
         to: None,
         work_time: WorkTime::FullTime,
     }
@@ -66,18 +65,18 @@ fn valid() -> Profile {
     Profile {
         full_name: "Amina Diallo".into(),
         email: "amina.diallo@example.org".into(),
-        date_of_birth: Some(d(1990, 4, 23)),
+        date_of_birth: Some(date(1990, 4, 23)),
         nationalities: vec!["SN".into(), "FR".into()],
         country_of_origin: Some("SN".into()),
         residences: vec![
             Residence {
                 country: "SN".into(),
-                from: d(1990, 4, 23),
-                to: Some(d(2012, 8, 31)),
+                from: date(1990, 4, 23),
+                to: Some(date(2012, 8, 31)),
             },
             Residence {
                 country: "FR".into(),
-                from: d(2012, 9, 1),
+                from: date(2012, 9, 1),
                 to: None,
             },
         ],
@@ -153,9 +152,9 @@ fn a_date_of_birth_in_the_future_is_refused() {
 #[test]
 fn a_period_that_ends_before_it_starts_is_refused_at_its_end() {
     let mut p = valid();
-    p.residences[1].to = Some(d(2012, 8, 1));
-    p.employment[0].to = Some(d(2015, 12, 31));
-    p.education[0].to = Some(d(2013, 1, 1));
+    p.residences[1].to = Some(date(2012, 8, 1));
+    p.employment[0].to = Some(date(2015, 12, 31));
+    p.education[0].to = Some(date(2013, 1, 1));
     let errors = errors_of(&p);
     assert!(message_at(&errors, "residences[1].to").contains("ends"));
     assert!(message_at(&errors, "employment[0].to").contains("before it starts"));
@@ -166,8 +165,8 @@ fn a_period_that_ends_before_it_starts_is_refused_at_its_end() {
 #[test]
 fn a_period_that_starts_in_the_future_or_before_birth_is_refused() {
     let mut p = valid();
-    p.employment[0].from = d(2026, 1, 5);
-    p.residences[0].from = d(1989, 1, 1);
+    p.employment[0].from = date(2026, 1, 5);
+    p.residences[0].from = date(1989, 1, 1);
     let errors = errors_of(&p);
     assert_eq!(
         message_at(&errors, "employment[0].from"),
@@ -179,7 +178,7 @@ fn a_period_that_starts_in_the_future_or_before_birth_is_refused() {
 #[test]
 fn completed_studies_cannot_end_in_the_future_but_studies_in_progress_can() {
     let mut p = valid();
-    p.education[0].to = Some(d(2026, 6, 30));
+    p.education[0].to = Some(date(2026, 6, 30));
     assert!(message_at(&errors_of(&p), "education[0].to").contains("enrolled"));
     p.education[0].status = StudyStatus::Enrolled;
     assert_eq!(p.validate(today()), Ok(()));
@@ -300,7 +299,7 @@ fn required_text_cannot_be_blank() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let mut p = valid();
-    p.date_of_birth = Some(d(2030, 1, 1));
+    p.date_of_birth = Some(date(2030, 1, 1));
     p.email = "nope".into();
     p.nationalities = vec!["QQ".into()];
     let fields: Vec<String> = errors_of(&p).into_iter().map(|e| e.field).collect();
@@ -487,7 +486,7 @@ fn an_id_the_saved_profile_does_not_hold_is_refused() {
 fn an_invalid_profile_saves_nothing_at_first_or_later() {
     let mut s = store();
     let mut bad = valid();
-    bad.date_of_birth = Some(d(2031, 1, 1));
+    bad.date_of_birth = Some(date(2031, 1, 1));
     let err = save_profile(&mut s, bad.clone(), now()).unwrap_err();
     assert!(matches!(err, ProfileError::Invalid(_)), "{err:?}");
     assert_eq!(load_profile(&s).unwrap(), None);
@@ -535,11 +534,11 @@ fn a_date_that_is_today_somewhere_on_earth_is_not_refused_as_future() {
     // 20:00 UTC on 10 November is already 11 November in Kiribati and in New Zealand.
     let evening: DateTime<Utc> = "2025-11-10T20:00:00Z".parse().unwrap();
     p.employment.push(Employment {
-        from: d(2025, 11, 11),
+        from: date(2025, 11, 11),
         ..employment("INTERPOL")
     });
     save_profile(&mut s, p.clone(), evening).unwrap();
-    p.employment[1].from = d(2025, 11, 12);
+    p.employment[1].from = date(2025, 11, 12);
     let p = load_with(&s, p);
     let err = save_profile(&mut s, p, evening).unwrap_err();
     assert_eq!(err.field_errors()[0].field, "employment[1].from");
@@ -594,7 +593,7 @@ fn a_profile_row_from_schema_2_is_read_from_its_columns_after_the_migration() {
     let p = load_profile(&s).unwrap().unwrap();
     assert_eq!(p.full_name, "Amina Diallo");
     assert_eq!(p.email, "amina@example.org");
-    assert_eq!(p.date_of_birth, Some(d(1990, 4, 23)));
+    assert_eq!(p.date_of_birth, Some(date(1990, 4, 23)));
     assert_eq!(p.country_of_origin.as_deref(), Some("SN"));
     assert!(p.nationalities.is_empty());
     // The first save numbers entries from 1.

@@ -4,17 +4,13 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use dossier_core::countdowns::past_deadline_warning;
-use dossier_core::countdowns::time::*;
+use dossier_core::countdowns::thresholds::*;
+use dossier_core::time::*;
 use dossier_core::vacancy::Deadline;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn utc(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
+mod support;
+use support::{d, utc};
 
 fn paris() -> Tz {
     zone("Europe/Paris").unwrap()

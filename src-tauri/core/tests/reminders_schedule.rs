@@ -1,7 +1,7 @@
 //! The reminder scheduler on the settable clock: nothing early, nothing twice (also after a
 //! restart), nothing lost, missed reminders summarised once, quiet hours respected.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use dossier_core::applications::{
     self, ApplicationInput, EventInput, InterviewInput, InterviewMode, Stage,
 };
@@ -14,15 +14,10 @@ use dossier_core::vault::{DocumentKind, DocumentMetadata, ImportOptions, Vault, 
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
+mod support;
+use support::{d, utc};
+
 const PARIS: &str = "Europe/Paris";
-
-fn utc(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -30,27 +25,13 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 
 fn vacancy(reference: &str, title: &str, deadline: Option<Deadline>) -> VacancyInput {
     VacancyInput {
-        platform: Platform::RecruitmentHub,
-        reference: reference.into(),
-        title: title.into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some(PARIS.into()),
         contract_kind: Some(ContractKind::FixedTerm),
-        is_roster: false,
         grade: Some("6".into()),
         posts: Some(1),
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
         deadline,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(Platform::RecruitmentHub, reference, title)
     }
 }
 

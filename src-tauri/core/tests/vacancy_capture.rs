@@ -1,6 +1,5 @@
 use dossier_core::Error;
-use dossier_core::notice::MAX_NOTICE_BYTES;
-use dossier_core::vacancy::{capture_notice, capture_notice_file};
+use dossier_core::notice::{MAX_NOTICE_BYTES, capture_notice, capture_notice_file};
 
 fn refusal(result: dossier_core::Result<impl std::fmt::Debug>) -> String {
     match result {

@@ -9,27 +9,15 @@ fn now() -> DateTime<Utc> {
 
 fn input(platform: Platform, reference: &str, title: &str) -> VacancyInput {
     VacancyInput {
-        platform,
-        reference: reference.into(),
-        title: title.into(),
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
         contract_kind: Some(ContractKind::FixedTerm),
-        is_roster: false,
         grade: Some("6".into()),
         posts: Some(1),
         security_screening: Some(SecurityScreening::Basic),
         duration_months: Some(24),
-        duration_text: None,
         published_on: Some(NaiveDate::from_ymd_opt(2026, 10, 30).unwrap()),
-        deadline: None,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
+        ..VacancyInput::new(platform, reference, title)
     }
 }
 

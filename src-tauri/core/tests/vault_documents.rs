@@ -11,6 +11,9 @@ use dossier_core::vault::{
 use std::fs;
 use std::path::Path;
 
+mod support;
+use support::date;
+
 struct Setup {
     dir: tempfile::TempDir,
     store: Store,
@@ -30,10 +33,6 @@ fn now() -> DateTime<Utc> {
 
 fn today() -> NaiveDate {
     date(2026, 3, 1)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 fn pdf(label: &str) -> Vec<u8> {

@@ -8,9 +8,8 @@ use dossier_core::vault::{
     check_references, crc_required_countries, crc_status, crc_valid_until,
 };
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+mod support;
+use support::date;
 
 fn lived(country: &str, from: NaiveDate, to: Option<NaiveDate>) -> Residence {
     Residence {

@@ -1,6 +1,6 @@
+use dossier_core::notice::{self, NoticeCapture};
 use dossier_core::vacancy::{
-    self, NoticeCapture, SaveOutcome, Vacancy, VacancyFacets, VacancyInput, VacancyPage,
-    VacancyQuery,
+    self, SaveOutcome, Vacancy, VacancyFacets, VacancyInput, VacancyPage, VacancyQuery,
 };
 use tauri::State;
 
@@ -14,7 +14,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_capture_text(text: String) -> Result<NoticeCapture> {
-    Ok(vacancy::capture_notice(&text)?)
+    Ok(notice::capture_notice(&text)?)
 }
 
 /// Asks for a saved notice (`.txt` or `.html`) and reads it into a draft; nothing when cancelled.
@@ -26,7 +26,7 @@ pub async fn vacancy_capture_file(window: tauri::WebviewWindow) -> Result<Option
     let Some(path) = paths.first() else {
         return Ok(None);
     };
-    Ok(Some(vacancy::capture_notice_file(path)?))
+    Ok(Some(notice::capture_notice_file(path)?))
 }
 
 #[tauri::command]

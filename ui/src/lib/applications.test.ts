@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpcomingItem_Serialize as UpcomingItem } from './bindings';
+import type { UpcomingItem as UpcomingItem } from './bindings';
 import { dateInZone, fromBackendTime, nextFor, stepZone, toBackendTime } from './applications';
 
 function item(over: Partial<UpcomingItem>): UpcomingItem {

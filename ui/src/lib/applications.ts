@@ -1,6 +1,6 @@
 // Pure helpers for the applications views: which countdown an application shows next, and the
 // calendar day "today" is where the candidate is.
-import type { Application_Serialize as Application, BoardColumn_Serialize as BoardColumn, Stage, UpcomingItem_Serialize as UpcomingItem } from './bindings';
+import type { Application as Application, BoardColumn as BoardColumn, Stage, UpcomingItem as UpcomingItem } from './bindings';
 
 /** The most urgent upcoming moment about this application (its own, or its vacancy's
  * deadline); `items` come most urgent first from the backend, so the first match wins. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardColumn_Serialize as BoardColumn, Stage } from './bindings';
+import type { BoardColumn as BoardColumn, Stage } from './bindings';
 import { boardLanes } from './applications';
 import { DROP_ATTRIBUTE, dropStageIn } from './board-drag';
 

@@ -1,6 +1,6 @@
 // How a verdict and its rules are presented: which tone, which words for the profile fact a rule
 // is missing, and where in the profile editor that fact is entered.
-import type { RuleOutcome_Serialize, RuleStatus, Verdict } from './bindings';
+import type { RuleOutcome, RuleStatus, Verdict } from './bindings';
 import { fieldId } from './profile-form';
 
 export type Tone = 'good' | 'bad' | 'warn';
@@ -62,9 +62,9 @@ export function missingFactTarget(missing: string): { field: string; section: st
 }
 
 /** The rules shown in full; those that do not apply to this post are only named. */
-export function splitRules(rules: RuleOutcome_Serialize[]): {
-  applicable: RuleOutcome_Serialize[];
-  notApplicable: RuleOutcome_Serialize[];
+export function splitRules(rules: RuleOutcome[]): {
+  applicable: RuleOutcome[];
+  notApplicable: RuleOutcome[];
 } {
   return {
     applicable: rules.filter((r) => r.status !== 'not_applicable'),

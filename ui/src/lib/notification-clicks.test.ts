@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationTarget_Serialize as NotificationTarget } from './bindings';
+import type { NotificationTarget as NotificationTarget } from './bindings';
 import { pageFor } from './notification-clicks';
 
 function target(over: Partial<NotificationTarget>): NotificationTarget {

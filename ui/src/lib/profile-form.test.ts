@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile_Serialize } from './bindings';
+import type { Profile } from './bindings';
 import {
   comparable,
   emptyProfileForm,
@@ -13,7 +13,7 @@ import {
   type ProfileForm,
 } from './profile-form';
 
-const saved: Profile_Serialize = {
+const saved: Profile = {
   fullName: 'Amina Diallo',
   email: 'amina@example.org',
   dateOfBirth: '1990-04-23',

@@ -8,8 +8,7 @@ import type {
   EducationLevel,
   FieldError,
   LanguageChoices,
-  Profile_Deserialize,
-  Profile_Serialize,
+  Profile,
   StudyStatus,
   WorkTime,
 } from './bindings';
@@ -135,7 +134,7 @@ export function emptyProfileForm(): ProfileForm {
 const text = (value: string | null | undefined) => value ?? '';
 const answer = (value: boolean | null | undefined): Answer => (value === true ? 'yes' : value === false ? 'no' : '');
 
-export function formFromProfile(p: Profile_Serialize): ProfileForm {
+export function formFromProfile(p: Profile): ProfileForm {
   return {
     fullName: p.fullName,
     email: p.email,
@@ -201,7 +200,7 @@ const yesNo = (value: Answer) => (value === '' ? null : value === 'yes');
  * else, such as a date in the future or a blank name, is the backend's to judge, so the rules
  * live in one place. Blank nationality lines are dropped: an empty line is not a claim.
  */
-export function profileFromForm(form: ProfileForm): { profile: Profile_Deserialize } | { failures: FormFailure[] } {
+export function profileFromForm(form: ProfileForm): { profile: Profile } | { failures: FormFailure[] } {
   const failures: FormFailure[] = [];
   const nationalities = form.nationalities.map((n) => n.country.trim()).filter((c) => c !== '');
   form.languages.forEach((l, i) => {

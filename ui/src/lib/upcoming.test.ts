@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import type { UpcomingItem_Serialize as UpcomingItem } from './bindings';
+import type { UpcomingItem as UpcomingItem } from './bindings';
 import { dashboardMoments, keepFirstMoments, DASHBOARD_SHOWN } from './upcoming';
 
 afterEach(() => clearMocks());

@@ -1,6 +1,6 @@
 // What comes next, as the Dashboard shows it: the most urgent few. A long history has hundreds
 // of moments ahead, which belong in their views, not on a page read at a glance.
-import type { UpcomingItem_Serialize as UpcomingItem } from './bindings';
+import type { UpcomingItem as UpcomingItem } from './bindings';
 import { ipc } from './ipc';
 
 export const DASHBOARD_SHOWN = 10;

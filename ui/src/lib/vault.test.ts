@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchItem_Serialize as BatchItem, Document_Serialize as Document } from './bindings';
+import type { BatchItem as BatchItem, Document as Document } from './bindings';
 import {
   canProve,
   countOutcomes,

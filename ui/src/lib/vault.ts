@@ -1,12 +1,12 @@
 // What the vault screens work out without the backend: where a document's bytes are served,
 // how a file is previewed, the form and its errors, and summaries of an import.
 import type {
-  BatchItem_Serialize as BatchItem,
+  BatchItem as BatchItem,
   Country,
-  DocumentChoices_Serialize as DocumentChoices,
-  Document_Serialize as Document,
+  DocumentChoices as DocumentChoices,
+  Document as Document,
   DocumentKind,
-  DocumentMetadata_Deserialize as DocumentMetadata,
+  DocumentMetadata as DocumentMetadata,
   MediaType,
   ProvenEntry,
 } from './bindings';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Documents from './Documents.svelte';
-import type { Document_Serialize as Document, Overview } from '../lib/bindings';
+import type { Document as Document, Overview } from '../lib/bindings';
 import { router } from '../lib/router.svelte';
 import { session } from '../lib/session.svelte';
 import { dismissResults, importState, onDropNews } from '../lib/vault-import.svelte';

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Profile from './Profile.svelte';
 import EligibilityCard from '../components/eligibility/EligibilityCard.svelte';
-import type { Assessment_Serialize, Vacancy_Serialize } from '../lib/bindings';
+import type { Assessment, Vacancy } from '../lib/bindings';
 
 const countries = {
   countries: [
@@ -87,10 +87,10 @@ describe('profile editor', () => {
 });
 
 describe('eligibility card', () => {
-  const vacancy = { id: 4, updatedUtc: '2026-11-22T09:00:00Z' } as Vacancy_Serialize;
+  const vacancy = { id: 4, updatedUtc: '2026-11-22T09:00:00Z' } as Vacancy;
 
   it('shows the verdict, each rule with its reason and source, and where to add a missing fact', async () => {
-    const assessment: Assessment_Serialize = {
+    const assessment: Assessment = {
       verdict: 'incomplete',
       assessedOn: '2026-11-22',
       rules: [

@@ -3,9 +3,9 @@
 //! candidate keeps a copy: docs/domain.md#platforms).
 
 use super::AttachedDocument;
-use super::store::read_application;
-use crate::countdowns::time::parse_date;
+use super::rows::read_application;
 use crate::store::Store;
+use crate::store::text::{self, parse_date};
 use crate::vacancy::Platform;
 use crate::vault::DocumentKind;
 use crate::{Error, Result};
@@ -50,7 +50,7 @@ fn document_kind(c: &Connection, id: u32) -> Result<(String, DocumentKind)> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let (title, kind) = found.ok_or_else(|| Error::NotFound(format!("Document {id}")))?;
+    let (title, kind) = found.ok_or_else(|| text::not_found("Document", id))?;
     Ok((
         title,
         DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),

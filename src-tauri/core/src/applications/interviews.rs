@@ -1,11 +1,12 @@
 //! Interviews: a wall-clock time in a zone (usually the duty station's), a mode and a place.
 
-use super::store::{not_found, read_application};
+use super::rows::{not_found, read_application};
 use super::{Interview, InterviewInput, InterviewMode, MAX_NOTE_CHARS};
-use crate::countdowns::time::{
-    self, Fold, instant_text, parse_date, parse_time, stored_instant, time_text,
-};
 use crate::store::Store;
+use crate::store::text::{
+    self, date_text, instant_text, parse_date, parse_time, stored_instant, time_text,
+};
+use crate::time::{self, Fold};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -136,7 +137,7 @@ fn read_interview(c: &Connection, id: u32) -> Result<Interview> {
     let mut rows = stmt.query([id])?;
     match rows.next()? {
         Some(r) => interview_from_row(r),
-        None => Err(Error::NotFound(format!("Interview {id}"))),
+        None => Err(text::not_found("Interview", id)),
     }
 }
 
@@ -155,7 +156,7 @@ pub fn add_interview(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
             params![
                 application_id,
-                i.date.to_string(),
+                date_text(i.date),
                 time_text(i.time),
                 i.zone,
                 instant_text(checked.starts_utc),
@@ -189,7 +190,7 @@ pub fn update_interview(
              WHERE id = ?1",
             params![
                 id,
-                i.date.to_string(),
+                date_text(i.date),
                 time_text(i.time),
                 i.zone,
                 instant_text(checked.starts_utc),
@@ -207,7 +208,7 @@ pub fn update_interview(
 pub fn delete_interview(store: &mut Store, id: u32) -> Result<()> {
     store.write(|tx| {
         if tx.execute("DELETE FROM interviews WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound(format!("Interview {id}")));
+            return Err(text::not_found("Interview", id));
         }
         Ok(())
     })

@@ -8,6 +8,7 @@
 
 mod documents;
 mod interviews;
+mod rows;
 mod stage;
 mod store;
 
@@ -54,7 +55,7 @@ pub struct ApplicationInput {
 }
 
 /// One application as lists, the board and the table show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
     pub id: u32,
@@ -80,7 +81,7 @@ pub struct Application {
 }
 
 /// One step on the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationEvent {
     pub id: u32,
@@ -137,7 +138,7 @@ pub struct InterviewInput {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Interview {
     pub id: u32,
@@ -150,7 +151,7 @@ pub struct Interview {
 }
 
 /// A vault document linked to an application.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AttachedDocument {
     pub document_id: u32,
@@ -163,7 +164,7 @@ pub struct AttachedDocument {
 }
 
 /// Everything about one application.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationDetail {
     pub application: Application,
@@ -176,7 +177,7 @@ pub struct ApplicationDetail {
 }
 
 /// What creating an application did, with anything the candidate should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Created {
     pub application: Application,
@@ -184,7 +185,7 @@ pub struct Created {
 }
 
 /// One column of the board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BoardColumn {
     pub stage: Stage,

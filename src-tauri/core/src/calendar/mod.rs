@@ -15,19 +15,19 @@
 
 mod vtimezone;
 
-use crate::countdowns::time::local_date;
 use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
 use crate::store::Store;
+use crate::time::local_date;
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CalendarExport {
     pub path: String,

@@ -8,7 +8,7 @@
 //!   (or not started). Once passed it stays listed, flagged overdue, until the application is
 //!   submitted or the vacancy closed or archived: the candidate decides what it means.
 //! - **Silence**: an application at "submitted" (or "no response"), counted from its last
-//!   "submitted" step's date in that step's zone (see [`time`] for the arithmetic). Listed
+//!   "submitted" step's date in that step's zone (see [`thresholds`] for the arithmetic). Listed
 //!   while the application is still at "submitted", overdue once reached: "no response" is
 //!   proposed then.
 //! - **Certificate**: each current (not replaced) criminal record certificate with an issue
@@ -17,21 +17,20 @@
 //! - **Interview**: each interview of an application still open (not accepted, declined,
 //!   unsuccessful or withdrawn).
 
-pub mod time;
+pub mod thresholds;
 
 use crate::applications::{InterviewMode, Stage};
 use crate::store::Store;
+use crate::store::text::{parse_date, stored_instant};
+use crate::time::{self, local_date, local_time};
 use crate::vacancy::Deadline;
 use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
-use time::{local_date, local_time, parse_date};
+use serde::Serialize;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum CountdownKind {
     Deadline,
@@ -42,7 +41,7 @@ pub enum CountdownKind {
 }
 
 /// One moment the candidate is counting down to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UpcomingItem {
     pub kind: CountdownKind,
@@ -152,7 +151,7 @@ fn zone_or_utc(name: Option<&str>) -> Tz {
 }
 
 fn stored(text: &str) -> Result<DateTime<Utc>> {
-    time::stored_instant(text, "countdown")
+    stored_instant(text, "countdown")
 }
 
 /// Every moment the candidate's data defines, past or future, in no particular order.
@@ -226,7 +225,7 @@ fn stage_thresholds(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
             (
                 CountdownKind::RosterExpiry,
                 Subject::Roster { rostered_on: on },
-                time::roster_expiry(on, tz),
+                thresholds::roster_expiry(on, tz),
             )
         } else {
             (
@@ -235,7 +234,7 @@ fn stage_thresholds(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
                     submitted_on: on,
                     stage,
                 },
-                time::silence_threshold(on, tz),
+                thresholds::silence_threshold(on, tz),
             )
         };
         out.push(Target {
@@ -273,7 +272,7 @@ fn certificates(c: &Connection, user_zone: Tz, out: &mut Vec<Target>) -> Result<
                 issued_on,
                 country: r.get(3)?,
             },
-            at: time::certificate_stale_at(issued_on, user_zone),
+            at: thresholds::certificate_stale_at(issued_on, user_zone),
             tz: user_zone,
             all_day: true,
             recorded_utc: stored(&r.get::<_, String>(4)?)?,

@@ -26,9 +26,9 @@ use crate::profile::{
 use crate::sources;
 use crate::vacancy::{ContractKind, LanguageRequirement, Vacancy, VacancyInput};
 use chrono::{Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every rule that applies passes.
@@ -39,7 +39,7 @@ pub enum Verdict {
     Incomplete,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleStatus {
     Pass,
@@ -48,7 +48,7 @@ pub enum RuleStatus {
     NotApplicable,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     /// A nationality of a member country.
@@ -69,7 +69,7 @@ pub enum RuleId {
     Experience,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleOutcome {
     pub rule: RuleId,
@@ -84,7 +84,7 @@ pub struct RuleOutcome {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     pub verdict: Verdict,

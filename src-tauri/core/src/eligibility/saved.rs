@@ -10,10 +10,10 @@ use crate::store::Store;
 use crate::vacancy::get_vacancy;
 use crate::{Error, Result};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One vacancy's verdict, for a badge in the list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancyVerdict {
     pub id: u32,

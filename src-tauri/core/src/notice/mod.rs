@@ -6,8 +6,9 @@
 //! split in steps: `html` turns a saved page into visible text, `text` evens out characters,
 //! `labels` finds the `Label: value` pairs however they are laid out, `values` and `dates`
 //! read each value, and `requirements` reads languages, education and experience from the
-//! free text.
+//! free text. `capture` wraps it all for a paste or a saved file, refusing what is no notice.
 
+mod capture;
 mod dates;
 mod html;
 mod labels;
@@ -15,19 +16,18 @@ mod requirements;
 mod text;
 mod values;
 
+pub use capture::{NoticeCapture, capture_notice, capture_notice_file};
 pub use html::notice_text_from_html;
 
 use crate::profile::EducationLevel;
 use crate::vacancy::{ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening};
 use chrono::NaiveDate;
 use labels::{Field, Key};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// The most text a candidate may paste or open as a notice: real notices are a few KiB, so more
-/// than this is almost certainly the wrong file.
-pub const MAX_NOTICE_BYTES: usize = 1024 * 1024;
+pub use crate::vacancy::MAX_NOTICE_BYTES;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NoticeDraft {
     pub platform: Option<Platform>,

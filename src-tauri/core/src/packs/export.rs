@@ -77,7 +77,7 @@ pub struct PackPlan {
     pub default_name: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportPhase {
     /// Reading every stored file back and comparing it with the vault's record.
@@ -86,7 +86,7 @@ pub enum ExportPhase {
 }
 
 /// Sizes as `f64`: exact up to 2^53 bytes, and TypeScript has no 64-bit integers.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportProgress {
     pub phase: ExportPhase,
@@ -96,7 +96,7 @@ pub struct ExportProgress {
     pub files_total: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportOutcome {
     pub path: String,

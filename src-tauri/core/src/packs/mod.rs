@@ -75,7 +75,7 @@ pub enum Requirement {
 }
 
 /// Where the candidate goes to fix a line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(tag = "to", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum FixLink {
     /// A fact of the profile, named as the profile editor names it (`education`, `references`).
@@ -91,7 +91,7 @@ pub enum FixLink {
 }
 
 /// A vault document that satisfies (or, stale, used to satisfy) a line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistDocument {
     pub id: u32,
@@ -100,7 +100,7 @@ pub struct ChecklistDocument {
     pub issued_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistItem {
     /// 1-based, in the order INTERPOL's list gives and the pack's files follow.
@@ -115,7 +115,7 @@ pub struct ChecklistItem {
     pub fix: Option<FixLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Checklist {
     pub application_id: u32,

@@ -7,7 +7,7 @@
 //! key is recorded before it is returned, and survives a restart), and never lost (a reminder
 //! missed while Dossier was closed is still due at the next start).
 //!
-//! When reminders come (see [`crate::countdowns::time`] for the arithmetic):
+//! When reminders come (see [`crate::time`] for the arithmetic):
 //! - deadline: 7 days, 3 days and 1 day before (same wall-clock time, in the deadline's zone),
 //!   and 3 hours before;
 //! - silence: at 09:00 on the day 6 months after the submission, in the submission's zone;
@@ -39,13 +39,14 @@ pub use settings::{QuietHours, ReminderSettings, load_reminder_settings, save_re
 
 use crate::Result;
 use crate::applications::{self, Application, EventInput, Stage};
-use crate::countdowns::time::{self, Fold, instant_text, local_time};
 use crate::countdowns::{CountdownKind, Subject, Target, targets, user_zone};
 use crate::store::Store;
+use crate::store::text::instant_text;
+use crate::time::{self, Fold, local_time};
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// From this many subjects due at once, one summary replaces the single notifications.
 pub const SUMMARY_FROM: usize = 3;
@@ -183,7 +184,7 @@ fn deferred(settings: &ReminderSettings, at: DateTime<Utc>, user_tz: Tz) -> Date
 }
 
 /// A reminder about to be armed: what it is about and when it will show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledReminder {
     pub key: String,
@@ -237,7 +238,7 @@ pub fn next_due(
 }
 
 /// Where clicking a notification leads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationTarget {
     pub kind: CountdownKind,
@@ -247,7 +248,7 @@ pub struct NotificationTarget {
     pub interview_id: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
     pub title: String,
@@ -260,7 +261,7 @@ pub struct Notification {
 }
 
 /// What to show now: single notifications, or one summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Delivery {
     pub notifications: Vec<Notification>,

@@ -3,8 +3,8 @@
 
 use super::{Notification, NotificationTarget};
 use crate::applications::Stage;
-use crate::countdowns::time::{self, calendar_days_between, human_day, human_moment, local_time};
 use crate::countdowns::{Subject, Target};
+use crate::time::{self, calendar_days_between, human_day, human_moment, local_time};
 use crate::vault::CRC_VALID_MONTHS;
 use chrono::{DateTime, Days, Offset, TimeZone, Utc};
 use chrono_tz::Tz;

@@ -2,9 +2,9 @@
 //! are right wherever the candidate is.
 
 use super::Deadline;
+use crate::time::zone;
 use crate::{Error, Result};
 use chrono::{DateTime, LocalResult, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 /// Notices give most deadlines as a date only: it closes at the end of that day, 23:59, in the
 /// duty station's zone (docs/domain.md#deadlines).
@@ -13,18 +13,13 @@ pub const END_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
     None => panic!("23:59 is a valid time"),
 };
 
-pub fn parse_zone(zone: &str) -> Result<Tz> {
-    zone.parse::<Tz>()
-        .map_err(|_| Error::invalid("zone", format!("\"{zone}\" is not a known time zone")))
-}
-
 impl Deadline {
     /// The instant the deadline falls. In a daylight-saving gap the clock time does not exist:
     /// the first instant after the gap is taken, because a deadline that does not exist cannot
     /// have passed earlier. In a fold (the hour repeated in autumn) the later instant is taken,
     /// giving the candidate the benefit of the doubt.
     pub fn instant(&self) -> Result<DateTime<Utc>> {
-        let tz = parse_zone(&self.zone)?;
+        let tz = zone(&self.zone)?;
         let local = self.date.and_time(self.time.unwrap_or(END_OF_DAY));
         let resolved = match tz.from_local_datetime(&local) {
             LocalResult::Single(t) => t,

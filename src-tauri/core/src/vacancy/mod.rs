@@ -101,6 +101,10 @@ pub struct LanguageRequirement {
     pub wording: Option<String>,
 }
 
+/// The most text a candidate may paste or open as a notice, and keep with a vacancy: real
+/// notices are a few KiB, so more than this is almost certainly the wrong file.
+pub const MAX_NOTICE_BYTES: usize = 1024 * 1024;
+
 /// A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
 /// Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -142,7 +146,38 @@ pub struct VacancyInput {
     pub status: VacancyStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+impl VacancyInput {
+    /// A vacancy known only by where it is published, its reference and its title: every other
+    /// field empty, open. Fill in the rest with struct update syntax,
+    /// `VacancyInput { grade: Some("6".into()), ..VacancyInput::new(..) }`.
+    pub fn new(platform: Platform, reference: impl Into<String>, title: impl Into<String>) -> Self {
+        VacancyInput {
+            platform,
+            reference: reference.into(),
+            title: title.into(),
+            duty_station: None,
+            duty_zone: None,
+            contract_kind: None,
+            is_roster: false,
+            grade: None,
+            posts: None,
+            security_screening: None,
+            duration_months: None,
+            duration_text: None,
+            published_on: None,
+            deadline: None,
+            languages: Vec::new(),
+            min_education: None,
+            min_experience_years: None,
+            notice_url: None,
+            notice_text: None,
+            notes: String::new(),
+            status: VacancyStatus::Open,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Vacancy {
     pub id: u32,
@@ -154,13 +189,11 @@ pub struct Vacancy {
     pub updated_utc: DateTime<Utc>,
 }
 
-mod capture;
 mod deadline;
 mod store;
 mod validate;
 
-pub use capture::{NoticeCapture, capture_notice, capture_notice_file};
-pub use deadline::{END_OF_DAY, parse_zone};
+pub use deadline::END_OF_DAY;
 pub use store::{
     DeadlineWindow, SaveOutcome, VacancyFacets, VacancyPage, VacancyQuery, VacancySummary,
     create_vacancy, delete_vacancy, get_vacancy, list_vacancies, update_vacancy, vacancy_facets,

@@ -7,15 +7,19 @@ use super::{
 };
 use crate::profile::EducationLevel;
 use crate::store::Store;
+use crate::store::text::{
+    self, date_text, enum_from, enum_text, instant_text, parse_date, parse_instant, parse_time,
+    time_text,
+};
 use crate::{Error, Result};
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 /// What saving did: a vacancy with the same platform and reference is not saved twice; the UI
 /// offers to open the one already kept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase", tag = "outcome")]
 pub enum SaveOutcome {
     #[serde(rename_all = "camelCase")]
@@ -54,7 +58,7 @@ pub struct VacancyQuery {
 }
 
 /// One row of the list: enough to show and sort it without loading the notice text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancySummary {
     pub id: u32,
@@ -71,7 +75,7 @@ pub struct VacancySummary {
     pub has_application: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancyPage {
     pub items: Vec<VacancySummary>,
@@ -79,7 +83,7 @@ pub struct VacancyPage {
 }
 
 /// The values the filters can offer, taken from what the candidate has saved.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VacancyFacets {
     pub duty_stations: Vec<String>,
@@ -87,22 +91,6 @@ pub struct VacancyFacets {
 }
 
 const DEFAULT_LIMIT: u32 = 200;
-
-fn instant_text(t: DateTime<Utc>) -> String {
-    // One fixed format, so the text sorts in time order inside SQLite.
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn enum_text<T: Serialize>(value: &T) -> Result<String> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => Ok(s),
-        _ => Err(Error::invalid("value", "cannot be stored")),
-    }
-}
-
-fn enum_from<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
-}
 
 fn find_duplicate(
     conn: &Connection,
@@ -138,12 +126,8 @@ fn columns(input: &VacancyInput) -> Result<Columns> {
     Ok(Columns {
         deadline_utc,
         deadline_zone: input.deadline.as_ref().map(|d| d.zone.clone()),
-        deadline_date: input.deadline.as_ref().map(|d| d.date.to_string()),
-        deadline_time: input
-            .deadline
-            .as_ref()
-            .and_then(|d| d.time)
-            .map(|t| t.format("%H:%M").to_string()),
+        deadline_date: input.deadline.as_ref().map(|d| date_text(d.date)),
+        deadline_time: input.deadline.as_ref().and_then(|d| d.time).map(time_text),
         languages: serde_json::to_string(&input.languages)
             .map_err(|_| Error::invalid("languages", "cannot be stored"))?,
         contract_kind: input.contract_kind.map(|k| k.as_str().to_string()),
@@ -194,7 +178,7 @@ fn write_fields(
             cols.security,
             input.duration_months,
             input.duration_text,
-            input.published_on.map(|d| d.to_string()),
+            input.published_on.map(date_text),
             cols.deadline_date,
             cols.deadline_time,
             cols.languages,
@@ -288,7 +272,7 @@ pub fn update_vacancy(
             }));
         }
         if write_fields(tx, id, &input, &cols, &now_text)? == 0 {
-            return Err(Error::NotFound(format!("Vacancy {id}")));
+            return Err(text::not_found("Vacancy", id));
         }
         Ok(Ok(()))
     })?;
@@ -316,27 +300,22 @@ pub fn delete_vacancy(store: &mut Store, id: u32) -> Result<()> {
             ));
         }
         if tx.execute("DELETE FROM vacancies WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound(format!("Vacancy {id}")));
+            return Err(text::not_found("Vacancy", id));
         }
         tx.execute("DELETE FROM vacancies_fts WHERE rowid = ?1", [id])?;
         Ok(())
     })
 }
 
-fn parse_instant(text: Option<String>) -> Option<DateTime<Utc>> {
-    text.and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-        .map(|t| t.with_timezone(&Utc))
-}
-
 fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
     let text = |i: &str| r.get::<_, Option<String>>(i);
     let deadline = match (text("deadline_date")?, text("deadline_zone")?) {
-        (Some(date), Some(zone)) => date.parse::<NaiveDate>().ok().map(|date| Deadline {
+        (Some(date), Some(zone)) => parse_date(&date).map(|date| Deadline {
             date,
             time: text("deadline_time")
                 .ok()
                 .flatten()
-                .and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+                .and_then(|t| parse_time(&t)),
             zone,
         }),
         _ => None,
@@ -360,7 +339,7 @@ fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
                 .and_then(|s| enum_from::<SecurityScreening>(&s)),
             duration_months: r.get("duration_months")?,
             duration_text: text("duration_text")?,
-            published_on: text("published_on")?.and_then(|d| d.parse().ok()),
+            published_on: text("published_on")?.as_deref().and_then(parse_date),
             deadline,
             languages,
             min_education: text("min_education")?.and_then(|e| enum_from::<EducationLevel>(&e)),
@@ -370,9 +349,15 @@ fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
             notes: r.get("notes")?,
             status: enum_from(&r.get::<_, String>("status")?).unwrap_or(VacancyStatus::Open),
         },
-        deadline_utc: parse_instant(text("deadline_utc")?),
-        created_utc: parse_instant(text("created_utc")?).unwrap_or_default(),
-        updated_utc: parse_instant(text("updated_utc")?).unwrap_or_default(),
+        deadline_utc: text("deadline_utc")?.as_deref().and_then(parse_instant),
+        created_utc: text("created_utc")?
+            .as_deref()
+            .and_then(parse_instant)
+            .unwrap_or_default(),
+        updated_utc: text("updated_utc")?
+            .as_deref()
+            .and_then(parse_instant)
+            .unwrap_or_default(),
     })
 }
 
@@ -385,7 +370,7 @@ pub fn get_vacancy(store: &Store, id: u32) -> Result<Vacancy> {
             vacancy_from_row,
         )
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("Vacancy {id}")))
+        .ok_or_else(|| text::not_found("Vacancy", id))
     })
 }
 
@@ -519,7 +504,10 @@ pub fn list_vacancies(
                     grade: r.get(7)?,
                     is_roster: r.get(8)?,
                     status: enum_from(&r.get::<_, String>(9)?).unwrap_or(VacancyStatus::Open),
-                    deadline_utc: parse_instant(r.get(10)?),
+                    deadline_utc: r
+                        .get::<_, Option<String>>(10)?
+                        .as_deref()
+                        .and_then(parse_instant),
                     deadline_zone: r.get(11)?,
                     has_application: r.get(12)?,
                 })

@@ -1,9 +1,8 @@
 //! What a vacancy must satisfy before it is saved. Text is trimmed here once, so the store and
 //! the duplicate check see the same reference the candidate sees.
 
-use super::VacancyInput;
-use super::deadline::parse_zone;
-use crate::notice::MAX_NOTICE_BYTES;
+use super::{MAX_NOTICE_BYTES, VacancyInput};
+use crate::time::zone as parse_zone;
 use crate::{Error, Result};
 
 /// Short fields are one line in a notice; anything longer is a paste in the wrong box.

@@ -18,8 +18,8 @@
 //!   towards asking for a certificate, since a missing one delays the hiring.
 
 use super::model::{Document, DocumentKind};
-use super::rows::human_date;
 use crate::profile::Residence;
+use crate::time::human_date;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -65,7 +65,7 @@ pub enum CrcState {
     Missing,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CrcCountryStatus {
     pub requirement: CrcRequirement,

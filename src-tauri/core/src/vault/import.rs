@@ -33,7 +33,7 @@ impl Default for ImportOptions {
 }
 
 /// A successful import: a new document, or the one that already holds the same content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     pub document: Document,
@@ -42,7 +42,7 @@ pub struct Imported {
 }
 
 /// Why a file was not imported, for the UI to pick an icon; the message says it in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum RefusalReason {
     UnsupportedType,
@@ -54,7 +54,7 @@ pub enum RefusalReason {
 }
 
 /// One file of a batch, as the candidate sees it in the result list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(
     tag = "outcome",
     rename_all = "snake_case",
@@ -73,7 +73,7 @@ pub enum ImportOutcome {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BatchItem {
     pub path: String,
@@ -82,7 +82,7 @@ pub struct BatchItem {
 }
 
 /// Progress of a batch, for a progress bar. Byte counts are `f64` because a batch may pass 4 GiB.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportProgress {
     pub bytes_done: f64,

@@ -5,12 +5,12 @@ use super::model::MediaType;
 use super::objects;
 use crate::store::Store;
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct IntegrityReport {
     pub documents_checked: u32,
@@ -23,7 +23,7 @@ pub struct IntegrityReport {
 }
 
 /// A file in the vault folder that no document uses, or that Dossier did not put there.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StrayFile {
     pub path: String,
@@ -31,7 +31,7 @@ pub struct StrayFile {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingFile {
     pub document_id: u32,
@@ -40,7 +40,7 @@ pub struct MissingFile {
 }
 
 /// A stored file whose content no longer has the hash it was stored under.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DamagedFile {
     pub path: String,

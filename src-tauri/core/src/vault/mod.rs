@@ -34,14 +34,14 @@ pub use rows::{
     update_metadata,
 };
 
+pub(crate) use crate::time::human_date;
 pub(crate) use objects::{COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, read_some};
-pub(crate) use rows::human_date;
 
 use crate::store::Store;
 use crate::{Error, Result, fsio};
 use import::quoted;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// The largest file the vault takes: 100 MiB. A scanned diploma is a few MB; more is almost
@@ -58,7 +58,7 @@ pub struct Vault {
 }
 
 /// What a delete did with the stored file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Deleted {
     pub document_id: u32,

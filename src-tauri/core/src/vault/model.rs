@@ -187,7 +187,7 @@ impl ProvenEntry {
 
 /// A document kept in the vault. The file itself is found by `content_hash`; `original_name` is
 /// only shown, never used to build a path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
     pub id: u32,

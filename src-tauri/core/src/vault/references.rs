@@ -4,13 +4,13 @@
 
 use super::model::{Document, ProvenEntry};
 use crate::profile::Reference;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashSet;
 
 pub const REFERENCES_NEEDED: u32 = 2;
 
 /// `Unknown`: nothing rules the reference out, but a fact the rule needs is not recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceVerdict {
     Ok,
@@ -18,7 +18,7 @@ pub enum ReferenceVerdict {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReferenceStatus {
     pub reference_id: u32,
@@ -32,7 +32,7 @@ pub struct ReferenceStatus {
     pub letters: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReferenceCheck {
     pub references: Vec<ReferenceStatus>,

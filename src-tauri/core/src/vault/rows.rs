@@ -5,8 +5,10 @@ use super::model::{
     Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
 };
 use crate::store::Store;
+use crate::store::text::{self, date_text, instant_text, parse_date, parse_instant};
+use crate::time::human_date;
 use crate::{Error, Result};
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::HashMap;
@@ -313,19 +315,7 @@ fn validate_metadata(
 }
 
 pub(crate) fn not_found(id: u32) -> Error {
-    Error::NotFound(format!("Document {id}"))
-}
-
-pub(crate) fn human_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
-fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-pub(crate) fn instant_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    text::not_found("Document", id)
 }
 
 fn id_from_rowid(rowid: i64) -> Result<u32> {
@@ -354,43 +344,6 @@ fn required_text_at<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r st
         "NULL".into(),
         Type::Null,
     ))
-}
-
-/// `YYYY-MM-DD`, as every date in the store is written. Read by hand because a list reads up to
-/// three dates per row, thousands of rows at a time; the general parser is several times slower.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(
-        digits(&b[0..4])? as i32,
-        digits(&b[5..7])?,
-        digits(&b[8..10])?,
-    )
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ`, as [`instant_text`] writes it; anything else RFC 3339 still reads.
-fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
-    let b = s.as_bytes();
-    if b.len() == 20 && b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[19] == b'Z' {
-        let date = parse_date(&s[..10])?;
-        let time = chrono::NaiveTime::from_hms_opt(
-            digits(&b[11..13])?,
-            digits(&b[14..16])?,
-            digits(&b[17..19])?,
-        )?;
-        return Some(date.and_time(time).and_utc());
-    }
-    DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-fn digits(b: &[u8]) -> Option<u32> {
-    b.iter().try_fold(0u32, |n, &c| {
-        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-    })
 }
 
 fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
@@ -439,25 +392,4 @@ fn document_from_row(row: &Row<'_>, superseded_by: Option<u32>) -> rusqlite::Res
         supersedes: row.get(14)?,
         superseded_by,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_dates_and_instants_read_back() {
-        assert_eq!(
-            parse_date("2024-02-29"),
-            NaiveDate::from_ymd_opt(2024, 2, 29)
-        );
-        assert_eq!(parse_date("2025-02-29"), None);
-        assert_eq!(parse_date("2025-2-9"), None);
-        assert_eq!(parse_date("20x5-01-01"), None);
-        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 1, 9, 5, 7).unwrap();
-        assert_eq!(parse_instant(&instant_text(t)), Some(t));
-        assert_eq!(parse_instant("2026-03-01T10:05:07+01:00"), Some(t));
-        assert_eq!(parse_instant("2026-03-01T09:05:61Z"), None);
-        assert_eq!(parse_instant("yesterday"), None);
-    }
 }

@@ -1,13 +1,12 @@
-//! Calendar arithmetic for countdowns: local dates and times in a zone, months added to dates,
-//! days counted on the wall clock. Pure functions; "now" is always a parameter.
+//! Calendar arithmetic shared by every module: zones, local dates and times in a zone, months
+//! added to dates, days counted on the wall clock, and the words a date is shown in. Pure
+//! functions; "now" is always a parameter. This is a leaf: it knows no domain module, so any of
+//! them may use it (how stored rows spell dates and instants is [`crate::store::text`]).
 //!
 //! Decisions, and why:
 //! - **Months** are calendar months added to the local date; a day the target month lacks
-//!   becomes its last day (31 August + 6 months = 28 February, or 29 in a leap year), the same
-//!   rule the vault uses for a certificate's 3 months.
-//! - **Thresholds** reached after some months (silence, a roster place) fall at the *start*
-//!   (00:00) of the day they are reached, in the zone of the event they count from: that is the
-//!   first moment the period is over, and it shows as that day.
+//!   becomes its last day (31 August + 6 months = 28 February, or 29 in a leap year), the one
+//!   rule for silence, a roster place and a certificate's 3 months alike.
 //! - **Days before** a moment are calendar days on the wall clock of the moment's zone: a
 //!   reminder "1 day before" a deadline at 23:59 comes at 23:59 the day before, even when a
 //!   daylight-saving change makes that 23 or 25 hours. Hours before are exact durations.
@@ -15,20 +14,11 @@
 //!   the gap; one that happens twice (the autumn fold) as the earlier or later instant, as the
 //!   caller asks: a deadline gets the later (benefit of the doubt), a reminder the earlier.
 
-use crate::vacancy::parse_zone;
-use crate::vault::crc_valid_until;
 use crate::{Error, Result};
 use chrono::{
-    DateTime, Days, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat,
-    TimeZone, Utc,
+    DateTime, Days, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
 };
 use chrono_tz::Tz;
-
-/// No answer within 6 months of submitting means unsuccessful
-/// (docs/domain.md#six-months-without-an-answer).
-pub const SILENCE_MONTHS: u32 = 6;
-/// A roster place is valid 3 years (docs/domain.md#rosters).
-pub const ROSTER_MONTHS: u32 = 36;
 
 /// Which of two instants to take when a wall-clock time happens twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +27,10 @@ pub enum Fold {
     Later,
 }
 
+/// An IANA zone such as `Europe/Paris`, or an error that names what was given.
 pub fn zone(name: &str) -> Result<Tz> {
-    parse_zone(name)
+    name.parse::<Tz>()
+        .map_err(|_| Error::invalid("zone", format!("\"{name}\" is not a known time zone")))
 }
 
 /// The instant a wall-clock `date` `time` falls in `tz` (see the module notes for gaps and folds).
@@ -86,39 +78,6 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// The day silence is reached for an application submitted on `submitted_on`.
-pub fn silence_date(submitted_on: NaiveDate) -> NaiveDate {
-    add_months(submitted_on, SILENCE_MONTHS)
-}
-
-/// When silence is reached: the start of [`silence_date`] in the submission's zone.
-pub fn silence_threshold(submitted_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    start_of_day(silence_date(submitted_on), tz)
-}
-
-/// The day a roster place taken on `rostered_on` expires: valid through the day before.
-pub fn roster_expiry_date(rostered_on: NaiveDate) -> NaiveDate {
-    add_months(rostered_on, ROSTER_MONTHS)
-}
-
-/// When a roster place expires: the start of [`roster_expiry_date`] in the event's zone.
-pub fn roster_expiry(rostered_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    start_of_day(roster_expiry_date(rostered_on), tz)
-}
-
-/// The first day a certificate issued on `issued_on` no longer counts: the day after the
-/// vault's last valid day ([`crc_valid_until`], which that day is included in).
-pub fn certificate_stale_date(issued_on: NaiveDate) -> NaiveDate {
-    let last = crc_valid_until(issued_on);
-    last.checked_add_days(Days::new(1)).unwrap_or(last)
-}
-
-/// When a certificate goes stale: the start of [`certificate_stale_date`] in `tz` (the
-/// candidate's own zone: the certificate is theirs, not a duty station's).
-pub fn certificate_stale_at(issued_on: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    start_of_day(certificate_stale_date(issued_on), tz)
-}
-
 /// The same wall-clock time `days` calendar days before `at`, in `tz`. In a fold the earlier
 /// instant is taken, so a reminder is never late.
 pub fn days_before(at: DateTime<Utc>, tz: Tz, days: u32) -> DateTime<Utc> {
@@ -137,37 +96,9 @@ pub fn calendar_days_between(now: DateTime<Utc>, at: DateTime<Utc>, tz: Tz) -> i
     (local_date(at, tz) - local_date(now, tz)).num_days()
 }
 
-/// One fixed text form for stored instants, so they sort in time order inside SQLite.
-pub(crate) fn instant_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-pub(crate) fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text, "%H:%M").ok()
-}
-
-pub(crate) fn time_text(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
-/// A stored instant that no longer reads is a damaged row, reported as such.
-pub(crate) fn stored_instant(text: &str, what: &str) -> Result<DateTime<Utc>> {
-    parse_instant(text).ok_or_else(|| {
-        Error::invalid(
-            what,
-            format!("the stored time “{text}” cannot be read; the database may be damaged"),
-        )
-    })
+/// "23 Nov 2026", where a date sits inside a longer sentence.
+pub fn human_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
 }
 
 /// "Monday 23 November 2026"
@@ -220,9 +151,7 @@ mod tests {
     #[test]
     fn the_edges_of_the_calendar_do_not_panic() {
         let paris = zone("Europe/Paris").unwrap();
-        let _ = silence_threshold(NaiveDate::MAX, paris);
-        let _ = roster_expiry(NaiveDate::MAX, paris);
-        let _ = certificate_stale_at(NaiveDate::MAX, paris);
+        let _ = start_of_day(add_months(NaiveDate::MAX, 6), paris);
         let _ = days_before(DateTime::<Utc>::MIN_UTC, paris, 7);
     }
 }

@@ -1,14 +1,14 @@
 //! Turning a paste or a saved notice file into a draft: the checks around the parser that keep a
 //! wrong file or an empty paste from becoming a vacancy.
 
-use crate::notice::{MAX_NOTICE_BYTES, NoticeDraft, parse_notice};
+use super::{MAX_NOTICE_BYTES, NoticeDraft, notice_text_from_html, parse_notice};
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
 
 /// A draft and the text it was read from, which is kept with the vacancy as the notice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NoticeCapture {
     pub draft: NoticeDraft,
@@ -71,7 +71,7 @@ pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
         || text.trim_start().starts_with('<');
     let text = if is_html {
-        crate::notice::notice_text_from_html(&text)
+        notice_text_from_html(&text)
     } else {
         text
     };
