@@ -23,4 +23,4 @@ pub mod store;
 pub mod vacancy;
 pub mod vault;
 
-pub use error::{Error, Result};
+pub use error::{Error, FieldError, Result};

@@ -42,5 +42,5 @@ pub async fn eligibility_wording_set(
     state: State<'_, AppState>,
     wording: LanguageWordingMap,
 ) -> Result<()> {
-    state.with_store(|store| eligibility::save_wording_map(store, &wording))
+    state.write(|store| eligibility::save_wording_map(store, &wording))
 }

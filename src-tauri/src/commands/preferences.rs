@@ -13,5 +13,5 @@ pub async fn preferences_get(state: State<'_, AppState>) -> Result<Preferences> 
 #[tauri::command]
 #[specta::specta]
 pub async fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Result<()> {
-    state.with_store(|store| preferences::save_preferences(store, &preferences))
+    state.write(|store| preferences::save_preferences(store, &preferences))
 }

@@ -93,6 +93,7 @@ export const commands = {
 	vaultCheckIntegrity: () => typedError<IntegrityReport_Serialize, ErrorBody>(__TAURI_INVOKE("vault_check_integrity")),
 	/**  Documents, most recently added first, with how current each is today. */
 	documentList: (query: DocumentQuery_Deserialize) => typedError<ListedDocument_Serialize[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
+	/**  One document with every version of it, newest first. */
 	documentGet: (id: number) => typedError<DocumentDetail_Serialize, ErrorBody>(__TAURI_INVOKE("document_get", { id })),
 	/**  Saves what the candidate may change about a document; a refused change says which field. */
 	documentUpdate: (id: number, metadata: DocumentMetadata_Deserialize) => typedError<ListedDocument_Serialize, ErrorBody>(__TAURI_INVOKE("document_update", { id, metadata })),
@@ -114,6 +115,10 @@ export const commands = {
 	documentOpen: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("document_open", { id })),
 	/**  Shows the stored file in the desktop's file manager. */
 	documentReveal: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("document_reveal", { id })),
+	/**
+	 *  The profile entries a document can prove, for the document form (its countries come from
+	 *  `profile_countries`).
+	 */
 	documentChoices: () => typedError<DocumentChoices_Serialize, ErrorBody>(__TAURI_INVOKE("document_choices")),
 	/**  The checklist of documents for an application, judged today. */
 	packChecklist: (applicationId: number) => typedError<Checklist_Serialize, ErrorBody>(__TAURI_INVOKE("pack_checklist", { applicationId })),
@@ -609,26 +614,17 @@ export type Deleted = {
  */
 export type Document = Document_Serialize | Document_Deserialize;
 
-/**
- *  The profile entries a document can prove, for the document form (its countries come from
- *  `profile_countries`).
- */
+/**  The profile entries a document can prove, for the document form. */
 export type DocumentChoices = DocumentChoices_Serialize | DocumentChoices_Deserialize;
 
-/**
- *  The profile entries a document can prove, for the document form (its countries come from
- *  `profile_countries`).
- */
+/**  The profile entries a document can prove, for the document form. */
 export type DocumentChoices_Deserialize = {
 	education: Education_Deserialize[],
 	employment: Employment_Deserialize[],
 	references: Reference_Deserialize[],
 };
 
-/**
- *  The profile entries a document can prove, for the document form (its countries come from
- *  `profile_countries`).
- */
+/**  The profile entries a document can prove, for the document form. */
 export type DocumentChoices_Serialize = {
 	education: Education_Serialize[],
 	employment: Employment_Serialize[],
@@ -869,7 +865,9 @@ export type ErrorBody = {
 	fields: FieldError[],
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete";
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
+/**  Dossier failed on its own (a background task crashed), not because of the input. */
+"internal";
 
 /**
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
@@ -935,9 +933,9 @@ export type ExportProgress = {
 	filesTotal: number,
 };
 
-/**  One problem with one field of the profile. */
+/**  One problem with one field of a form. */
 export type FieldError = {
-	/**  Path in the profile's JSON form: `email`, `languages[0].level`. */
+	/**  Path in the form's JSON: `email`, `languages[0].level`. */
 	field: string,
 	/**  Plain English for the candidate. */
 	message: string,

@@ -6,7 +6,9 @@ import { commands, type ErrorBody, type ErrorCode, type FieldError } from './bin
 /** The shape every generated command resolves to. */
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
-export type AppErrorCode = ErrorCode | 'internal';
+// `internal` is among the backend's codes (a crashed background task); anything thrown that is
+// not the backend's body is reported under it too.
+export type AppErrorCode = ErrorCode;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -31,7 +33,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 /** Turns anything thrown across the bridge into an `AppError`. Tauri itself rejects with bare
- * strings (unknown command, bad argument), which become `internal`. */
+ * strings (unknown command, bad argument), which become `internal`, as the backend's own
+ * failures are. */
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
   if (isErrorBody(thrown)) return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
