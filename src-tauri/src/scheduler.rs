@@ -1,6 +1,6 @@
 //! The one reminder timer. It sleeps until the next reminder is due (`reminders::next_due`),
-//! delivers what is due through native notifications, and sleeps again. Commands that change
-//! what reminders exist call [`Scheduler::rearm`], which wakes it to recompute; there is no
+//! delivers what is due through native notifications, and sleeps again. Every write through
+//! `AppState::write` calls [`Scheduler::rearm`], which wakes it to recompute; there is no
 //! polling loop.
 //!
 //! The first pass runs at start, so reminders missed while Dossier was closed arrive then (the

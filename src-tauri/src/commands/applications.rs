@@ -54,7 +54,7 @@ pub async fn application_undo_last_event(
 #[tauri::command]
 #[specta::specta]
 pub async fn application_board(state: State<'_, AppState>) -> Result<Vec<BoardColumn>> {
-    state.with_store(|store| applications::board(store))
+    state.with_store(applications::board)
 }
 
 /// Adds an interview (its reminders come a day and an hour before).
@@ -132,7 +132,7 @@ pub async fn application_for_vacancy(
 #[tauri::command]
 #[specta::specta]
 pub async fn application_list(state: State<'_, AppState>) -> Result<Vec<Application>> {
-    state.with_store(|store| applications::list_applications(store))
+    state.with_store(applications::list_applications)
 }
 
 /// What comes next, most urgent first, in the candidate's zone; only the first `limit` when

@@ -169,7 +169,7 @@ pub async fn document_reveal(state: State<'_, AppState>, id: u32) -> Result<()> 
 #[tauri::command]
 #[specta::specta]
 pub async fn document_choices(state: State<'_, AppState>) -> Result<DocumentChoices> {
-    state.with_store(|store| vault::document_choices(store))
+    state.with_store(vault::document_choices)
 }
 
 /// Country by country, the criminal record certificates the profile calls for today.
@@ -185,7 +185,7 @@ pub async fn vault_crc(state: State<'_, AppState>) -> Result<CrcReport> {
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_references(state: State<'_, AppState>) -> Result<ReferenceReport> {
-    state.with_store(|store| vault::references_report(store))
+    state.with_store(vault::references_report)
 }
 
 /// Re-reads every stored file and compares the folder with the rows; reports, deletes nothing.

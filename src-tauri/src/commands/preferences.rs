@@ -7,7 +7,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn preferences_get(state: State<'_, AppState>) -> Result<Preferences> {
-    state.with_store(|store| preferences::load_preferences(store))
+    state.with_store(preferences::load_preferences)
 }
 
 #[tauri::command]

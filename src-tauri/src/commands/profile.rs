@@ -12,7 +12,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn profile_get(state: State<'_, AppState>) -> Result<Option<Profile>> {
-    state.with_store(|store| profile::load_profile(store))
+    state.with_store(profile::load_profile)
 }
 
 /// A profile as the UI sends it, kept as plain JSON until [`read_profile`] reads it: decoded by

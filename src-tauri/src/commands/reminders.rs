@@ -10,7 +10,7 @@ use crate::zone;
 #[tauri::command]
 #[specta::specta]
 pub async fn reminder_settings_get(state: State<'_, AppState>) -> Result<ReminderSettings> {
-    state.with_store(|store| reminders::load_reminder_settings(store))
+    state.with_store(reminders::load_reminder_settings)
 }
 
 /// Saves which kinds of reminder are on and the quiet hours; the timer follows at once.

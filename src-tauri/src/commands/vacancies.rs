@@ -73,7 +73,7 @@ pub async fn vacancy_list(state: State<'_, AppState>, query: VacancyQuery) -> Re
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_facets(state: State<'_, AppState>) -> Result<VacancyFacets> {
-    state.with_store(|store| vacancy::vacancy_facets(store))
+    state.with_store(vacancy::vacancy_facets)
 }
 
 /// Opens the notice's address in the system browser (http and https only).
