@@ -12,7 +12,7 @@ use specta::Type;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime};
 
-use crate::error::Result;
+use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
 /// What the UI is told about a drag and drop, in order: `hovering` while files are over the
@@ -70,15 +70,14 @@ pub async fn import_paths<R: Runtime>(
     mut progress: impl FnMut(&ImportProgress) + Send + 'static,
 ) -> Result<Vec<BatchItem>> {
     let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
+    on_blocking_thread("the import", move || {
         let state = app.state::<AppState>();
         let now = state.clock.now();
-        state.with_vault(|vault, store| {
+        state.write_vault(|vault, store| {
             Ok(vault.import_batch(store, &paths, kind, now, Some(&mut progress)))
         })
     })
     .await
-    .map_err(|e| dossier_core::Error::invalid("import", format!("the import stopped: {e}")))?
 }
 
 /// Handles Tauri's drag-and-drop events for the window. Dropped files are imported even when

@@ -2,7 +2,7 @@
 //! code lets a view react (offer to set a damaged database aside), the message is shown to the
 //! candidate, and `fields` (often empty) places each problem with a form at its field.
 
-use dossier_core::profile::{FieldError, ProfileError};
+use dossier_core::FieldError;
 use serde::Serialize;
 use specta::Type;
 
@@ -19,26 +19,6 @@ pub enum Error {
 
     #[error("The system could not open it: {0}")]
     Opener(String),
-
-    /// Nothing was saved; each problem is shown at its field.
-    #[error("{}", fields_summary(.0))]
-    InvalidFields(Vec<FieldError>),
-}
-
-fn fields_summary(errors: &[FieldError]) -> String {
-    match errors {
-        [one] => format!("Nothing was saved: {}", one.message),
-        _ => format!("Nothing was saved: {} fields need attention.", errors.len()),
-    }
-}
-
-impl From<ProfileError> for Error {
-    fn from(e: ProfileError) -> Self {
-        match e {
-            ProfileError::Invalid(errors) => Error::InvalidFields(errors),
-            ProfileError::Store(e) => Error::Core(e),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -58,6 +38,8 @@ pub enum ErrorCode {
     InvalidFields,
     Cancelled,
     Incomplete,
+    /// Dossier failed on its own (a background task crashed), not because of the input.
+    Internal,
 }
 
 /// What the UI receives for every failed command.
@@ -83,19 +65,20 @@ impl Error {
                 Core::AlreadyExists { .. } => ErrorCode::AlreadyExists,
                 Core::NotFound(_) => ErrorCode::NotFound,
                 Core::InvalidInput { .. } => ErrorCode::InvalidInput,
+                Core::Invalid { .. } => ErrorCode::InvalidFields,
+                Core::Internal(_) => ErrorCode::Internal,
                 Core::Cancelled(_) => ErrorCode::Cancelled,
                 Core::Incomplete(_) => ErrorCode::Incomplete,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
             Error::Opener(_) => ErrorCode::OpenFailed,
-            Error::InvalidFields(_) => ErrorCode::InvalidFields,
         }
     }
 
     pub fn fields(&self) -> Vec<FieldError> {
         match self {
-            Error::InvalidFields(errors) => errors.clone(),
+            Error::Core(dossier_core::Error::Invalid { fields }) => fields.clone(),
             // The core names the field of its single complaint: a form can place that too.
             Error::Core(dossier_core::Error::InvalidInput { field, reason }) => {
                 vec![FieldError::new(field.clone(), reason.clone())]
@@ -127,6 +110,24 @@ impl Type for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Runs `task` on a blocking thread. A task that panics or is stopped before it answers comes
+/// back as [`dossier_core::Error::Internal`] saying `what` stopped, never as a complaint about
+/// the candidate's input.
+pub async fn on_blocking_thread<T, E>(
+    what: &'static str,
+    task: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+    Error: From<E>,
+{
+    match tauri::async_runtime::spawn_blocking(task).await {
+        Ok(done) => Ok(done?),
+        Err(e) => Err(dossier_core::Error::Internal(format!("{what} stopped: {e}")).into()),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -167,10 +168,12 @@ mod tests {
 
     #[test]
     fn a_refused_profile_reaches_the_ui_with_every_field_and_its_message() {
-        let err = Error::from(ProfileError::Invalid(vec![
-            FieldError::new("dateOfBirth", "Your date of birth is in the future."),
-            FieldError::new("languages[0].level", "“D1” is not a language level."),
-        ]));
+        let err = Error::from(dossier_core::Error::Invalid {
+            fields: vec![
+                FieldError::new("dateOfBirth", "Your date of birth is in the future."),
+                FieldError::new("languages[0].level", "“D1” is not a language level."),
+            ],
+        });
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "invalid_fields");
         assert_eq!(
@@ -185,17 +188,50 @@ mod tests {
             ])
         );
 
-        let one = Error::InvalidFields(vec![FieldError::new("fullName", "Enter your full name.")]);
+        let one = Error::from(dossier_core::Error::Invalid {
+            fields: vec![FieldError::new("fullName", "Enter your full name.")],
+        });
         assert_eq!(one.to_string(), "Nothing was saved: Enter your full name.");
     }
 
     #[test]
     fn a_store_failure_while_saving_the_profile_keeps_its_own_code() {
-        let err = Error::from(ProfileError::Store(dossier_core::Error::NotFound(
-            "Profile".into(),
-        )));
+        let err = Error::from(dossier_core::Error::NotFound("Profile".into()));
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "not_found");
         assert_eq!(json["fields"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn a_crashed_background_task_is_internal_and_names_no_field() {
+        let err = Error::from(dossier_core::Error::Internal(
+            "the import stopped: task panicked".into(),
+        ));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "internal");
+        assert_eq!(json["fields"], serde_json::json!([]));
+        let message = json["message"].as_str().unwrap();
+        assert!(message.contains("the import stopped"), "{message}");
+        assert!(message.contains("Nothing was changed"), "{message}");
+    }
+
+    #[test]
+    fn a_panicking_blocking_task_reaches_the_ui_as_internal() {
+        let err = tauri::async_runtime::block_on(on_blocking_thread("the import", || {
+            if true {
+                panic!("the scan reader fell over");
+            }
+            Ok::<(), Error>(())
+        }))
+        .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Internal);
+        assert!(err.fields().is_empty());
+        assert!(err.to_string().contains("the import stopped"), "{err}");
+
+        let answered = tauri::async_runtime::block_on(on_blocking_thread("the check", || {
+            Err::<(), _>(dossier_core::Error::NotFound("Document 4".into()))
+        }))
+        .unwrap_err();
+        assert_eq!(answered.code(), ErrorCode::NotFound);
     }
 }

@@ -9,7 +9,6 @@ pub mod error;
 mod external;
 mod notify;
 mod scheduler;
-mod standing;
 mod state;
 #[cfg(feature = "e2e")]
 mod test_hooks;
@@ -24,8 +23,6 @@ use std::sync::Arc;
 
 use dossier_core::clock::{Clock, SystemClock};
 use tauri::Manager;
-
-use crate::state::AppState;
 
 /// Where the candidate's data lives: `DOSSIER_DATA_DIR` when set (a second profile, a USB stick),
 /// else the OS app-data folder.
@@ -86,14 +83,7 @@ pub fn run() {
             }
             let data_dir = data_dir(app)?;
             view_copies::clear_view_copies(&data_dir);
-            let state = AppState::new(data_dir, clock());
-            app.manage(state);
-            app.manage(dropped_files::DropTarget::default());
-            app.manage(commands::packs::PackJobs::default());
-            app.manage(notify::ClickTarget::default());
-            // After the state is managed: the scheduler's first pass reads it.
-            let scheduler = scheduler::Scheduler::start(app.handle().clone());
-            app.manage(scheduler);
+            state::manage(app, data_dir, clock());
             Ok(())
         })
         .run(tauri::generate_context!())

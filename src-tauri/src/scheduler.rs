@@ -1,6 +1,6 @@
 //! The one reminder timer. It sleeps until the next reminder is due (`reminders::next_due`),
-//! delivers what is due through native notifications, and sleeps again. Commands that change
-//! what reminders exist call [`Scheduler::rearm`], which wakes it to recompute; there is no
+//! delivers what is due through native notifications, and sleeps again. Every write through
+//! `AppState::write` calls [`Scheduler::rearm`], which wakes it to recompute; there is no
 //! polling loop.
 //!
 //! The first pass runs at start, so reminders missed while Dossier was closed arrive then (the
@@ -118,7 +118,7 @@ fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> O
 fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
-    state.with_store(|store| {
+    state.timer_pass(|store| {
         let settings = reminders::load_reminder_settings(store)?;
         reminders::apply_no_response(store, now, &settings)?;
         let delivery = reminders::take_due(store, now, &settings, &zone)?;
@@ -146,7 +146,7 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
         // back so they are not lost, and tried again later.
         if let Err(e) = notify::show_reminder(app.clone(), shown).await {
             eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
-            state.with_store(|store| reminders::release(store, &keys))?;
+            state.timer_pass(|store| reminders::release(store, &keys))?;
             retry = true;
         } else {
             shown_count += 1;
@@ -239,14 +239,14 @@ mod tests {
             status: VacancyStatus::Open,
         };
         let vacancy_id = match state
-            .with_store(|s| vacancy::create_vacancy(s, input, clock.now()))
+            .write(|s| vacancy::create_vacancy(s, input, clock.now()))
             .unwrap()
         {
             SaveOutcome::Saved { vacancy } => vacancy.id,
             other => panic!("not saved: {other:?}"),
         };
         state
-            .with_store(|s| {
+            .write(|s| {
                 applications::create_application(
                     s,
                     &ApplicationInput {

@@ -1,5 +1,9 @@
-//! What the running app holds: the store (or why it could not be opened), the clock and where
-//! the data lives.
+//! What the running app holds: the store (or why it could not be opened), the clock, where the
+//! data lives and the reminder timer; [`manage`] is the one place the shell's state is declared.
+//!
+//! Reading and writing are apart: [`AppState::with_store`] lends the store for reading only, and
+//! the one way to change it, [`AppState::write`], wakes the reminder timer afterwards, so no
+//! command can save a deadline and leave the timer asleep on the old one.
 
 use dossier_core::clock::Clock;
 use dossier_core::store::{self, Store};
@@ -7,9 +11,25 @@ use dossier_core::vault::Vault;
 use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tauri::Manager;
 
+use crate::commands::packs::PackJobs;
+use crate::dropped_files::DropTarget;
 use crate::error::{Error, Result};
+use crate::notify::ClickTarget;
+use crate::scheduler::Scheduler;
+
+/// Everything the shell keeps for the life of the window. The reminder timer starts last, as its
+/// first pass reads the state.
+pub fn manage(app: &tauri::App, data_dir: PathBuf, clock: Arc<dyn Clock>) {
+    app.manage(AppState::new(data_dir, clock));
+    app.manage(DropTarget::default());
+    app.manage(PackJobs::default());
+    app.manage(ClickTarget::default());
+    let timer = Scheduler::start(app.handle().clone());
+    app.state::<AppState>().set_timer(timer);
+}
 
 /// What the UI learns at start-up: the store is ready, or why not and what can be done.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -57,6 +77,8 @@ pub struct AppState {
     /// Opened on first use and kept: opening sweeps the temporary files a killed import left,
     /// which must not run again while an import of this session is writing one.
     vault: Mutex<Option<Vault>>,
+    /// Set once at start-up by [`manage`]; unset in unit tests, which run no timer.
+    timer: OnceLock<Scheduler>,
 }
 
 impl AppState {
@@ -67,7 +89,18 @@ impl AppState {
             data_dir,
             slot: Mutex::new(slot),
             vault: Mutex::new(None),
+            timer: OnceLock::new(),
         }
+    }
+
+    fn set_timer(&self, timer: Scheduler) {
+        // Start-up runs once; a second timer would only deliver the same reminders twice.
+        let _ = self.timer.set(timer);
+    }
+
+    /// The reminder timer, once started.
+    pub fn timer(&self) -> Option<&Scheduler> {
+        self.timer.get()
     }
 
     /// The candidate's calendar day, in the computer's time zone: certificates and issue dates
@@ -90,8 +123,55 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with the open store, or explains why there is none.
-    pub fn with_store<T>(
+    /// Runs `f` with the open store for reading, or explains why there is none.
+    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> dossier_core::Result<T>) -> Result<T> {
+        self.with_store_mut(|store| f(store))
+    }
+
+    /// Runs `f` with the vault folder and the open store for reading. A vault folder that
+    /// cannot be created is reported, and tried again on the next call.
+    pub fn with_vault<T>(
+        &self,
+        f: impl FnOnce(&Vault, &Store) -> dossier_core::Result<T>,
+    ) -> Result<T> {
+        let vault = self.vault()?;
+        self.with_store(|store| f(&vault, store))
+    }
+
+    /// Writes through `f` (which may read back what the UI shows next, in the same turn), then
+    /// wakes the reminder timer to recompute from what was written, even when `f` failed part
+    /// way. Every command that changes the store goes through here or [`Self::write_vault`].
+    pub fn write<T>(&self, f: impl FnOnce(&mut Store) -> dossier_core::Result<T>) -> Result<T> {
+        let written = self.with_store_mut(f);
+        self.rearm();
+        written
+    }
+
+    /// [`Self::write`] with the vault folder as well: imports, deletions.
+    pub fn write_vault<T>(
+        &self,
+        f: impl FnOnce(&Vault, &mut Store) -> dossier_core::Result<T>,
+    ) -> Result<T> {
+        let vault = self.vault()?;
+        self.write(|store| f(&vault, store))
+    }
+
+    /// For the reminder timer's own pass only: it records what it delivered and must not wake
+    /// itself for it. Commands use [`Self::write`] (a test keeps them to it).
+    pub fn timer_pass<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> dossier_core::Result<T>,
+    ) -> Result<T> {
+        self.with_store_mut(f)
+    }
+
+    fn rearm(&self) {
+        if let Some(timer) = self.timer.get() {
+            timer.rearm();
+        }
+    }
+
+    fn with_store_mut<T>(
         &self,
         f: impl FnOnce(&mut Store) -> dossier_core::Result<T>,
     ) -> Result<T> {
@@ -106,20 +186,12 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with the vault folder and the open store. A vault folder that cannot be created
-    /// is reported, and tried again on the next call.
-    pub fn with_vault<T>(
-        &self,
-        f: impl FnOnce(&Vault, &mut Store) -> dossier_core::Result<T>,
-    ) -> Result<T> {
-        let vault = {
-            let mut slot = self.vault.lock().unwrap_or_else(|p| p.into_inner());
-            match &*slot {
-                Some(vault) => vault.clone(),
-                None => slot.insert(Vault::open(&self.data_dir)?).clone(),
-            }
-        };
-        self.with_store(|store| f(&vault, store))
+    fn vault(&self) -> Result<Vault> {
+        let mut slot = self.vault.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(match &*slot {
+            Some(vault) => vault.clone(),
+            None => slot.insert(Vault::open(&self.data_dir)?).clone(),
+        })
     }
 
     /// Sets a damaged database aside under a dated name and opens a fresh one. Refused unless

@@ -210,7 +210,7 @@ mod tests {
         let source = dir.path().join("photo.png");
         std::fs::write(&source, png).unwrap();
         let (id, stored) = state
-            .with_vault(|vault, store| {
+            .write_vault(|vault, store| {
                 let imported = vault.import_file(store, &source, &ImportOptions::default(), now)?;
                 let id = imported.document.id;
                 Ok((id, vault.file_path(store, id)?))

@@ -1,7 +1,27 @@
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// Every failure the domain can report. The shell turns each into a `{ code, message }` for the
-/// UI, so messages are written for the candidate, not for a log file.
+/// One problem with one field of a form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// Path in the form's JSON: `email`, `languages[0].level`.
+    pub field: String,
+    /// Plain English for the candidate.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Every failure the domain can report. The shell turns each into a `{ code, message, fields }`
+/// for the UI, so messages are written for the candidate, not for a log file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(
@@ -36,6 +56,16 @@ pub enum Error {
     #[error("{field}: {reason}")]
     InvalidInput { field: String, reason: String },
 
+    /// A whole form was refused and nothing was saved; every field that needs attention is
+    /// listed, so the candidate can fix them in one pass.
+    #[error("{}", fields_summary(.fields))]
+    Invalid { fields: Vec<FieldError> },
+
+    /// Dossier itself failed, not the candidate's input: a background task panicked or was
+    /// stopped before it answered. Nothing here names a field.
+    #[error("Something went wrong inside Dossier ({0}). Nothing was changed; please try again.")]
+    Internal(String),
+
     /// The candidate stopped a long task; whatever it had written is gone.
     #[error("{0}")]
     Cancelled(String),
@@ -46,6 +76,13 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn fields_summary(fields: &[FieldError]) -> String {
+    match fields {
+        [one] => format!("Nothing was saved: {}", one.message),
+        _ => format!("Nothing was saved: {} fields need attention.", fields.len()),
+    }
+}
 
 impl Error {
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
@@ -59,6 +96,14 @@ impl Error {
         Error::InvalidInput {
             field: field.into(),
             reason: reason.into(),
+        }
+    }
+
+    /// The field errors of a refused form; empty for any other failure.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Error::Invalid { fields } => fields,
+            _ => &[],
         }
     }
 }

@@ -59,4 +59,4 @@ pub mod time;
 pub mod vacancy;
 pub mod vault;
 
-pub use error::{Error, Result};
+pub use error::{Error, FieldError, Result};

@@ -7,8 +7,8 @@ use dossier_core::eligibility::{
 };
 use dossier_core::profile::{
     Cefr, Education, EducationLevel, Employment, FieldError, LanguageSkill, LawEnforcement,
-    Profile, ProfileError, Reference, Residence, StudyStatus, WorkTime, load_profile,
-    profile_from_json, profile_from_value, save_profile,
+    Profile, Reference, Residence, StudyStatus, WorkTime, load_profile, profile_from_json,
+    profile_from_value, save_profile,
 };
 use dossier_core::store::Store;
 use dossier_core::{Error, countries, profile};
@@ -488,7 +488,7 @@ fn an_invalid_profile_saves_nothing_at_first_or_later() {
     let mut bad = valid();
     bad.date_of_birth = Some(date(2031, 1, 1));
     let err = save_profile(&mut s, bad.clone(), now()).unwrap_err();
-    assert!(matches!(err, ProfileError::Invalid(_)), "{err:?}");
+    assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
     assert_eq!(load_profile(&s).unwrap(), None);
     assert!(!s.overview().unwrap().profile_started);
 
@@ -499,7 +499,9 @@ fn an_invalid_profile_saves_nothing_at_first_or_later() {
     changed.references.push(reference("New Person"));
     let err = save_profile(&mut s, changed, now()).unwrap_err();
     assert_eq!(err.field_errors().len(), 1);
-    assert!(err.to_string().contains("email"), "{err}");
+    // The field is named beside the message (the UI marks it there), not inside it.
+    assert_eq!(err.field_errors()[0].field, "email", "{err:?}");
+    assert!(err.to_string().contains("e-mail address"), "{err}");
     assert_eq!(load_profile(&s).unwrap(), Some(saved.clone()));
     // The refused save used no entry number either.
     let mut next = saved;
@@ -603,15 +605,25 @@ fn a_profile_row_from_schema_2_is_read_from_its_columns_after_the_migration() {
 }
 
 #[test]
-fn a_profile_error_converts_to_the_core_error_naming_the_fields() {
-    let err: Error = ProfileError::Invalid(vec![FieldError::new("email", "Bad.")]).into();
-    match err {
-        Error::InvalidInput { field, reason } => {
-            assert_eq!(field, "email");
-            assert!(reason.contains("Bad."));
+fn a_refused_profile_is_the_core_error_naming_the_fields() {
+    let mut s = store();
+    let mut bad = valid();
+    bad.email = "not an address".into();
+    let err = save_profile(&mut s, bad, now()).unwrap_err();
+    match &err {
+        Error::Invalid { fields } => {
+            assert_eq!(fields.len(), 1, "{fields:?}");
+            assert_eq!(fields[0].field, "email");
+            assert!(err.to_string().contains(&fields[0].message), "{err}");
         }
         other => panic!("{other:?}"),
     }
+    let err = Error::Invalid {
+        fields: vec![FieldError::new("email", "Bad.")],
+    };
+    assert_eq!(err.to_string(), "Nothing was saved: Bad.");
+    assert_eq!(err.field_errors(), &[FieldError::new("email", "Bad.")]);
+    assert!(Error::NotFound("Profile".into()).field_errors().is_empty());
 }
 
 // ---------------------------------------------------------------- wording setting

@@ -6,7 +6,6 @@ use dossier_core::countdowns::{self, UpcomingItem};
 use tauri::State;
 
 use crate::error::Result;
-use crate::scheduler::Scheduler;
 use crate::state::AppState;
 use crate::zone;
 
@@ -16,13 +15,10 @@ use crate::zone;
 #[specta::specta]
 pub async fn application_create(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     input: ApplicationInput,
 ) -> Result<Created> {
     let now = state.clock.now();
-    let created = state.with_store(|store| applications::create_application(store, &input, now))?;
-    scheduler.rearm();
-    Ok(created)
+    state.write(|store| applications::create_application(store, &input, now))
 }
 
 /// Moves the application to a new stage; a move that makes no sense is refused with the reason.
@@ -30,17 +26,14 @@ pub async fn application_create(
 #[specta::specta]
 pub async fn application_record_event(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     id: u32,
     input: EventInput,
 ) -> Result<ApplicationDetail> {
     let now = state.clock.now();
-    let detail = state.with_store(|store| {
+    state.write(|store| {
         applications::record_event(store, id, &input, now)?;
         applications::get_application(store, id)
-    })?;
-    scheduler.rearm();
-    Ok(detail)
+    })
 }
 
 /// Takes back the last step (a mistaken move); the first step stays.
@@ -48,23 +41,20 @@ pub async fn application_record_event(
 #[specta::specta]
 pub async fn application_undo_last_event(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     id: u32,
 ) -> Result<ApplicationDetail> {
     let now = state.clock.now();
-    let detail = state.with_store(|store| {
+    state.write(|store| {
         applications::undo_last_event(store, id, now)?;
         applications::get_application(store, id)
-    })?;
-    scheduler.rearm();
-    Ok(detail)
+    })
 }
 
 /// The board: one column per stage, in process order.
 #[tauri::command]
 #[specta::specta]
 pub async fn application_board(state: State<'_, AppState>) -> Result<Vec<BoardColumn>> {
-    state.with_store(|store| applications::board(store))
+    state.with_store(applications::board)
 }
 
 /// Adds an interview (its reminders come a day and an hour before).
@@ -72,33 +62,27 @@ pub async fn application_board(state: State<'_, AppState>) -> Result<Vec<BoardCo
 #[specta::specta]
 pub async fn interview_add(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     application_id: u32,
     input: InterviewInput,
 ) -> Result<ApplicationDetail> {
     let now = state.clock.now();
-    let detail = state.with_store(|store| {
+    state.write(|store| {
         applications::add_interview(store, application_id, &input, now)?;
         applications::get_application(store, application_id)
-    })?;
-    scheduler.rearm();
-    Ok(detail)
+    })
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn interview_delete(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     application_id: u32,
     id: u32,
 ) -> Result<ApplicationDetail> {
-    let detail = state.with_store(|store| {
+    state.write(|store| {
         applications::delete_interview(store, id)?;
         applications::get_application(store, application_id)
-    })?;
-    scheduler.rearm();
-    Ok(detail)
+    })
 }
 
 /// Records which document versions were sent (replacing the list recorded before).
@@ -109,7 +93,7 @@ pub async fn application_set_sent_documents(
     id: u32,
     document_ids: Vec<u32>,
 ) -> Result<ApplicationDetail> {
-    state.with_store(|store| {
+    state.write(|store| {
         applications::set_sent_documents(store, id, &document_ids)?;
         applications::get_application(store, id)
     })
@@ -123,7 +107,7 @@ pub async fn application_set_saved_copy(
     id: u32,
     document_id: Option<u32>,
 ) -> Result<ApplicationDetail> {
-    state.with_store(|store| {
+    state.write(|store| {
         applications::set_saved_copy(store, id, document_id)?;
         applications::get_application(store, id)
     })
@@ -148,7 +132,7 @@ pub async fn application_for_vacancy(
 #[tauri::command]
 #[specta::specta]
 pub async fn application_list(state: State<'_, AppState>) -> Result<Vec<Application>> {
-    state.with_store(|store| applications::list_applications(store))
+    state.with_store(applications::list_applications)
 }
 
 /// What comes next, most urgent first, in the candidate's zone; only the first `limit` when

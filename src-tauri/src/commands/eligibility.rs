@@ -33,7 +33,7 @@ pub async fn eligibility_verdicts(
 #[tauri::command]
 #[specta::specta]
 pub async fn eligibility_wording_get(state: State<'_, AppState>) -> Result<LanguageWordingMap> {
-    state.with_store(|store| eligibility::load_wording_map(store))
+    state.with_store(eligibility::load_wording_map)
 }
 
 #[tauri::command]
@@ -42,5 +42,5 @@ pub async fn eligibility_wording_set(
     state: State<'_, AppState>,
     wording: LanguageWordingMap,
 ) -> Result<()> {
-    state.with_store(|store| eligibility::save_wording_map(store, &wording))
+    state.write(|store| eligibility::save_wording_map(store, &wording))
 }

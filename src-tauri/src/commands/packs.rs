@@ -13,7 +13,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::dialog;
-use crate::error::Result;
+use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
 /// The exports in progress, each with its own cancel flag under the id the UI gave it, and
@@ -109,13 +109,7 @@ pub async fn pack_export(
         let profile = load_profile(store)?;
         packs::pack_plan(vault, store, &checklist, profile.as_ref())
     })?;
-    if !plan.complete && !allow_incomplete {
-        return Err(dossier_core::Error::Incomplete(format!(
-            "The pack is incomplete ({}); confirm to export it anyway",
-            plan.summary.trim_end_matches('.')
-        ))
-        .into());
-    }
+    plan.refuse_incomplete(allow_incomplete)?;
     let key = format!("pack {application_id} {format:?}");
     run(
         &app,
@@ -210,7 +204,7 @@ async fn run(
         }
     };
     let now = app.state::<AppState>().clock.now();
-    let outcome = tauri::async_runtime::spawn_blocking(move || {
+    let outcome = on_blocking_thread("the export", move || {
         packs::export_pack(
             &plan,
             &dest,
@@ -223,8 +217,7 @@ async fn run(
             },
         )
     })
-    .await
-    .map_err(|e| dossier_core::Error::invalid("export", format!("the export stopped: {e}")))??;
+    .await?;
     Ok(Some(outcome))
 }
 

@@ -7,11 +7,11 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn preferences_get(state: State<'_, AppState>) -> Result<Preferences> {
-    state.with_store(|store| preferences::load_preferences(store))
+    state.with_store(preferences::load_preferences)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Result<()> {
-    state.with_store(|store| preferences::save_preferences(store, &preferences))
+    state.write(|store| preferences::save_preferences(store, &preferences))
 }

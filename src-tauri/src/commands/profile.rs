@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::state::AppState;
 
 /// The saved profile, or nothing before the first save.
 #[tauri::command]
 #[specta::specta]
 pub async fn profile_get(state: State<'_, AppState>) -> Result<Option<Profile>> {
-    state.with_store(|store| profile::load_profile(store))
+    state.with_store(profile::load_profile)
 }
 
 /// A profile as the UI sends it, kept as plain JSON until [`read_profile`] reads it: decoded by
@@ -30,7 +30,8 @@ impl Type for ProfileJson {
 }
 
 fn read_profile(json: ProfileJson) -> Result<Profile> {
-    profile::profile_from_value(json.0).map_err(Error::InvalidFields)
+    profile::profile_from_value(json.0)
+        .map_err(|fields| dossier_core::Error::Invalid { fields }.into())
 }
 
 /// Saves the whole profile, or nothing, with every problem at its field.
@@ -39,11 +40,7 @@ fn read_profile(json: ProfileJson) -> Result<Profile> {
 pub async fn profile_save(state: State<'_, AppState>, profile: ProfileJson) -> Result<Profile> {
     let profile = read_profile(profile)?;
     let now = state.clock.now();
-    // `with_store` speaks the core's single error; the refusal is carried through beside it so
-    // its field errors reach the UI as fields, not folded into one message.
-    state
-        .with_store(|store| Ok(profile::save_profile(store, profile, now)))?
-        .map_err(Error::from)
+    state.write(|store| profile::save_profile(store, profile, now))
 }
 
 /// Every country a candidate can name, marked member or not, with where membership comes from.

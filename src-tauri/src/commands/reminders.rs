@@ -4,14 +4,13 @@ use tauri::State;
 
 use crate::dialog;
 use crate::error::Result;
-use crate::scheduler::Scheduler;
 use crate::state::AppState;
 use crate::zone;
 
 #[tauri::command]
 #[specta::specta]
 pub async fn reminder_settings_get(state: State<'_, AppState>) -> Result<ReminderSettings> {
-    state.with_store(|store| reminders::load_reminder_settings(store))
+    state.with_store(reminders::load_reminder_settings)
 }
 
 /// Saves which kinds of reminder are on and the quiet hours; the timer follows at once.
@@ -19,15 +18,12 @@ pub async fn reminder_settings_get(state: State<'_, AppState>) -> Result<Reminde
 #[specta::specta]
 pub async fn reminder_settings_set(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     settings: ReminderSettings,
 ) -> Result<ReminderSettings> {
-    let saved = state.with_store(|store| {
+    state.write(|store| {
         reminders::save_reminder_settings(store, &settings)?;
         reminders::load_reminder_settings(store)
-    })?;
-    scheduler.rearm();
-    Ok(saved)
+    })
 }
 
 /// Asks where to save the `.ics` calendar and writes it; nothing when cancelled.

@@ -7,7 +7,6 @@ use tauri::State;
 use crate::dialog;
 use crate::error::Result;
 use crate::external;
-use crate::scheduler::Scheduler;
 use crate::state::AppState;
 
 /// Reads a pasted notice into a draft; nothing is saved until the candidate confirms.
@@ -33,28 +32,22 @@ pub async fn vacancy_capture_file(window: tauri::WebviewWindow) -> Result<Option
 #[specta::specta]
 pub async fn vacancy_create(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     input: VacancyInput,
 ) -> Result<SaveOutcome> {
     let now = state.clock.now();
-    let outcome = state.with_store(|store| vacancy::create_vacancy(store, input, now))?;
-    scheduler.rearm();
-    Ok(outcome)
+    state.write(|store| vacancy::create_vacancy(store, input, now))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_update(
     state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
     id: u32,
     input: VacancyInput,
 ) -> Result<SaveOutcome> {
     let now = state.clock.now();
-    let outcome = state.with_store(|store| vacancy::update_vacancy(store, id, input, now))?;
-    // A moved deadline has new reminders.
-    scheduler.rearm();
-    Ok(outcome)
+    // A moved deadline has new reminders: `write` wakes the timer.
+    state.write(|store| vacancy::update_vacancy(store, id, input, now))
 }
 
 #[tauri::command]
@@ -65,14 +58,8 @@ pub async fn vacancy_get(state: State<'_, AppState>, id: u32) -> Result<Vacancy>
 
 #[tauri::command]
 #[specta::specta]
-pub async fn vacancy_delete(
-    state: State<'_, AppState>,
-    scheduler: State<'_, Scheduler>,
-    id: u32,
-) -> Result<()> {
-    state.with_store(|store| vacancy::delete_vacancy(store, id))?;
-    scheduler.rearm();
-    Ok(())
+pub async fn vacancy_delete(state: State<'_, AppState>, id: u32) -> Result<()> {
+    state.write(|store| vacancy::delete_vacancy(store, id))
 }
 
 /// The list as filtered and searched, soonest deadline first.
@@ -86,7 +73,7 @@ pub async fn vacancy_list(state: State<'_, AppState>, query: VacancyQuery) -> Re
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_facets(state: State<'_, AppState>) -> Result<VacancyFacets> {
-    state.with_store(|store| vacancy::vacancy_facets(store))
+    state.with_store(vacancy::vacancy_facets)
 }
 
 /// Opens the notice's address in the system browser (http and https only).

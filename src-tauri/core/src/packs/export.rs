@@ -77,6 +77,20 @@ pub struct PackPlan {
     pub default_name: String,
 }
 
+impl PackPlan {
+    /// An incomplete pack is written only once the candidate has confirmed it; until then the
+    /// refusal says what is missing.
+    pub fn refuse_incomplete(&self, confirmed: bool) -> Result<()> {
+        if self.complete || confirmed {
+            return Ok(());
+        }
+        Err(Error::Incomplete(format!(
+            "The pack is incomplete ({}); confirm to export it anyway",
+            self.summary.trim_end_matches('.')
+        )))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportPhase {
@@ -633,5 +647,35 @@ fn remove_any(path: &Path) {
         let _ = fs::remove_dir_all(path);
     } else {
         let _ = fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_incomplete_pack_waits_for_the_candidates_confirmation() {
+        let mut plan = PackPlan {
+            title: "Pack".into(),
+            candidate: "Amina Diallo".into(),
+            vacancy_title: "Analyst".into(),
+            vacancy_reference: "1503".into(),
+            checked_on: "2026-11-22".parse().unwrap(),
+            complete: false,
+            summary: "2 of 5 items are missing.".into(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            default_name: "Pack".into(),
+        };
+        let err = plan.refuse_incomplete(false).unwrap_err();
+        assert!(matches!(err, Error::Incomplete(_)), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "The pack is incomplete (2 of 5 items are missing); confirm to export it anyway"
+        );
+        assert!(plan.refuse_incomplete(true).is_ok());
+        plan.complete = true;
+        assert!(plan.refuse_incomplete(false).is_ok());
     }
 }

@@ -11,7 +11,7 @@ mod validate;
 pub use languages::{
     Language, all_languages, describe_language, is_language_code, language_name, languages_source,
 };
-pub use store::{ProfileError, load_profile, save_profile};
+pub use store::{load_profile, save_profile};
 pub use validate::{FieldError, profile_from_json, profile_from_value};
 
 /// Common European Framework of Reference levels, in order.

@@ -9,57 +9,13 @@ use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 
-/// Why a profile was not saved.
-#[derive(Debug, thiserror::Error)]
-pub enum ProfileError {
-    /// Nothing was saved; every field that needs attention is listed.
-    #[error("The profile was not saved: {}", summary(.0))]
-    Invalid(Vec<FieldError>),
-    #[error(transparent)]
-    Store(#[from] Error),
-}
-
-fn summary(errors: &[FieldError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-impl ProfileError {
-    /// The field errors, empty when the failure was the store's.
-    pub fn field_errors(&self) -> &[FieldError] {
-        match self {
-            ProfileError::Invalid(errors) => errors,
-            ProfileError::Store(_) => &[],
-        }
-    }
-}
-
-/// For callers that report one error: the fields are named in the message.
-impl From<ProfileError> for Error {
-    fn from(e: ProfileError) -> Self {
-        match e {
-            ProfileError::Invalid(errors) => {
-                let field = match errors.as_slice() {
-                    [one] => one.field.clone(),
-                    _ => "profile".to_string(),
-                };
-                Error::invalid(field, summary(&errors))
-            }
-            ProfileError::Store(e) => e,
-        }
-    }
-}
-
 /// The saved profile, or `None` before the first save.
 pub fn load_profile(store: &Store) -> Result<Option<Profile>> {
     store.read(|c| Ok(read_row(c)?.map(|row| row.profile)))
 }
 
 /// Validates and saves the whole profile in one transaction: with any invalid field nothing is
-/// saved and every problem is returned. New entries (id 0) are numbered; the others keep their
+/// saved and every problem is returned in [`Error::Invalid`]. New entries (id 0) are numbered; the others keep their
 /// id, which must be one the saved profile holds in the same list. Returns the profile as
 /// saved (normalized, with ids).
 ///
@@ -69,7 +25,7 @@ pub fn save_profile(
     store: &mut Store,
     mut profile: Profile,
     now: DateTime<Utc>,
-) -> Result<Profile, ProfileError> {
+) -> Result<Profile> {
     profile.normalize();
     let latest_today = (now + Duration::hours(14)).date_naive();
     let mut errors = profile.validate(latest_today).err().unwrap_or_default();
@@ -125,7 +81,7 @@ pub fn save_profile(
         )?;
         Ok(Ok(profile))
     })?;
-    saved.map_err(ProfileError::Invalid)
+    saved.map_err(|fields| Error::Invalid { fields })
 }
 
 fn non_empty(s: &str) -> Option<&str> {

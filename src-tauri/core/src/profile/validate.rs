@@ -6,27 +6,9 @@ use super::languages::{describe_language, is_language_code};
 use super::{Education, Employment, Profile, Reference, Residence, StudyStatus};
 use crate::countries;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::hash::Hash;
 
-/// One problem with one field of the profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldError {
-    /// Path in the profile's JSON form: `email`, `languages[0].level`.
-    pub field: String,
-    /// Plain English for the candidate.
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::error::FieldError;
 
 /// Reads a profile from JSON as the UI sends it. Serde alone would refuse a language level
 /// such as `D1` with "unknown variant `D1`, expected one of ... at line 1 column 80"; this says

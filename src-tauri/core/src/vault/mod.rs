@@ -14,7 +14,10 @@ mod integrity;
 mod model;
 mod objects;
 mod references;
+mod reports;
 mod rows;
+mod standing;
+mod versions;
 
 pub use crc::{
     CRC_SOURCE, CRC_VALID_MONTHS, CrcCountryStatus, CrcRequirement, CrcState,
@@ -29,9 +32,17 @@ pub use objects::sha256_hex;
 pub use references::{
     REFERENCES_NEEDED, ReferenceCheck, ReferenceStatus, ReferenceVerdict, check_references,
 };
+pub use reports::{
+    CrcCountry, CrcReport, DocumentChoices, ReferenceReport, crc_report, document_choices,
+    references_report,
+};
 pub use rows::{
     MAX_NOTES_CHARS, MAX_TITLE_CHARS, duplicate_document, get_document, list_documents,
     update_metadata,
+};
+pub use standing::{EXPIRY_WARNING_DAYS, ListedDocument, Standing, listed_documents, standing_of};
+pub use versions::{
+    DocumentDetail, carried_over, document_detail, import_new_version, version_chain,
 };
 
 pub(crate) use crate::time::human_date;

@@ -1,9 +1,11 @@
 //! How current a document is on a given day, for the badges of the vault list and the detail:
-//! a criminal record certificate counts for three months from its issue date (the core's rule,
+//! a criminal record certificate counts for three months from its issue date (the rule of
 //! [`crc_valid_until`]); any other document only goes out of date at its printed expiry.
 
+use super::{Document, DocumentKind, DocumentQuery, crc_valid_until, list_documents};
+use crate::Result;
+use crate::store::Store;
 use chrono::NaiveDate;
-use dossier_core::vault::{Document, DocumentKind, crc_valid_until};
 use serde::Serialize;
 use specta::Type;
 
@@ -59,6 +61,19 @@ impl ListedDocument {
     }
 }
 
+/// The documents `query` asks for, most recently added first, each with how current it is on
+/// `today`.
+pub fn listed_documents(
+    store: &Store,
+    query: &DocumentQuery,
+    today: NaiveDate,
+) -> Result<Vec<ListedDocument>> {
+    Ok(list_documents(store, query)?
+        .into_iter()
+        .map(|d| ListedDocument::new(d, today))
+        .collect())
+}
+
 fn days(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days()).unwrap_or(0)
 }
@@ -104,7 +119,7 @@ pub fn standing_of(document: &Document, today: NaiveDate) -> Standing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::vault::MediaType;
+    use crate::vault::MediaType;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
