@@ -11,6 +11,7 @@ pub mod countries;
 pub mod eligibility;
 pub mod error;
 pub mod fsio;
+pub mod hidden_chars;
 pub mod models;
 pub mod notice;
 pub mod packs;
