@@ -680,3 +680,16 @@ fn every_ui_country_and_language_list_is_available() {
     assert_eq!(profile::all_languages().len(), 184);
     assert_eq!(profile::language_name("en"), Some("English"));
 }
+
+#[test]
+fn hidden_characters_are_taken_out_of_names() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut p = valid();
+    p.full_name = "Amina \u{202E}Diallo\u{200B}".into();
+    p.employment[0].employer = "\u{2067}Police nationale\u{2069}".into();
+    p.references[0].name = "Jean\u{FEFF} Martin".into();
+    let saved = save_profile(&mut s, p, now()).unwrap();
+    assert_eq!(saved.full_name, "Amina Diallo");
+    assert_eq!(saved.employment[0].employer, "Police nationale");
+    assert_eq!(saved.references[0].name, "Jean Martin");
+}

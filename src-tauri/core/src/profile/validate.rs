@@ -5,8 +5,10 @@
 use super::languages::{describe_language, is_language_code};
 use super::{Education, Employment, Profile, Reference, Residence, StudyStatus};
 use crate::countries;
+use crate::hidden_chars::strip_hidden;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::hash::Hash;
 
 /// One problem with one field of the profile.
@@ -100,7 +102,7 @@ impl Profile {
     /// turns blank optional text into nothing, so what is stored compares and displays alike
     /// whatever the candidate typed.
     pub fn normalize(&mut self) {
-        trim(&mut self.full_name);
+        name(&mut self.full_name);
         trim(&mut self.email);
         for code in &mut self.nationalities {
             upper(code);
@@ -111,22 +113,22 @@ impl Profile {
         }
         for l in &mut self.languages {
             l.language = l.language.trim().to_ascii_lowercase();
-            blank_to_none(&mut l.certificate);
+            name_opt(&mut l.certificate);
         }
         upper_opt(&mut self.law_enforcement.country);
-        blank_to_none(&mut self.law_enforcement.agency);
+        name_opt(&mut self.law_enforcement.agency);
         for e in &mut self.education {
-            trim(&mut e.field);
-            trim(&mut e.institution);
+            name(&mut e.field);
+            name(&mut e.institution);
         }
         for e in &mut self.employment {
-            trim(&mut e.employer);
-            trim(&mut e.title);
+            name(&mut e.employer);
+            name(&mut e.title);
         }
         for r in &mut self.references {
-            trim(&mut r.name);
-            trim(&mut r.contact);
-            trim(&mut r.relation);
+            name(&mut r.name);
+            name(&mut r.contact);
+            name(&mut r.relation);
         }
     }
 
@@ -178,6 +180,22 @@ fn trim(s: &mut String) {
     if s.trim().len() != s.len() {
         *s = s.trim().to_string();
     }
+}
+
+/// Trimmed, without hidden characters (see [`crate::hidden_chars`]): names are shown beside
+/// other text and go into the file names of packs.
+fn name(s: &mut String) {
+    if let Cow::Owned(visible) = strip_hidden(s) {
+        *s = visible;
+    }
+    trim(s);
+}
+
+fn name_opt(s: &mut Option<String>) {
+    if let Some(text) = s {
+        name(text);
+    }
+    blank_to_none(s);
 }
 
 fn upper(code: &mut String) {
