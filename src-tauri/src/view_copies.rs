@@ -17,11 +17,10 @@ pub const VIEWING_FOLDER: &str = "viewing";
 /// Longest file name made from a title, in characters, before the extension.
 const MAX_NAME_CHARS: usize = 80;
 
-/// A file name for a document: its title with the characters file systems or shells trip on
-/// replaced, and the extension of its real type.
+/// A file name for a document: its title without hidden characters, with the characters file
+/// systems or shells trip on replaced, and the extension of its real type.
 pub fn file_name_for(document: &Document) -> String {
-    let mut stem: String = document
-        .title
+    let mut stem: String = dossier_core::hidden_chars::strip_hidden(&document.title)
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '(' | ')' | ',' | '\'') {
@@ -117,6 +116,11 @@ mod tests {
         assert_eq!(
             file_name_for(&titled("שלום/CV", MediaType::Pdf)),
             "שלום_CV.pdf"
+        );
+        // A right-to-left override would show this as "01 CV - fdp.exe.jpg".
+        assert_eq!(
+            file_name_for(&titled("01 CV - \u{202E}gpj.exe", MediaType::Pdf)),
+            "01 CV - gpj.exe.pdf"
         );
         assert_eq!(
             file_name_for(&titled(&"x".repeat(300), MediaType::Pdf)).len(),
