@@ -15,7 +15,8 @@ use dossier_core::profile::{
     StudyStatus, WorkTime,
 };
 use dossier_core::vacancy::{
-    ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput, VacancyStatus,
+    ApplyRoute, ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput,
+    VacancyStatus,
 };
 use proptest::prelude::*;
 
@@ -62,6 +63,7 @@ fn vacancy(input: VacancyInput) -> Vacancy {
     let stamp: DateTime<Utc> = "2025-11-01T09:00:00Z".parse().unwrap();
     Vacancy {
         id: 7,
+        apply_route: ApplyRoute::for_contract(input.contract_kind),
         input,
         deadline_utc: None,
         created_utc: stamp,

@@ -18,7 +18,8 @@ use dossier_core::profile::{
 };
 use dossier_core::store::Store;
 use dossier_core::vacancy::{
-    self, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput, VacancyStatus,
+    self, ApplyRoute, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput,
+    VacancyStatus,
 };
 use dossier_core::vault::{
     self, Document, DocumentKind, DocumentMetadata, ImportOptions, MediaType, ProvenEntry, Vault,
@@ -73,6 +74,7 @@ fn notice(contract: Option<ContractKind>, text: Option<&str>) -> VacancyInput {
 fn vacancy(input: VacancyInput) -> Vacancy {
     Vacancy {
         id: 1,
+        apply_route: ApplyRoute::for_contract(input.contract_kind),
         input,
         deadline_utc: None,
         created_utc: now(),

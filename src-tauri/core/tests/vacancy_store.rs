@@ -394,3 +394,27 @@ fn a_notice_address_with_hidden_characters_is_refused_not_cleaned() {
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
+
+#[test]
+fn a_seconded_post_is_applied_for_through_the_national_administration() {
+    let mut store = Store::open_in_memory().unwrap();
+    let seconded = saved(
+        create_vacancy(
+            &mut store,
+            VacancyInput {
+                contract_kind: Some(ContractKind::Secondment),
+                ..input(Platform::Talentlink, "INT04606", "Specialized Officer")
+            },
+            now(),
+        )
+        .unwrap(),
+    );
+    assert_eq!(seconded.apply_route, ApplyRoute::NationalAdministration);
+    let fixed =
+        saved(create_vacancy(&mut store, input(Platform::Talentlink, "1503", "B"), now()).unwrap());
+    assert_eq!(fixed.apply_route, ApplyRoute::Platform);
+    assert_eq!(
+        get_vacancy(&store, seconded.id).unwrap().apply_route,
+        ApplyRoute::NationalAdministration
+    );
+}

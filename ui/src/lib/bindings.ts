@@ -275,6 +275,21 @@ export type Application_Serialize = {
 	updatedUtc: string,
 };
 
+/**
+ *  Where an application for a post is made. INTERPOL's Secondments page: seconded officials
+ *  apply through their national administration and the INTERPOL National Central Bureau (NCB)
+ *  of their country, with the administration's written agreement, not on the platform the
+ *  notice is published on; every other post is applied for on that platform.
+ */
+export type ApplyRoute = 
+/**  On the platform the notice is published on (`platform`). */
+"platform" | 
+/**
+ *  Through the national administration and the NCB, with the administration's written
+ *  agreement.
+ */
+"national_administration";
+
 export type Assessment = Assessment_Serialize | Assessment_Deserialize;
 
 export type Assessment_Deserialize = {
@@ -1875,6 +1890,8 @@ export type VacancyVerdict = {
 
 export type Vacancy_Deserialize = {
 	id: number,
+	/**  How to apply, derived from `input.contract_kind`. */
+	applyRoute: ApplyRoute,
 	/**  The deadline as an instant, derived from `input.deadline`. */
 	deadlineUtc?: string | null,
 	createdUtc: string,
@@ -1883,6 +1900,8 @@ export type Vacancy_Deserialize = {
 
 export type Vacancy_Serialize = {
 	id: number,
+	/**  How to apply, derived from `input.contract_kind`. */
+	applyRoute: ApplyRoute,
 	/**  The deadline as an instant, derived from `input.deadline`. */
 	deadlineUtc: string | null,
 	createdUtc: string,
