@@ -91,6 +91,14 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&rest[..rest.find(end)?])
 }
 
+/// The longest a name may be, in characters: a full name, a school, an employer or a job
+/// title is one line; anything longer is a paste in the wrong box.
+const MAX_NAME_CHARS: usize = 200;
+/// An e-mail address (RFC 5321 allows no more than 254 characters).
+const MAX_EMAIL_CHARS: usize = 254;
+/// A reference's contact: an e-mail address or telephone number, perhaps both.
+const MAX_CONTACT_CHARS: usize = 300;
+
 /// Birth dates earlier than this are taken for a typing mistake in the year.
 const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
     Some(d) => d,
@@ -234,9 +242,35 @@ impl Checker {
         }
     }
 
+    fn at_most(&mut self, field: String, value: &str, max: usize) {
+        let count = value.chars().count();
+        if count > max {
+            self.fail(
+                field,
+                format!("Keep this to at most {max} characters (it has {count})."),
+            );
+        }
+    }
+
+    fn at_most_opt(&mut self, field: &str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.at_most(field.into(), value, max);
+        }
+    }
+
     fn identity(&mut self, p: &Profile) {
         self.required("fullName".into(), &p.full_name, "your full name");
-        if !p.email.trim().is_empty() && !looks_like_email(p.email.trim()) {
+        self.at_most("fullName".into(), &p.full_name, MAX_NAME_CHARS);
+        self.at_most("email".into(), &p.email, MAX_EMAIL_CHARS);
+        self.at_most_opt(
+            "lawEnforcement.agency",
+            p.law_enforcement.agency.as_deref(),
+            MAX_NAME_CHARS,
+        );
+        if !p.email.trim().is_empty()
+            && p.email.chars().count() <= MAX_EMAIL_CHARS
+            && !looks_like_email(p.email.trim())
+        {
             self.fail(
                 "email",
                 format!(
@@ -306,6 +340,13 @@ impl Checker {
                 );
             }
         }
+        for (i, l) in p.languages.iter().enumerate() {
+            self.at_most_opt(
+                &format!("languages[{i}].certificate"),
+                l.certificate.as_deref(),
+                MAX_NAME_CHARS,
+            );
+        }
         for i in later_repeats(p.languages.iter().map(|l| l.language.to_ascii_lowercase())) {
             self.fail(
                 format!("languages[{i}].language"),
@@ -356,6 +397,12 @@ impl Checker {
             &e.institution,
             "the school or university",
         );
+        self.at_most(format!("{path}.field"), &e.field, MAX_NAME_CHARS);
+        self.at_most(
+            format!("{path}.institution"),
+            &e.institution,
+            MAX_NAME_CHARS,
+        );
         self.period(path, e.from, e.to);
         if e.status == StudyStatus::Completed
             && let Some(to) = e.to.filter(|to| *to > self.today)
@@ -372,6 +419,8 @@ impl Checker {
     fn employment(&mut self, path: &str, e: &Employment) {
         self.required(format!("{path}.employer"), &e.employer, "the employer");
         self.required(format!("{path}.title"), &e.title, "the job title");
+        self.at_most(format!("{path}.employer"), &e.employer, MAX_NAME_CHARS);
+        self.at_most(format!("{path}.title"), &e.title, MAX_NAME_CHARS);
         self.period(path, Some(e.from), e.to);
     }
 
@@ -386,6 +435,9 @@ impl Checker {
             &r.contact,
             "how to contact this reference (e-mail or telephone)",
         );
+        self.at_most(format!("{path}.name"), &r.name, MAX_NAME_CHARS);
+        self.at_most(format!("{path}.contact"), &r.contact, MAX_CONTACT_CHARS);
+        self.at_most(format!("{path}.relation"), &r.relation, MAX_NAME_CHARS);
     }
 
     /// The same entry twice (ids aside) is a slip: it would count twice in the documents to
