@@ -273,7 +273,7 @@ mod tests {
         let source = dir.path().join("scan.pdf");
         std::fs::write(&source, b"%PDF-1.4\n%%EOF\n").unwrap();
         let (id, stored) = state
-            .with_vault(|vault, store| {
+            .write_vault(|vault, store| {
                 let imported = vault.import_file(store, &source, &ImportOptions::default(), now)?;
                 let id = imported.document.id;
                 Ok((id, vault.file_path(store, id)?))

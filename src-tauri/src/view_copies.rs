@@ -18,13 +18,13 @@ pub const VIEWING_FOLDER: &str = "viewing";
 /// Longest file name made from a title, in characters, before the extension.
 const MAX_NAME_CHARS: usize = 80;
 
-/// A file name for a document: its title with the characters file systems or shells trip on
-/// replaced, and the extension of its real type. What else makes a name portable (no device
-/// name such as `CON`, which Windows refuses whatever the extension, no dot or space at either
-/// end) is the packs' rule, so a view copy is named as validly as a file in a pack.
+/// A file name for a document: its title without hidden characters, with the characters file
+/// systems or shells trip on replaced, and the extension of its real type. What else makes a
+/// name portable (no device name such as `CON`, which Windows refuses whatever the extension, no
+/// dot or space at either end) is the packs' rule, so a view copy is named as validly as a file
+/// in a pack.
 pub fn file_name_for(document: &Document) -> String {
-    let stem: String = document
-        .title
+    let stem: String = dossier_core::hidden_chars::strip_hidden(&document.title)
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '(' | ')' | ',' | '\'') {
@@ -122,6 +122,11 @@ mod tests {
         assert_eq!(
             file_name_for(&titled("שלום/CV", MediaType::Pdf)),
             "שלום_CV.pdf"
+        );
+        // A right-to-left override would show this as "01 CV - fdp.exe.jpg".
+        assert_eq!(
+            file_name_for(&titled("01 CV - \u{202E}gpj.exe", MediaType::Pdf)),
+            "01 CV - gpj.exe.pdf"
         );
         assert_eq!(
             file_name_for(&titled(&"x".repeat(300), MediaType::Pdf)).len(),

@@ -291,9 +291,15 @@ async fn a_talentlink_notice_opened_from_a_saved_page_is_read_in_singapore_time(
             .await,
         "in 20 d 6 h"
     );
+    // A seconded post: applied for through the national administration and the NCB, not on
+    // the platform that publishes the notice.
     let apply = app.text_of("[data-testid='apply-on']").await;
     assert!(
-        apply.contains("Apply on Talentlink") && apply.contains("not carried over"),
+        apply.contains("Apply through your national administration")
+            && apply.contains("National Central Bureau")
+            && apply.contains("written agreement")
+            && apply.contains("published on Talentlink")
+            && !apply.contains("Apply on Talentlink"),
         "{apply}"
     );
 

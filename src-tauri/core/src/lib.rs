@@ -18,21 +18,23 @@
 //! | `models` | |
 //! | `countries` | |
 //! | `stations` | |
+//! | `sources` | |
+//! | `hidden_chars` | |
 //! | `time` | `error` |
 //! | `fsio` | `error` |
 //! | `store` | `error`, `fsio`, `models` |
 //! | `settings` | `error`, `store` |
 //! | `preferences` | `error`, `store`, `settings` |
-//! | `profile` | `error`, `store`, `countries` |
-//! | `vacancy` | `error`, `store`, `time`, `profile` |
+//! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
+//! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
 //! | `notice` | `error`, `stations`, `profile`, `vacancy` |
-//! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile` |
+//! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
 //! | `reminders` | `error`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
-//! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications` |
-//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications` |
+//! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
+//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -45,6 +47,7 @@ pub mod countries;
 pub mod eligibility;
 pub mod error;
 pub mod fsio;
+pub mod hidden_chars;
 pub mod models;
 pub mod notice;
 pub mod packs;

@@ -6,6 +6,7 @@ use dossier_core::applications::{
     self, ApplicationInput, EventInput, InterviewInput, InterviewMode, Stage,
 };
 use dossier_core::calendar::{calendar_ics, export_calendar};
+use dossier_core::reminders::{QuietHours, ReminderSettings, save_reminder_settings};
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
 use icalendar::parser::{Component as Parsed, read_calendar, unfold};
@@ -333,4 +334,111 @@ fn a_deadline_decades_ahead_is_written_in_utc_without_a_huge_zone_table() {
     assert!(text.contains("DTSTART;TZID=Europe/Paris:20260329T235900\r\n"));
     // 2025 to 2027: three years of two changes, and the starting observance.
     assert_eq!(text.matches("TZOFFSETTO").count(), 7);
+}
+
+#[test]
+fn no_event_ends_at_the_instant_it_starts() {
+    // RFC 5545 (3.6.1): DTEND must be later than DTSTART; a moment without a length has none.
+    let store = fixture();
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let calendar: Calendar = text.parse().unwrap();
+    let mut deadlines = 0;
+    for e in calendar.events() {
+        let start = e.get_start().expect("every event has a start");
+        if e.get_uid().unwrap().starts_with("deadline-") {
+            deadlines += 1;
+            assert_eq!(e.get_end(), None, "{:?}", e.get_uid());
+        }
+        assert_ne!(e.get_end(), Some(start), "{:?}", e.get_uid());
+    }
+    assert_eq!(deadlines, 2);
+}
+
+/// Each event's VALARM triggers, by UID, in order.
+fn alarms(text: &str) -> Vec<(String, Vec<String>)> {
+    let unfolded = unfold(text);
+    let calendar = read_calendar(&unfolded).unwrap();
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| {
+            let triggers = e
+                .components
+                .iter()
+                .map(|a| {
+                    assert_eq!(a.name, "VALARM");
+                    assert_eq!(prop(a, "ACTION"), "DISPLAY");
+                    assert!(!prop(a, "DESCRIPTION").is_empty());
+                    assert!(a.find_prop("DTSTAMP").is_none(), "not a VALARM property");
+                    let trigger = a.find_prop("TRIGGER").unwrap();
+                    assert!(
+                        trigger.params.iter().any(|p| p.key.as_str() == "VALUE"
+                            && p.val.as_ref().map(|v| v.as_str()) == Some("DATE-TIME")),
+                        "{trigger:?}"
+                    );
+                    trigger.val.as_str().to_string()
+                })
+                .collect();
+            (prop(e, "UID").to_string(), triggers)
+        })
+        .collect()
+}
+
+#[test]
+fn a_submitted_application_keeps_what_still_matters_with_the_reminders_as_alarms() {
+    let mut store = fixture();
+    // Submitted before its deadline: the deadline no longer matters, its silence does.
+    let applied = save(
+        &mut store,
+        vacancy(
+            "1600",
+            deadline("2026-04-20", None, PARIS),
+            VacancyStatus::Open,
+        ),
+    );
+    submitted(&mut store, applied, "2026-02-25");
+    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let found = alarms(&text);
+    let of = |uid: &str| {
+        found
+            .iter()
+            .find(|(u, _)| u == uid)
+            .unwrap_or_else(|| panic!("no {uid} in {found:?}"))
+            .1
+            .clone()
+    };
+    assert!(!found.iter().any(|(u, _)| u == "deadline-7@dossier"));
+    // 6 months after 25 February: 09:00 in Lyon on 25 August (summer time).
+    assert_eq!(of("silence-3@dossier"), ["20260825T070000Z"]);
+    // 1 day and 1 hour before 10:00 in Lyon on 20 March (winter time).
+    assert_eq!(
+        of("interview-1@dossier"),
+        ["20260319T090000Z", "20260320T080000Z"]
+    );
+    // 7, 3 and 1 days and 3 hours before 23:59 on 29 March in Lyon, across the change.
+    assert_eq!(
+        of("deadline-1@dossier"),
+        [
+            "20260322T225900Z",
+            "20260326T225900Z",
+            "20260328T225900Z",
+            "20260329T185900Z"
+        ]
+    );
+
+    // Interviews turned off: no alarm for them; quiet hours until 10:00 hold the morning ones.
+    let settings = ReminderSettings {
+        interviews: false,
+        quiet_hours: Some(QuietHours {
+            start: NaiveTime::from_hms_opt(6, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        }),
+        ..ReminderSettings::default()
+    };
+    save_reminder_settings(&mut store, &settings).unwrap();
+    let found = alarms(&calendar_ics(&store, now(), PARIS).unwrap());
+    let of = |uid: &str| found.iter().find(|(u, _)| u == uid).unwrap().1.clone();
+    assert!(of("interview-1@dossier").is_empty());
+    assert_eq!(of("silence-3@dossier"), ["20260825T080000Z"]);
 }

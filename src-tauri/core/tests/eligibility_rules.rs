@@ -16,7 +16,7 @@ use dossier_core::profile::{
 };
 use dossier_core::sources;
 use dossier_core::vacancy::{
-    ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput,
+    ApplyRoute, ContractKind, Deadline, LanguageRequirement, Platform, Vacancy, VacancyInput,
 };
 use proptest::prelude::*;
 
@@ -54,6 +54,7 @@ fn vacancy(input: VacancyInput) -> Vacancy {
     let stamp: DateTime<Utc> = "2025-11-01T09:00:00Z".parse().unwrap();
     Vacancy {
         id: 7,
+        apply_route: ApplyRoute::for_contract(input.contract_kind),
         input,
         deadline_utc: None,
         created_utc: stamp,

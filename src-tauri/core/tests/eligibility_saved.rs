@@ -2,11 +2,16 @@
 //! detail's assessment and the list's verdicts, before and after the profile changes.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dossier_core::eligibility::{
-    LanguageWordingMap, RuleId, RuleStatus, VacancyVerdict, Verdict, WordingLevel, assess_saved,
-    save_wording_map, verdicts_for,
+use dossier_core::applications::{
+    ApplicationInput, EventInput, Stage, create_application, record_event,
 };
-use dossier_core::profile::{Cefr, LanguageSkill, Profile, save_profile};
+use dossier_core::eligibility::{
+    LanguageWordingMap, RuleId, RuleOutcome, RuleStatus, VacancyVerdict, Verdict, WordingLevel,
+    assess_saved, save_wording_map, verdicts_for,
+};
+use dossier_core::profile::{
+    Cefr, Education, EducationLevel, LanguageSkill, Profile, StudyStatus, save_profile,
+};
 use dossier_core::store::Store;
 use dossier_core::vacancy::{
     ContractKind, Platform, SaveOutcome, VacancyInput, create_vacancy, delete_vacancy,
@@ -116,4 +121,89 @@ fn verdicts_follow_the_saved_profile_and_settings_and_skip_deleted_vacancies() {
         assess_saved(&store, gone, today()),
         Err(dossier_core::Error::NotFound(_))
     ));
+}
+
+fn graduate(completed: NaiveDate) -> Profile {
+    Profile {
+        education: vec![Education {
+            id: 0,
+            level: EducationLevel::Bachelor,
+            field: "Law".into(),
+            institution: "Université Lyon 3".into(),
+            from: NaiveDate::from_ymd_opt(2022, 9, 1),
+            to: Some(completed),
+            status: StudyStatus::Completed,
+        }],
+        ..candidate("FR")
+    }
+}
+
+fn internship_rule(store: &Store, id: u32) -> RuleOutcome {
+    assess_saved(store, id, today())
+        .unwrap()
+        .rules
+        .into_iter()
+        .find(|r| r.rule == RuleId::Internship)
+        .unwrap()
+}
+
+#[test]
+fn an_internship_is_judged_on_the_day_the_application_was_submitted() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Graduated in June 2025: within a year of a May 2026 submission, not of today.
+    let june_2025 = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    save_profile(&mut store, graduate(june_2025), now()).unwrap();
+    let id = add(&mut store, notice("INT04700", ContractKind::Internship));
+
+    // Not yet applied: judged on today, and the reason says so.
+    let r = internship_rule(&store, id);
+    assert_eq!(r.status, RuleStatus::Fail, "{}", r.reason);
+    assert!(
+        r.reason.contains("today (22 November 2026)"),
+        "{}",
+        r.reason
+    );
+
+    let draft = |stage: Stage, date: NaiveDate| EventInput {
+        stage,
+        date,
+        time: None,
+        zone: Some("Europe/Paris".into()),
+        note: String::new(),
+    };
+    let application = create_application(
+        &mut store,
+        &ApplicationInput {
+            vacancy_id: id,
+            platform: None,
+            first_step: draft(
+                Stage::Preparing,
+                NaiveDate::from_ymd_opt(2026, 4, 20).unwrap(),
+            ),
+        },
+        now(),
+    )
+    .unwrap()
+    .application
+    .id;
+    // A draft is not a submission: still today.
+    assert_eq!(internship_rule(&store, id).status, RuleStatus::Fail);
+
+    record_event(
+        &mut store,
+        application,
+        &draft(
+            Stage::Submitted,
+            NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+        ),
+        now(),
+    )
+    .unwrap();
+    let r = internship_rule(&store, id);
+    assert_eq!(r.status, RuleStatus::Pass, "{}", r.reason);
+    assert!(
+        r.reason.contains("submitted your application (1 May 2026)"),
+        "{}",
+        r.reason
+    );
 }

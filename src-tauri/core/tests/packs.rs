@@ -18,7 +18,7 @@ use dossier_core::profile::{
 };
 use dossier_core::store::Store;
 use dossier_core::vacancy::{
-    self, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput,
+    self, ApplyRoute, ContractKind, Deadline, Platform, SaveOutcome, Vacancy, VacancyInput,
 };
 use dossier_core::vault::{
     self, Document, DocumentKind, DocumentMetadata, ImportOptions, MediaType, ProvenEntry, Vault,
@@ -63,6 +63,7 @@ fn notice(contract: Option<ContractKind>, text: Option<&str>) -> VacancyInput {
 fn vacancy(input: VacancyInput) -> Vacancy {
     Vacancy {
         id: 1,
+        apply_route: ApplyRoute::for_contract(input.contract_kind),
         input,
         deadline_utc: None,
         created_utc: now(),

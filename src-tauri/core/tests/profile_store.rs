@@ -691,3 +691,52 @@ fn every_ui_country_and_language_list_is_available() {
     assert_eq!(profile::all_languages().len(), 184);
     assert_eq!(profile::language_name("en"), Some("English"));
 }
+
+#[test]
+fn hidden_characters_are_taken_out_of_names() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut p = valid();
+    p.full_name = "Amina \u{202E}Diallo\u{200B}".into();
+    p.employment[0].employer = "\u{2067}Police nationale\u{2069}".into();
+    p.references[0].name = "Jean\u{FEFF} Martin".into();
+    let saved = save_profile(&mut s, p, now()).unwrap();
+    assert_eq!(saved.full_name, "Amina Diallo");
+    assert_eq!(saved.employment[0].employer, "Police nationale");
+    assert_eq!(saved.references[0].name, "Jean Martin");
+}
+
+#[test]
+fn overlong_text_is_refused_at_its_field() {
+    let mut p = valid();
+    p.full_name = "A".repeat(1024 * 1024);
+    p.email = format!("{}@example.org", "a".repeat(300));
+    p.education[0].institution = "U".repeat(201);
+    p.employment[0].title = "T".repeat(201);
+    p.references[0].contact = "c".repeat(301);
+    p.law_enforcement.agency = Some("G".repeat(201));
+    let errors = errors_of(&p);
+    for field in [
+        "fullName",
+        "email",
+        "education[0].institution",
+        "employment[0].title",
+        "references[0].contact",
+        "lawEnforcement.agency",
+    ] {
+        assert!(
+            message_at(&errors, field).contains("at most"),
+            "{field}: {errors:#?}"
+        );
+    }
+    // The longest allowed still saves; lengths count characters, not bytes.
+    let mut p = valid();
+    p.full_name = "é".repeat(200);
+    p.employment[0].title = "T".repeat(200);
+    assert_eq!(p.validate(today()), Ok(()));
+
+    let mut s = Store::open_in_memory().unwrap();
+    let mut p = valid();
+    p.full_name = "A".repeat(1024 * 1024);
+    assert!(save_profile(&mut s, p, now()).is_err());
+    assert!(profile::load_profile(&s).unwrap().is_none());
+}

@@ -343,3 +343,66 @@ fn a_missing_vacancy_is_not_found() {
         Err(Error::NotFound(_))
     ));
 }
+
+#[test]
+fn hidden_characters_are_taken_out_of_a_vacancy_s_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    let v = saved(
+        create_vacancy(
+            &mut store,
+            VacancyInput {
+                duty_station: Some("Lyon,\u{200B} France".into()),
+                ..input(
+                    Platform::Talentlink,
+                    "INT\u{2066}04606\u{2069}",
+                    "Analyst \u{202E}gpj.exe",
+                )
+            },
+            now(),
+        )
+        .unwrap(),
+    );
+    assert_eq!(v.input.title, "Analyst gpj.exe");
+    assert_eq!(v.input.reference, "INT04606");
+    assert_eq!(v.input.duty_station.as_deref(), Some("Lyon, France"));
+}
+
+#[test]
+fn a_notice_address_with_hidden_characters_is_refused_not_cleaned() {
+    let mut store = Store::open_in_memory().unwrap();
+    let bad = VacancyInput {
+        notice_url: Some("https://interpol.int/\u{202E}fdp.exe".into()),
+        ..input(Platform::Talentlink, "1", "T")
+    };
+    match create_vacancy(&mut store, bad, now()) {
+        Err(Error::InvalidInput { field, reason }) => {
+            assert_eq!(field, "noticeUrl");
+            assert!(reason.contains("hidden"), "{reason}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_seconded_post_is_applied_for_through_the_national_administration() {
+    let mut store = Store::open_in_memory().unwrap();
+    let seconded = saved(
+        create_vacancy(
+            &mut store,
+            VacancyInput {
+                contract_kind: Some(ContractKind::Secondment),
+                ..input(Platform::Talentlink, "INT04606", "Specialized Officer")
+            },
+            now(),
+        )
+        .unwrap(),
+    );
+    assert_eq!(seconded.apply_route, ApplyRoute::NationalAdministration);
+    let fixed =
+        saved(create_vacancy(&mut store, input(Platform::Talentlink, "1503", "B"), now()).unwrap());
+    assert_eq!(fixed.apply_route, ApplyRoute::Platform);
+    assert_eq!(
+        get_vacancy(&store, seconded.id).unwrap().apply_route,
+        ApplyRoute::NationalAdministration
+    );
+}

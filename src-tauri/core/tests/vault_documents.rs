@@ -565,3 +565,20 @@ fn the_integrity_check_finds_each_problem_and_deletes_nothing() {
     assert_eq!(vault::list_documents(&s.store, &all()).unwrap().len(), 3);
     assert!(s.vault.file_path(&s.store, healthy.id).is_ok());
 }
+
+#[test]
+fn hidden_characters_are_taken_out_of_a_title() {
+    let mut s = setup();
+    let doc = import(&mut s, "cv.pdf", DocumentKind::Other);
+    let updated = vault::update_metadata(
+        &mut s.store,
+        doc.id,
+        &DocumentMetadata {
+            title: "CV - \u{202E}gpj.exe\u{200B}".into(),
+            ..DocumentMetadata::from(&doc)
+        },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(updated.title, "CV - gpj.exe");
+}

@@ -8,7 +8,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dossier_core::packs::{self, Checklist, ExportOutcome, ExportProgress, PackFormat, PackPlan};
-use dossier_core::profile::load_profile;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
@@ -105,9 +104,7 @@ pub async fn pack_export(
     let state = app.state::<AppState>();
     let today = state.today();
     let plan = state.with_vault(|vault, store| {
-        let checklist = packs::checklist_for_application(store, application_id, today)?;
-        let profile = load_profile(store)?;
-        packs::pack_plan(vault, store, &checklist, profile.as_ref())
+        packs::application_pack_plan(vault, store, application_id, today)
     })?;
     plan.refuse_incomplete(allow_incomplete)?;
     let key = format!("pack {application_id} {format:?}");

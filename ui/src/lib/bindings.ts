@@ -13,7 +13,7 @@ export const commands = {
 	 *  Returns the chosen path, or nothing when the user cancelled.
 	 */
 	storeSaveBackup: () => typedError<string | null, ErrorBody>(__TAURI_INVOKE("store_save_backup")),
-	sessionGet: (moments: number | null) => typedError<Session_Serialize, ErrorBody>(__TAURI_INVOKE("session_get", { moments })),
+	sessionGet: (moments: number | null) => typedError<Session, ErrorBody>(__TAURI_INVOKE("session_get", { moments })),
 	/**
 	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
 	 *  the milliseconds since the page began loading. It lets the reminders' first pass start; with
@@ -24,21 +24,21 @@ export const commands = {
 	 *  Starts following the application for a vacancy; warnings (another platform, a deadline
 	 *  already past) come back with it.
 	 */
-	applicationCreate: (input: ApplicationInput_Deserialize) => typedError<Created_Serialize, ErrorBody>(__TAURI_INVOKE("application_create", { input })),
+	applicationCreate: (input: ApplicationInput) => typedError<Created, ErrorBody>(__TAURI_INVOKE("application_create", { input })),
 	/**  Moves the application to a new stage; a move that makes no sense is refused with the reason. */
-	applicationRecordEvent: (id: number, input: EventInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_record_event", { id, input })),
-	applicationGet: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_get", { id })),
+	applicationRecordEvent: (id: number, input: EventInput) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("application_record_event", { id, input })),
+	applicationGet: (id: number) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("application_get", { id })),
 	/**  The application already following a vacancy, if any (one per vacancy). */
-	applicationForVacancy: (vacancyId: number) => typedError<Application_Serialize | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
-	applicationList: () => typedError<Application_Serialize[], ErrorBody>(__TAURI_INVOKE("application_list")),
+	applicationForVacancy: (vacancyId: number) => typedError<Application | null, ErrorBody>(__TAURI_INVOKE("application_for_vacancy", { vacancyId })),
+	applicationList: () => typedError<Application[], ErrorBody>(__TAURI_INVOKE("application_list")),
 	/**
 	 *  What comes next, most urgent first, in the candidate's zone; only the first `limit` when
 	 *  given (the Dashboard shows a few, however long the history).
 	 */
-	upcomingList: (limit: number | null) => typedError<UpcomingItem_Serialize[], ErrorBody>(__TAURI_INVOKE("upcoming_list", { limit })),
-	reminderSettingsGet: () => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_get")),
+	upcomingList: (limit: number | null) => typedError<UpcomingItem[], ErrorBody>(__TAURI_INVOKE("upcoming_list", { limit })),
+	reminderSettingsGet: () => typedError<ReminderSettings, ErrorBody>(__TAURI_INVOKE("reminder_settings_get")),
 	/**  Saves which kinds of reminder are on and the quiet hours; the timer follows at once. */
-	reminderSettingsSet: (settings: ReminderSettings_Deserialize) => typedError<ReminderSettings_Serialize, ErrorBody>(__TAURI_INVOKE("reminder_settings_set", { settings })),
+	reminderSettingsSet: (settings: ReminderSettings) => typedError<ReminderSettings, ErrorBody>(__TAURI_INVOKE("reminder_settings_set", { settings })),
 	/**  Asks where to save the `.ics` calendar and writes it; nothing when cancelled. */
 	calendarExport: () => typedError<CalendarExport | null, ErrorBody>(__TAURI_INVOKE("calendar_export")),
 	/**
@@ -47,26 +47,26 @@ export const commands = {
 	 */
 	notificationsSendTest: (summary: string, body: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_send_test", { summary, body })),
 	/**  Registers where a click on a reminder is sent: the window then opens the item it is about. */
-	notificationsWatchClicks: (onOpen: Channel<OpenRequest_Deserialize>) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_watch_clicks", { onOpen })),
+	notificationsWatchClicks: (onOpen: Channel<OpenRequest>) => typedError<null, ErrorBody>(__TAURI_INVOKE("notifications_watch_clicks", { onOpen })),
 	/**  Takes back the last step (a mistaken move); the first step stays. */
-	applicationUndoLastEvent: (id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_undo_last_event", { id })),
+	applicationUndoLastEvent: (id: number) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("application_undo_last_event", { id })),
 	/**  The board: one column per stage, in process order. */
-	applicationBoard: () => typedError<BoardColumn_Serialize[], ErrorBody>(__TAURI_INVOKE("application_board")),
+	applicationBoard: () => typedError<BoardColumn[], ErrorBody>(__TAURI_INVOKE("application_board")),
 	/**  Adds an interview (its reminders come a day and an hour before). */
-	interviewAdd: (applicationId: number, input: InterviewInput_Deserialize) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("interview_add", { applicationId, input })),
-	interviewDelete: (applicationId: number, id: number) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("interview_delete", { applicationId, id })),
+	interviewAdd: (applicationId: number, input: InterviewInput) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("interview_add", { applicationId, input })),
+	interviewDelete: (applicationId: number, id: number) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("interview_delete", { applicationId, id })),
 	/**  Records which document versions were sent (replacing the list recorded before). */
-	applicationSetSentDocuments: (id: number, documentIds: number[]) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_sent_documents", { id, documentIds })),
+	applicationSetSentDocuments: (id: number, documentIds: number[]) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("application_set_sent_documents", { id, documentIds })),
 	/**  Records (or with `None`, forgets) the saved copy of a Talentlink application. */
-	applicationSetSavedCopy: (id: number, documentId: number | null) => typedError<ApplicationDetail_Serialize, ErrorBody>(__TAURI_INVOKE("application_set_saved_copy", { id, documentId })),
+	applicationSetSavedCopy: (id: number, documentId: number | null) => typedError<ApplicationDetail, ErrorBody>(__TAURI_INVOKE("application_set_saved_copy", { id, documentId })),
 	/**  The saved profile, or nothing before the first save. */
-	profileGet: () => typedError<Profile_Serialize | null, ErrorBody>(__TAURI_INVOKE("profile_get")),
+	profileGet: () => typedError<Profile | null, ErrorBody>(__TAURI_INVOKE("profile_get")),
 	/**  Saves the whole profile, or nothing, with every problem at its field. */
-	profileSave: (profile: Profile_Deserialize) => typedError<Profile_Serialize, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
+	profileSave: (profile: Profile) => typedError<Profile, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
 	profileCountries: () => typedError<CountryChoices, ErrorBody>(__TAURI_INVOKE("profile_countries")),
 	profileLanguages: () => typedError<LanguageChoices, ErrorBody>(__TAURI_INVOKE("profile_languages")),
 	/**  Every rule for one saved vacancy against the saved profile, with the verdict. */
-	eligibilityForVacancy: (id: number) => typedError<Assessment_Serialize, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
+	eligibilityForVacancy: (id: number) => typedError<Assessment, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
 	/**  The verdicts for the vacancies a list shows, in the same order; deleted ones are left out. */
 	eligibilityVerdicts: (ids: number[]) => typedError<VacancyVerdict[], ErrorBody>(__TAURI_INVOKE("eligibility_verdicts", { ids })),
 	/**  How notices' words for a language level ("fluent") read as CEFR levels. */
@@ -76,34 +76,34 @@ export const commands = {
 	 *  Asks for files and imports them as `kind`, each with its own outcome; nothing when the
 	 *  candidate cancels. `on_progress` hears bytes and files done, for the progress bar.
 	 */
-	vaultImport: (kind: DocumentKind, onProgress: Channel<ImportProgress>) => typedError<BatchItem_Serialize[] | null, ErrorBody>(__TAURI_INVOKE("vault_import", { kind, onProgress })),
+	vaultImport: (kind: DocumentKind, onProgress: Channel<ImportProgress>) => typedError<BatchItem[] | null, ErrorBody>(__TAURI_INVOKE("vault_import", { kind, onProgress })),
 	/**
 	 *  Registers where news of files dropped onto the window goes, and the kind they are filed
 	 *  as. A later call replaces the earlier one.
 	 */
-	vaultWatchDrops: (kind: DocumentKind, onDrop: Channel<DropNews_Deserialize>) => typedError<null, ErrorBody>(__TAURI_INVOKE("vault_watch_drops", { kind, onDrop })),
+	vaultWatchDrops: (kind: DocumentKind, onDrop: Channel<DropNews>) => typedError<null, ErrorBody>(__TAURI_INVOKE("vault_watch_drops", { kind, onDrop })),
 	/**  Country by country, the criminal record certificates the profile calls for today. */
-	vaultCrc: () => typedError<CrcReport_Serialize, ErrorBody>(__TAURI_INVOKE("vault_crc")),
+	vaultCrc: () => typedError<CrcReport, ErrorBody>(__TAURI_INVOKE("vault_crc")),
 	/**
 	 *  The professional references from the profile, checked against INTERPOL's rules, with the
 	 *  letters that prove them.
 	 */
-	vaultReferences: () => typedError<ReferenceReport_Serialize, ErrorBody>(__TAURI_INVOKE("vault_references")),
+	vaultReferences: () => typedError<ReferenceReport, ErrorBody>(__TAURI_INVOKE("vault_references")),
 	/**  Re-reads every stored file and compares the folder with the rows; reports, deletes nothing. */
-	vaultCheckIntegrity: () => typedError<IntegrityReport_Serialize, ErrorBody>(__TAURI_INVOKE("vault_check_integrity")),
+	vaultCheckIntegrity: () => typedError<IntegrityReport, ErrorBody>(__TAURI_INVOKE("vault_check_integrity")),
 	/**  Documents, most recently added first, with how current each is today. */
-	documentList: (query: DocumentQuery_Deserialize) => typedError<ListedDocument_Serialize[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
+	documentList: (query: DocumentQuery) => typedError<ListedDocument[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
 	/**  One document with every version of it, newest first. */
-	documentGet: (id: number) => typedError<DocumentDetail_Serialize, ErrorBody>(__TAURI_INVOKE("document_get", { id })),
+	documentGet: (id: number) => typedError<DocumentDetail, ErrorBody>(__TAURI_INVOKE("document_get", { id })),
 	/**  Saves what the candidate may change about a document; a refused change says which field. */
-	documentUpdate: (id: number, metadata: DocumentMetadata_Deserialize) => typedError<ListedDocument_Serialize, ErrorBody>(__TAURI_INVOKE("document_update", { id, metadata })),
+	documentUpdate: (id: number, metadata: DocumentMetadata) => typedError<ListedDocument, ErrorBody>(__TAURI_INVOKE("document_update", { id, metadata })),
 	/**
 	 *  Asks for one file and imports it as the new version of document `id`, which stays in the
 	 *  vault as the older version. The new one keeps the old one's title, kind, issuing country
 	 *  and what it proves; its dates are its own. Nothing when cancelled. Bytes already in the vault
 	 *  make no new version: the document that holds them is returned with `alreadyInVault`.
 	 */
-	documentImportVersion: (id: number) => typedError<Imported_Serialize | null, ErrorBody>(__TAURI_INVOKE("document_import_version", { id })),
+	documentImportVersion: (id: number) => typedError<Imported | null, ErrorBody>(__TAURI_INVOKE("document_import_version", { id })),
 	/**  Deletes a document; its file goes only when no other document uses it. */
 	documentDelete: (id: number) => typedError<Deleted, ErrorBody>(__TAURI_INVOKE("document_delete", { id })),
 	/**
@@ -119,32 +119,35 @@ export const commands = {
 	 *  The profile entries a document can prove, for the document form (its countries come from
 	 *  `profile_countries`).
 	 */
-	documentChoices: () => typedError<DocumentChoices_Serialize, ErrorBody>(__TAURI_INVOKE("document_choices")),
+	documentChoices: () => typedError<DocumentChoices, ErrorBody>(__TAURI_INVOKE("document_choices")),
 	/**  The checklist of documents for an application, judged today. */
-	packChecklist: (applicationId: number) => typedError<Checklist_Serialize, ErrorBody>(__TAURI_INVOKE("pack_checklist", { applicationId })),
+	packChecklist: (applicationId: number) => typedError<Checklist, ErrorBody>(__TAURI_INVOKE("pack_checklist", { applicationId })),
 	/**
 	 *  Asks where to save the pack of an application and writes it there. An incomplete pack is
 	 *  refused unless `allow_incomplete`; `replace_existing` writes over what is at the place chosen
-	 *  last time (after the candidate confirmed) instead of asking again. `None` when cancelled in
-	 *  the dialog.
+	 *  last time (after the candidate confirmed) instead of asking again. `export_id`, chosen by
+	 *  the UI, is what `pack_cancel` names to stop this export. `None` when cancelled in the dialog.
 	 */
-	packExport: (applicationId: number, format: PackFormat, allowIncomplete: boolean, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_export", { applicationId, format, allowIncomplete, replaceExisting, onProgress })),
-	/**  Asks where to save everything kept for a Talentlink application, and writes it there. */
-	packArchiveTalentlink: (applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { applicationId, format, replaceExisting, onProgress })),
-	/**  Stops the export in progress; it removes what it had written. */
-	packCancel: () => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel")),
-	preferencesGet: () => typedError<Preferences_Serialize, ErrorBody>(__TAURI_INVOKE("preferences_get")),
-	preferencesSet: (preferences: Preferences_Deserialize) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
+	packExport: (exportId: number, applicationId: number, format: PackFormat, allowIncomplete: boolean, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_export", { exportId, applicationId, format, allowIncomplete, replaceExisting, onProgress })),
+	/**
+	 *  Asks where to save everything kept for a Talentlink application, and writes it there;
+	 *  `export_id` is what `pack_cancel` names to stop it.
+	 */
+	packArchiveTalentlink: (exportId: number, applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { exportId, applicationId, format, replaceExisting, onProgress })),
+	/**  Stops export `export_id` if it is still running; it removes what it had written. */
+	packCancel: (exportId: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel", { exportId })),
+	preferencesGet: () => typedError<Preferences, ErrorBody>(__TAURI_INVOKE("preferences_get")),
+	preferencesSet: (preferences: Preferences) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
-	vacancyCaptureText: (text: string) => typedError<NoticeCapture_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
+	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
 	/**  Asks for a saved notice (`.txt` or `.html`) and reads it into a draft; nothing when cancelled. */
-	vacancyCaptureFile: () => typedError<NoticeCapture_Serialize | null, ErrorBody>(__TAURI_INVOKE("vacancy_capture_file")),
-	vacancyCreate: (input: VacancyInput_Deserialize) => typedError<SaveOutcome_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_create", { input })),
-	vacancyUpdate: (id: number, input: VacancyInput_Deserialize) => typedError<SaveOutcome_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_update", { id, input })),
-	vacancyGet: (id: number) => typedError<Vacancy_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_get", { id })),
+	vacancyCaptureFile: () => typedError<NoticeCapture | null, ErrorBody>(__TAURI_INVOKE("vacancy_capture_file")),
+	vacancyCreate: (input: VacancyInput) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_create", { input })),
+	vacancyUpdate: (id: number, input: VacancyInput) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_update", { id, input })),
+	vacancyGet: (id: number) => typedError<Vacancy, ErrorBody>(__TAURI_INVOKE("vacancy_get", { id })),
 	vacancyDelete: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_delete", { id })),
 	/**  The list as filtered and searched, soonest deadline first. */
-	vacancyList: (query: VacancyQuery_Deserialize) => typedError<VacancyPage_Serialize, ErrorBody>(__TAURI_INVOKE("vacancy_list", { query })),
+	vacancyList: (query: VacancyQuery) => typedError<VacancyPage, ErrorBody>(__TAURI_INVOKE("vacancy_list", { query })),
 	vacancyFacets: () => typedError<VacancyFacets, ErrorBody>(__TAURI_INVOKE("vacancy_facets")),
 	/**  Opens the notice's address in the system browser (http and https only). */
 	vacancyOpenNotice: (id: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_open_notice", { id })),
@@ -154,110 +157,7 @@ export const commands = {
 
 /* Types */
 /**  One application as lists, the board and the table show it. */
-export type Application = Application_Serialize | Application_Deserialize;
-
-/**  Everything about one application. */
-export type ApplicationDetail = ApplicationDetail_Serialize | ApplicationDetail_Deserialize;
-
-/**  Everything about one application. */
-export type ApplicationDetail_Deserialize = {
-	application: Application_Deserialize,
-	timeline: ApplicationEvent_Deserialize[],
-	interviews: Interview_Deserialize[],
-	/**  The document versions sent with the application. */
-	documentsSent: AttachedDocument_Deserialize[],
-	/**  For Talentlink: the downloaded copy of the application. */
-	savedCopy?: AttachedDocument_Deserialize | null,
-};
-
-/**  Everything about one application. */
-export type ApplicationDetail_Serialize = {
-	application: Application_Serialize,
-	timeline: ApplicationEvent_Serialize[],
-	interviews: Interview_Serialize[],
-	/**  The document versions sent with the application. */
-	documentsSent: AttachedDocument_Serialize[],
-	/**  For Talentlink: the downloaded copy of the application. */
-	savedCopy: AttachedDocument_Serialize | null,
-};
-
-/**  One step on the timeline. */
-export type ApplicationEvent = ApplicationEvent_Serialize | ApplicationEvent_Deserialize;
-
-/**  One step on the timeline. */
-export type ApplicationEvent_Deserialize = {
-	id: number,
-	stage: Stage,
-	occurredUtc: string,
-	occurredOn: string,
-	occurredTime?: string | null,
-	zone: string,
-	note: string,
-	createdUtc: string,
-};
-
-/**  One step on the timeline. */
-export type ApplicationEvent_Serialize = {
-	id: number,
-	stage: Stage,
-	occurredUtc: string,
-	occurredOn: string,
-	occurredTime: string | null,
-	zone: string,
-	note: string,
-	createdUtc: string,
-};
-
-export type ApplicationInput = ApplicationInput_Serialize | ApplicationInput_Deserialize;
-
-export type ApplicationInput_Deserialize = {
-	vacancyId: number,
-	/**
-	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
-	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
-	 */
-	platform?: Platform | null,
-	/**  Where the application starts: interested, preparing or submitted. */
-	firstStep: EventInput_Deserialize,
-};
-
-export type ApplicationInput_Serialize = {
-	vacancyId: number,
-	/**
-	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
-	 *  vacancy's is recorded as given, with a warning (DOMAIN.md, "Platforms").
-	 */
-	platform: Platform | null,
-	/**  Where the application starts: interested, preparing or submitted. */
-	firstStep: EventInput_Serialize,
-};
-
-/**  One application as lists, the board and the table show it. */
-export type Application_Deserialize = {
-	id: number,
-	vacancyId: number,
-	vacancyTitle: string,
-	vacancyReference: string,
-	vacancyPlatform: Platform,
-	dutyStation?: string | null,
-	deadlineUtc?: string | null,
-	deadlineZone?: string | null,
-	/**  The platform the candidate applied on. */
-	platform: Platform,
-	/**  Set when `platform` is not the vacancy's: says why that matters. */
-	platformWarning?: string | null,
-	stage: Stage,
-	/**  The stages it may move to now, in board order (where a card may be dropped). */
-	nextStages: Stage[],
-	/**  When the current stage was reached. */
-	stageSinceUtc: string,
-	notes: string,
-	createdUtc: string,
-	updatedUtc: string,
-};
-
-/**  One application as lists, the board and the table show it. */
-export type Application_Serialize = {
+export type Application = {
 	id: number,
 	vacancyId: number,
 	vacancyTitle: string,
@@ -280,40 +180,64 @@ export type Application_Serialize = {
 	updatedUtc: string,
 };
 
-export type Assessment = Assessment_Serialize | Assessment_Deserialize;
-
-export type Assessment_Deserialize = {
-	verdict: Verdict,
-	/**  The day the assessment was made for ("today"). */
-	assessedOn: string,
-	rules: RuleOutcome_Deserialize[],
+/**  Everything about one application. */
+export type ApplicationDetail = {
+	application: Application,
+	timeline: ApplicationEvent[],
+	interviews: Interview[],
+	/**  The document versions sent with the application. */
+	documentsSent: AttachedDocument[],
+	/**  For Talentlink: the downloaded copy of the application. */
+	savedCopy: AttachedDocument | null,
 };
 
-export type Assessment_Serialize = {
-	verdict: Verdict,
-	/**  The day the assessment was made for ("today"). */
-	assessedOn: string,
-	rules: RuleOutcome_Serialize[],
+/**  One step on the timeline. */
+export type ApplicationEvent = {
+	id: number,
+	stage: Stage,
+	occurredUtc: string,
+	occurredOn: string,
+	occurredTime: string | null,
+	zone: string,
+	note: string,
+	createdUtc: string,
 };
 
-/**  A vault document linked to an application. */
-export type AttachedDocument = AttachedDocument_Serialize | AttachedDocument_Deserialize;
-
-/**  A vault document linked to an application. */
-export type AttachedDocument_Deserialize = {
-	documentId: number,
-	title: string,
-	kind: DocumentKind,
-	issuedOn?: string | null,
+export type ApplicationInput = {
+	vacancyId: number,
 	/**
-	 *  False when a newer version of the document is in the vault: this is still the version
-	 *  that was sent.
+	 *  The platform applied on; `None` takes the vacancy's. Another platform than the
+	 *  vacancy's is recorded as given, with a warning (docs/domain.md#platforms).
 	 */
-	isCurrent: boolean,
+	platform: Platform | null,
+	/**  Where the application starts: interested, preparing or submitted. */
+	firstStep: EventInput,
+};
+
+/**
+ *  Where an application for a post is made. INTERPOL's Secondments page: seconded officials
+ *  apply through their national administration and the INTERPOL National Central Bureau (NCB)
+ *  of their country, with the administration's written agreement, not on the platform the
+ *  notice is published on; every other post is applied for on that platform.
+ */
+export type ApplyRoute = 
+/**  On the platform the notice is published on (`platform`). */
+"platform" | 
+/**
+ *  Through the national administration and the NCB, with the administration's written
+ *  agreement.
+ */
+"national_administration";
+
+export type Assessment = {
+	verdict: Verdict,
+	/**  The day the assessment was made for ("today"). */
+	assessedOn: string,
+	rules: RuleOutcome[],
 };
 
 /**  A vault document linked to an application. */
-export type AttachedDocument_Serialize = {
+export type AttachedDocument = {
 	documentId: number,
 	title: string,
 	kind: DocumentKind,
@@ -325,35 +249,17 @@ export type AttachedDocument_Serialize = {
 	isCurrent: boolean,
 };
 
-export type BatchItem = BatchItem_Serialize | BatchItem_Deserialize;
-
-export type BatchItem_Deserialize = {
+export type BatchItem = {
 	path: string,
 	originalName: string,
-	outcome: ImportOutcome_Deserialize,
-};
-
-export type BatchItem_Serialize = {
-	path: string,
-	originalName: string,
-	outcome: ImportOutcome_Serialize,
+	outcome: ImportOutcome,
 };
 
 /**  One column of the board. */
-export type BoardColumn = BoardColumn_Serialize | BoardColumn_Deserialize;
-
-/**  One column of the board. */
-export type BoardColumn_Deserialize = {
+export type BoardColumn = {
 	stage: Stage,
 	label: string,
-	applications: Application_Deserialize[],
-};
-
-/**  One column of the board. */
-export type BoardColumn_Serialize = {
-	stage: Stage,
-	label: string,
-	applications: Application_Serialize[],
+	applications: Application[],
 };
 
 /**  What an export wrote. */
@@ -365,86 +271,43 @@ export type CalendarExport = {
 /**  Common European Framework of Reference levels, in order. */
 export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
 
-export type Checklist = Checklist_Serialize | Checklist_Deserialize;
-
-/**  A vault document that satisfies (or, stale, used to satisfy) a line. */
-export type ChecklistDocument = ChecklistDocument_Serialize | ChecklistDocument_Deserialize;
-
-/**  A vault document that satisfies (or, stale, used to satisfy) a line. */
-export type ChecklistDocument_Deserialize = {
-	id: number,
-	title: string,
-	mediaType: MediaType,
-	issuedOn?: string | null,
+export type Checklist = {
+	applicationId: number,
+	vacancyTitle: string,
+	vacancyReference: string,
+	candidateName: string,
+	/**  The day the checklist was worked out for (certificates go stale by it). */
+	on: string,
+	items: ChecklistItem[],
+	satisfied: number,
+	missing: number,
+	stale: number,
+	complete: boolean,
+	summary: string,
 };
 
 /**  A vault document that satisfies (or, stale, used to satisfy) a line. */
-export type ChecklistDocument_Serialize = {
+export type ChecklistDocument = {
 	id: number,
 	title: string,
 	mediaType: MediaType,
 	issuedOn: string | null,
 };
 
-export type ChecklistItem = ChecklistItem_Serialize | ChecklistItem_Deserialize;
-
-export type ChecklistItem_Deserialize = {
+export type ChecklistItem = {
 	/**  1-based, in the order INTERPOL's list gives and the pack's files follow. */
 	position: number,
 	requirement: Requirement,
 	/**  What the line asks for, for the candidate: "Diploma: Master in Law, Sorbonne". */
 	label: string,
 	state: ItemState,
-	document?: ChecklistDocument_Deserialize | null,
-	/**  Why it stands as it does and, when not satisfied, what to do. */
-	detail: string,
-	fix?: FixLink | null,
-};
-
-export type ChecklistItem_Serialize = {
-	/**  1-based, in the order INTERPOL's list gives and the pack's files follow. */
-	position: number,
-	requirement: Requirement,
-	/**  What the line asks for, for the candidate: "Diploma: Master in Law, Sorbonne". */
-	label: string,
-	state: ItemState,
-	document: ChecklistDocument_Serialize | null,
+	document: ChecklistDocument | null,
 	/**  Why it stands as it does and, when not satisfied, what to do. */
 	detail: string,
 	fix: FixLink | null,
 };
 
-export type Checklist_Deserialize = {
-	applicationId: number,
-	vacancyTitle: string,
-	vacancyReference: string,
-	candidateName: string,
-	/**  The day the checklist was worked out for (certificates go stale by it). */
-	on: string,
-	items: ChecklistItem_Deserialize[],
-	satisfied: number,
-	missing: number,
-	stale: number,
-	complete: boolean,
-	summary: string,
-};
-
-export type Checklist_Serialize = {
-	applicationId: number,
-	vacancyTitle: string,
-	vacancyReference: string,
-	candidateName: string,
-	/**  The day the checklist was worked out for (certificates go stale by it). */
-	on: string,
-	items: ChecklistItem_Serialize[],
-	satisfied: number,
-	missing: number,
-	stale: number,
-	complete: boolean,
-	summary: string,
-};
-
-/**  Contract kinds seen on published notices (DOMAIN.md, "Grades and contracts"). */
+/**  Contract kinds seen on published notices (docs/domain.md#grades-and-contracts). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
 
 export type CountdownKind = "deadline" | "silence" | "certificate_stale" | "roster_expiry" | "interview";
@@ -469,7 +332,11 @@ export type CountryChoices = {
  *  A country a criminal record certificate is needed from, with its name and the certificate
  *  looked at.
  */
-export type CrcCountry = CrcCountry_Serialize | CrcCountry_Deserialize;
+export type CrcCountry = {
+	countryName: string,
+	status: CrcCountryStatus,
+	certificateTitle: string | null,
+};
 
 export type CrcCountryStatus = {
 	requirement: CrcRequirement,
@@ -477,44 +344,13 @@ export type CrcCountryStatus = {
 	reason: string,
 };
 
-/**
- *  A country a criminal record certificate is needed from, with its name and the certificate
- *  looked at.
- */
-export type CrcCountry_Deserialize = {
-	countryName: string,
-	status: CrcCountryStatus,
-	certificateTitle?: string | null,
-};
-
-/**
- *  A country a criminal record certificate is needed from, with its name and the certificate
- *  looked at.
- */
-export type CrcCountry_Serialize = {
-	countryName: string,
-	status: CrcCountryStatus,
-	certificateTitle: string | null,
-};
-
-export type CrcReport = CrcReport_Serialize | CrcReport_Deserialize;
-
-export type CrcReport_Deserialize = {
+export type CrcReport = {
 	profileSaved: boolean,
 	originRecorded: boolean,
 	today: string,
-	countries: CrcCountry_Deserialize[],
+	countries: CrcCountry[],
 	/**  Certificates that cannot count yet: no issuing country or no issue date. */
-	incomplete: Document_Deserialize[],
-};
-
-export type CrcReport_Serialize = {
-	profileSaved: boolean,
-	originRecorded: boolean,
-	today: string,
-	countries: CrcCountry_Serialize[],
-	/**  Certificates that cannot count yet: no issuing country or no issue date. */
-	incomplete: Document_Serialize[],
+	incomplete: Document[],
 };
 
 /**  A country the candidate needs a certificate from, and why. */
@@ -532,35 +368,13 @@ export type CrcState = { state: "covered"; documentId: number; issuedOn: string;
 { state: "stale"; documentId: number; issuedOn: string; validUntil: string; daysSinceExpiry: number } | { state: "missing" };
 
 /**  What creating an application did, with anything the candidate should know. */
-export type Created = Created_Serialize | Created_Deserialize;
-
-/**  What creating an application did, with anything the candidate should know. */
-export type Created_Deserialize = {
-	application: Application_Deserialize,
-	warnings: string[],
-};
-
-/**  What creating an application did, with anything the candidate should know. */
-export type Created_Serialize = {
-	application: Application_Serialize,
+export type Created = {
+	application: Application,
 	warnings: string[],
 };
 
 /**  A stored file whose content no longer has the hash it was stored under. */
-export type DamagedFile = DamagedFile_Serialize | DamagedFile_Deserialize;
-
-/**  A stored file whose content no longer has the hash it was stored under. */
-export type DamagedFile_Deserialize = {
-	path: string,
-	expectedHash: string,
-	/**  `None` when the file could not be read at all. */
-	actualHash?: string | null,
-	documentIds: number[],
-	reason: string,
-};
-
-/**  A stored file whose content no longer has the hash it was stored under. */
-export type DamagedFile_Serialize = {
+export type DamagedFile = {
 	path: string,
 	expectedHash: string,
 	/**  `None` when the file could not be read at all. */
@@ -571,34 +385,17 @@ export type DamagedFile_Serialize = {
 
 /**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
+ *  Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
  */
-export type Deadline = Deadline_Serialize | Deadline_Deserialize;
-
-/**  Deadline windows offered as filters, measured from the clock's "now". */
-export type DeadlineWindow = "next7_days" | "next30_days" | "passed" | "no_deadline";
-
-/**
- *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
- */
-export type Deadline_Deserialize = {
-	date: string,
-	time?: string | null,
-	/**  IANA zone, such as `Europe/Paris`. */
-	zone: string,
-};
-
-/**
- *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
- *  Without a time it is the end of that day (23:59) in that zone (DOMAIN.md, "Duty stations").
- */
-export type Deadline_Serialize = {
+export type Deadline = {
 	date: string,
 	time: string | null,
 	/**  IANA zone, such as `Europe/Paris`. */
 	zone: string,
 };
+
+/**  Deadline windows offered as filters, measured from the clock's "now". */
+export type DeadlineWindow = "next7_days" | "next30_days" | "passed" | "no_deadline";
 
 /**  What a delete did with the stored file. */
 export type Deleted = {
@@ -612,144 +409,7 @@ export type Deleted = {
  *  A document kept in the vault. The file itself is found by `content_hash`; `original_name` is
  *  only shown, never used to build a path.
  */
-export type Document = Document_Serialize | Document_Deserialize;
-
-/**  The profile entries a document can prove, for the document form. */
-export type DocumentChoices = DocumentChoices_Serialize | DocumentChoices_Deserialize;
-
-/**  The profile entries a document can prove, for the document form. */
-export type DocumentChoices_Deserialize = {
-	education: Education_Deserialize[],
-	employment: Employment_Deserialize[],
-	references: Reference_Deserialize[],
-};
-
-/**  The profile entries a document can prove, for the document form. */
-export type DocumentChoices_Serialize = {
-	education: Education_Serialize[],
-	employment: Employment_Serialize[],
-	references: Reference_Serialize[],
-};
-
-/**  One document with every version of it, newest first. */
-export type DocumentDetail = DocumentDetail_Serialize | DocumentDetail_Deserialize;
-
-/**  One document with every version of it, newest first. */
-export type DocumentDetail_Deserialize = {
-	document: Document_Deserialize,
-	standing: Standing,
-	versions: Document_Deserialize[],
-};
-
-/**  One document with every version of it, newest first. */
-export type DocumentDetail_Serialize = {
-	document: Document_Serialize,
-	standing: Standing,
-	versions: Document_Serialize[],
-};
-
-/**
- *  What a document is, as the candidate files it. The kinds follow the papers a selected
- *  candidate provides (DOMAIN.md, "Documents a selected candidate provides"), plus the CV, cover
- *  letter and Talentlink copies a candidate keeps while applying (DOMAIN.md, "Platforms").
- */
-export type DocumentKind = "cv" | 
-/**  A diploma, degree or certificate of studies. */
-"diploma" | 
-/**  A salary slip, contract or recommendation letter for one position. */
-"proof_of_employment" | "criminal_record" | "reference_letter" | "language_certificate" | 
-/**  A passport or identity card. */
-"identity" | "cover_letter" | 
-/**
- *  A downloaded copy of an application made on Talentlink, which is not carried over to the
- *  Recruitment Hub (DOMAIN.md, "Platforms").
- */
-"talentlink_application" | "other";
-
-/**
- *  What the candidate can change about a document; the file and its facts (hash, size, type)
- *  stay as imported.
- */
-export type DocumentMetadata = DocumentMetadata_Serialize | DocumentMetadata_Deserialize;
-
-/**
- *  What the candidate can change about a document; the file and its facts (hash, size, type)
- *  stay as imported.
- */
-export type DocumentMetadata_Deserialize = {
-	title: string,
-	kind: DocumentKind,
-	issuedOn?: string | null,
-	expiresOn?: string | null,
-	issuingCountry?: string | null,
-	proves?: ProvenEntry | null,
-	notes: string,
-	supersedes?: number | null,
-};
-
-/**
- *  What the candidate can change about a document; the file and its facts (hash, size, type)
- *  stay as imported.
- */
-export type DocumentMetadata_Serialize = {
-	title: string,
-	kind: DocumentKind,
-	issuedOn: string | null,
-	expiresOn: string | null,
-	issuingCountry: string | null,
-	proves: ProvenEntry | null,
-	notes: string,
-	supersedes: number | null,
-};
-
-/**  Which documents a list shows: current versions by default, optionally of one kind. */
-export type DocumentQuery = DocumentQuery_Serialize | DocumentQuery_Deserialize;
-
-/**  Which documents a list shows: current versions by default, optionally of one kind. */
-export type DocumentQuery_Deserialize = {
-	kind?: DocumentKind | null,
-	/**  Also list versions that a newer document replaces. */
-	includeSuperseded: boolean,
-};
-
-/**  Which documents a list shows: current versions by default, optionally of one kind. */
-export type DocumentQuery_Serialize = {
-	kind: DocumentKind | null,
-	/**  Also list versions that a newer document replaces. */
-	includeSuperseded: boolean,
-};
-
-/**
- *  A document kept in the vault. The file itself is found by `content_hash`; `original_name` is
- *  only shown, never used to build a path.
- */
-export type Document_Deserialize = {
-	id: number,
-	kind: DocumentKind,
-	title: string,
-	issuedOn?: string | null,
-	expiresOn?: string | null,
-	/**  ISO 3166-1 alpha-2, upper case. */
-	issuingCountry?: string | null,
-	proves?: ProvenEntry | null,
-	notes: string,
-	mediaType: MediaType,
-	sizeBytes: number,
-	/**  SHA-256 of the content, lower-case hex. */
-	contentHash: string,
-	originalName: string,
-	createdUtc: string,
-	/**  The older version this document replaces; that one stays in the vault. */
-	supersedes?: number | null,
-	/**  The newer version that replaces this one; `None` for a current document. */
-	supersededBy?: number | null,
-};
-
-/**
- *  A document kept in the vault. The file itself is found by `content_hash`; `original_name` is
- *  only shown, never used to build a path.
- */
-export type Document_Serialize = {
+export type Document = {
 	id: number,
 	kind: DocumentKind,
 	title: string,
@@ -771,58 +431,73 @@ export type Document_Serialize = {
 	supersededBy: number | null,
 };
 
-/**
- *  What the UI is told about a drag and drop, in order: `hovering` while files are over the
- *  window, then `left` (dragged away) or `started`, `progress`…, and `finished` or `failed`.
- */
-export type DropNews = DropNews_Serialize | DropNews_Deserialize;
+/**  The profile entries a document can prove, for the document form. */
+export type DocumentChoices = {
+	education: Education[],
+	employment: Employment[],
+	references: Reference[],
+};
 
-/**
- *  What the UI is told about a drag and drop, in order: `hovering` while files are over the
- *  window, then `left` (dragged away) or `started`, `progress`…, and `finished` or `failed`.
- */
-export type DropNews_Deserialize = { news: "hovering"; files: number } | { news: "left" } | { news: "started"; files: number } | { news: "progress"; progress: ImportProgress } | { news: "finished"; items: BatchItem_Deserialize[] } | 
-/**  Nothing could be imported at all (the database is not open). */
-{ news: "failed"; message: string };
-
-/**
- *  What the UI is told about a drag and drop, in order: `hovering` while files are over the
- *  window, then `left` (dragged away) or `started`, `progress`…, and `finished` or `failed`.
- */
-export type DropNews_Serialize = { news: "hovering"; files: number } | { news: "left" } | { news: "started"; files: number } | { news: "progress"; progress: ImportProgress } | { news: "finished"; items: BatchItem_Serialize[] } | 
-/**  Nothing could be imported at all (the database is not open). */
-{ news: "failed"; message: string };
-
-/**
- *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
- *  which line of the profile they prove.
- */
-export type Education = Education_Serialize | Education_Deserialize;
-
-/**  Levels of study, in order, so a notice's minimum can be compared with what was completed. */
-export type EducationLevel = "secondary" | 
-/**  Vocational or short-cycle tertiary studies below a bachelor's degree. */
-"post_secondary" | "bachelor" | "master" | "doctorate";
-
-/**
- *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
- *  which line of the profile they prove.
- */
-export type Education_Deserialize = {
-	id: number,
-	level: EducationLevel,
-	field: string,
-	institution: string,
-	from?: string | null,
-	to?: string | null,
-	status: StudyStatus,
+/**  One document with every version of it, newest first. */
+export type DocumentDetail = {
+	document: Document,
+	standing: Standing,
+	versions: Document[],
 };
 
 /**
+ *  What a document is, as the candidate files it. The kinds follow the papers a selected
+ *  candidate provides (docs/domain.md#documents), plus the CV, cover letter and Talentlink
+ *  copies a candidate keeps while applying (docs/domain.md#platforms).
+ */
+export type DocumentKind = "cv" | 
+/**  A diploma, degree or certificate of studies. */
+"diploma" | 
+/**  A salary slip, contract or recommendation letter for one position. */
+"proof_of_employment" | "criminal_record" | "reference_letter" | "language_certificate" | 
+/**  A passport or identity card. */
+"identity" | "cover_letter" | 
+/**
+ *  A downloaded copy of an application made on Talentlink, which is not carried over to the
+ *  Recruitment Hub (docs/domain.md#platforms).
+ */
+"talentlink_application" | "other";
+
+/**
+ *  What the candidate can change about a document; the file and its facts (hash, size, type)
+ *  stay as imported.
+ */
+export type DocumentMetadata = {
+	title: string,
+	kind: DocumentKind,
+	issuedOn: string | null,
+	expiresOn: string | null,
+	issuingCountry: string | null,
+	proves: ProvenEntry | null,
+	notes: string,
+	supersedes: number | null,
+};
+
+/**  Which documents a list shows: current versions by default, optionally of one kind. */
+export type DocumentQuery = {
+	kind: DocumentKind | null,
+	/**  Also list versions that a newer document replaces. */
+	includeSuperseded: boolean,
+};
+
+/**
+ *  What the UI is told about a drag and drop, in order: `hovering` while files are over the
+ *  window, then `left` (dragged away) or `started`, `progress`…, and `finished` or `failed`.
+ */
+export type DropNews = { news: "hovering"; files: number } | { news: "left" } | { news: "started"; files: number } | { news: "progress"; progress: ImportProgress } | { news: "finished"; items: BatchItem[] } | 
+/**  Nothing could be imported at all (the database is not open). */
+{ news: "failed"; message: string };
+
+/**
  *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
  *  which line of the profile they prove.
  */
-export type Education_Serialize = {
+export type Education = {
 	id: number,
 	level: EducationLevel,
 	field: string,
@@ -832,19 +507,12 @@ export type Education_Serialize = {
 	status: StudyStatus,
 };
 
-export type Employment = Employment_Serialize | Employment_Deserialize;
+/**  Levels of study, in order, so a notice's minimum can be compared with what was completed. */
+export type EducationLevel = "secondary" | 
+/**  Vocational or short-cycle tertiary studies below a bachelor's degree. */
+"post_secondary" | "bachelor" | "master" | "doctorate";
 
-export type Employment_Deserialize = {
-	id: number,
-	employer: string,
-	title: string,
-	from: string,
-	/**  `None` while the position is held. */
-	to?: string | null,
-	workTime: WorkTime,
-};
-
-export type Employment_Serialize = {
+export type Employment = {
 	id: number,
 	employer: string,
 	title: string,
@@ -873,30 +541,7 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
  *  time), and a note.
  */
-export type EventInput = EventInput_Serialize | EventInput_Deserialize;
-
-/**
- *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
- *  time), and a note.
- */
-export type EventInput_Deserialize = {
-	stage: Stage,
-	date: string,
-	/**  `None` for a date only: the step counts from the start of that day. */
-	time?: string | null,
-	/**
-	 *  IANA zone the date and time are in; `None` takes the vacancy's zone (UTC when it has
-	 *  none).
-	 */
-	zone?: string | null,
-	note: string,
-};
-
-/**
- *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
- *  time), and a note.
- */
-export type EventInput_Serialize = {
+export type EventInput = {
 	stage: Stage,
 	date: string,
 	/**  `None` for a date only: the step counts from the start of that day. */
@@ -961,13 +606,7 @@ export type FreshStart = {
 };
 
 /**  One file of a batch, as the candidate sees it in the result list. */
-export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
-
-/**  One file of a batch, as the candidate sees it in the result list. */
-export type ImportOutcome_Deserialize = { outcome: "imported"; document: Document_Deserialize } | { outcome: "already_in_vault"; document: Document_Deserialize } | { outcome: "refused"; reason: RefusalReason; message: string };
-
-/**  One file of a batch, as the candidate sees it in the result list. */
-export type ImportOutcome_Serialize = { outcome: "imported"; document: Document_Serialize } | { outcome: "already_in_vault"; document: Document_Serialize } | { outcome: "refused"; reason: RefusalReason; message: string };
+export type ImportOutcome = { outcome: "imported"; document: Document } | { outcome: "already_in_vault"; document: Document } | { outcome: "refused"; reason: RefusalReason; message: string };
 
 /**  Progress of a batch, for a progress bar. Byte counts are `f64` because a batch may pass 4 GiB. */
 export type ImportProgress = {
@@ -978,62 +617,31 @@ export type ImportProgress = {
 };
 
 /**  A successful import: a new document, or the one that already holds the same content. */
-export type Imported = Imported_Serialize | Imported_Deserialize;
-
-/**  A successful import: a new document, or the one that already holds the same content. */
-export type Imported_Deserialize = {
-	document: Document_Deserialize,
+export type Imported = {
+	document: Document,
 	/**  True when nothing new was stored: the same bytes were imported before as `document`. */
 	alreadyInVault: boolean,
 };
 
-/**  A successful import: a new document, or the one that already holds the same content. */
-export type Imported_Serialize = {
-	document: Document_Serialize,
-	/**  True when nothing new was stored: the same bytes were imported before as `document`. */
-	alreadyInVault: boolean,
-};
-
-export type IntegrityReport = IntegrityReport_Serialize | IntegrityReport_Deserialize;
-
-export type IntegrityReport_Deserialize = {
+export type IntegrityReport = {
 	documentsChecked: number,
 	filesChecked: number,
 	filesWithoutDocument: StrayFile[],
 	documentsWithoutFile: MissingFile[],
-	damagedFiles: DamagedFile_Deserialize[],
+	damagedFiles: DamagedFile[],
 	healthy: boolean,
 	summary: string,
 };
 
-export type IntegrityReport_Serialize = {
-	documentsChecked: number,
-	filesChecked: number,
-	filesWithoutDocument: StrayFile[],
-	documentsWithoutFile: MissingFile[],
-	damagedFiles: DamagedFile_Serialize[],
-	healthy: boolean,
-	summary: string,
-};
+export type Interview = {
+	id: number,
+	applicationId: number,
+	startsUtc: string,
+	createdUtc: string,
+	updatedUtc: string,
+} & InterviewInput;
 
-export type Interview = Interview_Serialize | Interview_Deserialize;
-
-export type InterviewInput = InterviewInput_Serialize | InterviewInput_Deserialize;
-
-export type InterviewInput_Deserialize = {
-	date: string,
-	time: string,
-	/**  IANA zone the date and time are in (usually the duty station's). */
-	zone: string,
-	mode: InterviewMode,
-	/**  `None` when not known; the calendar export then shows one hour. */
-	durationMinutes?: number | null,
-	/**  A meeting link or an address. */
-	place: string,
-	note: string,
-};
-
-export type InterviewInput_Serialize = {
+export type InterviewInput = {
 	date: string,
 	time: string,
 	/**  IANA zone the date and time are in (usually the duty station's). */
@@ -1047,22 +655,6 @@ export type InterviewInput_Serialize = {
 };
 
 export type InterviewMode = "video_conference" | "in_person";
-
-export type Interview_Deserialize = {
-	id: number,
-	applicationId: number,
-	startsUtc: string,
-	createdUtc: string,
-	updatedUtc: string,
-} & InterviewInput_Deserialize;
-
-export type Interview_Serialize = {
-	id: number,
-	applicationId: number,
-	startsUtc: string,
-	createdUtc: string,
-	updatedUtc: string,
-} & InterviewInput_Serialize;
 
 /**  How one line of the checklist stands today. */
 export type ItemState = "satisfied" | 
@@ -1088,42 +680,14 @@ export type LanguageChoices = {
  *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
  *  map to a level, so changing the mapping re-reads every notice.
  */
-export type LanguageRequirement = LanguageRequirement_Serialize | LanguageRequirement_Deserialize;
-
-/**
- *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
- *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
- *  map to a level, so changing the mapping re-reads every notice.
- */
-export type LanguageRequirement_Deserialize = {
-	/**  ISO 639-1 code, lower case: `en`, `fr`, `es`, `ar`, ... */
-	language: string,
-	level?: Cefr | null,
-	wording?: string | null,
-};
-
-/**
- *  A language a notice requires. `level` is set when the notice names a CEFR level; otherwise
- *  `wording` keeps what it said ("working knowledge", "fluent"), which the eligibility settings
- *  map to a level, so changing the mapping re-reads every notice.
- */
-export type LanguageRequirement_Serialize = {
+export type LanguageRequirement = {
 	/**  ISO 639-1 code, lower case: `en`, `fr`, `es`, `ar`, ... */
 	language: string,
 	level: Cefr | null,
 	wording: string | null,
 };
 
-export type LanguageSkill = LanguageSkill_Serialize | LanguageSkill_Deserialize;
-
-export type LanguageSkill_Deserialize = {
-	/**  ISO 639-1 code, lower case. */
-	language: string,
-	level: Cefr,
-	certificate?: string | null,
-};
-
-export type LanguageSkill_Serialize = {
+export type LanguageSkill = {
 	/**  ISO 639-1 code, lower case. */
 	language: string,
 	level: Cefr,
@@ -1138,40 +702,15 @@ export type LanguageWordingMap = {
  *  Serving law-enforcement officer or governmental official: what secondments require.
  *  `serving: None` means the candidate has not said.
  */
-export type LawEnforcement = LawEnforcement_Serialize | LawEnforcement_Deserialize;
-
-/**
- *  Serving law-enforcement officer or governmental official: what secondments require.
- *  `serving: None` means the candidate has not said.
- */
-export type LawEnforcement_Deserialize = {
-	serving?: boolean | null,
-	country?: string | null,
-	agency?: string | null,
-};
-
-/**
- *  Serving law-enforcement officer or governmental official: what secondments require.
- *  `serving: None` means the candidate has not said.
- */
-export type LawEnforcement_Serialize = {
+export type LawEnforcement = {
 	serving: boolean | null,
 	country: string | null,
 	agency: string | null,
 };
 
 /**  A document as the vault list shows it. */
-export type ListedDocument = ListedDocument_Serialize | ListedDocument_Deserialize;
-
-/**  A document as the vault list shows it. */
-export type ListedDocument_Deserialize = {
-	document: Document_Deserialize,
-	standing: Standing,
-};
-
-/**  A document as the vault list shows it. */
-export type ListedDocument_Serialize = {
-	document: Document_Serialize,
+export type ListedDocument = {
+	document: Document,
 	standing: Standing,
 };
 
@@ -1188,49 +727,12 @@ export type MissingFile = {
 };
 
 /**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
-export type NoticeCapture = NoticeCapture_Serialize | NoticeCapture_Deserialize;
-
-/**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
-export type NoticeCapture_Deserialize = {
-	draft: NoticeDraft_Deserialize,
+export type NoticeCapture = {
+	draft: NoticeDraft,
 	text: string,
 };
 
-/**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
-export type NoticeCapture_Serialize = {
-	draft: NoticeDraft_Serialize,
-	text: string,
-};
-
-export type NoticeDraft = NoticeDraft_Serialize | NoticeDraft_Deserialize;
-
-export type NoticeDraft_Deserialize = {
-	platform?: Platform | null,
-	reference?: string | null,
-	title?: string | null,
-	dutyStation?: string | null,
-	dutyZone?: string | null,
-	contractKind?: ContractKind | null,
-	isRoster?: boolean | null,
-	grade?: string | null,
-	posts?: number | null,
-	securityScreening?: SecurityScreening | null,
-	durationMonths?: number | null,
-	durationText?: string | null,
-	publishedOn?: string | null,
-	deadline?: Deadline_Deserialize | null,
-	/**
-	 *  The deadline as written when it was there but could not be read, so the UI can flag it
-	 *  for the candidate to enter by hand.
-	 */
-	deadlineUnreadable?: string | null,
-	languages?: LanguageRequirement_Deserialize[] | null,
-	minEducation?: EducationLevel | null,
-	minExperienceYears?: number | null,
-	noticeUrl?: string | null,
-};
-
-export type NoticeDraft_Serialize = {
+export type NoticeDraft = {
 	platform: Platform | null,
 	reference: string | null,
 	title: string | null,
@@ -1244,32 +746,20 @@ export type NoticeDraft_Serialize = {
 	durationMonths: number | null,
 	durationText: string | null,
 	publishedOn: string | null,
-	deadline: Deadline_Serialize | null,
+	deadline: Deadline | null,
 	/**
 	 *  The deadline as written when it was there but could not be read, so the UI can flag it
 	 *  for the candidate to enter by hand.
 	 */
 	deadlineUnreadable: string | null,
-	languages: LanguageRequirement_Serialize[] | null,
+	languages: LanguageRequirement[] | null,
 	minEducation: EducationLevel | null,
 	minExperienceYears: number | null,
 	noticeUrl: string | null,
 };
 
 /**  Where clicking a notification leads. */
-export type NotificationTarget = NotificationTarget_Serialize | NotificationTarget_Deserialize;
-
-/**  Where clicking a notification leads. */
-export type NotificationTarget_Deserialize = {
-	kind: CountdownKind,
-	vacancyId?: number | null,
-	applicationId?: number | null,
-	documentId?: number | null,
-	interviewId?: number | null,
-};
-
-/**  Where clicking a notification leads. */
-export type NotificationTarget_Serialize = {
+export type NotificationTarget = {
 	kind: CountdownKind,
 	vacancyId: number | null,
 	applicationId: number | null,
@@ -1278,18 +768,9 @@ export type NotificationTarget_Serialize = {
 };
 
 /**  What the window is asked to open after a click on a notification. */
-export type OpenRequest = OpenRequest_Serialize | OpenRequest_Deserialize;
-
-/**  What the window is asked to open after a click on a notification. */
-export type OpenRequest_Deserialize = {
+export type OpenRequest = {
 	/**  `None` for a summary of several reminders: the Dashboard lists them. */
-	target?: NotificationTarget_Deserialize | null,
-};
-
-/**  What the window is asked to open after a click on a notification. */
-export type OpenRequest_Serialize = {
-	/**  `None` for a summary of several reminders: the Dashboard lists them. */
-	target: NotificationTarget_Serialize | null,
+	target: NotificationTarget | null,
 };
 
 /**
@@ -1306,51 +787,27 @@ export type Overview = {
 
 export type PackFormat = "zip" | "folder";
 
-/**  The two e-recruitment platforms INTERPOL runs side by side (DOMAIN.md, "Platforms"). */
+/**  The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms). */
 export type Platform = "talentlink" | "recruitment_hub";
 
-export type Preferences = Preferences_Serialize | Preferences_Deserialize;
-
-export type Preferences_Deserialize = {
+export type Preferences = {
 	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
 	platformNoteDismissed?: boolean,
 };
 
-export type Preferences_Serialize = {
-	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
-	platformNoteDismissed: boolean,
-};
-
-export type Profile = Profile_Serialize | Profile_Deserialize;
-
-export type Profile_Deserialize = {
-	fullName: string,
-	email: string,
-	dateOfBirth?: string | null,
-	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
-	nationalities: string[],
-	countryOfOrigin?: string | null,
-	residences: Residence_Deserialize[],
-	languages: LanguageSkill_Deserialize[],
-	lawEnforcement: LawEnforcement_Deserialize,
-	education: Education_Deserialize[],
-	employment: Employment_Deserialize[],
-	references: Reference_Deserialize[],
-};
-
-export type Profile_Serialize = {
+export type Profile = {
 	fullName: string,
 	email: string,
 	dateOfBirth: string | null,
 	/**  ISO 3166-1 alpha-2 codes; any one of a member country suffices. */
 	nationalities: string[],
 	countryOfOrigin: string | null,
-	residences: Residence_Serialize[],
-	languages: LanguageSkill_Serialize[],
-	lawEnforcement: LawEnforcement_Serialize,
-	education: Education_Serialize[],
-	employment: Employment_Serialize[],
-	references: Reference_Serialize[],
+	residences: Residence[],
+	languages: LanguageSkill[],
+	lawEnforcement: LawEnforcement,
+	education: Education[],
+	employment: Employment[],
+	references: Reference[],
 };
 
 /**  The line of the profile a document proves, by the id the profile store gave it. */
@@ -1365,8 +822,17 @@ export type QuietHours = {
 	end: string,
 };
 
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
-export type Reference = Reference_Serialize | Reference_Deserialize;
+/**  A professional reference and the facts the rules check (docs/domain.md#references). */
+export type Reference = {
+	id: number,
+	name: string,
+	contact: string,
+	relation: string,
+	workedDirectly: boolean | null,
+	hierarchical: boolean | null,
+	familyMember: boolean | null,
+	interpolStaff: boolean | null,
+};
 
 export type ReferenceCheck = {
 	references: ReferenceStatus[],
@@ -1378,20 +844,11 @@ export type ReferenceCheck = {
 	summary: string,
 };
 
-export type ReferenceReport = ReferenceReport_Serialize | ReferenceReport_Deserialize;
-
-export type ReferenceReport_Deserialize = {
+export type ReferenceReport = {
 	profileSaved: boolean,
 	check: ReferenceCheck,
 	/**  The documents each reference's `letters` names. */
-	letters: Document_Deserialize[],
-};
-
-export type ReferenceReport_Serialize = {
-	profileSaved: boolean,
-	check: ReferenceCheck,
-	/**  The documents each reference's `letters` names. */
-	letters: Document_Serialize[],
+	letters: Document[],
 };
 
 export type ReferenceStatus = {
@@ -1409,40 +866,13 @@ export type ReferenceStatus = {
 /**  `Unknown`: nothing rules the reference out, but a fact the rule needs is not recorded. */
 export type ReferenceVerdict = "ok" | "problem" | "unknown";
 
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
-export type Reference_Deserialize = {
-	id: number,
-	name: string,
-	contact: string,
-	relation: string,
-	workedDirectly?: boolean | null,
-	hierarchical?: boolean | null,
-	familyMember?: boolean | null,
-	interpolStaff?: boolean | null,
-};
-
-/**  A professional reference and the facts the rules check (DOMAIN.md, "Documents"). */
-export type Reference_Serialize = {
-	id: number,
-	name: string,
-	contact: string,
-	relation: string,
-	workedDirectly: boolean | null,
-	hierarchical: boolean | null,
-	familyMember: boolean | null,
-	interpolStaff: boolean | null,
-};
-
 /**  Why a file was not imported, for the UI to pick an icon; the message says it in words. */
 export type RefusalReason = "unsupported_type" | "empty" | "too_large" | "unreadable" | 
 /**  The vault folder or the database could not be written. */
 "not_saved";
 
 /**  Which reminders come, when they may come, and whether silence is acted on. */
-export type ReminderSettings = ReminderSettings_Serialize | ReminderSettings_Deserialize;
-
-/**  Which reminders come, when they may come, and whether silence is acted on. */
-export type ReminderSettings_Deserialize = {
+export type ReminderSettings = {
 	/**  7 days, 3 days, 1 day and 3 hours before a deadline. */
 	deadlines?: boolean,
 	/**  When 6 months have passed since a submission without an answer. */
@@ -1457,24 +887,6 @@ export type ReminderSettings_Deserialize = {
 	quietHours?: QuietHours | null,
 	/**  Mark an application "no response" by itself once 6 months have passed in silence. */
 	autoNoResponse?: boolean,
-};
-
-/**  Which reminders come, when they may come, and whether silence is acted on. */
-export type ReminderSettings_Serialize = {
-	/**  7 days, 3 days, 1 day and 3 hours before a deadline. */
-	deadlines: boolean,
-	/**  When 6 months have passed since a submission without an answer. */
-	silence: boolean,
-	/**  14 days before a criminal record certificate is more than 3 months old. */
-	certificates: boolean,
-	/**  90 and 30 days before a roster place expires. */
-	rosters: boolean,
-	/**  1 day and 1 hour before an interview. */
-	interviews: boolean,
-	/**  While these hours last on the candidate's clock, reminders wait until they end. */
-	quietHours: QuietHours | null,
-	/**  Mark an application "no response" by itself once 6 months have passed in silence. */
-	autoNoResponse: boolean,
 };
 
 /**  What a line asks for. */
@@ -1497,17 +909,7 @@ export type Requirement =
 { kind: "notice_asks"; document: DocumentKind };
 
 /**  A period lived in a country; `to: None` means still living there. */
-export type Residence = Residence_Serialize | Residence_Deserialize;
-
-/**  A period lived in a country; `to: None` means still living there. */
-export type Residence_Deserialize = {
-	country: string,
-	from: string,
-	to?: string | null,
-};
-
-/**  A period lived in a country; `to: None` means still living there. */
-export type Residence_Serialize = {
+export type Residence = {
 	country: string,
 	from: string,
 	to: string | null,
@@ -1531,22 +933,7 @@ export type RuleId =
 /**  The notice's minimum years of experience. */
 "experience";
 
-export type RuleOutcome = RuleOutcome_Serialize | RuleOutcome_Deserialize;
-
-export type RuleOutcome_Deserialize = {
-	rule: RuleId,
-	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
-	subject?: string | null,
-	status: RuleStatus,
-	/**  Plain English for the candidate, naming the fact that decided. */
-	reason: string,
-	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
-	missing?: string | null,
-	/**  Where the rule comes from. */
-	source: string,
-};
-
-export type RuleOutcome_Serialize = {
+export type RuleOutcome = {
 	rule: RuleId,
 	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
 	subject: string | null,
@@ -1565,19 +952,7 @@ export type RuleStatus = "pass" | "fail" | "unknown" | "not_applicable";
  *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
  *  offers to open the one already kept.
  */
-export type SaveOutcome = SaveOutcome_Serialize | SaveOutcome_Deserialize;
-
-/**
- *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
- *  offers to open the one already kept.
- */
-export type SaveOutcome_Deserialize = { outcome: "saved"; vacancy: Vacancy_Deserialize } | { outcome: "duplicate"; existingId: number; existingTitle: string };
-
-/**
- *  What saving did: a vacancy with the same platform and reference is not saved twice; the UI
- *  offers to open the one already kept.
- */
-export type SaveOutcome_Serialize = { outcome: "saved"; vacancy: Vacancy_Serialize } | { outcome: "duplicate"; existingId: number; existingTitle: string };
+export type SaveOutcome = { outcome: "saved"; vacancy: Vacancy } | { outcome: "duplicate"; existingId: number; existingTitle: string };
 
 /**  Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential"). */
 export type SecurityScreening = "basic" | "enhanced";
@@ -1586,35 +961,7 @@ export type SecurityScreening = "basic" | "enhanced";
  *  What the window needs before it shows anything, in one answer: the first paint waits for
  *  every round trip made before it.
  */
-export type Session = Session_Serialize | Session_Deserialize;
-
-/**
- *  What the window needs before it shows anything, in one answer: the first paint waits for
- *  every round trip made before it.
- */
-export type Session_Deserialize = {
-	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
-	now: string,
-	/**  Whether the data opened at start-up, and if not why. */
-	status: StoreStatus,
-	/**
-	 *  Counts that let each view choose between its content and its first-steps guide; `None`
-	 *  when the data did not open.
-	 */
-	overview?: Overview | null,
-	/**
-	 *  The most urgent moments, when asked for and the data opened: a window opening on the
-	 *  Dashboard gets them in this answer, since each further answer reaches the page about
-	 *  30 ms later while the window is still starting (measured with `make bench`).
-	 */
-	moments?: UpcomingItem_Deserialize[] | null,
-};
-
-/**
- *  What the window needs before it shows anything, in one answer: the first paint waits for
- *  every round trip made before it.
- */
-export type Session_Serialize = {
+export type Session = {
 	/**  The app's "now" as RFC 3339 UTC, from the one clock (settable in the end-to-end build). */
 	now: string,
 	/**  Whether the data opened at start-up, and if not why. */
@@ -1629,7 +976,7 @@ export type Session_Serialize = {
 	 *  Dashboard gets them in this answer, since each further answer reaches the page about
 	 *  30 ms later while the window is still starting (measured with `make bench`).
 	 */
-	moments: UpcomingItem_Serialize[] | null,
+	moments: UpcomingItem[] | null,
 };
 
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
@@ -1673,32 +1020,7 @@ export type StrayFile = {
 export type StudyStatus = "completed" | "enrolled";
 
 /**  One moment the candidate is counting down to. */
-export type UpcomingItem = UpcomingItem_Serialize | UpcomingItem_Deserialize;
-
-/**  One moment the candidate is counting down to. */
-export type UpcomingItem_Deserialize = {
-	kind: CountdownKind,
-	/**  "Deadline: Criminal Intelligence Officer (1503)" */
-	title: string,
-	/**  One sentence saying what happens then. */
-	detail: string,
-	dueUtc: string,
-	/**  The IANA zone the moment belongs to (the duty station's, or the candidate's). */
-	zone: string,
-	/**  The wall-clock time of the moment in `zone`. */
-	dueLocal: string,
-	/**  A threshold reached on a day (silence, certificate, roster) rather than at a time. */
-	allDay: boolean,
-	/**  Already past, and still waiting for the candidate to act. */
-	overdue: boolean,
-	vacancyId?: number | null,
-	applicationId?: number | null,
-	documentId?: number | null,
-	interviewId?: number | null,
-};
-
-/**  One moment the candidate is counting down to. */
-export type UpcomingItem_Serialize = {
+export type UpcomingItem = {
 	kind: CountdownKind,
 	/**  "Deadline: Criminal Intelligence Officer (1503)" */
 	title: string,
@@ -1719,7 +1041,15 @@ export type UpcomingItem_Serialize = {
 	interviewId: number | null,
 };
 
-export type Vacancy = Vacancy_Serialize | Vacancy_Deserialize;
+export type Vacancy = {
+	id: number,
+	/**  How to apply, derived from `input.contract_kind`. */
+	applyRoute: ApplyRoute,
+	/**  The deadline as an instant, derived from `input.deadline`. */
+	deadlineUtc: string | null,
+	createdUtc: string,
+	updatedUtc: string,
+} & VacancyInput;
 
 /**  The values the filters can offer, taken from what the candidate has saved. */
 export type VacancyFacets = {
@@ -1728,38 +1058,7 @@ export type VacancyFacets = {
 };
 
 /**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
-export type VacancyInput = VacancyInput_Serialize | VacancyInput_Deserialize;
-
-/**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
-export type VacancyInput_Deserialize = {
-	platform: Platform,
-	reference: string,
-	title: string,
-	dutyStation?: string | null,
-	/**  IANA zone of the duty station. */
-	dutyZone?: string | null,
-	contractKind?: ContractKind | null,
-	isRoster: boolean,
-	/**  `1`..`10`, `Unclassified`, or as written (`7 or 6`). */
-	grade?: string | null,
-	posts?: number | null,
-	securityScreening?: SecurityScreening | null,
-	durationMonths?: number | null,
-	/**  When the duration is not a number of months: `through 4 August 2026`, `up to 3 years`. */
-	durationText?: string | null,
-	publishedOn?: string | null,
-	deadline?: Deadline_Deserialize | null,
-	languages: LanguageRequirement_Deserialize[],
-	minEducation?: EducationLevel | null,
-	minExperienceYears?: number | null,
-	noticeUrl?: string | null,
-	noticeText?: string | null,
-	notes: string,
-	status: VacancyStatus,
-};
-
-/**  Everything the candidate saves about a vacancy; the store adds the id and timestamps. */
-export type VacancyInput_Serialize = {
+export type VacancyInput = {
 	platform: Platform,
 	reference: string,
 	title: string,
@@ -1776,8 +1075,8 @@ export type VacancyInput_Serialize = {
 	/**  When the duration is not a number of months: `through 4 August 2026`, `up to 3 years`. */
 	durationText: string | null,
 	publishedOn: string | null,
-	deadline: Deadline_Serialize | null,
-	languages: LanguageRequirement_Serialize[],
+	deadline: Deadline | null,
+	languages: LanguageRequirement[],
 	minEducation: EducationLevel | null,
 	minExperienceYears: number | null,
 	noticeUrl: string | null,
@@ -1786,35 +1085,12 @@ export type VacancyInput_Serialize = {
 	status: VacancyStatus,
 };
 
-export type VacancyPage = VacancyPage_Serialize | VacancyPage_Deserialize;
-
-export type VacancyPage_Deserialize = {
-	items: VacancySummary_Deserialize[],
+export type VacancyPage = {
+	items: VacancySummary[],
 	total: number,
 };
 
-export type VacancyPage_Serialize = {
-	items: VacancySummary_Serialize[],
-	total: number,
-};
-
-export type VacancyQuery = VacancyQuery_Serialize | VacancyQuery_Deserialize;
-
-export type VacancyQuery_Deserialize = {
-	/**  Words to find in the title, reference, notes or notice text; each word may be a prefix. */
-	text?: string | null,
-	platform?: Platform | null,
-	dutyStation?: string | null,
-	contractKind?: ContractKind | null,
-	grade?: string | null,
-	status?: VacancyStatus | null,
-	deadlineWindow?: DeadlineWindow | null,
-	/**  At most this many rows (default 200): the list shows a page, the total says how many. */
-	limit?: number | null,
-	offset?: number | null,
-};
-
-export type VacancyQuery_Serialize = {
+export type VacancyQuery = {
 	/**  Words to find in the title, reference, notes or notice text; each word may be a prefix. */
 	text: string | null,
 	platform: Platform | null,
@@ -1831,26 +1107,7 @@ export type VacancyQuery_Serialize = {
 export type VacancyStatus = "open" | "closed" | "archived";
 
 /**  One row of the list: enough to show and sort it without loading the notice text. */
-export type VacancySummary = VacancySummary_Serialize | VacancySummary_Deserialize;
-
-/**  One row of the list: enough to show and sort it without loading the notice text. */
-export type VacancySummary_Deserialize = {
-	id: number,
-	platform: Platform,
-	reference: string,
-	title: string,
-	dutyStation?: string | null,
-	contractKind?: ContractKind | null,
-	grade?: string | null,
-	isRoster: boolean,
-	status: VacancyStatus,
-	deadlineUtc?: string | null,
-	deadlineZone?: string | null,
-	hasApplication: boolean,
-};
-
-/**  One row of the list: enough to show and sort it without loading the notice text. */
-export type VacancySummary_Serialize = {
+export type VacancySummary = {
 	id: number,
 	platform: Platform,
 	reference: string,
@@ -1870,22 +1127,6 @@ export type VacancyVerdict = {
 	id: number,
 	verdict: Verdict,
 };
-
-export type Vacancy_Deserialize = {
-	id: number,
-	/**  The deadline as an instant, derived from `input.deadline`. */
-	deadlineUtc?: string | null,
-	createdUtc: string,
-	updatedUtc: string,
-} & VacancyInput_Deserialize;
-
-export type Vacancy_Serialize = {
-	id: number,
-	/**  The deadline as an instant, derived from `input.deadline`. */
-	deadlineUtc: string | null,
-	createdUtc: string,
-	updatedUtc: string,
-} & VacancyInput_Serialize;
 
 export type Verdict = 
 /**  Every rule that applies passes. */

@@ -2,13 +2,19 @@
 //! common calendar programs import, written with the `icalendar` crate.
 //!
 //! How each moment is written:
-//! - A deadline is an event at its instant (start = end), and an interview an event of its
-//!   length (an hour when unknown), both on the wall clock of their zone (`TZID=Europe/Paris`)
+//! - A deadline is an event at its instant, with no end (RFC 5545, 3.6.1: an end must be later
+//!   than the start, and a deadline has no length), and an interview an event of its length
+//!   (an hour when unknown), both on the wall clock of their zone (`TZID=Europe/Paris`)
 //!   with a VTIMEZONE for each zone used, so the calendar shows them in Lyon time and converts
 //!   them right. A wall-clock time that does not name one instant (a daylight-saving gap or
 //!   fold) is written in UTC instead.
 //! - Thresholds (silence, a certificate going stale, a roster place expiring) are all-day
 //!   events on the day they are reached.
+//! - Each event carries the reminders Dossier itself would show about it (as the reminder
+//!   settings have them: kinds turned off have none, quiet hours hold them) as display alarms
+//!   at their UTC instant, so the calendar rings when Dossier would, even with Dossier closed.
+//!   A submitted application's deadline no longer matters; its silence threshold, interviews
+//!   and roster place do, and are exported.
 //! - What is exported: every moment still ahead, and all-day ones falling today. Each event's
 //!   UID names its subject (`deadline-12@dossier`), so importing a newer export updates events
 //!   rather than duplicating them.
@@ -16,12 +22,15 @@
 mod vtimezone;
 
 use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
+use crate::reminders::{self, ReminderSettings};
 use crate::store::Store;
 use crate::time::local_date;
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+use icalendar::{
+    Alarm, Calendar, CalendarDateTime, Component, Event, EventLike, Property, Trigger,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -68,7 +77,14 @@ fn uid(t: &Target) -> String {
     format!("{}@dossier", t.subject_key().replace(':', "-"))
 }
 
-fn event(t: &Target, now: DateTime<Utc>, zones: &mut ZoneYears) -> Event {
+struct Context<'a> {
+    now: DateTime<Utc>,
+    user_tz: Tz,
+    settings: &'a ReminderSettings,
+}
+
+fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
+    let now = cx.now;
     let item = upcoming_item(t, now);
     let mut e = Event::new();
     e.uid(&uid(t))
@@ -80,19 +96,28 @@ fn event(t: &Target, now: DateTime<Utc>, zones: &mut ZoneYears) -> Event {
         e.starts(day)
             .ends(day.checked_add_days(Days::new(1)).unwrap_or(day));
     } else {
-        let end = match &t.subject {
-            Subject::Interview {
-                duration_minutes, ..
-            } => {
-                t.at.checked_add_signed(Duration::minutes(i64::from(
-                    duration_minutes.unwrap_or(DEFAULT_INTERVIEW_MINUTES),
-                )))
-                .unwrap_or(t.at)
+        e.starts(when(t.at, t.tz, now, zones));
+        if let Subject::Interview {
+            duration_minutes, ..
+        } = &t.subject
+        {
+            let minutes = duration_minutes.unwrap_or(DEFAULT_INTERVIEW_MINUTES);
+            if let Some(end) =
+                t.at.checked_add_signed(Duration::minutes(i64::from(minutes)))
+            {
+                e.ends(when(end, t.tz, now, zones));
             }
-            _ => t.at,
-        };
-        e.starts(when(t.at, t.tz, now, zones))
-            .ends(when(end, t.tz, now, zones));
+        }
+    }
+    for (n, at) in reminders::alarm_times(t, cx.settings, now, cx.user_tz)
+        .into_iter()
+        .enumerate()
+    {
+        // A stable UID (RFC 9074) rather than the random one the crate would give, so two
+        // exports of the same data are the same file.
+        let mut alarm = Alarm::display(&item.title, Trigger::DateTime(CalendarDateTime::Utc(at)));
+        alarm.uid(&format!("{}-alarm-{n}", uid(t)));
+        e.alarm(alarm);
     }
     if let Subject::Interview { place, .. } = &t.subject
         && !place.is_empty()
@@ -114,6 +139,12 @@ fn event(t: &Target, now: DateTime<Utc>, zones: &mut ZoneYears) -> Event {
 /// their certificates).
 pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> Result<String> {
     let tz = user_zone(user_zone_name)?;
+    let settings = reminders::load_reminder_settings(store)?;
+    let cx = Context {
+        now,
+        user_tz: tz,
+        settings: &settings,
+    };
     let mut all: Vec<Target> = store
         .read(|c| targets(c, tz))?
         .into_iter()
@@ -133,9 +164,9 @@ pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> 
     }
     let mut zones = ZoneYears::new();
     for t in &all {
-        calendar.push(event(t, now, &mut zones));
+        calendar.push(event(t, &cx, &mut zones));
     }
-    let text = calendar.to_string();
+    let text = without_alarm_stamps(&calendar.to_string());
     let zones_text: String = zones
         .values()
         .map(|(tz, years)| vtimezone::vtimezone(*tz, *years))
@@ -147,6 +178,23 @@ pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> 
         }
         _ => text,
     })
+}
+
+/// `text` without the DTSTAMP lines the crate writes into every VALARM: RFC 5545 (3.6.6) gives
+/// alarms no such property, and the crate's is the real clock's, not the export's `now`.
+fn without_alarm_stamps(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_alarm = false;
+    for line in text.split_inclusive("\r\n") {
+        match line {
+            "BEGIN:VALARM\r\n" => in_alarm = true,
+            "END:VALARM\r\n" => in_alarm = false,
+            _ if in_alarm && line.starts_with("DTSTAMP:") => continue,
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Writes the calendar to `dest` atomically (a failed export leaves any earlier file as it was).

@@ -122,11 +122,35 @@ pub fn assess_with(
     assess_notice(profile, &vacancy.input, on, wording)
 }
 
+/// Assesses a saved vacancy the candidate may have applied to: `submitted_on` is the date the
+/// application was submitted, if it was. INTERPOL's Internships page judges studies on the
+/// day of submission, so the internship rule reads that date (today otherwise); the other
+/// rules read `on`.
+pub fn assess_application(
+    profile: &Profile,
+    vacancy: &Vacancy,
+    on: NaiveDate,
+    submitted_on: Option<NaiveDate>,
+    wording: &LanguageWordingMap,
+) -> Assessment {
+    assess_notice_on(profile, &vacancy.input, on, submitted_on, wording)
+}
+
 /// Assesses a notice before it is saved (a pasted notice), as [`assess_with`].
 pub fn assess_notice(
     profile: &Profile,
     notice: &VacancyInput,
     on: NaiveDate,
+    wording: &LanguageWordingMap,
+) -> Assessment {
+    assess_notice_on(profile, notice, on, None, wording)
+}
+
+fn assess_notice_on(
+    profile: &Profile,
+    notice: &VacancyInput,
+    on: NaiveDate,
+    submitted_on: Option<NaiveDate>,
     wording: &LanguageWordingMap,
 ) -> Assessment {
     let mut rules = vec![nationality(profile), age_rule(profile, notice, on)];
@@ -139,7 +163,11 @@ pub fn assess_notice(
             .map(|r| other_language(profile, notice, r, wording)),
     );
     rules.push(secondment(profile, notice));
-    rules.push(internship(profile, notice, on));
+    let studies_on = match submitted_on {
+        Some(day) => StudiesJudgedOn::Submission(day),
+        None => StudiesJudgedOn::Today(on),
+    };
+    rules.push(internship(profile, notice, studies_on));
     rules.push(education(profile, notice));
     rules.push(experience_rule(profile, notice, on));
     Assessment {
@@ -484,7 +512,33 @@ fn describe_study(e: &Education) -> String {
     format!("{} at {}", e.field, e.institution)
 }
 
-fn internship(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
+/// The day an internship's "graduated within the past one year" is counted back from.
+#[derive(Debug, Clone, Copy)]
+enum StudiesJudgedOn {
+    Today(NaiveDate),
+    Submission(NaiveDate),
+}
+
+impl StudiesJudgedOn {
+    fn day(self) -> NaiveDate {
+        match self {
+            StudiesJudgedOn::Today(d) | StudiesJudgedOn::Submission(d) => d,
+        }
+    }
+
+    /// "today (22 November 2026)", "the day you submitted your application (1 May 2026)"
+    fn words(self) -> String {
+        match self {
+            StudiesJudgedOn::Today(d) => format!("today ({})", long_date(d)),
+            StudiesJudgedOn::Submission(d) => {
+                format!("the day you submitted your application ({})", long_date(d))
+            }
+        }
+    }
+}
+
+fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> RuleOutcome {
+    let on = judged.day();
     let rule = RuleId::Internship;
     if notice.contract_kind != Some(ContractKind::Internship) {
         return outcome(
@@ -519,7 +573,7 @@ fn internship(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome 
             SOURCE_INTERNSHIP,
         );
     }
-    // "Recently graduated" is read as within the year before today.
+    // INTERPOL's Internships page: "graduated within the past one year" at submission.
     let cutoff = on
         .checked_sub_months(Months::new(12))
         .unwrap_or(NaiveDate::MIN);
@@ -536,9 +590,10 @@ fn internship(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome 
             rule,
             RuleStatus::Pass,
             format!(
-                "You completed {} on {}, within the past year.",
+                "You completed {} on {}, within the year before {}.",
                 describe_study(e),
-                long_date(to)
+                long_date(to),
+                judged.words()
             ),
             SOURCE_INTERNSHIP,
         );
@@ -556,8 +611,9 @@ fn internship(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome 
     }
     let reason = match completed().filter_map(|(_, e)| e.to).max() {
         Some(last) => format!(
-            "Your most recent post-secondary studies ended on {}, more than a year ago; internships are for students and graduates of the past year.",
-            long_date(last)
+            "Your most recent post-secondary studies ended on {}, more than a year before {}; internships are for students and graduates of the past year.",
+            long_date(last),
+            judged.words()
         ),
         None => "Your profile lists no post-secondary studies; internships are for students and recent graduates of post-secondary studies.".to_string(),
     };

@@ -3,12 +3,13 @@
 //! named. The pack is then written under a temporary name beside the destination, synced, and
 //! renamed into place, so a cancelled or failed export leaves nothing under the final name.
 
+use super::checklist::checklist_for_application;
 use super::manifest::{
     MANIFEST_FORMAT, Manifest, ManifestFile, ManifestItem, manifest_html, manifest_json,
 };
 use super::naming::safe_file_name;
 use super::{Checklist, ItemState, Requirement};
-use crate::profile::Profile;
+use crate::profile::{Profile, load_profile};
 use crate::store::Store;
 use crate::vault::{
     self, COPY_BUFFER_BYTES, Vault, damaged, hex, missing_or_unreadable, read_some,
@@ -121,6 +122,19 @@ pub struct ExportOutcome {
     pub complete: bool,
     /// Labels of the items not in the pack (missing or out of date).
     pub left_out: Vec<String>,
+}
+
+/// The pack for an application as it stands on `today`: its checklist, judged with the saved
+/// profile, turned into the files to write.
+pub fn application_pack_plan(
+    vault: &Vault,
+    store: &Store,
+    application_id: u32,
+    today: NaiveDate,
+) -> Result<PackPlan> {
+    let checklist = checklist_for_application(store, application_id, today)?;
+    let profile = load_profile(store)?;
+    pack_plan(vault, store, &checklist, profile.as_ref())
 }
 
 /// The pack for a checklist: each satisfied item's document, named in checklist order, and the

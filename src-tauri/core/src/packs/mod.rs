@@ -19,7 +19,7 @@ pub use archive::talentlink_archive_plan;
 pub use checklist::{build_checklist, checklist_for_application, notice_asks};
 pub use export::{
     ExportOutcome, ExportPhase, ExportProgress, PackEntry, PackFormat, PackPlan, PackSource,
-    export_pack, pack_plan,
+    application_pack_plan, export_pack, pack_plan,
 };
 pub use manifest::{Manifest, ManifestFile, ManifestItem, manifest_html, manifest_json};
 pub use naming::{MAX_NAME_BYTES, safe_file_name};

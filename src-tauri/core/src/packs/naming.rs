@@ -1,6 +1,8 @@
 //! File names built from what the candidate typed (titles, names, employers), made safe for
 //! Windows, macOS and Linux alike, since a pack is often copied to a USB stick or mailed on.
 
+use crate::hidden_chars::is_hidden;
+
 /// The most bytes of UTF-8 a whole name may take: 255 is the limit of ext4, APFS and NTFS
 /// (NTFS counts UTF-16 units, never more than UTF-8 bytes), less room for a copy suffix such as
 /// " (2)" that a file manager may add.
@@ -17,7 +19,8 @@ const RESERVED: &[&str] = &[
 ];
 
 /// `stem` and `extension` joined into one file name every common file system accepts:
-/// forbidden and control characters become `_`, runs of spaces one space, no leading dot (a
+/// forbidden and control characters become `_`, other hidden characters (bidirectional
+/// overrides, zero-width marks) go, runs of spaces one space, no leading dot (a
 /// hidden file) and no trailing dot or space (Windows drops them), never a reserved device
 /// name, at most [`MAX_NAME_BYTES`] bytes cut on a character boundary, and never empty
 /// (`fallback` is used then). `extension` is given without its dot and is trusted.
@@ -64,6 +67,9 @@ fn clean_stem(stem: &str) -> String {
         // Tabs and line breaks are control characters too, but read as spaces.
         let c = if c.is_whitespace() {
             ' '
+        } else if is_hidden(c) && !c.is_control() {
+            // A right-to-left override would show `gpj.exe.pdf` as `fdp.exe.jpg`.
+            continue;
         } else if c.is_control() || FORBIDDEN.contains(&c) {
             '_'
         } else {
@@ -104,6 +110,18 @@ mod tests {
     }
 
     #[test]
+    fn hidden_characters_cannot_disguise_the_extension() {
+        assert_eq!(
+            safe_file_name("01 CV - \u{202E}gpj.exe", "pdf", "x"),
+            "01 CV - gpj.exe.pdf"
+        );
+        assert_eq!(
+            safe_file_name("\u{2067}Passport\u{200B}\u{FEFF}", "jpg", "x"),
+            "Passport.jpg"
+        );
+    }
+
+    #[test]
     fn reserved_device_names_are_prefixed() {
         assert_eq!(safe_file_name("CON", "pdf", "x"), "_CON.pdf");
         assert_eq!(safe_file_name("con", "pdf", "x"), "_con.pdf");
@@ -132,13 +150,13 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_input_gives_a_portable_name(stem in "(\\PC|\\p{Cc}){0,300}", fallback in "\\PC{0,20}") {
+        fn any_input_gives_a_portable_name(stem in "(\\PC|\\p{Cc}|\\p{Cf}){0,300}", fallback in "\\PC{0,20}") {
             let name = safe_file_name(&stem, "pdf", &fallback);
             prop_assert!(name.len() <= MAX_NAME_BYTES);
             prop_assert!(name.ends_with(".pdf"));
             let stem = name.trim_end_matches(".pdf");
             prop_assert!(!stem.is_empty());
-            prop_assert!(!name.chars().any(|c| c.is_control() || FORBIDDEN.contains(&c)));
+            prop_assert!(!name.chars().any(|c| is_hidden(c) || FORBIDDEN.contains(&c)));
             prop_assert!(!stem.ends_with(['.', ' ']) && !stem.starts_with(['.', ' ']));
             let device = stem.split('.').next().unwrap_or("").trim_end().to_uppercase();
             prop_assert!(!RESERVED.contains(&device.as_str()));

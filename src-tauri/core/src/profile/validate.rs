@@ -5,7 +5,9 @@
 use super::languages::{describe_language, is_language_code};
 use super::{Education, Employment, Profile, Reference, Residence, StudyStatus};
 use crate::countries;
+use crate::hidden_chars::strip_hidden;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::hash::Hash;
 
 pub use crate::error::FieldError;
@@ -71,6 +73,14 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&rest[..rest.find(end)?])
 }
 
+/// The longest a name may be, in characters: a full name, a school, an employer or a job
+/// title is one line; anything longer is a paste in the wrong box.
+const MAX_NAME_CHARS: usize = 200;
+/// An e-mail address (RFC 5321 allows no more than 254 characters).
+const MAX_EMAIL_CHARS: usize = 254;
+/// A reference's contact: an e-mail address or telephone number, perhaps both.
+const MAX_CONTACT_CHARS: usize = 300;
+
 /// Birth dates earlier than this are taken for a typing mistake in the year.
 const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
     Some(d) => d,
@@ -82,7 +92,7 @@ impl Profile {
     /// turns blank optional text into nothing, so what is stored compares and displays alike
     /// whatever the candidate typed.
     pub fn normalize(&mut self) {
-        trim(&mut self.full_name);
+        name(&mut self.full_name);
         trim(&mut self.email);
         for code in &mut self.nationalities {
             upper(code);
@@ -93,22 +103,22 @@ impl Profile {
         }
         for l in &mut self.languages {
             l.language = l.language.trim().to_ascii_lowercase();
-            blank_to_none(&mut l.certificate);
+            name_opt(&mut l.certificate);
         }
         upper_opt(&mut self.law_enforcement.country);
-        blank_to_none(&mut self.law_enforcement.agency);
+        name_opt(&mut self.law_enforcement.agency);
         for e in &mut self.education {
-            trim(&mut e.field);
-            trim(&mut e.institution);
+            name(&mut e.field);
+            name(&mut e.institution);
         }
         for e in &mut self.employment {
-            trim(&mut e.employer);
-            trim(&mut e.title);
+            name(&mut e.employer);
+            name(&mut e.title);
         }
         for r in &mut self.references {
-            trim(&mut r.name);
-            trim(&mut r.contact);
-            trim(&mut r.relation);
+            name(&mut r.name);
+            name(&mut r.contact);
+            name(&mut r.relation);
         }
     }
 
@@ -162,6 +172,22 @@ fn trim(s: &mut String) {
     }
 }
 
+/// Trimmed, without hidden characters (see [`crate::hidden_chars`]): names are shown beside
+/// other text and go into the file names of packs.
+fn name(s: &mut String) {
+    if let Cow::Owned(visible) = strip_hidden(s) {
+        *s = visible;
+    }
+    trim(s);
+}
+
+fn name_opt(s: &mut Option<String>) {
+    if let Some(text) = s {
+        name(text);
+    }
+    blank_to_none(s);
+}
+
 fn upper(code: &mut String) {
     *code = code.trim().to_ascii_uppercase();
 }
@@ -198,9 +224,35 @@ impl Checker {
         }
     }
 
+    fn at_most(&mut self, field: String, value: &str, max: usize) {
+        let count = value.chars().count();
+        if count > max {
+            self.fail(
+                field,
+                format!("Keep this to at most {max} characters (it has {count})."),
+            );
+        }
+    }
+
+    fn at_most_opt(&mut self, field: &str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.at_most(field.into(), value, max);
+        }
+    }
+
     fn identity(&mut self, p: &Profile) {
         self.required("fullName".into(), &p.full_name, "your full name");
-        if !p.email.trim().is_empty() && !looks_like_email(p.email.trim()) {
+        self.at_most("fullName".into(), &p.full_name, MAX_NAME_CHARS);
+        self.at_most("email".into(), &p.email, MAX_EMAIL_CHARS);
+        self.at_most_opt(
+            "lawEnforcement.agency",
+            p.law_enforcement.agency.as_deref(),
+            MAX_NAME_CHARS,
+        );
+        if !p.email.trim().is_empty()
+            && p.email.chars().count() <= MAX_EMAIL_CHARS
+            && !looks_like_email(p.email.trim())
+        {
             self.fail(
                 "email",
                 format!(
@@ -270,6 +322,13 @@ impl Checker {
                 );
             }
         }
+        for (i, l) in p.languages.iter().enumerate() {
+            self.at_most_opt(
+                &format!("languages[{i}].certificate"),
+                l.certificate.as_deref(),
+                MAX_NAME_CHARS,
+            );
+        }
         for i in later_repeats(p.languages.iter().map(|l| l.language.to_ascii_lowercase())) {
             self.fail(
                 format!("languages[{i}].language"),
@@ -320,6 +379,12 @@ impl Checker {
             &e.institution,
             "the school or university",
         );
+        self.at_most(format!("{path}.field"), &e.field, MAX_NAME_CHARS);
+        self.at_most(
+            format!("{path}.institution"),
+            &e.institution,
+            MAX_NAME_CHARS,
+        );
         self.period(path, e.from, e.to);
         if e.status == StudyStatus::Completed
             && let Some(to) = e.to.filter(|to| *to > self.today)
@@ -336,6 +401,8 @@ impl Checker {
     fn employment(&mut self, path: &str, e: &Employment) {
         self.required(format!("{path}.employer"), &e.employer, "the employer");
         self.required(format!("{path}.title"), &e.title, "the job title");
+        self.at_most(format!("{path}.employer"), &e.employer, MAX_NAME_CHARS);
+        self.at_most(format!("{path}.title"), &e.title, MAX_NAME_CHARS);
         self.period(path, Some(e.from), e.to);
     }
 
@@ -350,6 +417,9 @@ impl Checker {
             &r.contact,
             "how to contact this reference (e-mail or telephone)",
         );
+        self.at_most(format!("{path}.name"), &r.name, MAX_NAME_CHARS);
+        self.at_most(format!("{path}.contact"), &r.contact, MAX_CONTACT_CHARS);
+        self.at_most(format!("{path}.relation"), &r.relation, MAX_NAME_CHARS);
     }
 
     /// The same entry twice (ids aside) is a slip: it would count twice in the documents to

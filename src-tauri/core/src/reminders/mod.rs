@@ -183,6 +183,30 @@ fn deferred(settings: &ReminderSettings, at: DateTime<Utc>, user_tz: Tz) -> Date
         .unwrap_or(at)
 }
 
+/// When the reminders about `target` will show, soonest first, as the settings have them:
+/// none for a kind turned off, none already past or history at birth, each held to the end
+/// of the quiet hours. The calendar export writes them as the event's alarms, so an imported
+/// calendar rings when Dossier would.
+pub(crate) fn alarm_times(
+    target: &Target,
+    settings: &ReminderSettings,
+    now: DateTime<Utc>,
+    user_tz: Tz,
+) -> Vec<DateTime<Utc>> {
+    if !enabled(settings, target.kind) {
+        return Vec::new();
+    }
+    let mut out: Vec<DateTime<Utc>> = leads(target.kind)
+        .iter()
+        .map(|&lead| due_at(target, lead))
+        .filter(|due| *due >= target.recorded_utc && *due > now)
+        .map(|due| deferred(settings, due, user_tz))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A reminder about to be armed: what it is about and when it will show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -73,6 +73,29 @@ impl ContractKind {
     }
 }
 
+/// Where an application for a post is made. INTERPOL's Secondments page: seconded officials
+/// apply through their national administration and the INTERPOL National Central Bureau (NCB)
+/// of their country, with the administration's written agreement, not on the platform the
+/// notice is published on; every other post is applied for on that platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplyRoute {
+    /// On the platform the notice is published on (`platform`).
+    Platform,
+    /// Through the national administration and the NCB, with the administration's written
+    /// agreement.
+    NationalAdministration,
+}
+
+impl ApplyRoute {
+    pub fn for_contract(kind: Option<ContractKind>) -> ApplyRoute {
+        match kind {
+            Some(ContractKind::Secondment) => ApplyRoute::NationalAdministration,
+            _ => ApplyRoute::Platform,
+        }
+    }
+}
+
 /// Basic ("INTERPOL Restricted") or Enhanced ("INTERPOL Confidential").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
@@ -183,6 +206,8 @@ pub struct Vacancy {
     pub id: u32,
     #[serde(flatten)]
     pub input: VacancyInput,
+    /// How to apply, derived from `input.contract_kind`.
+    pub apply_route: ApplyRoute,
     /// The deadline as an instant, derived from `input.deadline`.
     pub deadline_utc: Option<DateTime<Utc>>,
     pub created_utc: DateTime<Utc>,

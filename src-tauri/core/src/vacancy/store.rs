@@ -2,7 +2,7 @@
 //! candidate filters and searches (FTS5, see migration 0002).
 
 use super::{
-    ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening, Vacancy,
+    ApplyRoute, ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening, Vacancy,
     VacancyInput, VacancyStatus,
 };
 use crate::profile::EducationLevel;
@@ -322,8 +322,10 @@ fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
     };
     let languages: Vec<LanguageRequirement> =
         serde_json::from_str(&r.get::<_, String>("languages")?).unwrap_or_default();
+    let contract_kind = text("contract_kind")?.and_then(|k| ContractKind::parse(&k));
     Ok(Vacancy {
         id: r.get("id")?,
+        apply_route: ApplyRoute::for_contract(contract_kind),
         input: VacancyInput {
             platform: Platform::parse(&r.get::<_, String>("platform")?)
                 .unwrap_or(Platform::RecruitmentHub),
@@ -331,7 +333,7 @@ fn vacancy_from_row(r: &Row<'_>) -> rusqlite::Result<Vacancy> {
             title: r.get("title")?,
             duty_station: text("duty_station")?,
             duty_zone: text("duty_zone")?,
-            contract_kind: text("contract_kind")?.and_then(|k| ContractKind::parse(&k)),
+            contract_kind,
             is_roster: r.get("is_roster")?,
             grade: text("grade")?,
             posts: r.get("posts")?,

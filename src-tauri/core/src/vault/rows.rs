@@ -4,6 +4,7 @@
 use super::model::{
     Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
 };
+use crate::hidden_chars::strip_hidden;
 use crate::store::Store;
 use crate::store::text::{self, date_text, instant_text, parse_date, parse_instant};
 use crate::time::human_date;
@@ -233,7 +234,9 @@ fn validate_metadata(
     m: &DocumentMetadata,
     today: NaiveDate,
 ) -> Result<CleanMetadata> {
-    let title = m.title.trim();
+    // Hidden characters go: a title is shown beside other text and names pack files.
+    let visible = strip_hidden(&m.title);
+    let title = visible.trim();
     if title.is_empty() {
         return Err(Error::invalid(
             "title",
