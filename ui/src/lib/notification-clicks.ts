@@ -1,7 +1,10 @@
 // A click on a reminder (a native notification) brings the window forward; the Rust side then
 // says what the reminder was about, and the window opens it.
 // The channel is typed with the lenient (deserialize) shape: ids may be absent or null.
-import type { NotificationTarget_Deserialize as NotificationTarget, OpenRequest_Deserialize as OpenRequest } from './bindings';
+import type {
+  NotificationTarget_Deserialize as NotificationTarget,
+  OpenRequest_Deserialize as OpenRequest,
+} from './bindings';
 import { Channel, ipc } from './ipc';
 import { router, type Route } from './router.svelte';
 

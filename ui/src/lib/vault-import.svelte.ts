@@ -1,7 +1,12 @@
 // One import at a time for the whole window, whichever way the files came: the file dialog or
 // a drop onto the window (which the Rust side imports and reports on a channel). The vault view
 // shows this state; `generation` moves when documents were added, so lists reload.
-import type { BatchItem_Serialize as BatchItem, DocumentKind, DropNews_Deserialize as DropNews, ImportProgress } from './bindings';
+import type {
+  BatchItem_Serialize as BatchItem,
+  DocumentKind,
+  DropNews_Deserialize as DropNews,
+  ImportProgress,
+} from './bindings';
 import { Channel, ipc, toAppError } from './ipc';
 import { router } from './router.svelte';
 import { refresh } from './session.svelte';
