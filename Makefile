@@ -13,11 +13,11 @@ E2E_APP := target/e2e/dossier
 UI_STAMP := ui/node_modules/.installed
 
 .PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
-	fmt layering clippy rust-test ui-check ui-test bindings icons bench e2e-stress e2e-suite
+	fmt layering clippy rust-test ui-check ui-lint ui-test bindings icons bench e2e-stress e2e-suite
 
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
-	@echo "make test   fmt, clippy, Rust tests, UI typecheck and tests, end-to-end tests"
+	@echo "make test   fmt, clippy, Rust tests, UI typecheck, lint and tests, end-to-end tests"
 	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
 	@echo "make e2e-stress  the end-to-end suite three times in a row on a machine kept busy"
 	@echo "make bench  performance figures as name=value lines (not part of make test)"
@@ -75,7 +75,7 @@ run: app
 
 ## Checks ---------------------------------------------------------------------------------------
 
-test: deps fmt layering clippy rust-test ui-check ui-test e2e
+test: deps fmt layering clippy rust-test ui-check ui-lint ui-test e2e
 
 fmt:
 	cargo fmt --all -- --check
@@ -103,6 +103,10 @@ rust-test:
 
 ui-check: node-deps
 	cd ui && npm run check
+
+# Prettier's layout and eslint's rules for the UI; `cd ui && npm run format` fixes the layout.
+ui-lint: node-deps
+	cd ui && npm run lint
 
 ui-test: node-deps
 	cd ui && npm test

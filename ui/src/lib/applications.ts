@@ -1,16 +1,35 @@
 // Pure helpers for the applications views: which countdown an application shows next, and the
 // calendar day "today" is where the candidate is.
-import type { Application as Application, BoardColumn as BoardColumn, Stage, UpcomingItem as UpcomingItem } from './bindings';
+import type {
+  Application as Application,
+  BoardColumn as BoardColumn,
+  Stage,
+  UpcomingItem as UpcomingItem,
+} from './bindings';
 
 /** The most urgent upcoming moment about this application (its own, or its vacancy's
  * deadline); `items` come most urgent first from the backend, so the first match wins. */
-export function nextFor(application: Pick<Application, 'id' | 'vacancyId'>, items: readonly UpcomingItem[]): UpcomingItem | null {
-  return items.find((item) => item.applicationId === application.id || (item.applicationId === null && item.vacancyId === application.vacancyId)) ?? null;
+export function nextFor(
+  application: Pick<Application, 'id' | 'vacancyId'>,
+  items: readonly UpcomingItem[],
+): UpcomingItem | null {
+  return (
+    items.find(
+      (item) =>
+        item.applicationId === application.id ||
+        (item.applicationId === null && item.vacancyId === application.vacancyId),
+    ) ?? null
+  );
 }
 
 /** The calendar date (`YYYY-MM-DD`) of the instant `ms` in `zone`, as a date input wants it. */
 export function dateInZone(ms: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(ms);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -48,7 +67,9 @@ export type BoardLane = { lane: LaneName; columns: BoardColumn[]; count: number 
 /** The backend's columns (one per stage) placed in the board's lanes. */
 export function boardLanes(columns: readonly BoardColumn[]): BoardLane[] {
   return BOARD_LANES.map(({ lane, stages }) => {
-    const inLane = stages.map((stage) => columns.find((c) => c.stage === stage) ?? { stage, label: stage, applications: [] });
+    const inLane = stages.map(
+      (stage) => columns.find((c) => c.stage === stage) ?? { stage, label: stage, applications: [] },
+    );
     return { lane, columns: inLane, count: inLane.reduce((n, c) => n + c.applications.length, 0) };
   });
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 // Views reach the backend only through the typed module in `lib/ipc.ts`.
-const sources = import.meta.glob('../**/*.{ts,svelte,css}', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const sources = import.meta.glob('../**/*.{ts,svelte,css}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 describe('architecture', () => {
   it('finds the sources it checks', () => {

@@ -31,8 +31,28 @@ describe('dropping a card on the board', () => {
 });
 
 describe('board lanes', () => {
-  const stages: Stage[] = ['interested', 'preparing', 'submitted', 'shortlisted', 'test_or_assessment', 'interview', 'written_exam', 'offer', 'pre_employment_checks', 'accepted', 'declined', 'unsuccessful', 'no_response', 'withdrawn', 'rostered'];
-  const columns = stages.map((stage, i): BoardColumn => ({ stage, label: stage, applications: i % 4 === 0 ? [{ id: i } as never] : [] }));
+  const stages: Stage[] = [
+    'interested',
+    'preparing',
+    'submitted',
+    'shortlisted',
+    'test_or_assessment',
+    'interview',
+    'written_exam',
+    'offer',
+    'pre_employment_checks',
+    'accepted',
+    'declined',
+    'unsuccessful',
+    'no_response',
+    'withdrawn',
+    'rostered',
+  ];
+  const columns = stages.map((stage, i): BoardColumn => ({
+    stage,
+    label: stage,
+    applications: i % 4 === 0 ? [{ id: i } as never] : [],
+  }));
 
   it('places every stage in exactly one lane, in process order', () => {
     const lanes = boardLanes(columns);
@@ -47,7 +67,12 @@ describe('board lanes', () => {
 
   it('keeps a lane whole when the backend sends no column for a stage', () => {
     const lanes = boardLanes(columns.filter((c) => c.stage !== 'written_exam'));
-    expect(lanes[2]!.columns.map((c) => c.stage)).toEqual(['shortlisted', 'test_or_assessment', 'interview', 'written_exam']);
+    expect(lanes[2]!.columns.map((c) => c.stage)).toEqual([
+      'shortlisted',
+      'test_or_assessment',
+      'interview',
+      'written_exam',
+    ]);
     expect(lanes[2]!.columns[3]!.applications).toEqual([]);
   });
 });

@@ -59,5 +59,5 @@ export function regionalLocale(ui: string, preferred: readonly string[]): string
 /** Dates in the candidate's language and regional style, in their own time zone. */
 export function formatDate(iso: string, options: Intl.DateTimeFormatOptions): string {
   const tag = regionalLocale(current.locale, globalThis.navigator?.languages ?? []);
-  return new Intl.DateTimeFormat(tag, options).format(new Date(iso));
+  return new Intl.DateTimeFormat(tag, options).format(Date.parse(iso));
 }

@@ -29,7 +29,11 @@ describe('ipc', () => {
     });
     const failure = await ipc.sessionGet(null).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
-    expect(failure).toMatchObject({ code: 'store_unavailable', message: 'Your data could not be opened: damaged', fields: [] });
+    expect(failure).toMatchObject({
+      code: 'store_unavailable',
+      message: 'Your data could not be opened: damaged',
+      fields: [],
+    });
   });
 
   it('keeps the fields a refused save names, so a form can show each at its place', async () => {

@@ -42,7 +42,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * `invalid_argument`, any other failure `internal`. */
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
-  if (isErrorBody(thrown)) return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
+  if (isErrorBody(thrown))
+    return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
   if (thrown instanceof Error) return new AppError('internal', thrown.message);
   const message = String(thrown);
   return new AppError(INVALID_ARGS.test(message) ? 'invalid_argument' : 'internal', message);
@@ -54,15 +55,9 @@ export function unwrap<T>(result: Result<T, ErrorBody>): T {
 }
 
 type Commands = typeof commands;
-type OkData<R> = R extends { status: 'ok'; data: infer T }
-  ? T
-  : R extends { status: 'error' }
-    ? never
-    : R;
+type OkData<R> = R extends { status: 'ok'; data: infer T } ? T : R extends { status: 'error' } ? never : R;
 export type Ipc = {
-  [K in keyof Commands]: (
-    ...args: Parameters<Commands[K]>
-  ) => Promise<OkData<Awaited<ReturnType<Commands[K]>>>>;
+  [K in keyof Commands]: (...args: Parameters<Commands[K]>) => Promise<OkData<Awaited<ReturnType<Commands[K]>>>>;
 };
 
 function throwing(call: (...args: never[]) => Promise<unknown>) {

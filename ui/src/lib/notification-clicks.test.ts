@@ -8,7 +8,10 @@ function target(over: Partial<NotificationTarget>): NotificationTarget {
 
 describe('where a click on a reminder leads', () => {
   it("opens the application before its vacancy, and a certificate's document", () => {
-    expect(pageFor(target({ kind: 'interview', vacancyId: 3, applicationId: 7, interviewId: 2 }))).toEqual(['applications', 7]);
+    expect(pageFor(target({ kind: 'interview', vacancyId: 3, applicationId: 7, interviewId: 2 }))).toEqual([
+      'applications',
+      7,
+    ]);
     expect(pageFor(target({ kind: 'deadline', vacancyId: 3 }))).toEqual(['vacancies', 3]);
     expect(pageFor(target({ kind: 'certificate_stale', documentId: 11 }))).toEqual(['documents', 11]);
   });

@@ -26,9 +26,19 @@ const saved: Profile = {
   languages: [{ language: 'en', level: 'C1', certificate: 'IELTS 7.5' }],
   lawEnforcement: { serving: true, country: 'FR', agency: 'Police nationale' },
   education: [
-    { id: 1, level: 'master', field: 'Criminology', institution: 'Lyon 3', from: null, to: '2015-06-30', status: 'completed' },
+    {
+      id: 1,
+      level: 'master',
+      field: 'Criminology',
+      institution: 'Lyon 3',
+      from: null,
+      to: '2015-06-30',
+      status: 'completed',
+    },
   ],
-  employment: [{ id: 2, employer: 'Police nationale', title: 'Analyst', from: '2016-01-04', to: null, workTime: 'full_time' }],
+  employment: [
+    { id: 2, employer: 'Police nationale', title: 'Analyst', from: '2016-01-04', to: null, workTime: 'full_time' },
+  ],
   references: [
     {
       id: 3,
@@ -110,8 +120,14 @@ describe('profile form', () => {
 
   it('maps a nationality error back to its line when blank lines were not sent', () => {
     const form = emptyProfileForm();
-    form.nationalities = [newRow.nationality(), { ...newRow.nationality(), country: 'FR' }, { ...newRow.nationality(), country: 'FR' }];
-    const { at } = placeFieldErrors(form, [{ field: 'nationalities[1]', message: 'France (FR) is listed twice; keep it once.' }]);
+    form.nationalities = [
+      newRow.nationality(),
+      { ...newRow.nationality(), country: 'FR' },
+      { ...newRow.nationality(), country: 'FR' },
+    ];
+    const { at } = placeFieldErrors(form, [
+      { field: 'nationalities[1]', message: 'France (FR) is listed twice; keep it once.' },
+    ]);
     expect([...at.keys()]).toEqual(['nationalities[2]']);
   });
 
@@ -128,8 +144,16 @@ describe('profile form', () => {
     expect(fieldId('residences[1].to')).toBe('pf-residences-1-to');
     expect(fieldId('nationalities[0]')).toBe('pf-nationalities-0');
     const at = new Map([['email', ['Not an address.']]]);
-    expect(fieldAttributes(at, 'email')).toEqual({ id: 'pf-email', 'aria-invalid': true, 'aria-describedby': 'pf-email-error' });
-    expect(fieldAttributes(at, 'fullName')).toEqual({ id: 'pf-fullName', 'aria-invalid': false, 'aria-describedby': undefined });
+    expect(fieldAttributes(at, 'email')).toEqual({
+      id: 'pf-email',
+      'aria-invalid': true,
+      'aria-describedby': 'pf-email-error',
+    });
+    expect(fieldAttributes(at, 'fullName')).toEqual({
+      id: 'pf-fullName',
+      'aria-invalid': false,
+      'aria-describedby': undefined,
+    });
   });
 
   it('tells unsaved changes apart from a fresh copy of the same profile', () => {

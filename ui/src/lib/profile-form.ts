@@ -148,7 +148,12 @@ export function formFromProfile(p: Profile): ProfileForm {
       to: text(r.to),
       stillThere: r.to === null,
     })),
-    languages: p.languages.map((l) => ({ key: nextKey(), language: l.language, level: l.level, certificate: text(l.certificate) })),
+    languages: p.languages.map((l) => ({
+      key: nextKey(),
+      language: l.language,
+      level: l.level,
+      certificate: text(l.certificate),
+    })),
     serving: answer(p.lawEnforcement.serving),
     serviceCountry: text(p.lawEnforcement.country),
     agency: text(p.lawEnforcement.agency),
@@ -361,7 +366,11 @@ export type ProfileChoices = {
 
 /** The lists the editor offers, from what the backend knows of countries and languages.
  * Languages come sorted by code; people look for them by name. */
-export function profileChoices(countries: CountryChoices, languages: LanguageChoices, notMemberNote: string): ProfileChoices {
+export function profileChoices(
+  countries: CountryChoices,
+  languages: LanguageChoices,
+  notMemberNote: string,
+): ProfileChoices {
   const byCode = new Map(countries.countries.map((c) => [c.code, c]));
   return {
     countries: countries.countries.map((c) => ({ value: c.code, label: c.name })),

@@ -1,12 +1,5 @@
 // Hash routes: the webview has no server to resolve paths, and hashes keep back/forward working.
-export const routes = [
-  'dashboard',
-  'vacancies',
-  'applications',
-  'documents',
-  'profile',
-  'settings',
-] as const;
+export const routes = ['dashboard', 'vacancies', 'applications', 'documents', 'profile', 'settings'] as const;
 export type Route = (typeof routes)[number];
 
 export function parseHash(hash: string): Route {
@@ -17,7 +10,9 @@ export function parseHash(hash: string): Route {
 /** What follows the route in the hash: `#/vacancies/12/edit` gives `['12', 'edit']`. */
 export function parseRest(hash: string): string[] {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
-  return parts.length > 0 && (routes as readonly string[]).includes(parts[0]!) ? parts.slice(1).map(decodeURIComponent) : [];
+  return parts.length > 0 && (routes as readonly string[]).includes(parts[0]!)
+    ? parts.slice(1).map(decodeURIComponent)
+    : [];
 }
 
 export function hrefFor(route: Route, ...rest: (string | number)[]): string {
@@ -25,7 +20,9 @@ export function hrefFor(route: Route, ...rest: (string | number)[]): string {
 }
 
 /** Ctrl+1 … Ctrl+6 follow the order of the sidebar. */
-export function routeForShortcut(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key'>): Route | null {
+export function routeForShortcut(
+  event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key'>,
+): Route | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   const index = Number.parseInt(event.key, 10) - 1;
   return Number.isInteger(index) && index >= 0 && index < routes.length ? routes[index]! : null;

@@ -33,6 +33,7 @@ export function formatInZone(iso: string, zone: string, locale: string, options:
 /** Whether an instant falls on a different calendar day in two zones, so the UI names the day
  * in both ("Mon 23:59 in Lyon = Tue 06:59 your time"). */
 export function sameDayInZones(iso: string, a: string, b: string): boolean {
-  const day = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(new Date(iso));
+  const day = (zone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(new Date(iso));
   return day(a) === day(b);
 }

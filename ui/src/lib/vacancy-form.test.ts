@@ -27,7 +27,13 @@ const nothing: NoticeDraft = {
 describe('vacancy form', () => {
   it('fills what the parser read and leaves the rest empty', () => {
     const form = formFromDraft(
-      { ...nothing, platform: 'recruitment_hub', reference: '1503', dutyZone: 'Europe/Paris', deadline: { date: '2025-11-23', time: null, zone: 'Europe/Paris' } },
+      {
+        ...nothing,
+        platform: 'recruitment_hub',
+        reference: '1503',
+        dutyZone: 'Europe/Paris',
+        deadline: { date: '2025-11-23', time: null, zone: 'Europe/Paris' },
+      },
       'notice',
     );
     expect(form.platform).toBe('recruitment_hub');
@@ -73,7 +79,12 @@ describe('vacancy form', () => {
 });
 
 describe('a deadline already passed', () => {
-  const form = (deadlineDate: string, deadlineTime = '', deadlineZone = 'Europe/Paris') => ({ deadlineDate, deadlineTime, deadlineZone, dutyZone: '' });
+  const form = (deadlineDate: string, deadlineTime = '', deadlineZone = 'Europe/Paris') => ({
+    deadlineDate,
+    deadlineTime,
+    deadlineZone,
+    dutyZone: '',
+  });
   // 22:30 UTC on 24 November is 23:30 in Lyon and already 06:30 on the 25th in Singapore.
   const now = Date.parse('2026-11-24T22:30:00Z');
 

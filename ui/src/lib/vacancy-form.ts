@@ -189,10 +189,15 @@ export function inputFromForm(form: VacancyForm): { input: VacancyInput } | { pr
       durationMonths: asNumber(months),
       durationText: optional(form.durationText),
       publishedOn: optional(form.publishedOn),
-      deadline: form.deadlineDate === '' ? null : { date: form.deadlineDate, time: time === '' ? null : `${time}:00`, zone },
+      deadline:
+        form.deadlineDate === '' ? null : { date: form.deadlineDate, time: time === '' ? null : `${time}:00`, zone },
       languages: form.languages
         .filter((l) => l.language.trim() !== '')
-        .map((l) => ({ language: l.language.trim(), level: l.level === '' ? null : l.level, wording: optional(l.wording) })),
+        .map((l) => ({
+          language: l.language.trim(),
+          level: l.level === '' ? null : l.level,
+          wording: optional(l.wording),
+        })),
       minEducation: form.minEducation === '' ? null : form.minEducation,
       minExperienceYears: asNumber(years),
       noticeUrl: optional(form.noticeUrl),
@@ -205,13 +210,24 @@ export function inputFromForm(form: VacancyForm): { input: VacancyInput } | { pr
 
 /** Whether the deadline in the form is already behind `nowMs`, read in the deadline's own zone
  * (end of that day when no time is given). Such a deadline is saved, but flagged. */
-export function deadlinePassed(form: Pick<VacancyForm, 'deadlineDate' | 'deadlineTime' | 'deadlineZone' | 'dutyZone'>, nowMs: number): boolean {
+export function deadlinePassed(
+  form: Pick<VacancyForm, 'deadlineDate' | 'deadlineTime' | 'deadlineZone' | 'dutyZone'>,
+  nowMs: number,
+): boolean {
   const zone = form.deadlineZone.trim() || form.dutyZone.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.deadlineDate) || zone === '') return false;
   const time = /^([01]\d|2[0-3]):[0-5]\d$/.test(form.deadlineTime.trim()) ? form.deadlineTime.trim() : '23:59';
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(nowMs);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(nowMs);
   } catch {
     return false; // An unknown zone is reported at its field.
   }

@@ -34,8 +34,12 @@ const doc: Document = {
 
 describe('vault', () => {
   it('addresses a document by id on its own scheme, in the form each webview uses', () => {
-    expect(vaultUrl(doc, 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15')).toBe('vault://localhost/12?v=abababababababab');
-    expect(vaultUrl(doc, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edg/120')).toBe('http://vault.localhost/12?v=abababababababab');
+    expect(vaultUrl(doc, 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15')).toBe(
+      'vault://localhost/12?v=abababababababab',
+    );
+    expect(vaultUrl(doc, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edg/120')).toBe(
+      'http://vault.localhost/12?v=abababababababab',
+    );
   });
 
   it('previews only what the webview can draw', () => {
@@ -79,10 +83,21 @@ describe('vault', () => {
 
   it('places a refused change at its field', () => {
     expect(
-      problemFromError({ code: 'invalid_input', message: 'issue date: 22 Dec 2026 is in the future; enter the date printed on the document' }),
+      problemFromError({
+        code: 'invalid_input',
+        message: 'issue date: 22 Dec 2026 is in the future; enter the date printed on the document',
+      }),
     ).toEqual({ field: 'issuedOn', message: '22 Dec 2026 is in the future; enter the date printed on the document' });
-    expect(problemFromError({ code: 'invalid_input', message: 'expiry date: before the issue date' }).field).toBe('expiresOn');
-    expect(problemFromError({ code: 'invalid_input', fields: [{ field: 'issuing country', message: 'not a code' }], message: 'x' })).toEqual({
+    expect(problemFromError({ code: 'invalid_input', message: 'expiry date: before the issue date' }).field).toBe(
+      'expiresOn',
+    );
+    expect(
+      problemFromError({
+        code: 'invalid_input',
+        fields: [{ field: 'issuing country', message: 'not a code' }],
+        message: 'x',
+      }),
+    ).toEqual({
       field: 'issuingCountry',
       message: 'not a code',
     });
@@ -91,14 +106,21 @@ describe('vault', () => {
       field: null,
       message: 'replaces: already replaced',
     });
-    expect(problemFromError({ code: 'io', message: 'title: disk full' })).toEqual({ field: null, message: 'title: disk full' });
+    expect(problemFromError({ code: 'io', message: 'title: disk full' })).toEqual({
+      field: null,
+      message: 'title: disk full',
+    });
   });
 
   it('counts the outcomes of a batch and its progress', () => {
     const items = [
       { path: '/a', originalName: 'a.png', outcome: { outcome: 'imported', document: doc } },
       { path: '/b', originalName: 'b.png', outcome: { outcome: 'already_in_vault', document: doc } },
-      { path: '/c', originalName: 'cv.pdf', outcome: { outcome: 'refused', reason: 'unsupported_type', message: '“cv.pdf”: a program' } },
+      {
+        path: '/c',
+        originalName: 'cv.pdf',
+        outcome: { outcome: 'refused', reason: 'unsupported_type', message: '“cv.pdf”: a program' },
+      },
       { path: '/d', originalName: 'd.pdf', outcome: { outcome: 'imported', document: doc } },
     ] satisfies BatchItem[];
     expect(countOutcomes(items)).toEqual({ imported: 2, already: 1, refused: 1 });

@@ -27,7 +27,10 @@ export const documentKinds: DocumentKind[] = [
 /** The address of a document's bytes on the app's own `vault:` scheme, by id only. Windows'
  * webview reaches custom schemes as `http://<scheme>.localhost`, the others as `<scheme>://`.
  * The hash is only there so a reused id never shows a cached picture of another file. */
-export function vaultUrl(document: Pick<Document, 'id' | 'contentHash'>, userAgent = globalThis.navigator?.userAgent ?? ''): string {
+export function vaultUrl(
+  document: Pick<Document, 'id' | 'contentHash'>,
+  userAgent = globalThis.navigator?.userAgent ?? '',
+): string {
   const base = /Windows/.test(userAgent) ? 'http://vault.localhost' : 'vault://localhost';
   return `${base}/${document.id}?v=${document.contentHash.slice(0, 16)}`;
 }
@@ -50,7 +53,13 @@ export function previewKind(mediaType: MediaType): PreviewKind {
 }
 
 export function mediaLabel(mediaType: MediaType): string {
-  return { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'image/tiff': 'TIFF' }[mediaType];
+  return {
+    'application/pdf': 'PDF',
+    'image/jpeg': 'JPEG',
+    'image/png': 'PNG',
+    'image/webp': 'WebP',
+    'image/tiff': 'TIFF',
+  }[mediaType];
 }
 
 /** Sizes in the units people read on their disks: 1 MB = 1,000,000 bytes. */
@@ -141,7 +150,11 @@ export type FormProblem = { field: keyof DocumentForm | null; message: string };
 /** The core names the field of a refused change in its own words ("issue date: … is in the
  * future"); this places it at the form's field. It reads `fields` when the error carries them,
  * else the `field: reason` message of an invalid-input error. */
-export function problemFromError(error: { code: string; message: string; fields?: { field: string; message: string }[] }): FormProblem {
+export function problemFromError(error: {
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+}): FormProblem {
   const byCore: Record<string, keyof DocumentForm> = {
     title: 'title',
     kind: 'kind',
@@ -174,7 +187,12 @@ export function countOutcomes(items: BatchItem[]): ImportCounts {
 }
 
 /** A share from 0 to 100 for the progress bar: bytes when known, else files. */
-export function progressPercent(p: { bytesDone: number | null; bytesTotal: number | null; filesDone: number; filesTotal: number }): number {
+export function progressPercent(p: {
+  bytesDone: number | null;
+  bytesTotal: number | null;
+  filesDone: number;
+  filesTotal: number;
+}): number {
   if (p.bytesTotal && p.bytesTotal > 0) return Math.min(100, Math.round(((p.bytesDone ?? 0) / p.bytesTotal) * 100));
   if (p.filesTotal > 0) return Math.min(100, Math.round((p.filesDone / p.filesTotal) * 100));
   return 0;
@@ -182,7 +200,12 @@ export function progressPercent(p: { bytesDone: number | null; bytesTotal: numbe
 
 /** Dates printed on documents (`YYYY-MM-DD`) are calendar days, not instants: formatted in UTC,
  * where `new Date('2026-07-22')` falls, so a candidate west of Greenwich does not see the 21st. */
-export const dayFormat: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+export const dayFormat: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
 
 /** A country's name in the UI language, for lists that carry only the code. */
 export function countryName(code: string, locale = 'en'): string {

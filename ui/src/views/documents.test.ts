@@ -30,7 +30,14 @@ function doc(partial: Partial<Document>): Document {
   };
 }
 
-const certificate = doc({ id: 2, kind: 'criminal_record', title: 'Casier judiciaire', issuedOn: '2026-07-22', issuingCountry: 'FR', mediaType: 'application/pdf' });
+const certificate = doc({
+  id: 2,
+  kind: 'criminal_record',
+  title: 'Casier judiciaire',
+  issuedOn: '2026-07-22',
+  issuingCountry: 'FR',
+  mediaType: 'application/pdf',
+});
 const photo = doc({ id: 1, title: 'Passport <b>photo</b>' });
 
 afterEach(() => {
@@ -54,7 +61,10 @@ describe('the vault', () => {
     router.go('documents');
     const { container } = render(Documents);
     const rows = await screen.findAllByTestId('document-row');
-    expect(rows.map((r) => r.querySelector('[data-testid=document-title]')?.textContent)).toEqual(['Casier judiciaire', 'Passport <b>photo</b>']);
+    expect(rows.map((r) => r.querySelector('[data-testid=document-title]')?.textContent)).toEqual([
+      'Casier judiciaire',
+      'Passport <b>photo</b>',
+    ]);
     expect(rows[0]!.querySelector('[data-standing=stale]')?.textContent).toContain('Stale');
     expect(rows[0]!.querySelector('img')).toBeNull();
     expect(rows[0]!.textContent).toContain('From France');
@@ -64,7 +74,15 @@ describe('the vault', () => {
 
   it('shows what became of each dropped file, naming the refused one, and opens the vault', async () => {
     mockIPC((cmd) =>
-      cmd === 'document_list' ? [] : cmd === 'session_get' ? { now: '2026-11-22T09:00:00Z', status: { state: 'ready', info: { databasePath: '/d/dossier.db', schemaVersion: 1 } }, overview } : null,
+      cmd === 'document_list'
+        ? []
+        : cmd === 'session_get'
+          ? {
+              now: '2026-11-22T09:00:00Z',
+              status: { state: 'ready', info: { databasePath: '/d/dossier.db', schemaVersion: 1 } },
+              overview,
+            }
+          : null,
     );
     router.go('settings');
     onDropNews({ news: 'hovering', files: 2 });
@@ -81,7 +99,11 @@ describe('the vault', () => {
         {
           path: '/t/cv.pdf',
           originalName: 'cv.pdf',
-          outcome: { outcome: 'refused', reason: 'unsupported_type', message: '“cv.pdf”: this is a program (application/x-executable).' },
+          outcome: {
+            outcome: 'refused',
+            reason: 'unsupported_type',
+            message: '“cv.pdf”: this is a program (application/x-executable).',
+          },
         },
       ],
     });
@@ -109,8 +131,19 @@ describe('the vault', () => {
               countryName: 'France',
               certificateTitle: 'Casier judiciaire',
               status: {
-                requirement: { country: 'FR', countryOfOrigin: true, daysInWindow: 0, reason: 'Country of origin: a certificate is always needed from it.' },
-                state: { state: 'stale', documentId: 2, issuedOn: '2026-07-22', validUntil: '2026-10-22', daysSinceExpiry: 31 },
+                requirement: {
+                  country: 'FR',
+                  countryOfOrigin: true,
+                  daysInWindow: 0,
+                  reason: 'Country of origin: a certificate is always needed from it.',
+                },
+                state: {
+                  state: 'stale',
+                  documentId: 2,
+                  issuedOn: '2026-07-22',
+                  validUntil: '2026-10-22',
+                  daysSinceExpiry: 31,
+                },
                 reason: '',
               },
             },
@@ -118,7 +151,12 @@ describe('the vault', () => {
               countryName: 'Germany',
               certificateTitle: null,
               status: {
-                requirement: { country: 'DE', countryOfOrigin: false, daysInWindow: 800, reason: 'Lived there 800 days.' },
+                requirement: {
+                  country: 'DE',
+                  countryOfOrigin: false,
+                  daysInWindow: 800,
+                  reason: 'Lived there 800 days.',
+                },
                 state: { state: 'missing' },
                 reason: '',
               },
@@ -143,13 +181,21 @@ describe('the vault', () => {
   it('shows a refused change at its field and keeps what was typed', async () => {
     const saved: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === 'document_get') return { document: certificate, standing: { standing: 'current' }, versions: [certificate] };
+      if (cmd === 'document_get')
+        return { document: certificate, standing: { standing: 'current' }, versions: [certificate] };
       if (cmd === 'document_choices') return { education: [], employment: [], references: [] };
       if (cmd === 'profile_countries')
-        return { countries: [{ code: 'FR', name: 'France', interpolMember: true }], membersAsOf: '2023-11-29', membersSource: 'x' };
+        return {
+          countries: [{ code: 'FR', name: 'France', interpolMember: true }],
+          membersAsOf: '2023-11-29',
+          membersSource: 'x',
+        };
       if (cmd === 'document_update') {
         saved.push((args as { metadata: unknown }).metadata);
-        throw { code: 'invalid_input', message: 'issue date: 1 Jan 2027 is in the future; enter the date printed on the document' };
+        throw {
+          code: 'invalid_input',
+          message: 'issue date: 1 Jan 2027 is in the future; enter the date printed on the document',
+        };
       }
       return null;
     });

@@ -60,7 +60,10 @@ describe('profile editor', () => {
     expect(described?.textContent).toBe('Your date of birth is in the future.');
     expect(screen.getByLabelText('Full name').getAttribute('aria-invalid')).toBe('true');
     const sent = calls.find(([cmd]) => cmd === 'profile_save')![1].profile as Record<string, unknown>;
-    expect(sent).toMatchObject({ dateOfBirth: '2999-01-01', languages: [{ language: '', level: 'C1', certificate: null }] });
+    expect(sent).toMatchObject({
+      dateOfBirth: '2999-01-01',
+      languages: [{ language: '', level: 'C1', certificate: null }],
+    });
     expect(screen.getByTestId('profile-status').textContent).not.toContain('Profile saved');
   });
 
@@ -94,9 +97,30 @@ describe('eligibility card', () => {
       verdict: 'incomplete',
       assessedOn: '2026-11-22',
       rules: [
-        { rule: 'nationality', subject: null, status: 'pass', reason: 'You are a national of France (FR).', missing: null, source: 'INTERPOL careers' },
-        { rule: 'age', subject: null, status: 'unknown', reason: 'Add your date of birth.', missing: 'dateOfBirth', source: 'INTERPOL careers' },
-        { rule: 'secondment', subject: null, status: 'not_applicable', reason: 'Not a secondment.', missing: null, source: 'x' },
+        {
+          rule: 'nationality',
+          subject: null,
+          status: 'pass',
+          reason: 'You are a national of France (FR).',
+          missing: null,
+          source: 'INTERPOL careers',
+        },
+        {
+          rule: 'age',
+          subject: null,
+          status: 'unknown',
+          reason: 'Add your date of birth.',
+          missing: 'dateOfBirth',
+          source: 'INTERPOL careers',
+        },
+        {
+          rule: 'secondment',
+          subject: null,
+          status: 'not_applicable',
+          reason: 'Not a secondment.',
+          missing: null,
+          source: 'x',
+        },
       ],
     };
     backend({ eligibility_for_vacancy: () => assessment });
@@ -109,6 +133,8 @@ describe('eligibility card', () => {
     const link = screen.getByTestId('fill-profile');
     expect(link.getAttribute('href')).toBe('#/profile/dateOfBirth');
     expect(link.textContent?.trim()).toBe('Add your date of birth to your profile');
-    expect(screen.getByTestId('eligibility-card').textContent).toContain('Not for this post: Secondment: serving official.');
+    expect(screen.getByTestId('eligibility-card').textContent).toContain(
+      'Not for this post: Secondment: serving official.',
+    );
   });
 });

@@ -34,9 +34,18 @@ describe('views', () => {
           total: 1,
           items: [
             {
-              id: 7, platform: 'talentlink', reference: 'INT04606', title: '<img src=x onerror=alert(1)>',
-              dutyStation: 'Lyon, France', contractKind: 'secondment', grade: '4', isRoster: false, status: 'open',
-              deadlineUtc: '2026-11-25T22:59:00Z', deadlineZone: 'Europe/Paris', hasApplication: false,
+              id: 7,
+              platform: 'talentlink',
+              reference: 'INT04606',
+              title: '<img src=x onerror=alert(1)>',
+              dutyStation: 'Lyon, France',
+              contractKind: 'secondment',
+              grade: '4',
+              isRoster: false,
+              status: 'open',
+              deadlineUtc: '2026-11-25T22:59:00Z',
+              deadlineZone: 'Europe/Paris',
+              hasApplication: false,
             },
           ],
         };
@@ -66,7 +75,10 @@ describe('views', () => {
 
   it('render text from the user as text, never as markup', () => {
     session.overview = empty;
-    session.status = { state: 'ready', info: { databasePath: '/home/a/<img src=x onerror=alert(1)>.db', schemaVersion: 1 } };
+    session.status = {
+      state: 'ready',
+      info: { databasePath: '/home/a/<img src=x onerror=alert(1)>.db', schemaVersion: 1 },
+    };
     const { container } = render(Settings);
     expect(screen.getByTestId('database-path').textContent).toBe('/home/a/<img src=x onerror=alert(1)>.db');
     expect(container.querySelector('img')).toBeNull();

@@ -6,11 +6,32 @@ import type { ApplyRoute, ContractKind, Vacancy } from '../../lib/bindings';
 
 function vacancy(contractKind: ContractKind, applyRoute: ApplyRoute): Vacancy {
   return {
-    id: 7, applyRoute, deadlineUtc: null, createdUtc: '2026-11-22T09:00:00Z', updatedUtc: '2026-11-22T09:00:00Z',
-    platform: 'talentlink', reference: 'INT04606', title: 'Specialized Officer (Cybercrime)', dutyStation: 'Singapore',
-    dutyZone: 'Asia/Singapore', contractKind, isRoster: false, grade: null, posts: null, securityScreening: null,
-    durationMonths: null, durationText: null, publishedOn: null, deadline: null, languages: [], minEducation: null,
-    minExperienceYears: null, noticeUrl: 'https://www.interpol.int/', noticeText: null, notes: '', status: 'open',
+    id: 7,
+    applyRoute,
+    deadlineUtc: null,
+    createdUtc: '2026-11-22T09:00:00Z',
+    updatedUtc: '2026-11-22T09:00:00Z',
+    platform: 'talentlink',
+    reference: 'INT04606',
+    title: 'Specialized Officer (Cybercrime)',
+    dutyStation: 'Singapore',
+    dutyZone: 'Asia/Singapore',
+    contractKind,
+    isRoster: false,
+    grade: null,
+    posts: null,
+    securityScreening: null,
+    durationMonths: null,
+    durationText: null,
+    publishedOn: null,
+    deadline: null,
+    languages: [],
+    minEducation: null,
+    minExperienceYears: null,
+    noticeUrl: 'https://www.interpol.int/',
+    noticeText: null,
+    notes: '',
+    status: 'open',
   };
 }
 
