@@ -165,7 +165,7 @@ mod tests {
     use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
     use dossier_core::clock::{Clock, SettableClock};
     use dossier_core::vacancy::Platform;
-    use dossier_core::vacancy::{self, Deadline, SaveOutcome, VacancyInput, VacancyStatus};
+    use dossier_core::vacancy::{self, Deadline, SaveOutcome, VacancyInput};
 
     fn at(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()
@@ -212,31 +212,18 @@ mod tests {
         let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
         let state = AppState::new(dir.path().to_path_buf(), clock.clone());
         let input = VacancyInput {
-            platform: Platform::RecruitmentHub,
-            reference: "1503".into(),
-            title: "Criminal Intelligence Officer".into(),
             duty_station: Some("Lyon, France".into()),
             duty_zone: Some("Europe/Paris".into()),
-            contract_kind: None,
-            is_roster: false,
-            grade: None,
-            posts: None,
-            security_screening: None,
-            duration_months: None,
-            duration_text: None,
-            published_on: None,
             deadline: Some(Deadline {
                 date: "2026-11-24".parse().unwrap(),
                 time: None,
                 zone: "Europe/Paris".into(),
             }),
-            languages: vec![],
-            min_education: None,
-            min_experience_years: None,
-            notice_url: None,
-            notice_text: None,
-            notes: String::new(),
-            status: VacancyStatus::Open,
+            ..VacancyInput::new(
+                Platform::RecruitmentHub,
+                "1503",
+                "Criminal Intelligence Officer",
+            )
         };
         let vacancy_id = match state
             .write(|s| vacancy::create_vacancy(s, input, clock.now()))

@@ -4,33 +4,11 @@
 use chrono::{DateTime, Utc};
 use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
 use dossier_core::store::Store;
-use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput, VacancyStatus};
+use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput};
 
 /// A vacancy with only what every vacancy has; tests set the rest with `..`.
 pub fn vacancy_input(platform: Platform, reference: &str, title: &str) -> VacancyInput {
-    VacancyInput {
-        platform,
-        reference: reference.into(),
-        title: title.into(),
-        duty_station: None,
-        duty_zone: None,
-        contract_kind: None,
-        is_roster: false,
-        grade: None,
-        posts: None,
-        security_screening: None,
-        duration_months: None,
-        duration_text: None,
-        published_on: None,
-        deadline: None,
-        languages: vec![],
-        min_education: None,
-        min_experience_years: None,
-        notice_url: None,
-        notice_text: None,
-        notes: String::new(),
-        status: VacancyStatus::Open,
-    }
+    VacancyInput::new(platform, reference, title)
 }
 
 /// Saves the vacancy and gives its id.
