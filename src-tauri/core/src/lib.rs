@@ -27,7 +27,7 @@
 //! | `preferences` | `error`, `store`, `settings` |
 //! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
 //! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
-//! | `notice` | `error`, `stations`, `profile`, `vacancy` |
+//! | `notice` | `error`, `stations`, `time`, `profile`, `vacancy` |
 //! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |

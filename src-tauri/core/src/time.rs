@@ -115,17 +115,16 @@ pub fn human_moment(local: NaiveDateTime) -> String {
     )
 }
 
+/// The short ways to write dates and instants in tests: one file, shared with the integration
+/// tests (`tests/support`), so the unit tests of every module use the same ones.
+#[cfg(test)]
+#[path = "../tests/support/mod.rs"]
+pub(crate) mod fixtures;
+
 #[cfg(test)]
 mod tests {
+    use super::fixtures::{d, utc};
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn a_gap_moves_forward_and_a_fold_takes_what_is_asked() {

@@ -34,9 +34,7 @@ pub fn turns(birth: NaiveDate, years: u32) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::time::fixtures::date as d;
 
     #[test]
     fn the_birthday_itself_counts() {

@@ -63,9 +63,7 @@ pub fn experience_days(employment: &[Employment], on: NaiveDate) -> u64 {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::time::fixtures::date as d;
 
     #[test]
     fn overlapping_jobs_count_once_and_gaps_not_at_all() {

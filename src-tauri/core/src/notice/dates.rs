@@ -403,9 +403,7 @@ pub fn end_of_day() -> NaiveTime {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("test date")
-    }
+    use crate::time::fixtures::date as d;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).expect("test time")

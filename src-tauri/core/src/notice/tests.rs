@@ -4,9 +4,7 @@
 use super::*;
 use chrono::NaiveTime;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("test date")
-}
+use crate::time::fixtures::date;
 
 fn deadline(d: NaiveDate, time: Option<(u32, u32)>, zone: &str) -> Option<Deadline> {
     Some(Deadline {

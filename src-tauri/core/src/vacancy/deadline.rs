@@ -54,9 +54,7 @@ mod tests {
         }
     }
 
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::time::fixtures::utc;
 
     #[test]
     fn a_bare_date_closes_at_23_59_in_lyon_winter_and_summer() {

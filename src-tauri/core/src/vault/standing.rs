@@ -121,9 +121,7 @@ mod tests {
     use super::*;
     use crate::vault::MediaType;
 
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::time::fixtures::d as date;
 
     fn document(kind: DocumentKind) -> Document {
         Document {
