@@ -6,7 +6,7 @@ import UserTextMessage from './UserTextMessage.svelte';
 import DocumentList from './documents/DocumentList.svelte';
 import type { Document as Document } from '../lib/bindings';
 import { t } from '../lib/i18n.svelte';
-import { messageParts } from '../lib/isolate';
+import { isolated, messageParts } from '../lib/isolate';
 
 // A right-to-left override: unisolated, it reverses what follows it on the line.
 const spoofed = 'CV - \u202Egpj.exe.pdf';
@@ -50,6 +50,12 @@ describe('user text beside other text', () => {
     const { findByTestId } = render(DocumentList);
     const title = await findByTestId('document-title');
     expect(title.querySelector('bdi')?.textContent).toBe(spoofed);
+  });
+
+  it('is isolated with FSI and PDI where a plain string holds it (a dialog title, a label)', () => {
+    // The override stays inside the isolate, so "”?" after it keeps its place.
+    expect(t('vault.deleteTitle', { title: isolated(spoofed) })).toBe(`Delete “\u2068${spoofed}\u2069”?`);
+    expect(t('board.moveLabel', { title: isolated(spoofed) })).toBe(`Move “\u2068${spoofed}\u2069” to another stage`);
   });
 
   it('splits a sentence at each user value, whatever its characters', () => {

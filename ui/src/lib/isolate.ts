@@ -3,6 +3,12 @@
 // The sentence is translated with a marker in each user value's place and split around them.
 import { t, type MessageKey } from './i18n.svelte';
 
+/** User text set inside a plain string (a dialog title, an `aria-label`, an `<option>`), where
+ * no element can isolate it: Unicode's first-strong isolate and pop, the plain-text `<bdi>`. */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export type MessagePart = { text: string } | { user: string };
 
 // Private-use characters: never in a catalogue, and not changed by interpolation.
