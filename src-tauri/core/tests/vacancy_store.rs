@@ -235,6 +235,41 @@ fn the_list_puts_the_soonest_open_deadline_first_then_passed_then_none() {
 }
 
 #[test]
+fn a_page_past_the_end_is_empty_and_an_impossible_one_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    saved(
+        create_vacancy(
+            &mut store,
+            input(Platform::RecruitmentHub, "1503", "Analyst"),
+            now(),
+        )
+        .unwrap(),
+    );
+    let page = |limit, offset| VacancyQuery {
+        limit: Some(limit),
+        offset: Some(offset),
+        ..Default::default()
+    };
+    // Past the last row but still a page the list could have: empty, with the total.
+    let past = list_vacancies(&store, &page(10, 5), now()).unwrap();
+    assert!(past.items.is_empty());
+    assert_eq!(past.total, 1);
+    // A page whose end no count of rows can reach is refused, naming the field; before, the
+    // sum overflowed (a debug build panicked).
+    for (limit, offset) in [(200, u32::MAX), (10_000, u32::MAX - 9_999), (1, u32::MAX)] {
+        let err = list_vacancies(&store, &page(limit, offset), now()).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidInput { field, .. } if field == "offset"),
+            "{limit} {offset}: {err:?}"
+        );
+        assert!(err.to_string().contains("no page"), "{err}");
+    }
+    // The last page that can be asked for still answers.
+    let last = list_vacancies(&store, &page(10_000, u32::MAX - 10_000), now()).unwrap();
+    assert!(last.items.is_empty());
+}
+
+#[test]
 fn filters_combine_and_facets_offer_what_was_saved() {
     let mut store = Store::open_in_memory().unwrap();
     let mut a = input(Platform::Talentlink, "INT1", "A");

@@ -453,7 +453,14 @@ pub fn list_vacancies(
         format!("{} AND", conditions.join(" AND "))
     };
     let now_at = values.len() + 1;
-    let enough = limit + offset;
+    // Each part must reach the page's end; a page that ends past what a count of rows can be
+    // is no page at all, and is refused rather than wrapped.
+    let enough = limit.checked_add(offset).ok_or_else(|| {
+        Error::invalid(
+            "offset",
+            format!("no page of {limit} vacancies can start at {offset}"),
+        )
+    })?;
     let columns = "v.id, v.platform, v.reference, v.title, v.duty_station, v.contract_kind,
         v.grade, v.is_roster, v.status, v.deadline_utc, v.deadline_zone,
         EXISTS (SELECT 1 FROM applications a WHERE a.vacancy_id = v.id)";
