@@ -7,21 +7,31 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A temporary path beside `dest`, on the same file system so the final rename is atomic.
+/// Every temporary name Dossier gives a file or folder it is writing starts with this, so its
+/// leftovers can be told from the candidate's own files.
+pub const TEMP_PREFIX: &str = ".dossier-";
+
+/// A temporary path beside `dest`, on the same file system so the final rename is atomic. Its
+/// name is short and does not grow with `dest`'s: a destination may use all 255 bytes a file
+/// system allows in a name.
 pub fn temp_path_beside(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let unique = format!(
-        ".{name}.{}.{}.partial",
-        std::process::id(),
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    // Unique within the process by the counter, across processes by the pid and the randomly
+    // keyed hasher, and across runs by the time.
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
-            .unwrap_or(0)
+            .unwrap_or(0),
     );
-    dest.with_file_name(unique)
+    // 48 bits are plenty for names that live seconds in one folder.
+    let unique = hasher.finish() & 0xffff_ffff_ffff;
+    dest.with_file_name(format!("{TEMP_PREFIX}{unique:012x}.partial"))
 }
 
 /// Writes `bytes` to `dest` atomically; an existing `dest` is replaced only once the new content
@@ -89,6 +99,31 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")]);
+    }
+
+    #[test]
+    fn the_temporary_name_is_short_unique_and_beside_even_the_longest_name() {
+        let dir = tempfile::tempdir().unwrap();
+        // 255 bytes, the most ext4, APFS and NTFS take in one name.
+        let dest = dir.path().join(format!("{}a.pdf", "é".repeat(125)));
+        assert_eq!(dest.file_name().unwrap().len(), 255);
+        let temp = temp_path_beside(&dest);
+        assert_eq!(
+            temp.parent(),
+            dest.parent(),
+            "the rename stays in one folder"
+        );
+        let name = temp.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.len() <= 32, "{name}");
+        assert!(
+            name.starts_with(".dossier-") && name.ends_with(".partial"),
+            "{name}"
+        );
+        assert_ne!(temp_path_beside(&dest), temp);
+
+        write_atomic(&dest, b"long").unwrap();
+        assert_eq!(fs::read(&dest).unwrap(), b"long");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

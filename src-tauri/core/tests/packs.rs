@@ -10,7 +10,8 @@ use dossier_core::applications::{
 };
 use dossier_core::packs::{
     Checklist, ExportProgress, FixLink, ItemState, PackFormat, Requirement, build_checklist,
-    checklist_for_application, export_pack, notice_asks, pack_plan, talentlink_archive_plan,
+    checklist_for_application, export_pack, notice_asks, pack_plan, safe_file_name,
+    talentlink_archive_plan,
 };
 use dossier_core::profile::{
     Education, EducationLevel, Employment, Profile, Reference, Residence, StudyStatus, WorkTime,
@@ -796,6 +797,27 @@ fn an_existing_destination_is_replaced_only_when_confirmed() {
     assert!(!folder.join("old.txt").exists());
     assert_eq!(names_in(&folder).len(), 8);
     assert_eq!(names_in(out.path()), ["pack", "pack.zip"]);
+}
+
+#[test]
+fn the_longest_name_dossier_proposes_can_be_written() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let zip = out
+        .path()
+        .join(safe_file_name(&"Référence ".repeat(40), "zip", "x"));
+    let folder = out
+        .path()
+        .join(safe_file_name(&"Référence ".repeat(40), "", "x"));
+    assert!(zip.file_name().unwrap().len() > 230, "{zip:?}");
+    export(&s, &zip, PackFormat::Zip, false).unwrap();
+    export(&s, &folder, PackFormat::Folder, false).unwrap();
+    // And replacing them, which sets the old folder aside under a temporary name too.
+    export(&s, &zip, PackFormat::Zip, true).unwrap();
+    export(&s, &folder, PackFormat::Folder, true).unwrap();
+    assert_eq!(entries(&zip).len(), 8);
+    assert_eq!(names_in(&folder).len(), 8);
+    assert_eq!(names_in(out.path()).len(), 2);
 }
 
 #[test]
