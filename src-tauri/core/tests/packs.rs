@@ -787,14 +787,15 @@ fn an_existing_destination_is_replaced_only_when_confirmed() {
     assert_eq!(entries(&dest).len(), 8);
 
     let folder = out.path().join("pack");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("old.txt"), b"old").unwrap();
+    export(&s, &folder, PackFormat::Folder, false).unwrap();
+    let cv = folder.join("01 CV - Camille Martin.pdf");
+    std::fs::remove_file(&cv).unwrap();
     assert!(matches!(
         export(&s, &folder, PackFormat::Folder, false).unwrap_err(),
         Error::AlreadyExists { .. }
     ));
     export(&s, &folder, PackFormat::Folder, true).unwrap();
-    assert!(!folder.join("old.txt").exists());
+    assert!(cv.exists(), "the earlier pack was replaced");
     assert_eq!(names_in(&folder).len(), 8);
     assert_eq!(names_in(out.path()), ["pack", "pack.zip"]);
 }
@@ -818,6 +819,140 @@ fn the_longest_name_dossier_proposes_can_be_written() {
     assert_eq!(entries(&zip).len(), 8);
     assert_eq!(names_in(&folder).len(), 8);
     assert_eq!(names_in(out.path()).len(), 2);
+}
+
+/// Every file under `dir`, with its bytes, sorted: what "left exactly as it was" compares.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            for (name, bytes) in tree(&path) {
+                found.push((
+                    format!("{}/{name}", path.file_name().unwrap().to_string_lossy()),
+                    bytes,
+                ));
+            }
+        } else {
+            found.push((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&path).unwrap(),
+            ));
+        }
+    }
+    found.sort();
+    found
+}
+
+fn assert_refused_intact(s: &Setup, out: &Path, folder: &Path, why: &str) {
+    let before = tree(out);
+    let err = export(s, folder, PackFormat::Folder, true).unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{why}: {err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains(&folder.display().to_string()),
+        "{why}: {message}"
+    );
+    assert!(message.contains(why), "{why}: {message}");
+    assert_eq!(
+        tree(out),
+        before,
+        "{why}: nothing changed, nothing left behind"
+    );
+}
+
+#[test]
+fn a_folder_is_replaced_only_when_it_is_a_pack_dossier_wrote() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+
+    // A folder of the candidate's own, such as Documents.
+    let documents = out.path().join("Documents");
+    std::fs::create_dir_all(documents.join("Photos")).unwrap();
+    std::fs::write(documents.join("taxes 2025.pdf"), b"%PDF taxes").unwrap();
+    std::fs::write(documents.join("Photos").join("a.jpg"), b"jpeg").unwrap();
+    assert_refused_intact(&s, out.path(), &documents, "not a pack Dossier wrote");
+
+    // A manifest that is not Dossier's, or names files outside the folder, proves nothing.
+    std::fs::write(documents.join("00 Manifest.json"), b"{\"files\": []}").unwrap();
+    assert_refused_intact(&s, out.path(), &documents, "not a pack Dossier wrote");
+
+    // A pack Dossier wrote, to which the candidate added a file of their own.
+    let pack = out.path().join("pack");
+    export(&s, &pack, PackFormat::Folder, false).unwrap();
+    std::fs::write(pack.join("signed form.pdf"), b"%PDF signed").unwrap();
+    assert_refused_intact(
+        &s,
+        out.path(),
+        &pack,
+        "“signed form.pdf”, which Dossier did not write",
+    );
+    std::fs::remove_file(pack.join("signed form.pdf")).unwrap();
+
+    // ... or a folder in it.
+    std::fs::create_dir(pack.join("extra")).unwrap();
+    assert_refused_intact(
+        &s,
+        out.path(),
+        &pack,
+        "“extra”, which Dossier did not write",
+    );
+    std::fs::remove_dir(pack.join("extra")).unwrap();
+
+    // ... or changed one of its files.
+    let cv = pack.join("01 CV - Camille Martin.pdf");
+    std::fs::write(&cv, b"%PDF-1.4 the candidate's edit").unwrap();
+    assert_refused_intact(
+        &s,
+        out.path(),
+        &pack,
+        "“01 CV - Camille Martin.pdf”, changed since Dossier wrote it",
+    );
+    std::fs::remove_file(&cv).unwrap();
+
+    // What Dossier wrote (less what the candidate removed) is replaced.
+    export(&s, &pack, PackFormat::Folder, true).unwrap();
+    assert_eq!(names_in(&pack).len(), 8);
+    assert_eq!(names_in(out.path()), ["Documents", "pack"]);
+
+    // An empty folder holds nothing to lose.
+    let empty = out.path().join("new folder");
+    std::fs::create_dir(&empty).unwrap();
+    export(&s, &empty, PackFormat::Folder, true).unwrap();
+    assert_eq!(names_in(&empty).len(), 8);
+}
+
+#[test]
+fn a_file_added_to_the_old_pack_during_the_export_stops_the_replace() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let pack = out.path().join("pack");
+    export(&s, &pack, PackFormat::Folder, false).unwrap();
+    let before = tree(&pack);
+    let added = pack.join("added meanwhile.txt");
+    let cancel = AtomicBool::new(false);
+    let err = export_pack(
+        &plan_of(&s),
+        &pack,
+        PackFormat::Folder,
+        true,
+        now(),
+        &cancel,
+        &mut |p: ExportProgress| {
+            if p.phase == dossier_core::packs::ExportPhase::Writing {
+                std::fs::write(&added, b"mine").unwrap();
+            }
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("which Dossier did not write"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&added).unwrap(), b"mine");
+    std::fs::remove_file(&added).unwrap();
+    assert_eq!(tree(&pack), before);
+    assert_eq!(names_in(out.path()), ["pack"]);
 }
 
 #[test]

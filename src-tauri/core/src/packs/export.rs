@@ -489,6 +489,9 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
                     ),
                 ));
             }
+            if is_folder {
+                files_of_earlier_pack(dest)?;
+            }
             Ok(())
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -632,24 +635,106 @@ fn write_failed(path: &Path, e: io::Error) -> Error {
     Error::io(format!("Could not write {}", path.display()), e)
 }
 
+/// The files of the earlier pack in `folder`, which replacing it may remove: its manifests and
+/// the files its JSON manifest lists, each still as Dossier wrote it. Anything else refuses the
+/// replace, naming the folder: a folder without Dossier's manifest, another file or folder in
+/// it, or a listed file the candidate changed is theirs, not Dossier's to delete.
+fn files_of_earlier_pack(folder: &Path) -> Result<Vec<PathBuf>> {
+    let refuse = |why: String| {
+        Error::invalid(
+            "destination",
+            format!(
+                "{} {why}, so it was not replaced; choose another name for the pack",
+                folder.display()
+            ),
+        )
+    };
+    let unreadable = |e: io::Error| Error::io(format!("Could not read {}", folder.display()), e);
+    let mut found = Vec::new();
+    for entry in fs::read_dir(folder).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let is_file = entry.file_type().map_err(unreadable)?.is_file();
+        found.push((entry.file_name().to_string_lossy().into_owned(), is_file));
+    }
+    // An empty folder (made in the save dialog, say) holds nothing to lose.
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = folder.join(MANIFEST_JSON_NAME);
+    let manifest = fs::read(&json)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+        .filter(|m| m.format == MANIFEST_FORMAT)
+        .ok_or_else(|| refuse("is not a pack Dossier wrote".into()))?;
+    let mut paths = Vec::with_capacity(found.len());
+    for (name, is_file) in found {
+        let path = folder.join(&name);
+        let ours = is_file
+            && (name == MANIFEST_JSON_NAME
+                || name == MANIFEST_HTML_NAME
+                || manifest.files.iter().any(|f| f.name == name));
+        if !ours {
+            return Err(refuse(format!(
+                "holds “{name}”, which Dossier did not write"
+            )));
+        }
+        if let Some(listed) = manifest.files.iter().find(|f| f.name == name) {
+            let unchanged = fs::metadata(&path).is_ok_and(|m| m.len() == listed.size_bytes)
+                && file_sha256(&path).is_ok_and(|sum| sum == listed.sha256);
+            if !unchanged {
+                return Err(refuse(format!(
+                    "holds “{name}”, changed since Dossier wrote it"
+                )));
+            }
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+fn file_sha256(path: &Path) -> io::Result<String> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    loop {
+        let n = read_some(&mut file, &mut buf)?;
+        if n == 0 {
+            return Ok(hex(&hasher.finalize()));
+        }
+        hasher.update(&buf[..n]);
+    }
+}
+
 /// Moves the finished pack to `dest`. A file replaces a file in one rename; a folder cannot
-/// replace a folder that way, so the old one is first moved aside, then removed.
+/// replace a folder that way, so the old one is first moved aside, then its files are removed
+/// one by one. The old folder is checked again first (the export may have taken minutes), and
+/// only the files of the earlier pack are removed: anything that appeared since stays, aside.
 fn put_in_place(temp: &Path, dest: &Path, format: PackFormat) -> Result<()> {
     match format {
         PackFormat::Zip => fsio::persist(temp, dest),
         PackFormat::Folder => {
-            let aside = dest.exists().then(|| fsio::temp_path_beside(dest));
-            if let Some(aside) = &aside {
+            let earlier = if dest.exists() {
+                Some((files_of_earlier_pack(dest)?, fsio::temp_path_beside(dest)))
+            } else {
+                None
+            };
+            if let Some((_, aside)) = &earlier {
                 fs::rename(dest, aside).map_err(|e| write_failed(dest, e))?;
             }
             if let Err(e) = fs::rename(temp, dest) {
-                if let Some(aside) = &aside {
+                if let Some((_, aside)) = &earlier {
                     let _ = fs::rename(aside, dest);
                 }
                 return Err(write_failed(dest, e));
             }
-            if let Some(aside) = &aside {
-                let _ = fs::remove_dir_all(aside);
+            if let Some((files, aside)) = &earlier {
+                for file in files {
+                    if let Some(name) = file.file_name() {
+                        let _ = fs::remove_file(aside.join(name));
+                    }
+                }
+                // Not recursive: a file that appeared since the check keeps the folder.
+                let _ = fs::remove_dir(aside);
             }
             fsio::sync_dir(dest.parent().unwrap_or(Path::new(".")))
         }
