@@ -61,7 +61,7 @@ pub fn make_view_copy(
         )
     })?;
     let dest = folder.join(file_name_for(&document));
-    vault.export_copy(store, id, &dest, true)?;
+    vault.view_copy(store, id, &dest)?;
     Ok(dest)
 }
 

@@ -34,6 +34,36 @@ pub fn temp_path_beside(dest: &Path) -> PathBuf {
     dest.with_file_name(format!("{TEMP_PREFIX}{unique:012x}.partial"))
 }
 
+/// Where `path` really is, once `..` and links in its folder are resolved; `path` itself need
+/// not exist yet. `None` when its folder does not exist (then nothing can be written there).
+pub fn resolved(path: &Path) -> Option<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(dir.canonicalize().ok()?.join(path.file_name()?))
+}
+
+/// Refuses `dest` when it is Dossier's data folder or anywhere inside it: a copy or a pack
+/// written there could replace the live database or a stored document, or be taken for one.
+/// `what` names what was to be written ("copy", "pack").
+pub fn refuse_inside_data_folder(dest: &Path, data_folder: &Path, what: &str) -> Result<()> {
+    let inside = match (resolved(dest), data_folder.canonicalize()) {
+        (Some(dest), Ok(folder)) => dest.starts_with(folder),
+        _ => false,
+    };
+    if inside {
+        return Err(Error::invalid(
+            "destination",
+            format!(
+                "{} is inside Dossier's own data folder, which holds its database and vault folder; choose another place for the {what}",
+                dest.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `dest` atomically; an existing `dest` is replaced only once the new content
 /// is durable.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {

@@ -174,14 +174,7 @@ impl Store {
     /// one of those under the open connection would let the old WAL be replayed into the new
     /// file on the next start, and corrupt it.
     fn is_own_file(&self, dest: &Path) -> bool {
-        let canonical = |p: &Path| -> Option<PathBuf> {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Some(dir.canonicalize().ok()?.join(p.file_name()?))
-        };
-        let (Some(dest), Some(own)) = (canonical(dest), canonical(&self.path)) else {
+        let (Some(dest), Some(own)) = (fsio::resolved(dest), fsio::resolved(&self.path)) else {
             return false;
         };
         let own_name = own

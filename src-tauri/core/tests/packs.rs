@@ -956,6 +956,53 @@ fn a_file_added_to_the_old_pack_during_the_export_stops_the_replace() {
 }
 
 #[test]
+fn a_pack_is_never_written_inside_dossiers_data_folder() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let data = s.dir.path();
+    std::fs::create_dir(data.join("sub")).unwrap();
+    // Planned first: reading the store rewrites SQLite's shared-memory index, which is no write.
+    let plan = plan_of(&s);
+    let before = tree(data);
+    for (dest, format) in [
+        (data.join("dossier.db"), PackFormat::Zip),
+        (
+            data.join("sub").join("..").join("dossier.db"),
+            PackFormat::Zip,
+        ),
+        (data.join("pack.zip"), PackFormat::Zip),
+        (data.join("sub").join("pack"), PackFormat::Folder),
+        (s.vault.dir().to_path_buf(), PackFormat::Folder),
+        (s.vault.dir().join("pack.zip"), PackFormat::Zip),
+        (data.to_path_buf(), PackFormat::Folder),
+    ] {
+        let cancel = AtomicBool::new(false);
+        let err = export_pack(&plan, &dest, format, true, now(), &cancel, &mut |_| {}).unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidInput { .. }),
+            "{dest:?}: {err:?}"
+        );
+        assert!(
+            err.to_string().contains("Dossier's own data folder"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains(&dest.display().to_string()),
+            "{err}"
+        );
+    }
+    let after = tree(data);
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        changed.is_empty() && after.len() == before.len(),
+        "changed: {changed:?}"
+    );
+}
+
+#[test]
 fn a_destination_in_a_missing_folder_is_a_clear_error() {
     let s = setup(Platform::RecruitmentHub, true);
     let out = tempfile::tempdir().unwrap();

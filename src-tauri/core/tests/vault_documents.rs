@@ -426,7 +426,9 @@ fn deleting_the_middle_of_a_version_chain_keeps_the_chain() {
 fn a_copy_is_exported_atomically_and_never_overwrites_unless_asked() {
     let mut s = setup();
     let doc = import(&mut s, "diploma.pdf", DocumentKind::Diploma);
-    let out = s.dir.path().join("out");
+    // The candidate's own folder, outside the data folder.
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("out");
     fs::create_dir(&out).unwrap();
     let dest = out.join("Mon diplôme.pdf");
 
@@ -464,6 +466,46 @@ fn a_copy_is_exported_atomically_and_never_overwrites_unless_asked() {
 }
 
 #[test]
+fn a_copy_is_never_written_inside_dossiers_data_folder() {
+    let mut s = setup();
+    let doc = import(&mut s, "diploma.pdf", DocumentKind::Diploma);
+    let data = s.dir.path();
+    fs::create_dir(data.join("sub")).unwrap();
+    let database = fs::read(data.join("dossier.db")).unwrap();
+    for dest in [
+        data.join("dossier.db"),
+        data.join("sub").join("..").join("dossier.db"),
+        data.join("dossier.db-wal"),
+        data.join("copy.pdf"),
+        data.join("sub").join("copy.pdf"),
+        s.vault.dir().join("copy.pdf"),
+    ] {
+        let err = s
+            .vault
+            .export_copy(&s.store, doc.id, &dest, true)
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidInput { .. }),
+            "{dest:?}: {err:?}"
+        );
+        assert!(
+            err.to_string().contains("Dossier's own data folder"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains(&dest.display().to_string()),
+            "{err}"
+        );
+    }
+    assert_eq!(fs::read(data.join("dossier.db")).unwrap(), database);
+    assert!(!data.join("copy.pdf").exists() && !data.join("sub").join("copy.pdf").exists());
+    assert_eq!(
+        s.vault.read_bytes(&s.store, doc.id).unwrap(),
+        pdf("diploma.pdf")
+    );
+}
+
+#[test]
 fn a_damaged_file_is_reported_not_read_or_exported() {
     let mut s = setup();
     let doc = import(&mut s, "contract.pdf", DocumentKind::ProofOfEmployment);
@@ -471,7 +513,8 @@ fn a_damaged_file_is_reported_not_read_or_exported() {
     fs::write(&path, b"%PDF-1.7\ntampered").unwrap();
     let err = s.vault.read_bytes(&s.store, doc.id).unwrap_err();
     assert!(err.to_string().contains("may be damaged"), "{err}");
-    let dest = s.dir.path().join("copy.pdf");
+    let home = tempfile::tempdir().unwrap();
+    let dest = home.path().join("copy.pdf");
     let err = s
         .vault
         .export_copy(&s.store, doc.id, &dest, false)

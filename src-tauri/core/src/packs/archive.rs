@@ -147,5 +147,6 @@ pub fn talentlink_archive_plan(
             "",
             "Talentlink archive",
         ),
+        data_folder: vault.data_folder().to_path_buf(),
     })
 }

@@ -76,6 +76,8 @@ pub struct PackPlan {
     pub entries: Vec<PackEntry>,
     /// What the save dialog proposes, without extension.
     pub default_name: String,
+    /// Dossier's data folder, where no pack may be written.
+    pub data_folder: PathBuf,
 }
 
 impl PackPlan {
@@ -222,6 +224,7 @@ pub fn pack_plan(
             "",
             "INTERPOL document pack",
         ),
+        data_folder: vault.data_folder().to_path_buf(),
     })
 }
 
@@ -277,6 +280,7 @@ pub fn export_pack(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportOutcome> {
+    fsio::refuse_inside_data_folder(dest, &plan.data_folder, "pack")?;
     check_destination(dest, format, overwrite)?;
     let files_total = u32::try_from(plan.entries.len() + 2).unwrap_or(u32::MAX);
     let mut meter = Meter {
@@ -766,6 +770,7 @@ mod tests {
             items: Vec::new(),
             entries: Vec::new(),
             default_name: "Pack".into(),
+            data_folder: PathBuf::from("data"),
         };
         let err = plan.refuse_incomplete(false).unwrap_err();
         assert!(matches!(err, Error::Incomplete(_)), "{err:?}");

@@ -203,7 +203,25 @@ impl Vault {
 
     /// Saves a copy of a document at `dest`, atomically; an existing file there is replaced
     /// only when `overwrite` is set.
+    /// Never inside Dossier's data folder (see [`fsio::refuse_inside_data_folder`]).
     pub fn export_copy(&self, store: &Store, id: u32, dest: &Path, overwrite: bool) -> Result<()> {
+        fsio::refuse_inside_data_folder(dest, self.data_folder(), "copy")?;
+        self.copy_verified(store, id, dest, overwrite)
+    }
+
+    /// Saves a copy of a document for the system viewer at `dest`, replacing what is there.
+    /// Unlike [`Self::export_copy`], `dest` may be in the data folder, where Dossier keeps
+    /// these copies private to the candidate; never in the vault folder.
+    pub fn view_copy(&self, store: &Store, id: u32, dest: &Path) -> Result<()> {
+        self.copy_verified(store, id, dest, true)
+    }
+
+    /// The folder that holds the vault folder and the database.
+    pub fn data_folder(&self) -> &Path {
+        self.root.parent().unwrap_or(&self.root)
+    }
+
+    fn copy_verified(&self, store: &Store, id: u32, dest: &Path, overwrite: bool) -> Result<()> {
         let document = rows::get_document(store, id)?;
         let src = self.object_of(&document)?;
         if self.is_inside(dest) {
