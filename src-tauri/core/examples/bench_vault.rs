@@ -76,6 +76,75 @@ fn main() {
     let _ = fs::remove_dir_all(scratch.join("bench-src"));
 
     list_benchmark(&scratch);
+    write_benchmark(&scratch);
+}
+
+const WRITE_SAMPLES: usize = 200;
+
+/// One small committed write (a document row), as the store makes it (`synchronous=FULL`,
+/// which survives a power cut) and as it was made before (`NORMAL`, which may lose the last
+/// commits), in the same run on the same disk: the ratio is the figure, not the absolute time.
+fn write_benchmark(scratch: &Path) {
+    let dir = scratch.join("bench-writes");
+    let _ = fs::remove_dir_all(&dir);
+    let path = dir.join("dossier.db");
+    let mut store = Store::open(&path).expect("open the store");
+    let mut full = Vec::with_capacity(WRITE_SAMPLES);
+    for i in 0..WRITE_SAMPLES {
+        let start = Instant::now();
+        store
+            .write(|tx| insert_document(tx, i, "full"))
+            .expect("write a row");
+        full.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    drop(store);
+    // The same transaction on the same file, through a connection set up as the store used to.
+    let mut conn = rusqlite::Connection::open(&path).expect("open the database");
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .expect("WAL");
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .expect("foreign keys");
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .expect("synchronous");
+    let mut normal = Vec::with_capacity(WRITE_SAMPLES);
+    for i in 0..WRITE_SAMPLES {
+        let start = Instant::now();
+        let tx = conn.transaction().expect("begin");
+        insert_document(&tx, i, "normal").expect("write a row");
+        tx.commit().expect("commit");
+        normal.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let full_p50 = p50(&mut full);
+    let normal_p50 = p50(&mut normal);
+    println!("write_p50_ms_full={full_p50:.3}");
+    println!("write_p50_ms_normal={normal_p50:.3}");
+    println!(
+        "write_full_vs_normal_ratio={:.2}",
+        full_p50 / normal_p50.max(1e-9)
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+fn insert_document(
+    tx: &rusqlite::Transaction<'_>,
+    i: usize,
+    tag: &str,
+) -> dossier_core::Result<()> {
+    tx.execute(
+        "INSERT INTO documents (kind, title, content_hash, original_name, media_type,
+             size_bytes, notes, created_utc)
+         VALUES ('other', ?1, ?2, 'w.pdf', 'application/pdf', 1, '', '2026-01-01T00:00:00Z')",
+        rusqlite::params![
+            format!("Write {tag} {i}"),
+            vault::sha256_hex(format!("{tag}{i}").as_bytes())
+        ],
+    )?;
+    Ok(())
+}
+
+fn p50(samples: &mut [f64]) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
 }
 
 /// `count` files of `size` bytes that sniff as PDF, with content no two files share.
