@@ -6,6 +6,7 @@
 //! command can save a deadline and leave the timer asleep on the old one.
 
 use dossier_core::clock::Clock;
+use dossier_core::fsio::journal;
 use dossier_core::store::{self, Store};
 use dossier_core::vault::Vault;
 use serde::Serialize;
@@ -83,6 +84,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(data_dir: PathBuf, clock: Arc<dyn Clock>) -> Self {
+        // Before anything touches the data: what a killed write left in the candidate's folders
+        // goes, and a folder replace cut between its renames is undone. A failure here must not
+        // keep the candidate from their data; the records stay for the next start.
+        if let Err(e) = journal::clean_up(&data_dir) {
+            eprintln!("Dossier: unfinished writes could not all be cleaned up: {e}");
+        }
         let slot = open_slot(&data_dir.join(store::DATABASE_FILE));
         AppState {
             clock,
@@ -274,6 +281,25 @@ mod tests {
         assert_eq!(fresh.kept_as, kept.display().to_string());
         assert_eq!(std::fs::read(kept).unwrap(), vec![0x5a; 4096]);
         assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 0);
+    }
+
+    #[test]
+    fn start_up_removes_what_a_killed_write_left_outside_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let outside = dir.path().join("Documents");
+        std::fs::create_dir_all(&outside).unwrap();
+        let pending = journal::Journal::new(&data)
+            .begin(&outside.join("Diploma.pdf"), journal::TempKind::File)
+            .unwrap();
+        std::fs::write(pending.temp(), b"half").unwrap();
+        let temp = pending.temp().to_path_buf();
+        // Killed: neither finished nor dropped.
+        std::mem::forget(pending);
+        let state = AppState::new(data, clock());
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        assert!(!temp.exists());
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     }
 
     #[test]

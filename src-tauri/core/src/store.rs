@@ -2,6 +2,7 @@
 //! brought up to date by forward-only migrations compiled into the binary.
 
 use crate::error::is_corruption;
+use crate::fsio::journal::{Journal, TempKind};
 use crate::models::{Overview, StoreInfo};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Utc};
@@ -153,7 +154,8 @@ impl Store {
                 ),
             ));
         }
-        let temp = fsio::temp_path_beside(dest);
+        let pending = self.journal().begin(dest, TempKind::File)?;
+        let temp = pending.temp().to_path_buf();
         let path_text = temp
             .to_str()
             .ok_or_else(|| Error::invalid("destination", "the folder name cannot be used"))?;
@@ -169,7 +171,18 @@ impl Store {
                 _ => self.reclassify(e.into()),
             });
         }
-        fsio::persist(&temp, dest)
+        fsio::persist(&temp, dest)?;
+        pending.finish();
+        Ok(())
+    }
+
+    /// Where writes outside the data folder are recorded (see [`fsio::journal`]); the data
+    /// folder is the one that holds the database.
+    pub fn journal(&self) -> Journal {
+        match self.path.parent() {
+            Some(dir) if self.path != Path::new(":memory:") => Journal::new(dir),
+            _ => Journal::none(),
+        }
     }
 
     /// Whether `dest` is the live database or one of its WAL and shared-memory files. Replacing

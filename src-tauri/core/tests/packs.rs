@@ -1072,3 +1072,95 @@ fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice(
     let hub = setup(Platform::RecruitmentHub, true);
     assert!(talentlink_archive_plan(&hub.vault, &hub.store, hub.application_id, today()).is_err());
 }
+
+/// What a kill at that moment would leave: the journal's records and the temporary pack.
+fn snapshot(data: &Path, dest: &Path) -> (Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+    let journal = data.join(dossier_core::fsio::journal::JOURNAL_FOLDER);
+    let records = tree(&journal);
+    let dir = dest.parent().unwrap();
+    let temps = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".dossier-")
+        })
+        .flat_map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_dir() {
+                tree(&p)
+                    .into_iter()
+                    .map(|(n, b)| (format!("{name}/{n}"), b))
+                    .collect::<Vec<_>>()
+            } else {
+                vec![(name, std::fs::read(&p).unwrap())]
+            }
+        })
+        .collect();
+    (records, temps)
+}
+
+#[test]
+fn a_pack_killed_while_it_is_written_leaves_nothing_after_the_next_start() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let data = s.dir.path().to_path_buf();
+    let journal = data.join(dossier_core::fsio::journal::JOURNAL_FOLDER);
+    let out = tempfile::tempdir().unwrap();
+    for format in [PackFormat::Zip, PackFormat::Folder] {
+        let dest = out.path().join("pack");
+        let cancel = AtomicBool::new(false);
+        let mut seen = None;
+        export_pack(
+            &plan_of(&s),
+            &dest,
+            format,
+            false,
+            now(),
+            &cancel,
+            &mut |p: ExportProgress| {
+                if p.phase == dossier_core::packs::ExportPhase::Writing && seen.is_none() {
+                    seen = Some(snapshot(&data, &dest));
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+        )
+        .unwrap_err();
+        let (records, temps) = seen.unwrap();
+        assert_eq!(records.len(), 1, "the write was recorded before it began");
+        assert!(
+            !temps.is_empty(),
+            "{format:?}: the temporary pack was there"
+        );
+        // Put back what the kill would have left, then start again.
+        for (name, bytes) in &records {
+            std::fs::write(journal.join(name), bytes).unwrap();
+        }
+        for (name, bytes) in &temps {
+            let path = out.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        assert!(!names_in(out.path()).is_empty());
+        let report = dossier_core::fsio::journal::clean_up(&data).unwrap();
+        assert_eq!(report.removed.len(), 1, "{format:?}: {report:?}");
+        assert!(names_in(out.path()).is_empty(), "{format:?}");
+        assert!(names_in(&journal).is_empty());
+    }
+}
+
+#[test]
+fn a_finished_export_leaves_no_record_behind() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    export(&s, &out.path().join("pack.zip"), PackFormat::Zip, false).unwrap();
+    export(&s, &out.path().join("pack"), PackFormat::Folder, false).unwrap();
+    export(&s, &out.path().join("pack"), PackFormat::Folder, true).unwrap();
+    assert_eq!(names_in(out.path()), ["pack", "pack.zip"]);
+    let journal = s
+        .dir
+        .path()
+        .join(dossier_core::fsio::journal::JOURNAL_FOLDER);
+    assert!(names_in(&journal).is_empty());
+}

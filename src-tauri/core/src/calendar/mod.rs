@@ -25,7 +25,7 @@ use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, 
 use crate::reminders::{self, ReminderSettings};
 use crate::store::Store;
 use crate::time::local_date;
-use crate::{Error, Result, fsio};
+use crate::{Error, Result};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 use icalendar::{
@@ -214,7 +214,7 @@ pub fn export_calendar(
         ));
     }
     let text = calendar_ics(store, now, user_zone_name)?;
-    fsio::write_atomic(dest, text.as_bytes())?;
+    store.journal().write_atomic(dest, text.as_bytes())?;
     Ok(CalendarExport {
         path: dest.display().to_string(),
         events: u32::try_from(text.matches("BEGIN:VEVENT\r\n").count()).unwrap_or(u32::MAX),

@@ -1,6 +1,9 @@
 //! Durable file writes. A candidate's files must never be left half-written: every file goes to a
 //! temporary name in the destination directory, is synced, renamed over, and the directory is
-//! synced so the rename itself survives a power cut.
+//! synced so the rename itself survives a power cut. Writes outside the data folder also go
+//! through the [`journal`], so a kill leaves no temporary file there after the next start.
+
+pub mod journal;
 
 use crate::{Error, Result};
 use std::fs::{self, File};
@@ -66,18 +69,23 @@ pub fn refuse_inside_data_folder(dest: &Path, data_folder: &Path, what: &str) ->
 
 /// Writes `bytes` to `dest` atomically; an existing `dest` is replaced only once the new content
 /// is durable.
+/// Unrecorded: for Dossier's own data folder, whose temporary files its own start-up clears;
+/// elsewhere use [`journal::Journal::write_atomic`].
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
-    let temp = temp_path_beside(dest);
+    write_to(&temp_path_beside(dest), dest, bytes)
+}
+
+fn write_to(temp: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| {
-        let mut file = File::create(&temp)?;
+        let mut file = File::create(temp)?;
         file.write_all(bytes)?;
         file.sync_all()
     })();
     if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
+        let _ = fs::remove_file(temp);
         return Err(Error::io(format!("Could not write {}", dest.display()), e));
     }
-    persist(&temp, dest)
+    persist(temp, dest)
 }
 
 /// Moves an already written and synced `temp` file to `dest`, then syncs the directory.

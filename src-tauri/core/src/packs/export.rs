@@ -9,6 +9,7 @@ use super::manifest::{
 };
 use super::naming::safe_file_name;
 use super::{Checklist, ItemState, Requirement};
+use crate::fsio::journal::{Journal, Pending, TempKind};
 use crate::profile::{Profile, load_profile};
 use crate::store::Store;
 use crate::vault::{
@@ -366,7 +367,14 @@ pub fn export_pack(
         files_total,
     };
     meter.last_report = 0;
-    let temp = fsio::temp_path_beside(dest);
+    // Recorded before the temporary name exists: a kill leaves nothing there after the next
+    // start, and a kill during a folder replace leaves the old pack or the new one.
+    let kind = match format {
+        PackFormat::Zip => TempKind::File,
+        PackFormat::Folder => TempKind::Folder,
+    };
+    let mut pending = Journal::new(&plan.data_folder).begin(dest, kind)?;
+    let temp = pending.temp().to_path_buf();
     let written = match format {
         PackFormat::Zip => write_zip(&temp, dest, plan, &manifests, now, &mut meter),
         PackFormat::Folder => write_folder(&temp, dest, plan, &manifests, &mut meter),
@@ -375,10 +383,11 @@ pub fn export_pack(
         remove_any(&temp);
         return Err(e);
     }
-    if let Err(e) = put_in_place(&temp, dest, format) {
+    if let Err(e) = put_in_place(&mut pending, dest, format) {
         remove_any(&temp);
         return Err(e);
     }
+    pending.finish();
     Ok(ExportOutcome {
         path: dest.display().to_string(),
         format,
@@ -713,12 +722,23 @@ fn file_sha256(path: &Path) -> io::Result<String> {
 /// replace a folder that way, so the old one is first moved aside, then its files are removed
 /// one by one. The old folder is checked again first (the export may have taken minutes), and
 /// only the files of the earlier pack are removed: anything that appeared since stays, aside.
-fn put_in_place(temp: &Path, dest: &Path, format: PackFormat) -> Result<()> {
+/// The step is recorded first, so a kill between the two renames is undone at the next start.
+fn put_in_place(pending: &mut Pending, dest: &Path, format: PackFormat) -> Result<()> {
+    let temp = pending.temp().to_path_buf();
+    let temp = temp.as_path();
     match format {
         PackFormat::Zip => fsio::persist(temp, dest),
         PackFormat::Folder => {
             let earlier = if dest.exists() {
-                Some((files_of_earlier_pack(dest)?, fsio::temp_path_beside(dest)))
+                let files = files_of_earlier_pack(dest)?;
+                let aside = fsio::temp_path_beside(dest);
+                let names = files
+                    .iter()
+                    .filter_map(|f| f.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                pending.replacing(&aside, names)?;
+                Some((files, aside))
             } else {
                 None
             };

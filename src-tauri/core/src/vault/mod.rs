@@ -239,7 +239,13 @@ impl Vault {
             &document.title,
             dest,
             overwrite,
+            &self.journal(),
         )
+    }
+
+    /// Where writes outside the data folder are recorded (see [`fsio::journal`]).
+    pub fn journal(&self) -> fsio::journal::Journal {
+        fsio::journal::Journal::new(self.data_folder())
     }
 
     /// See [`check_integrity`].

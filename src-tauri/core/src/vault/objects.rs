@@ -2,6 +2,7 @@
 //! of a stored path comes from the candidate's file name, and the same content is kept once.
 
 use super::model::MediaType;
+use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions};
@@ -233,6 +234,7 @@ pub(crate) fn export_verified(
     title: &str,
     dest: &Path,
     overwrite: bool,
+    journal: &Journal,
 ) -> Result<()> {
     if dest.is_dir() {
         return Err(Error::invalid(
@@ -250,7 +252,8 @@ pub(crate) fn export_verified(
         });
     }
     let mut source = File::open(src).map_err(|e| missing_or_unreadable(src, title, e))?;
-    let temp = fsio::temp_path_beside(dest);
+    let pending = journal.begin(dest, TempKind::File)?;
+    let temp = pending.temp().to_path_buf();
     let written = (|| -> io::Result<String> {
         let mut out = OpenOptions::new()
             .write(true)
@@ -270,7 +273,11 @@ pub(crate) fn export_verified(
         Ok(hex(&hasher.finalize()))
     })();
     match written {
-        Ok(h) if h == hash => fsio::persist(&temp, dest),
+        Ok(h) if h == hash => {
+            fsio::persist(&temp, dest)?;
+            pending.finish();
+            Ok(())
+        }
         Ok(_) => {
             let _ = fs::remove_file(&temp);
             Err(damaged(src, title))
