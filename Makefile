@@ -13,7 +13,7 @@ E2E_APP := target/e2e/dossier
 UI_STAMP := ui/node_modules/.installed
 
 .PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
-	fmt layering clippy rust-test ui-check ui-lint ui-test bindings icons bench e2e-stress e2e-suite
+	fmt layering clippy rust-test crash-test ui-check ui-lint ui-test bindings icons bench e2e-stress e2e-suite
 
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
@@ -21,6 +21,7 @@ help:
 	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
 	@echo "make e2e-stress  the end-to-end suite three times in a row on a machine kept busy"
 	@echo "make bench  performance figures as name=value lines (not part of make test)"
+	@echo "make crash-test  kill Dossier's core 300 times during writes, imports and exports (CRASH_KILLS=n)"
 	@echo "make bindings  regenerate ui/src/lib/bindings.ts after changing a command"
 
 ## Set-up ---------------------------------------------------------------------------------------
@@ -153,6 +154,12 @@ e2e-stress: e2e-app
 # The suite alone, on the app `make e2e-app` built last.
 e2e-suite:
 	$(run_e2e_suite)
+
+# The crash loop of `core/tests/crash_loop.rs` at length: `make test` runs it with 15 kills, this
+# with $(CRASH_KILLS). `DOSSIER_CRASH_SEED=<seed>` replays a run (each run prints its seed).
+CRASH_KILLS ?= 300
+crash-test:
+	CRASH_KILLS=$(CRASH_KILLS) cargo test -p dossier-core --test crash_loop -- --nocapture
 
 ## Performance ----------------------------------------------------------------------------------
 
