@@ -625,3 +625,120 @@ fn hidden_characters_are_taken_out_of_a_title() {
     .unwrap();
     assert_eq!(updated.title, "CV - gpj.exe");
 }
+
+/// A stored object no row names, as an import killed between its file and its row leaves.
+fn place_orphan(s: &Setup, label: &str) -> std::path::PathBuf {
+    let bytes = pdf(label);
+    let hash = vault::sha256_hex(&bytes);
+    let dir = s.vault.dir().join(&hash[..2]);
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{hash}.pdf"));
+    fs::write(&path, &bytes).unwrap();
+    path
+}
+
+#[test]
+fn an_orphan_the_check_found_is_removed_once_confirmed() {
+    let mut s = setup();
+    let kept = import(&mut s, "cv.pdf", DocumentKind::Cv);
+    let orphan = place_orphan(&s, "orphan");
+    let report = s.vault.check_integrity(&s.store).unwrap();
+    let stray: Vec<_> = report.files_without_document.iter().collect();
+    assert_eq!(stray.len(), 1);
+    assert!(stray[0].removable);
+
+    let paths: Vec<String> = stray.iter().map(|f| f.path.clone()).collect();
+    let outcome = s.vault.remove_stray_files(&mut s.store, &paths).unwrap();
+    assert_eq!(outcome.removed, paths);
+    assert_eq!(outcome.bytes_removed, pdf("orphan").len() as f64);
+    assert!(outcome.left_alone.is_empty());
+    assert!(!orphan.exists());
+    let after = s.vault.check_integrity(&s.store).unwrap();
+    assert!(after.healthy, "{after:?}");
+    assert!(s.vault.file_path(&s.store, kept.id).is_ok());
+    // Asked again, it is already gone, and says so.
+    let again = s.vault.remove_stray_files(&mut s.store, &paths).unwrap();
+    assert!(again.removed.is_empty());
+    assert_eq!(again.left_alone[0].why, vault::StrayRefusal::Missing);
+}
+
+#[test]
+fn only_stray_objects_are_ever_removed_whatever_paths_are_passed() {
+    let mut s = setup();
+    let used = import(&mut s, "diploma.pdf", DocumentKind::Diploma);
+    let used_path = s.vault.file_path(&s.store, used.id).unwrap();
+    // Outside the object folders: the vault folder itself, the data folder, and a file
+    // elsewhere named exactly like an object.
+    let hash = vault::sha256_hex(b"elsewhere");
+    let in_root = s.vault.dir().join(format!("{hash}.pdf"));
+    fs::write(&in_root, b"x").unwrap();
+    let elsewhere_dir = s.dir.path().join("Documents").join(&hash[..2]);
+    fs::create_dir_all(&elsewhere_dir).unwrap();
+    let elsewhere = elsewhere_dir.join(format!("{hash}.pdf"));
+    fs::write(&elsewhere, b"mine").unwrap();
+    // In an object folder, but not named like an object.
+    let orphan = place_orphan(&s, "orphan");
+    let shard = orphan.parent().unwrap().to_path_buf();
+    let odd_names = [
+        shard.join("notes.txt"),
+        shard.join(format!(
+            "{}.exe",
+            &orphan.file_stem().unwrap().to_string_lossy()
+        )),
+        shard.join(format!("{}.pdf", "f".repeat(64))),
+    ];
+    for path in &odd_names {
+        fs::write(path, b"x").unwrap();
+    }
+    // Through `..`: the database, written as if it sat in an object folder.
+    let database = shard.join("..").join("..").join("dossier.db");
+    // A link named like an object, to a file of the candidate's.
+    let target = s.dir.path().join("Documents").join("passport.pdf");
+    fs::write(&target, b"passport").unwrap();
+    let link_hash = vault::sha256_hex(b"link");
+    let link_dir = s.vault.dir().join(&link_hash[..2]);
+    fs::create_dir_all(&link_dir).unwrap();
+    let link = link_dir.join(format!("{link_hash}.pdf"));
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+
+    let mut paths: Vec<String> = [&used_path, &in_root, &elsewhere, &database]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    paths.extend(odd_names.iter().map(|p| p.display().to_string()));
+    #[cfg(unix)]
+    paths.push(link.display().to_string());
+    let outcome = s.vault.remove_stray_files(&mut s.store, &paths).unwrap();
+    assert!(outcome.removed.is_empty(), "{outcome:?}");
+    let why: Vec<_> = outcome.left_alone.iter().map(|l| l.why).collect();
+    use vault::StrayRefusal::*;
+    let mut expected = vec![
+        InUse,
+        OutsideObjects,
+        OutsideObjects,
+        OutsideObjects,
+        NotAnObjectName,
+        NotAnObjectName,
+        NotAnObjectName,
+    ];
+    #[cfg(unix)]
+    expected.push(NotARegularFile);
+    assert_eq!(why, expected);
+    for path in [&used_path, &in_root, &elsewhere, &target, &orphan] {
+        assert!(path.exists(), "{path:?}");
+    }
+    assert!(s.dir.path().join("dossier.db").exists());
+    for path in &odd_names {
+        assert!(path.exists(), "{path:?}");
+    }
+    // The check itself never offers them.
+    let report = s.vault.check_integrity(&s.store).unwrap();
+    let removable: Vec<_> = report
+        .files_without_document
+        .iter()
+        .filter(|f| f.removable)
+        .map(|f| f.path.clone())
+        .collect();
+    assert_eq!(removable, [orphan.display().to_string()]);
+}

@@ -1,7 +1,7 @@
 use dossier_core::vault::{
     self, BatchItem, CrcReport, Deleted, DocumentChoices, DocumentDetail, DocumentKind,
     DocumentMetadata, DocumentQuery, ImportProgress, Imported, IntegrityReport, ListedDocument,
-    ReferenceReport,
+    ReferenceReport, StrayRemoval,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
@@ -197,4 +197,15 @@ pub async fn vault_check_integrity(app: AppHandle) -> Result<IntegrityReport> {
             .with_vault(|vault, store| vault.check_integrity(store))
     })
     .await
+}
+
+/// Removes the files the check found unused that the candidate confirmed; each is checked again
+/// first, and only a stored object no document uses is removed.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_remove_stray_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<StrayRemoval> {
+    state.write_vault(|vault, store| vault.remove_stray_files(store, &paths))
 }

@@ -91,6 +91,11 @@ export const commands = {
 	vaultReferences: () => typedError<ReferenceReport, ErrorBody>(__TAURI_INVOKE("vault_references")),
 	/**  Re-reads every stored file and compares the folder with the rows; reports, deletes nothing. */
 	vaultCheckIntegrity: () => typedError<IntegrityReport, ErrorBody>(__TAURI_INVOKE("vault_check_integrity")),
+	/**
+	 *  Removes the files the check found unused that the candidate confirmed; each is checked again
+	 *  first, and only a stored object no document uses is removed.
+	 */
+	vaultRemoveStrayFiles: (paths: string[]) => typedError<StrayRemoval, ErrorBody>(__TAURI_INVOKE("vault_remove_stray_files", { paths })),
 	/**  Documents, most recently added first, with how current each is today. */
 	documentList: (query: DocumentQuery) => typedError<ListedDocument[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
 	/**  One document with every version of it, newest first. */
@@ -708,6 +713,11 @@ export type LawEnforcement = {
 	agency: string | null,
 };
 
+export type LeftAlone = {
+	path: string,
+	why: StrayRefusal,
+};
+
 /**  A document as the vault list shows it. */
 export type ListedDocument = {
 	document: Document,
@@ -1015,6 +1025,32 @@ export type StrayFile = {
 	path: string,
 	sizeBytes: number | null,
 	reason: string,
+	/**
+	 *  A stored object no document uses: [`remove_stray_files`] may remove it. Anything else in
+	 *  the vault folder is not Dossier's to delete.
+	 */
+	removable: boolean,
+};
+
+/**  Why a path given to [`remove_stray_files`] was left where it is. */
+export type StrayRefusal = 
+/**  Not directly inside one of the vault's two-digit object folders. */
+"outside_objects" | 
+/**  Not named `<sha-256>.<extension>` in the folder of its first two digits. */
+"not_an_object_name" | 
+/**  A link, a folder or anything but a plain file. */
+"not_a_regular_file" | 
+/**  A document uses this content (it may have been imported since the check). */
+"in_use" | 
+/**  Already gone. */
+"missing" | 
+/**  The removal itself failed. */
+"not_removed";
+
+export type StrayRemoval = {
+	removed: string[],
+	bytesRemoved: number | null,
+	leftAlone: LeftAlone[],
 };
 
 export type StudyStatus = "completed" | "enrolled";

@@ -1,5 +1,7 @@
 //! The vault check: every row has its file, every file has a row, every file still has the
-//! content it was stored under. It reports; it never deletes or repairs anything.
+//! content it was stored under. It reports; it never deletes or repairs anything. Files no
+//! document uses are removed only by [`remove_stray_files`], once the candidate confirmed them,
+//! and only those that are still stray when it runs.
 
 use super::model::MediaType;
 use super::objects;
@@ -29,6 +31,42 @@ pub struct StrayFile {
     pub path: String,
     pub size_bytes: f64,
     pub reason: String,
+    /// A stored object no document uses: [`remove_stray_files`] may remove it. Anything else in
+    /// the vault folder is not Dossier's to delete.
+    pub removable: bool,
+}
+
+/// Why a path given to [`remove_stray_files`] was left where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StrayRefusal {
+    /// Not directly inside one of the vault's two-digit object folders.
+    OutsideObjects,
+    /// Not named `<sha-256>.<extension>` in the folder of its first two digits.
+    NotAnObjectName,
+    /// A link, a folder or anything but a plain file.
+    NotARegularFile,
+    /// A document uses this content (it may have been imported since the check).
+    InUse,
+    /// Already gone.
+    Missing,
+    /// The removal itself failed.
+    NotRemoved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LeftAlone {
+    pub path: String,
+    pub why: StrayRefusal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StrayRemoval {
+    pub removed: Vec<String>,
+    pub bytes_removed: f64,
+    pub left_alone: Vec<LeftAlone>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -168,6 +206,9 @@ fn check_object(
             path,
             "no document uses this file (an import may have stopped before saving its row); importing the same file again reuses it",
         );
+        if let Some(last) = report.files_without_document.last_mut() {
+            last.removable = fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+        }
         return;
     };
     report.files_checked += 1;
@@ -199,7 +240,102 @@ fn stray(report: &mut IntegrityReport, path: &Path, reason: &str) {
         path: path.display().to_string(),
         size_bytes: size as f64,
         reason: reason.to_string(),
+        removable: false,
     });
+}
+
+/// Removes the files at `paths` (as the check reported them, and the candidate confirmed) that
+/// are, when this runs: plain files, directly in one of the vault's object folders, named like
+/// a stored object, and used by no document. Every other path is left alone and reported with
+/// the reason. The store is taken mutably so this runs under the write lock: no import can
+/// commit a row for one of these files between the check and the removal.
+pub fn remove_stray_files(
+    store: &mut Store,
+    vault_dir: &Path,
+    paths: &[String],
+) -> Result<StrayRemoval> {
+    let root = vault_dir.canonicalize().map_err(|e| {
+        Error::io(
+            format!("Could not read the vault folder {}", vault_dir.display()),
+            e,
+        )
+    })?;
+    let mut outcome = StrayRemoval {
+        removed: Vec::new(),
+        bytes_removed: 0.0,
+        left_alone: Vec::new(),
+    };
+    for text in paths {
+        match remove_if_stray(store, &root, Path::new(text)) {
+            Ok(size) => {
+                outcome.removed.push(text.clone());
+                outcome.bytes_removed += size as f64;
+            }
+            Err(why) => outcome.left_alone.push(LeftAlone {
+                path: text.clone(),
+                why,
+            }),
+        }
+    }
+    Ok(outcome)
+}
+
+/// The size of the removed file, or why it stays.
+fn remove_if_stray(
+    store: &Store,
+    root: &Path,
+    path: &Path,
+) -> std::result::Result<u64, StrayRefusal> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StrayRefusal::Missing),
+        Err(_) => return Err(StrayRefusal::NotRemoved),
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let shard_dir = path.parent().ok_or(StrayRefusal::OutsideObjects)?;
+    let shard = shard_dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let is_shard = shard.len() == 2
+        && shard
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    // The object folder itself, with its links resolved, must be the vault's own: a link or
+    // `..` cannot lead out of it.
+    let in_objects = is_shard
+        && shard_dir
+            .canonicalize()
+            .is_ok_and(|dir| dir == root.join(shard));
+    if !in_objects {
+        return Err(StrayRefusal::OutsideObjects);
+    }
+    let hash = name
+        .split_once('.')
+        .filter(|(stem, ext)| {
+            objects::is_hash(stem)
+                && stem.starts_with(shard)
+                && MediaType::from_extension(ext).is_some()
+        })
+        .map(|(stem, _)| stem)
+        .ok_or(StrayRefusal::NotAnObjectName)?;
+    if !meta.is_file() {
+        return Err(StrayRefusal::NotARegularFile);
+    }
+    // Any document with this content keeps the file, whatever type it was recorded as.
+    let used = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM documents WHERE content_hash = ?1",
+                [hash],
+                |r| r.get::<_, u32>(0),
+            )?)
+        })
+        .map_err(|_| StrayRefusal::NotRemoved)?;
+    if used > 0 {
+        return Err(StrayRefusal::InUse);
+    }
+    fs::remove_file(path).map_err(|_| StrayRefusal::NotRemoved)?;
+    // The file is gone either way; a lost folder sync brings back a file the check lists again.
+    let _ = crate::fsio::sync_dir(shard_dir);
+    Ok(meta.len())
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {

@@ -26,7 +26,10 @@ pub use crc::{
 pub use import::{
     BatchItem, ImportOptions, ImportOutcome, ImportProgress, Imported, RefusalReason, default_title,
 };
-pub use integrity::{DamagedFile, IntegrityReport, MissingFile, StrayFile, check_integrity};
+pub use integrity::{
+    DamagedFile, IntegrityReport, LeftAlone, MissingFile, StrayFile, StrayRefusal, StrayRemoval,
+    check_integrity, remove_stray_files,
+};
 pub use model::{Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry};
 pub use objects::sha256_hex;
 pub use references::{
@@ -251,6 +254,11 @@ impl Vault {
     /// See [`check_integrity`].
     pub fn check_integrity(&self, store: &Store) -> Result<IntegrityReport> {
         check_integrity(store, &self.root)
+    }
+
+    /// See [`remove_stray_files`].
+    pub fn remove_stray_files(&self, store: &mut Store, paths: &[String]) -> Result<StrayRemoval> {
+        remove_stray_files(store, &self.root, paths)
     }
 
     pub(crate) fn object_of(&self, document: &Document) -> Result<PathBuf> {
