@@ -154,7 +154,7 @@ impl Store {
                 ),
             ));
         }
-        let pending = self.journal().begin(dest, TempKind::File)?;
+        let pending = self.journal().begin(dest, TempKind::Database)?;
         let temp = pending.temp().to_path_buf();
         let path_text = temp
             .to_str()

@@ -26,7 +26,13 @@ const RECORD_FORMAT: u32 = 1;
 pub enum TempKind {
     File,
     Folder,
+    /// A SQLite file being written (`VACUUM INTO`), which SQLite writes with a `-journal`
+    /// beside it (and could with `-wal` and `-shm`): those go with it.
+    Database,
 }
+
+/// The files SQLite may keep beside a database it writes.
+const DATABASE_SIDE_FILES: &[&str] = &["-journal", "-wal", "-shm"];
 
 /// How far a write got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -288,19 +294,33 @@ fn recover(record: &Record, report: &mut CleanUp) -> Result<()> {
 /// Removes the temporary path of a write if it is still there, is what was recorded, and has
 /// Dossier's temporary name. Whether anything was removed.
 fn remove_temp(temp: &Path, kind: TempKind, beside: bool, report: &mut CleanUp) -> bool {
+    let mut removed_any = false;
+    if kind == TempKind::Database && beside && is_temp_name(temp) {
+        for suffix in DATABASE_SIDE_FILES {
+            let mut side = temp.as_os_str().to_os_string();
+            side.push(suffix);
+            let side = PathBuf::from(side);
+            if fs::symlink_metadata(&side).is_ok_and(|m| m.is_file())
+                && fs::remove_file(&side).is_ok()
+            {
+                report.removed.push(side);
+                removed_any = true;
+            }
+        }
+    }
     let Ok(meta) = fs::symlink_metadata(temp) else {
-        return false;
+        return removed_any;
     };
     let as_recorded = match kind {
-        TempKind::File => meta.is_file(),
+        TempKind::File | TempKind::Database => meta.is_file(),
         TempKind::Folder => meta.is_dir(),
     };
     if !(is_temp_name(temp) && beside && as_recorded) {
         report.left_alone.push(temp.to_path_buf());
-        return false;
+        return removed_any;
     }
     let removed = match kind {
-        TempKind::File => fs::remove_file(temp),
+        TempKind::File | TempKind::Database => fs::remove_file(temp),
         TempKind::Folder => fs::remove_dir_all(temp),
     };
     if removed.is_ok() {
@@ -308,7 +328,7 @@ fn remove_temp(temp: &Path, kind: TempKind, beside: bool, report: &mut CleanUp) 
         true
     } else {
         report.left_alone.push(temp.to_path_buf());
-        false
+        removed_any
     }
 }
 
@@ -404,6 +424,25 @@ mod tests {
         assert!(names(&data.join(JOURNAL_FOLDER)).is_empty());
         // A second start finds nothing to do.
         assert_eq!(clean_up(&data).unwrap(), CleanUp::default());
+    }
+
+    #[test]
+    fn a_killed_database_copy_leaves_neither_it_nor_sqlites_journal() {
+        let (_root, data, outside) = setup();
+        let pending = Journal::new(&data)
+            .begin(&outside.join("backup.db"), TempKind::Database)
+            .unwrap();
+        fs::write(pending.temp(), b"SQLite format 3").unwrap();
+        let mut side = pending.temp().as_os_str().to_os_string();
+        side.push("-journal");
+        fs::write(&side, b"rollback").unwrap();
+        // Not a side file of this temp: stays.
+        let theirs = outside.join("backup.db-journal");
+        fs::write(&theirs, b"mine").unwrap();
+        crash(pending);
+        let report = clean_up(&data).unwrap();
+        assert_eq!(report.removed.len(), 2, "{report:?}");
+        assert_eq!(names(&outside), ["backup.db-journal"]);
     }
 
     #[test]
