@@ -34,10 +34,7 @@ const initial = globalThis.location?.hash ?? '';
 const state = $state({ current: parseHash(initial), rest: parseRest(initial) });
 
 function samePage(hash: string): boolean {
-  return (
-    parseHash(hash) === state.current &&
-    parseRest(hash).join('/') === state.rest.join('/')
-  );
+  return parseHash(hash) === state.current && parseRest(hash).join('/') === state.rest.join('/');
 }
 
 function show(href: string): void {

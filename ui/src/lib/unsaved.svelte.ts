@@ -15,7 +15,8 @@ export type GuardedForm = {
   discard?: () => void;
 };
 
-const forms = new Set<GuardedForm>();
+// Not reactive: it is read only when leaving is asked about, never rendered.
+let forms: GuardedForm[] = [];
 
 // The open question, shown by `UnsavedDialog.svelte`; `answer` settles it.
 export const question = $state({ open: false });
@@ -23,8 +24,10 @@ let settle: ((choice: Choice) => void) | null = null;
 
 /** Registers `form` with the guard; the returned function lets go of it. */
 export function register(form: GuardedForm): () => void {
-  forms.add(form);
-  return () => forms.delete(form);
+  forms = [...forms, form];
+  return () => {
+    forms = forms.filter((other) => other !== form);
+  };
 }
 
 /** Registers `form` for as long as the component calling this is mounted. */
@@ -33,7 +36,7 @@ export function guardForm(form: GuardedForm): void {
 }
 
 function dirtyForms(): GuardedForm[] {
-  return [...forms].filter((form) => form.isDirty());
+  return forms.filter((form) => form.isDirty());
 }
 
 export function hasUnsaved(): boolean {
@@ -75,6 +78,6 @@ export async function mayLeave(): Promise<boolean> {
 
 /** Forgets every form and any open question; for tests. */
 export function resetGuard(): void {
-  forms.clear();
+  forms = [];
   answer('stay');
 }
