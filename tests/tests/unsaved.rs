@@ -120,7 +120,11 @@ async fn leaving_the_profile_with_changes_asks_save_discard_or_stay() {
         )
         .await
         .unwrap();
-    assert_eq!(focused, json!("unsaved-stay"), "the safe choice has the focus");
+    assert_eq!(
+        focused,
+        json!("unsaved-stay"),
+        "the safe choice has the focus"
+    );
     app.screenshot("unsaved-dialog").await;
     answer(&app, "stay").await;
     assert_eq!(
@@ -215,8 +219,11 @@ async fn leaving_a_vacancy_form_with_changes_asks_first() {
     app.wait_for(&format!("a[href='#/vacancies/{id}/edit']"))
         .await;
     app.click("[data-testid='edit-vacancy']").await;
-    app.fill("input[name='title']", "Senior Criminal Intelligence Analyst")
-        .await;
+    app.fill(
+        "input[name='title']",
+        "Senior Criminal Intelligence Analyst",
+    )
+    .await;
     app.click("a.back").await;
     app.wait_for(DIALOG).await;
     answer(&app, "stay").await;
