@@ -7,8 +7,15 @@ import { answer, hasUnsaved, mayLeave, question, register, resetGuard, type Guar
 import { onCloseRequest } from './window-close';
 
 /** A form whose edits can be made, saved (or refused) and discarded. */
-function fakeForm(saves = true) {
-  const form = {
+type FakeForm = GuardedForm & {
+  dirty: boolean;
+  saved: number;
+  discarded: number;
+  save: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
+};
+
+function fakeForm(saves = true): FakeForm {
+  const form: FakeForm = {
     dirty: false,
     saved: 0,
     discarded: 0,
@@ -22,7 +29,7 @@ function fakeForm(saves = true) {
       form.discarded += 1;
       form.dirty = false;
     },
-  } satisfies GuardedForm & Record<string, unknown>;
+  };
   return form;
 }
 
