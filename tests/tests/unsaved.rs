@@ -78,15 +78,17 @@ async fn name_reads(app: &App, expected: &str) {
     .await;
 }
 
-/// Asks the window to close as its close button does (the page hears the same request).
+/// Asks the window to close as its close button does (the page hears the same request). A
+/// window that closes at once may be gone before the script answers, so its answer is not
+/// awaited as proof of anything: callers check what followed.
 async fn request_close(app: &App) {
-    app.client
+    let _ = app
+        .client
         .execute(
             "window.__TAURI_INTERNALS__.invoke('e2e_request_close'); return true;",
             vec![],
         )
-        .await
-        .expect("ask the window to close");
+        .await;
 }
 
 /// Whether the window has gone: the driver no longer reaches a page.
