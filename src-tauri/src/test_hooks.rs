@@ -79,3 +79,13 @@ pub fn record_reminder_pass(shown: usize, outcome: &str) {
         eprintln!("e2e: cannot record a reminder pass in {path:?}: {e}");
     }
 }
+
+/// Asks the window to close as its close button does: Tauri emits the same close request, which
+/// the page may hold back to ask about unsaved changes. WebDriver's own "close window" ends the
+/// session instead of asking the app, so the suite calls this through the page's IPC.
+#[tauri::command]
+pub fn e2e_request_close(window: tauri::Window) {
+    if let Err(e) = window.close() {
+        eprintln!("e2e: the window could not be asked to close: {e}");
+    }
+}

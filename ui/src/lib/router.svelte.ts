@@ -1,4 +1,6 @@
 // Hash routes: the webview has no server to resolve paths, and hashes keep back/forward working.
+import { hasUnsaved, mayLeave } from './unsaved.svelte';
+
 export const routes = ['dashboard', 'vacancies', 'applications', 'documents', 'profile', 'settings'] as const;
 export type Route = (typeof routes)[number];
 
@@ -31,6 +33,16 @@ export function routeForShortcut(
 const initial = globalThis.location?.hash ?? '';
 const state = $state({ current: parseHash(initial), rest: parseRest(initial) });
 
+function samePage(hash: string): boolean {
+  return parseHash(hash) === state.current && parseRest(hash).join('/') === state.rest.join('/');
+}
+
+function show(href: string): void {
+  if (globalThis.location) globalThis.location.hash = href;
+  state.current = parseHash(href);
+  state.rest = parseRest(href);
+}
+
 export const router = {
   get current(): Route {
     return state.current;
@@ -39,15 +51,36 @@ export const router = {
   get rest(): string[] {
     return state.rest;
   },
+  /** Opens a page; a form with unsaved changes first asks whether to save, discard or stay. */
   go(route: Route, ...rest: (string | number)[]): void {
     const href = hrefFor(route, ...rest);
-    if (globalThis.location) globalThis.location.hash = href;
-    state.current = route;
-    state.rest = parseRest(href);
+    if (samePage(href)) return show(href);
+    // With nothing to lose the page changes at once, as callers and tests expect.
+    if (!hasUnsaved()) return show(href);
+    void mayLeave().then((leave) => {
+      if (leave) show(href);
+    });
   },
-  sync(): void {
+  /** Follows the address after it changed by itself (back/forward, a link not caught before):
+   * false when the page was held back. Leaving a form with unsaved changes is held back first: the
+   * form's address is put back on top of the history and the candidate asked; leaving then goes
+   * one step back, which is exactly the page that was asked for, whichever way history moved. */
+  sync(): boolean {
     const hash = globalThis.location?.hash ?? '';
+    if (samePage(hash)) return true;
+    if (hasUnsaved()) {
+      const target = hash;
+      globalThis.history?.pushState(null, '', hrefFor(state.current, ...state.rest));
+      void mayLeave().then((leave) => {
+        if (!leave) return;
+        state.current = parseHash(target);
+        state.rest = parseRest(target);
+        globalThis.history?.back();
+      });
+      return false;
+    }
     state.current = parseHash(hash);
     state.rest = parseRest(hash);
+    return true;
   },
 };

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Profile from './Profile.svelte';
 import EligibilityCard from '../components/eligibility/EligibilityCard.svelte';
 import type { Assessment, Vacancy } from '../lib/bindings';
+import { hasUnsaved } from '../lib/unsaved.svelte';
 
 const countries = {
   countries: [
@@ -86,6 +87,44 @@ describe('profile editor', () => {
     render(Profile);
     expect((await screen.findByTestId('membership')).textContent).toBe('Not an INTERPOL member');
     expect((screen.getByLabelText('Nationality 1') as HTMLInputElement).value).toBe('North Korea');
+  });
+});
+
+describe('profile editor and the unsaved-changes guard', () => {
+  const kim = () => ({
+    fullName: 'Kim',
+    email: '',
+    dateOfBirth: null,
+    nationalities: ['FR'],
+    countryOfOrigin: null,
+    residences: [],
+    languages: [],
+    lawEnforcement: { serving: null, country: null, agency: null },
+    education: [],
+    employment: [],
+    references: [],
+  });
+
+  it('is dirty once something is typed, and clean again once saved', async () => {
+    backend({ profile_get: kim, profile_save: (args) => args.profile });
+    render(Profile);
+    const name = (await screen.findByLabelText('Full name')) as HTMLInputElement;
+    expect(hasUnsaved()).toBe(false);
+    await fireEvent.input(name, { target: { value: 'Kim Lee' } });
+    expect(hasUnsaved()).toBe(true);
+    screen.getByTestId('save-profile').click();
+    await vi.waitFor(() => expect(screen.getByTestId('profile-status').textContent).toContain('Profile saved'));
+    expect(hasUnsaved()).toBe(false);
+  });
+
+  it('a new profile not typed into has nothing to lose', async () => {
+    backend({ profile_get: () => null });
+    render(Profile);
+    (await screen.findByTestId('start-profile')).click();
+    const name = (await screen.findByLabelText('Full name')) as HTMLInputElement;
+    expect(hasUnsaved()).toBe(false);
+    await fireEvent.input(name, { target: { value: 'Amina' } });
+    expect(hasUnsaved()).toBe(true);
   });
 });
 
