@@ -38,6 +38,14 @@ pub enum ErrorCode {
     InvalidFields,
     Cancelled,
     Incomplete,
+    /// An export is imported only into an empty Dossier.
+    ImportTargetNotEmpty,
+    /// The export is in a format newer than this Dossier reads.
+    ExportFormatTooNew,
+    /// Parts of the export are missing or do not match their checksums.
+    ExportDamaged,
+    /// What was chosen is not a Dossier export.
+    NotAnExport,
     /// Dossier failed on its own (a background task crashed), not because of the input.
     Internal,
 }
@@ -69,6 +77,10 @@ impl Error {
                 Core::Internal(_) => ErrorCode::Internal,
                 Core::Cancelled(_) => ErrorCode::Cancelled,
                 Core::Incomplete(_) => ErrorCode::Incomplete,
+                Core::ImportTargetNotEmpty { .. } => ErrorCode::ImportTargetNotEmpty,
+                Core::ExportFormatTooNew { .. } => ErrorCode::ExportFormatTooNew,
+                Core::ExportDamaged { .. } => ErrorCode::ExportDamaged,
+                Core::NotAnExport { .. } => ErrorCode::NotAnExport,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
@@ -192,6 +204,51 @@ mod tests {
             fields: vec![FieldError::new("fullName", "Enter your full name.")],
         });
         assert_eq!(one.to_string(), "Nothing was saved: Enter your full name.");
+    }
+
+    #[test]
+    fn each_refusal_of_an_import_has_its_own_code_and_names_what_it_found() {
+        use dossier_core::Error as Core;
+        let path = std::path::PathBuf::from("/media/usb/Dossier export.zip");
+        let cases = [
+            (
+                Core::ImportTargetNotEmpty {
+                    vacancies: 3,
+                    applications: 1,
+                    documents: 0,
+                    profile: true,
+                },
+                "import_target_not_empty",
+                "3 vacancies",
+            ),
+            (
+                Core::ExportFormatTooNew {
+                    found: "dossier-export/2".into(),
+                    supported: "dossier-export/1".into(),
+                },
+                "export_format_too_new",
+                "dossier-export/2",
+            ),
+            (
+                Core::ExportDamaged {
+                    path: path.clone(),
+                    parts: vec!["files/ab.pdf".into()],
+                },
+                "export_damaged",
+                "files/ab.pdf",
+            ),
+            (
+                Core::NotAnExport { path: path.clone() },
+                "not_an_export",
+                "Dossier export.zip",
+            ),
+        ];
+        for (core, code, named) in cases {
+            let json = serde_json::to_value(Error::from(core)).unwrap();
+            assert_eq!(json["code"], code);
+            assert!(json["message"].as_str().unwrap().contains(named), "{json}");
+            assert_eq!(json["fields"], serde_json::json!([]));
+        }
     }
 
     #[test]

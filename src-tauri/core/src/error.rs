@@ -73,6 +73,33 @@ pub enum Error {
     /// A document pack lacks items and the candidate has not confirmed exporting it anyway.
     #[error("{0}")]
     Incomplete(String),
+
+    /// An export is imported only into a Dossier that holds nothing yet; these are what it holds.
+    /// Nothing was changed.
+    #[error(
+        "This Dossier already holds data ({vacancies} vacancies, {applications} applications, {documents} documents, profile: {profile}); an export can only be imported into an empty Dossier."
+    )]
+    ImportTargetNotEmpty {
+        vacancies: u32,
+        applications: u32,
+        documents: u32,
+        profile: bool,
+    },
+
+    /// The export was written in a format newer than this build reads.
+    #[error(
+        "This export is in format {found}, newer than {supported}, the newest this version of Dossier reads. Install the newer Dossier to import it."
+    )]
+    ExportFormatTooNew { found: String, supported: String },
+
+    /// Parts of an export are missing, unreadable or do not match their checksums; `parts`
+    /// names each (a file inside the export, or `dossier-export.json` and where in it).
+    #[error("The export at {path} is damaged: {}. Nothing was imported.", .parts.join(", "))]
+    ExportDamaged { path: PathBuf, parts: Vec<String> },
+
+    /// The chosen file or folder is not a Dossier export at all.
+    #[error("{path} is not a Dossier export.")]
+    NotAnExport { path: PathBuf },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

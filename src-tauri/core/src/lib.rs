@@ -35,6 +35,7 @@
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
+//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -46,6 +47,7 @@ pub mod countdowns;
 pub mod countries;
 pub mod eligibility;
 pub mod error;
+pub mod export;
 pub mod fsio;
 pub mod hidden_chars;
 pub mod models;

@@ -4,6 +4,7 @@
 pub mod applications;
 pub mod documents;
 pub mod eligibility;
+pub mod exports;
 pub mod notifications;
 pub mod overview;
 pub mod packs;

@@ -141,6 +141,23 @@ export const commands = {
 	packArchiveTalentlink: (exportId: number, applicationId: number, format: PackFormat, replaceExisting: boolean, onProgress: Channel<ExportProgress>) => typedError<ExportOutcome | null, ErrorBody>(__TAURI_INVOKE("pack_archive_talentlink", { exportId, applicationId, format, replaceExisting, onProgress })),
 	/**  Stops export `export_id` if it is still running; it removes what it had written. */
 	packCancel: (exportId: number) => typedError<null, ErrorBody>(__TAURI_INVOKE("pack_cancel", { exportId })),
+	/**
+	 *  Asks where to save everything Dossier keeps, then writes the export there (a zip file or a
+	 *  new folder). The rows are read under the store's lock, the files copied after it. `None`
+	 *  when cancelled in the dialog.
+	 */
+	exportEverything: (format: ExportFormat) => typedError<ExportSummary | null, ErrorBody>(__TAURI_INVOKE("export_everything", { format })),
+	/**
+	 *  Asks for an export (its zip file, or the `dossier-export.json` of an export folder) and
+	 *  imports it into this Dossier, which must be empty. `None` when cancelled in the dialog.
+	 */
+	exportImport: () => typedError<ImportSummary | null, ErrorBody>(__TAURI_INVOKE("export_import")),
+	/**
+	 *  Asks where to save the applications report and writes it there, as CSV or as a page to
+	 *  print. `words` (headings, stage and platform names) and `file_name` come from the UI's
+	 *  catalogue. Returns the path written, or `None` when cancelled.
+	 */
+	applicationsReport: (format: ReportFormat, words: ReportWords, fileName: string) => typedError<string | null, ErrorBody>(__TAURI_INVOKE("applications_report", { format, words, fileName })),
 	preferencesGet: () => typedError<Preferences, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
@@ -539,6 +556,14 @@ export type ErrorBody = {
 };
 
 export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
+/**  An export is imported only into an empty Dossier. */
+"import_target_not_empty" | 
+/**  The export is in a format newer than this Dossier reads. */
+"export_format_too_new" | 
+/**  Parts of the export are missing or do not match their checksums. */
+"export_damaged" | 
+/**  What was chosen is not a Dossier export. */
+"not_an_export" | 
 /**  Dossier failed on its own (a background task crashed), not because of the input. */
 "internal";
 
@@ -558,6 +583,8 @@ export type EventInput = {
 	zone: string | null,
 	note: string,
 };
+
+export type ExportFormat = "zip" | "folder";
 
 export type ExportOutcome = {
 	path: string,
@@ -581,6 +608,17 @@ export type ExportProgress = {
 	bytesTotal: number | null,
 	filesDone: number,
 	filesTotal: number,
+};
+
+/**  What an export holds, for the candidate to see once it is written. */
+export type ExportSummary = {
+	path: string,
+	vacancies: number,
+	applications: number,
+	documents: number,
+	files: number,
+	/**  Bytes of the stored files; the zip or folder is a little larger. */
+	fileBytes: number | null,
 };
 
 /**  One problem with one field of a form. */
@@ -619,6 +657,14 @@ export type ImportProgress = {
 	bytesTotal: number | null,
 	filesDone: number,
 	filesTotal: number,
+};
+
+/**  What an import brought in. */
+export type ImportSummary = {
+	vacancies: number,
+	applications: number,
+	documents: number,
+	files: number,
 };
 
 /**  A successful import: a new document, or the one that already holds the same content. */
@@ -800,6 +846,11 @@ export type PackFormat = "zip" | "folder";
 /**  The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms). */
 export type Platform = "talentlink" | "recruitment_hub";
 
+export type PlatformName = {
+	platform: Platform,
+	name: string,
+};
+
 export type Preferences = {
 	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
 	platformNoteDismissed?: boolean,
@@ -899,6 +950,22 @@ export type ReminderSettings = {
 	autoNoResponse?: boolean,
 };
 
+export type ReportFormat = "csv" | "html";
+
+/**  Every word of the report, from the UI's catalogue. */
+export type ReportWords = {
+	/**  The page's heading and the HTML title. */
+	title: string,
+	/**  A line under the heading: who, and when it was made. */
+	subtitle: string,
+	platform: string,
+	reference: string,
+	vacancyTitle: string,
+	outcome: string,
+	stages: StageName[],
+	platforms: PlatformName[],
+};
+
 /**  What a line asks for. */
 export type Requirement = 
 /**  No profile is saved, so the diplomas and positions to prove are unknown. */
@@ -992,6 +1059,11 @@ export type Session = {
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
 /**  No answer 6 months after submission: presumed unsuccessful. */
 "no_response" | "withdrawn" | "rostered";
+
+export type StageName = {
+	stage: Stage,
+	name: string,
+};
 
 export type Standing = 
 /**  Nothing dates this document (a CV, a diploma), or a dated one still far from its end. */

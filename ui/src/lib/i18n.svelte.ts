@@ -7,9 +7,10 @@ import vault from '../locales/en.vault.json';
 import applications from '../locales/en.applications.json';
 import packs from '../locales/en.packs.json';
 import forms from '../locales/en.forms.json';
+import exports from '../locales/en.exports.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms };
+const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

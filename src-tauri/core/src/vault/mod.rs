@@ -265,6 +265,31 @@ impl Vault {
         objects::object_path(&self.root, &document.content_hash, document.media_type)
     }
 
+    /// Where the object of this content would live; `hash` is checked before it becomes a path.
+    pub(crate) fn object_path(&self, hash: &str, media: MediaType) -> Result<PathBuf> {
+        objects::object_path(&self.root, hash, media)
+    }
+
+    /// Stores what `reader` yields as the object `hash`, the way an import stores a scan
+    /// (temporary file, sync, rename, sync), but only when the content really hashes to `hash`.
+    /// `Ok(None)` when it does not: nothing is stored. Otherwise whether the object is new.
+    pub(crate) fn place_expected(
+        &self,
+        reader: &mut dyn std::io::Read,
+        hash: &str,
+        media: MediaType,
+    ) -> Result<Option<bool>> {
+        let dest = objects::object_path(&self.root, hash, media)?;
+        let written = objects::write_temp(&self.root, reader)
+            .map_err(|e| Error::io(format!("Could not write {}", dest.display()), e))?;
+        let (temp, actual) = written;
+        if actual != hash {
+            return Ok(None);
+        }
+        let placed = objects::place(&self.root, temp, &dest, hash)?;
+        Ok(Some(placed != objects::Placed::AlreadyThere))
+    }
+
     fn is_inside(&self, dest: &Path) -> bool {
         let parent = dest
             .parent()

@@ -165,6 +165,23 @@ pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
     Ok((hex(&hasher.finalize()), size))
 }
 
+/// Copies `reader` into a new synced temporary object, hashing on the way.
+pub(crate) fn write_temp(root: &Path, reader: &mut dyn Read) -> io::Result<(TempObject, String)> {
+    let mut temp = TempObject::create(root)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    loop {
+        let n = read_some(reader, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        temp.write_all(&buf[..n])?;
+    }
+    temp.sync()?;
+    Ok((temp, hex(&hasher.finalize())))
+}
+
 /// One `read`, retried when a signal interrupts it.
 pub(crate) fn read_some(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     loop {
