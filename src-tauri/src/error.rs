@@ -38,8 +38,22 @@ pub enum ErrorCode {
     InvalidFields,
     Cancelled,
     Incomplete,
+    /// A backup whose files do not match its checksums.
+    BackupDamaged,
+    /// A backup made by a newer Dossier than this one.
+    BackupTooNew,
     /// Dossier failed on its own (a background task crashed), not because of the input.
     Internal,
+}
+
+impl ErrorCode {
+    /// The code as the UI spells it (`backup_damaged`), for outcomes kept in a file.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
 }
 
 /// What the UI receives for every failed command.
@@ -69,6 +83,8 @@ impl Error {
                 Core::Internal(_) => ErrorCode::Internal,
                 Core::Cancelled(_) => ErrorCode::Cancelled,
                 Core::Incomplete(_) => ErrorCode::Incomplete,
+                Core::BackupDamaged { .. } => ErrorCode::BackupDamaged,
+                Core::BackupTooNew { .. } => ErrorCode::BackupTooNew,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
