@@ -6,9 +6,10 @@ import profile from '../locales/en.profile.json';
 import vault from '../locales/en.vault.json';
 import applications from '../locales/en.applications.json';
 import packs from '../locales/en.packs.json';
+import backups from '../locales/en.backups.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications, ...packs };
+const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...backups };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
