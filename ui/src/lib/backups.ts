@@ -34,7 +34,7 @@ export function backupCounts(summary: BackupSummary): string {
 }
 
 export function backupSize(summary: BackupSummary): string {
-  return formatBytes(summary.bytes);
+  return formatBytes(summary.bytes ?? 0);
 }
 
 /** The failure the Dashboard should show: the last attempt, when it failed. */
