@@ -534,6 +534,10 @@ export type ErrorBody = {
 };
 
 export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
+/**  A backup whose checksums fail or whose manifest cannot be read. */
+"backup_damaged" | 
+/**  A backup made by a newer Dossier. */
+"backup_too_new" | 
 /**  Dossier failed on its own (a background task crashed), not because of the input. */
 "internal";
 
