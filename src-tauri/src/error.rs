@@ -38,9 +38,9 @@ pub enum ErrorCode {
     InvalidFields,
     Cancelled,
     Incomplete,
-    /// A backup whose files do not match its checksums.
+    /// A backup whose checksums fail or whose manifest cannot be read.
     BackupDamaged,
-    /// A backup made by a newer Dossier than this one.
+    /// A backup made by a newer Dossier.
     BackupTooNew,
     /// Dossier failed on its own (a background task crashed), not because of the input.
     Internal,
@@ -216,6 +216,32 @@ mod tests {
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "not_found");
         assert_eq!(json["fields"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn a_refused_backup_reaches_the_ui_with_its_own_code() {
+        let damaged = Error::from(dossier_core::Error::BackupDamaged {
+            id: "20261201T093000Z".into(),
+            items: vec!["dossier.db".into(), "objects/ab/ab12.pdf".into()],
+        });
+        let json = serde_json::to_value(&damaged).unwrap();
+        assert_eq!(json["code"], "backup_damaged");
+        let message = json["message"].as_str().unwrap();
+        assert!(
+            message.contains("dossier.db") && message.contains("objects/ab/ab12.pdf"),
+            "{message}"
+        );
+        let too_new = Error::from(dossier_core::Error::BackupTooNew {
+            id: "20261201T093000Z".into(),
+            backup_version: 9,
+            running_version: 5,
+        });
+        assert_eq!(too_new.code(), ErrorCode::BackupTooNew);
+        let message = too_new.to_string();
+        assert!(
+            message.contains("schema version 9") && message.contains("schema version 5"),
+            "{message}"
+        );
     }
 
     #[test]
