@@ -12,6 +12,7 @@ const summary: BackupSummary = {
   documents: 2,
   files: 2,
   bytes: 123_456,
+  damaged: [],
 };
 
 describe('backups', () => {

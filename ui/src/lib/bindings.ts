@@ -258,9 +258,14 @@ export type AttachedDocument = {
 	isCurrent: boolean,
 };
 
+/**
+ *  How the last automatic or requested backup went, kept across restarts so the Dashboard can
+ *  say that backups are failing.
+ */
 export type BackupOutcome = {
 	at: string,
 	ok: boolean,
+	/**  The error code of a failed backup (as the shell names it), `None` when it worked. */
 	errorCode: string | null,
 };
 
@@ -284,7 +289,9 @@ export type BackupStatus = {
 	lastOutcome: BackupOutcome | null,
 };
 
+/**  One backup as the candidate sees it in the list. */
 export type BackupSummary = {
+	/**  The folder name under `backups/`: the creation time, `20261201T093000Z`. */
 	id: string,
 	createdAt: string,
 	appVersion: string,
@@ -292,8 +299,16 @@ export type BackupSummary = {
 	vacancies: number,
 	applications: number,
 	documents: number,
+	/**  Distinct stored files (several document versions may share one). */
 	files: number,
+	/**  The size of the database snapshot and every file the backup holds. */
 	bytes: number | null,
+	/**
+	 *  What [`super::list`] found unreadable (only `manifest.json`: it does not re-hash), or what
+	 *  [`super::verify`] found damaged. Empty for a sound backup. A backup listed with a damaged
+	 *  manifest has its time from its id and zero counts.
+	 */
+	damaged: string[],
 };
 
 export type BatchItem = {
@@ -581,9 +596,9 @@ export type ErrorBody = {
 };
 
 export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
-/**  A backup whose files do not match its checksums. */
+/**  A backup whose checksums fail or whose manifest cannot be read. */
 "backup_damaged" | 
-/**  A backup made by a newer Dossier than this one. */
+/**  A backup made by a newer Dossier. */
 "backup_too_new" | 
 /**  Dossier failed on its own (a background task crashed), not because of the input. */
 "internal";

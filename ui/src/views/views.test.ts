@@ -134,6 +134,7 @@ describe('views', () => {
       documents,
       files: documents,
       bytes: 120_000,
+      damaged: [],
     });
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
@@ -179,6 +180,7 @@ describe('views', () => {
         documents: 0,
         files: 0,
         bytes: 0,
+        damaged: [],
       },
     });
     const refusal = (await screen.findByTestId('restore-refused')).textContent ?? '';
