@@ -174,7 +174,8 @@ bench: deps
 	@cargo build --release -p dossier -p empty-window \
 	  --features dossier/custom-protocol,empty-window/custom-protocol
 	@cargo build --release -q -p dossier-core --example generate_history \
-	  --example bench_vacancies --example bench_vault --example bench_packs --example bench_export
+	  --example bench_vacancies --example bench_vault --example bench_packs --example bench_export \
+	  --example bench_backup
 	@cargo build -q -p dossier-e2e --example bench_startup
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" && \
@@ -192,6 +193,9 @@ bench: deps
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" >&2 && \
 	  $(TARGET_DIR)/release/examples/bench_export "$$scratch/data" "$$scratch/run"
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" >&2 && \
+	  $(TARGET_DIR)/release/examples/bench_backup "$$scratch/data" "$$scratch"
 	@# bench_startup stops each app's whole process tree itself; this only double-checks.
 	@left=$$(ps -eo stat=,pid=,args= | awk '$$1 !~ /^Z/' | \
 	  grep -E '$(TARGET_DIR)/release/([d]ossier|[e]mpty-window)( |$$)' || true); \

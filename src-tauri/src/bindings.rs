@@ -11,7 +11,12 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             commands::store::store_start_fresh,
-            commands::store::store_save_backup,
+            commands::backups::backups_status,
+            commands::backups::backups_list,
+            commands::backups::backup_now,
+            commands::backups::backup_choose_folder,
+            commands::backups::backup_preview,
+            commands::backups::backup_restore,
             commands::overview::session_get,
             commands::startup::startup_painted,
             commands::applications::application_create,

@@ -28,6 +28,19 @@ pub async fn save_path(
     Ok(picked.map(|handle| handle.path().to_path_buf()))
 }
 
+/// Asks for a folder; `None` when the user cancels.
+pub async fn pick_folder(window: &tauri::WebviewWindow) -> Result<Option<PathBuf>> {
+    #[cfg(feature = "e2e")]
+    if let Some(answer) = crate::test_hooks::folder_dialog_answer() {
+        return Ok(answer);
+    }
+    let picked = rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .pick_folder()
+        .await;
+    Ok(picked.map(|handle| handle.path().to_path_buf()))
+}
+
 /// Asks for files to open; empty when the user cancels.
 pub async fn open_paths(
     window: &tauri::WebviewWindow,

@@ -46,8 +46,22 @@ pub enum ErrorCode {
     ExportDamaged,
     /// What was chosen is not a Dossier export.
     NotAnExport,
+    /// A backup whose checksums fail or whose manifest cannot be read.
+    BackupDamaged,
+    /// A backup made by a newer Dossier.
+    BackupTooNew,
     /// Dossier failed on its own (a background task crashed), not because of the input.
     Internal,
+}
+
+impl ErrorCode {
+    /// The code as the UI spells it (`backup_damaged`), for outcomes kept in a file.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
 }
 
 /// What the UI receives for every failed command.
@@ -81,6 +95,8 @@ impl Error {
                 Core::ExportFormatTooNew { .. } => ErrorCode::ExportFormatTooNew,
                 Core::ExportDamaged { .. } => ErrorCode::ExportDamaged,
                 Core::NotAnExport { .. } => ErrorCode::NotAnExport,
+                Core::BackupDamaged { .. } => ErrorCode::BackupDamaged,
+                Core::BackupTooNew { .. } => ErrorCode::BackupTooNew,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
@@ -257,6 +273,32 @@ mod tests {
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "not_found");
         assert_eq!(json["fields"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn a_refused_backup_reaches_the_ui_with_its_own_code() {
+        let damaged = Error::from(dossier_core::Error::BackupDamaged {
+            id: "20261201T093000Z".into(),
+            items: vec!["dossier.db".into(), "objects/ab/ab12.pdf".into()],
+        });
+        let json = serde_json::to_value(&damaged).unwrap();
+        assert_eq!(json["code"], "backup_damaged");
+        let message = json["message"].as_str().unwrap();
+        assert!(
+            message.contains("dossier.db") && message.contains("objects/ab/ab12.pdf"),
+            "{message}"
+        );
+        let too_new = Error::from(dossier_core::Error::BackupTooNew {
+            id: "20261201T093000Z".into(),
+            backup_version: 9,
+            running_version: 5,
+        });
+        assert_eq!(too_new.code(), ErrorCode::BackupTooNew);
+        let message = too_new.to_string();
+        assert!(
+            message.contains("schema version 9") && message.contains("schema version 5"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -5,6 +5,10 @@
 //!
 //! The first pass runs at start, so reminders missed while Dossier was closed arrive then (the
 //! core merges them into one summary when there are several).
+//!
+//! Each pass also asks whether an automatic backup is due (after changes, at most daily; the
+//! core decides) and makes it on a blocking thread of its own, so neither the reminders nor the
+//! window wait for a backup of a large vault.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,7 +20,7 @@ use tokio::sync::Notify;
 
 use crate::error::Result;
 use crate::notify;
-use crate::state::AppState;
+use crate::state::{AppState, BackupWhen};
 use crate::zone;
 
 /// The longest single sleep. The sleep runs on the monotonic clock, which stands still while
@@ -61,6 +65,7 @@ impl Scheduler {
                     Ok(done) => crate::test_hooks::record_reminder_pass(done.shown, "ok"),
                     Err(_) => crate::test_hooks::record_reminder_pass(0, "failed"),
                 }
+                back_up_if_due(&app);
                 let wait = match pass {
                     Ok(Pass { next, retry, .. }) => wait_after(retry, next, state.clock.now()),
                     Err(e) => {
@@ -157,6 +162,27 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
         shown: shown_count,
         retry,
     })
+}
+
+/// Starts an automatic backup check in the background, unless one already waits to run.
+fn back_up_if_due(app: &AppHandle) {
+    if !app.state::<AppState>().queue_backup() {
+        return;
+    }
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let made = app.state::<AppState>().back_up(BackupWhen::IfDue);
+        #[cfg(feature = "e2e")]
+        crate::test_hooks::record_backup_pass(&match &made {
+            Ok(Some(summary)) => format!("ok {}", summary.id),
+            Ok(None) => "due=no".to_string(),
+            Err(e) => format!("failed {}", e.code().name()),
+        });
+        // The outcome is recorded for the Dashboard; the log is for whoever reads it.
+        if let Err(e) = made {
+            eprintln!("Dossier backups: {e}");
+        }
+    });
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! the one way to change it, [`AppState::write`], wakes the reminder timer afterwards, so no
 //! command can save a deadline and leave the timer asleep on the old one.
 
+use dossier_core::backup::{self, BackupOutcome, BackupSummary};
 use dossier_core::clock::Clock;
 use dossier_core::fsio::journal;
 use dossier_core::store::{self, Store};
@@ -12,6 +13,7 @@ use dossier_core::vault::Vault;
 use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::Manager;
 
@@ -58,6 +60,21 @@ pub enum StoreStatus {
     Unavailable { message: String },
 }
 
+/// The outcome of a restore: where the data it replaced was kept, and the store now open.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    pub status: StoreStatus,
+    pub kept_aside: String,
+}
+
+/// Whether a backup is made whatever the state, or only when one is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupWhen {
+    Now,
+    IfDue,
+}
+
 /// The outcome of setting a damaged database aside: where the old file now is, and the new store.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -80,10 +97,20 @@ pub struct AppState {
     vault: Mutex<Option<Vault>>,
     /// Set once at start-up by [`manage`]; unset in unit tests, which run no timer.
     timer: OnceLock<Scheduler>,
+    /// Held while a backup is written or restored: a restore must never swap the data folder
+    /// under a backup being read from it, and two backups must not write the same folder.
+    backups: Mutex<()>,
+    /// An automatic backup is waiting for `backups`: the timer then queues no other, so a run
+    /// of writes during a long first backup makes one more check, not one per write.
+    backup_queued: AtomicBool,
 }
 
 impl AppState {
     pub fn new(data_dir: PathBuf, clock: Arc<dyn Clock>) -> Self {
+        // A restore killed half way is completed (or undone) before anything reads the folder.
+        if let Err(e) = backup::finish_interrupted_restore(&data_dir) {
+            eprintln!("Dossier: an interrupted restore could not be finished: {e}");
+        }
         // Before anything touches the data: what a killed write left in the candidate's folders
         // goes, and a folder replace cut between its renames is undone. A failure here must not
         // keep the candidate from their data; the records stay for the next start.
@@ -97,6 +124,8 @@ impl AppState {
             slot: Mutex::new(slot),
             vault: Mutex::new(None),
             timer: OnceLock::new(),
+            backups: Mutex::new(()),
+            backup_queued: AtomicBool::new(false),
         }
     }
 
@@ -219,6 +248,90 @@ impl AppState {
         Ok(FreshStart {
             status: self.status(),
             kept_as: kept_as.display().to_string(),
+        })
+    }
+
+    /// The folder backups go to: the candidate's choice, else the default in the data folder.
+    /// Read from a settings file beside the database, so it is known when the database is not.
+    pub fn backup_dir(&self) -> Result<PathBuf> {
+        let settings = backup::load_settings(&self.data_dir)?;
+        Ok(backup::backup_folder(&self.data_dir, &settings))
+    }
+
+    /// Makes a whole backup (`IfDue`: only when one is due), prunes the old ones and records
+    /// the outcome for Settings and the Dashboard. `None` when none was due or the store is not
+    /// open (there is then nothing to back up).
+    pub fn back_up(&self, when: BackupWhen) -> Result<Option<BackupSummary>> {
+        let _held = self.backups.lock().unwrap_or_else(|p| p.into_inner());
+        self.backup_queued.store(false, Ordering::SeqCst);
+        if !matches!(&*self.lock(), Slot::Open(_)) {
+            // Nothing to back up. Asked for one, the candidate is told why the data is not open.
+            return match when {
+                BackupWhen::IfDue => Ok(None),
+                BackupWhen::Now => self.with_store(|_| Ok(None)),
+            };
+        }
+        let made = self.write_backup(when);
+        if !matches!(made, Ok(None)) {
+            let outcome = BackupOutcome {
+                at: self.clock.now(),
+                ok: made.is_ok(),
+                error_code: made.as_ref().err().map(|e| e.code().name()),
+            };
+            if let Err(e) = backup::record_outcome(&self.data_dir, &outcome) {
+                eprintln!("Dossier backups: the outcome could not be recorded: {e}");
+            }
+        }
+        made
+    }
+
+    fn write_backup(&self, when: BackupWhen) -> Result<Option<BackupSummary>> {
+        let dir = self.backup_dir()?;
+        let vault = self.vault()?;
+        // A connection of its own: copying a large vault must not hold the store the window
+        // reads and writes meanwhile. SQLite's WAL gives it a consistent snapshot.
+        let store = Store::open(&self.database_path())?;
+        let now = self.clock.now();
+        if when == BackupWhen::IfDue && !backup::is_due(&store, &dir, now)? {
+            return Ok(None);
+        }
+        let made = backup::create(&store, &vault, &dir, now, env!("CARGO_PKG_VERSION"))?;
+        backup::prune(&dir, self.today())?;
+        Ok(Some(made))
+    }
+
+    /// Claims the one waiting place for an automatic backup; false when one already waits.
+    pub fn queue_backup(&self) -> bool {
+        !self.backup_queued.swap(true, Ordering::SeqCst)
+    }
+
+    /// Replaces the data with backup `id`. The store is closed first, so nothing writes to the
+    /// folder being swapped (and Windows can rename it), then opened again on what is there
+    /// afterwards: the restored data, or the untouched old data when the restore failed. Works
+    /// with a damaged database, which is when it is most needed.
+    pub fn restore(&self, id: &str) -> Result<Restored> {
+        let _held = self.backups.lock().unwrap_or_else(|p| p.into_inner());
+        let dir = self.backup_dir()?;
+        let mut slot = self.lock();
+        *slot = Slot::Closed(StoreStatus::Unavailable {
+            message: String::new(),
+        });
+        // The vault handle belongs to the folder being replaced; the next use opens the new one.
+        *self.vault.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let restored = backup::restore(
+            &dir,
+            id,
+            &self.data_dir,
+            self.clock.now(),
+            store::latest_schema_version(),
+        );
+        *slot = open_slot(&self.database_path());
+        drop(slot);
+        self.rearm();
+        let kept_aside = restored?;
+        Ok(Restored {
+            status: self.status(),
+            kept_aside: kept_aside.display().to_string(),
         })
     }
 

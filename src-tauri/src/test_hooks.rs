@@ -37,6 +37,17 @@ pub fn open_dialog_answer() -> Option<Vec<PathBuf>> {
     )
 }
 
+/// `DOSSIER_E2E_FOLDER_PATH` answers the folder dialog with that folder; set but empty, it
+/// cancels.
+pub fn folder_dialog_answer() -> Option<Option<PathBuf>> {
+    let value = std::env::var_os("DOSSIER_E2E_FOLDER_PATH")?;
+    Some(if value.is_empty() {
+        None
+    } else {
+        Some(PathBuf::from(value))
+    })
+}
+
 /// `DOSSIER_E2E_OPENED_LOG` names a file where addresses the app would open in the browser are
 /// written instead, one per line, so the suite can check them without a browser.
 pub fn opened_log() -> Option<PathBuf> {
@@ -87,5 +98,23 @@ pub fn record_reminder_pass(shown: usize, outcome: &str) {
 pub fn e2e_request_close(window: tauri::Window) {
     if let Err(e) = window.close() {
         eprintln!("e2e: the window could not be asked to close: {e}");
+    }
+}
+
+/// `DOSSIER_E2E_BACKUP_LOG` names a file where each automatic backup check adds a line:
+/// `backup due=no`, `backup ok <id>` or `backup failed <code>`. A test waits for the line it
+/// expects instead of guessing how long the background backup takes.
+pub fn record_backup_pass(line: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("DOSSIER_E2E_BACKUP_LOG") else {
+        return;
+    };
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| writeln!(file, "backup {line}"));
+    if let Err(e) = written {
+        eprintln!("e2e: cannot record a backup pass in {path:?}: {e}");
     }
 }

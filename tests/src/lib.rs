@@ -72,6 +72,8 @@ pub struct Launch {
     pub save_path: Option<PathBuf>,
     /// Answer for the open dialog: these paths, or an empty list to cancel.
     pub open_paths: Option<Vec<PathBuf>>,
+    /// Answer for the folder dialog: a folder, or `Some("")` to cancel.
+    pub folder_path: Option<PathBuf>,
     /// Where web addresses the app opens are written instead of starting a browser.
     pub opened_log: Option<PathBuf>,
     /// Extra environment for the app, such as the desktop's theme or time zone.
@@ -85,6 +87,7 @@ impl Launch {
             now: DEFAULT_NOW.into(),
             save_path: None,
             open_paths: None,
+            folder_path: None,
             opened_log: None,
             env: Vec::new(),
         }
@@ -97,6 +100,8 @@ pub struct App {
     pub notifications: NotificationServer,
     /// Where the app writes a line after each pass of its reminder timer (e2e builds only).
     reminder_passes: PathBuf,
+    /// Where the app writes a line after each automatic backup check (e2e builds only).
+    backup_passes: PathBuf,
     _scratch: tempfile::TempDir,
     // Fields drop in declaration order: the driver (and the app with it) before the display.
     driver: Guarded,
@@ -112,6 +117,7 @@ impl App {
         let native_port = process::free_port();
         let scratch = tempfile::tempdir().expect("a scratch folder for the launch");
         let reminder_passes = scratch.path().join("reminder-passes.log");
+        let backup_passes = scratch.path().join("backup-passes.log");
 
         let mut command = std::process::Command::new(process::tauri_driver());
         command
@@ -125,6 +131,7 @@ impl App {
             .env("DOSSIER_DATA_DIR", &launch.data_dir)
             .env("DOSSIER_E2E_NOW", &launch.now)
             .env("DOSSIER_E2E_REMINDER_LOG", &reminder_passes)
+            .env("DOSSIER_E2E_BACKUP_LOG", &backup_passes)
             // No accessibility bus: it would outlive the test and is not what is tested here.
             .env("NO_AT_BRIDGE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
@@ -136,6 +143,9 @@ impl App {
         if let Some(paths) = &launch.open_paths {
             let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             command.env("DOSSIER_E2E_OPEN_PATHS", lines.join("\n"));
+        }
+        if let Some(path) = &launch.folder_path {
+            command.env("DOSSIER_E2E_FOLDER_PATH", path);
         }
         if let Some(log) = &launch.opened_log {
             command.env("DOSSIER_E2E_OPENED_LOG", log);
@@ -177,6 +187,7 @@ impl App {
             client,
             notifications,
             reminder_passes,
+            backup_passes,
             _scratch: scratch,
             driver,
             _display: display,
@@ -472,6 +483,28 @@ impl App {
             },
         )
         .await;
+    }
+
+    /// Waits until the automatic backup checks of this launch, one line each (`due=no`,
+    /// `ok <id>`, `failed <code>`), satisfy `expected`, and returns them. A check runs after each
+    /// pass of the reminder timer, in the background.
+    pub async fn wait_for_backup_passes(
+        &self,
+        what: &str,
+        expected: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        self.until(
+            what,
+            || async {
+                std::fs::read_to_string(&self.backup_passes)
+                    .unwrap_or_default()
+                    .lines()
+                    .map(|line| line.strip_prefix("backup ").unwrap_or(line).to_string())
+                    .collect::<Vec<_>>()
+            },
+            |lines: &Vec<String>| expected(lines),
+        )
+        .await
     }
 
     /// Opens a view from the sidebar and waits until it is shown.

@@ -70,6 +70,21 @@ pub enum Error {
     #[error("{0}")]
     Cancelled(String),
 
+    /// A backup whose checksums fail, or whose manifest cannot be read; `items` names each
+    /// damaged part (`manifest.json`, `dossier.db`, `objects/ab/<sha-256>.pdf`).
+    #[error("The backup {id} is damaged and cannot be used: {}", .items.join(", "))]
+    BackupDamaged { id: String, items: Vec<String> },
+
+    /// A backup made by a Dossier with a newer database schema than this one understands.
+    #[error(
+        "The backup {id} was made by a newer version of Dossier (schema version {backup_version}); this version understands up to schema version {running_version}. Install the newer Dossier to restore it."
+    )]
+    BackupTooNew {
+        id: String,
+        backup_version: u32,
+        running_version: u32,
+    },
+
     /// A document pack lacks items and the candidate has not confirmed exporting it anyway.
     #[error("{0}")]
     Incomplete(String),

@@ -36,11 +36,13 @@
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
 //! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications` |
+//! | `backup` | `error`, `fsio`, `store`, `vault` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
 
 pub mod applications;
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod countdowns;

@@ -113,11 +113,37 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let result = (|| {
             let tx = self.conn.transaction()?;
+            let before = tx.total_changes();
             let value = f(&tx)?;
+            // Any row written gets a fresh stamp in the same transaction, so "changed since the
+            // last backup" survives restarts and covers every table, present and future.
+            if tx.total_changes() != before {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [CHANGE_STAMP_KEY, &format!("\"{}\"", fresh_stamp())],
+                )?;
+            }
             tx.commit()?;
             Ok(value)
         })();
         result.map_err(|e| self.reclassify(e))
+    }
+
+    /// A token that changes with every write that changed a row (never twice the same), or
+    /// `None` for a database nothing was ever written to through [`Store::write`]. Backups
+    /// record it to tell whether the data changed since.
+    pub fn change_stamp(&self) -> Result<Option<String>> {
+        self.read(|c| {
+            let json: Option<String> = c
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [CHANGE_STAMP_KEY],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(json.map(|j| j.trim_matches('"').to_string()))
+        })
     }
 
     /// Read-only access for queries; writes go through [`Store::write`].
@@ -208,6 +234,26 @@ impl Store {
             other => other,
         }
     }
+}
+
+/// Where [`Store::write`] keeps the stamp of the last change.
+const CHANGE_STAMP_KEY: &str = "store.change_stamp";
+
+/// A stamp no other write of this or another run gives: a counter would repeat once an older
+/// backup is restored and the same number of changes made again.
+fn fresh_stamp() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    format!("{:016x}", hasher.finish())
 }
 
 /// Reads the schema version, which touches the file header: a file that is not a database, or is

@@ -8,9 +8,10 @@ import applications from '../locales/en.applications.json';
 import packs from '../locales/en.packs.json';
 import forms from '../locales/en.forms.json';
 import exports from '../locales/en.exports.json';
+import backups from '../locales/en.backups.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports };
+const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -27,7 +27,7 @@ describe('i18n', () => {
   it('interpolates values and picks plural forms', () => {
     expect(t('vacancies.total', { count: 1 })).toBe('1 vacancy, soonest deadline first.');
     expect(t('vacancies.total', { count: 12 })).toBe('12 vacancies, soonest deadline first.');
-    expect(t('settings.backupSaved', { path: '/tmp/<b>.db' })).toBe('Backup saved to /tmp/<b>.db');
+    expect(t('backups.folderChosen', { folder: '/tmp/<b>' })).toBe('Backups now go to /tmp/<b>.');
   });
 
   it('formats dates in the regional variant the user prefers', () => {

@@ -53,3 +53,13 @@ export function startFresh(): Promise<void> {
     await load();
   });
 }
+
+/** Replaces the data with backup `id` (the current data is kept aside) and reloads the window's
+ * view of it; resolves to where the replaced data was kept. Throws when the restore failed, with
+ * the data as it was. */
+export async function restoreBackup(id: string): Promise<string> {
+  const restored = await ipc.backupRestore(id);
+  session.keptAs = null;
+  await refresh();
+  return restored.keptAside;
+}

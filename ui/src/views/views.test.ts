@@ -103,17 +103,89 @@ describe('views', () => {
       calls.push(cmd);
       if (cmd === 'store_start_fresh') return { status: ready, keptAs: '/d/dossier.db.damaged-20261122T090000Z' };
       if (cmd === 'session_get') return { now: '2026-11-22T09:00:00Z', status: ready, overview: empty };
+      if (cmd === 'backups_list') return [];
       return null;
     });
     const damaged = { state: 'damaged', databasePath: '/d/dossier.db', message: 'not a database' } as const;
     session.status = damaged;
     render(StoreProblem, { status: damaged });
     expect(screen.getByRole('alertdialog').textContent).toContain('/d/dossier.db');
-    expect(calls).toEqual([]);
+    // Only the backup folder was read: nothing changes before the user chose.
+    await vi.waitFor(() => expect(calls).toEqual(['backups_list']));
+    expect(screen.queryByTestId('restore-newest')).toBeNull();
+    calls.length = 0;
 
     screen.getByTestId('start-fresh').click();
     expect((await screen.findByTestId('kept-notice')).textContent).toContain('/d/dossier.db.damaged-20261122T090000Z');
     expect(calls[0]).toBe('store_start_fresh');
     await vi.waitFor(() => expect(session.status).toEqual(ready));
+  });
+
+  it('offer the newest backup on the damaged screen, preview it, and restore it', async () => {
+    const calls: [string, unknown][] = [];
+    const ready = { state: 'ready', info: { databasePath: '/d/dossier.db', schemaVersion: 5 } };
+    const backup = (day: string, documents: number) => ({
+      id: `202612${day}T090000Z`,
+      createdAt: `2026-12-${day}T09:00:00Z`,
+      appVersion: '0.1.0',
+      schemaVersion: 5,
+      vacancies: 3,
+      applications: 2,
+      documents,
+      files: documents,
+      bytes: 120_000,
+      damaged: [],
+    });
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'backups_list') return [backup('02', 1), backup('01', 0)];
+      if (cmd === 'backup_preview') return { state: 'ready', summary: backup('02', 1) };
+      if (cmd === 'backup_restore') return { status: ready, keptAside: '/d/kept-20261203T090000Z' };
+      if (cmd === 'session_get') return { now: '2026-12-03T09:00:00Z', status: ready, overview: empty };
+      return null;
+    });
+    const damaged = { state: 'damaged', databasePath: '/d/dossier.db', message: 'not a database' } as const;
+    session.status = damaged;
+    render(StoreProblem, { status: damaged });
+    const offer = await screen.findByTestId('restore-newest');
+    expect(offer.textContent).toContain('Restore the backup of');
+    expect(offer.textContent).toMatch(/2 December 2026|December 2, 2026/);
+    offer.click();
+    expect((await screen.findByTestId('restore-counts')).textContent).toBe('3 vacancies · 2 applications · 1 document');
+    expect(calls.map(([cmd]) => cmd)).toEqual(['backups_list', 'backup_preview']);
+    expect(calls[1]![1]).toEqual({ id: '20261202T090000Z' });
+
+    screen.getByTestId('confirm-restore').click();
+    expect((await screen.findByTestId('restore-result')).textContent).toContain('/d/kept-20261203T090000Z');
+    expect(calls.find(([cmd]) => cmd === 'backup_restore')?.[1]).toEqual({ id: '20261202T090000Z' });
+    await vi.waitFor(() => expect(session.status).toEqual(ready));
+  });
+
+  it('refuse a backup from a newer Dossier, naming both versions', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'backup_preview')
+        return { state: 'tooNew', id: 'x', backupVersion: 99, runningVersion: 5, runningAppVersion: '0.1.0' };
+      return null;
+    });
+    const { default: RestoreDialog } = await import('../components/backups/RestoreDialog.svelte');
+    render(RestoreDialog, {
+      open: true,
+      backup: {
+        id: 'x',
+        createdAt: '2026-12-02T09:00:00Z',
+        appVersion: '9.0.0',
+        schemaVersion: 99,
+        vacancies: 0,
+        applications: 0,
+        documents: 0,
+        files: 0,
+        bytes: 0,
+        damaged: [],
+      },
+    });
+    const refusal = (await screen.findByTestId('restore-refused')).textContent ?? '';
+    expect(refusal).toContain('schema version 99');
+    expect(refusal).toContain('schema version 5');
+    expect(screen.queryByTestId('confirm-restore')).toBeNull();
   });
 });

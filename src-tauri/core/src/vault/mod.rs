@@ -49,7 +49,9 @@ pub use versions::{
 };
 
 pub(crate) use crate::time::human_date;
-pub(crate) use objects::{COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, read_some};
+pub(crate) use objects::{
+    COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, object_path, read_some,
+};
 
 use crate::store::Store;
 use crate::{Error, Result, fsio};

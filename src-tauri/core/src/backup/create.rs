@@ -1,0 +1,280 @@
+//! Writing a backup, and deciding when the next one is due.
+
+use super::manifest::{
+    self, DATABASE, FORMAT_VERSION, ID_FORMAT, Item, Manifest, backups_dir, objects_dir,
+};
+use crate::store::Store;
+use crate::vault::{self, MediaType, Vault};
+use crate::{Error, Result, fsio};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One stored file the database names, with a title to name it by if it cannot be read.
+struct Named {
+    hash: String,
+    media: MediaType,
+    size: u64,
+    title: String,
+}
+
+/// What is read from the store in one go, before anything is written.
+struct Facts {
+    schema_version: u32,
+    vacancies: u32,
+    applications: u32,
+    documents: u32,
+    change_stamp: Option<String>,
+    files: Vec<Named>,
+}
+
+/// Backs up the database and every file its documents name into `backup_dir`. The backup
+/// appears in [`super::list`] only once it is complete, synced and checked; a failure leaves
+/// nothing but objects later backups can reuse (and [`super::prune`] removes if none does).
+///
+/// A document whose stored file is missing or damaged fails the backup, naming it: a backup
+/// that silently lacked a scan would be found out only when it is needed.
+pub fn create(
+    store: &Store,
+    vault: &Vault,
+    backup_dir: &Path,
+    now: DateTime<Utc>,
+    app_version: &str,
+) -> Result<super::BackupSummary> {
+    let backups = backups_dir(backup_dir);
+    let objects = objects_dir(backup_dir);
+    for dir in [&backups, &objects] {
+        fs::create_dir_all(dir).map_err(|e| {
+            Error::io(
+                format!("Could not create the backup folder {}", dir.display()),
+                e,
+            )
+        })?;
+    }
+    manifest::remove_temps(&backups);
+
+    let facts = read_facts(store)?;
+    let id = free_id(&backups, now);
+    let temp = fsio::temp_path_beside(&backups.join(&id));
+    fs::create_dir(&temp)
+        .map_err(|e| Error::io(format!("Could not write in {}", backups.display()), e))?;
+    let written = write_into(
+        store,
+        vault,
+        backup_dir,
+        &temp,
+        &id,
+        now,
+        app_version,
+        facts,
+    );
+    let manifest = match written {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&temp);
+            return Err(e);
+        }
+    };
+    let dest = backups.join(&id);
+    if let Err(e) = fs::rename(&temp, &dest) {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+    }
+    fsio::sync_dir(&backups)?;
+    Ok(manifest.summary())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_into(
+    store: &Store,
+    vault: &Vault,
+    backup_dir: &Path,
+    temp: &Path,
+    id: &str,
+    now: DateTime<Utc>,
+    app_version: &str,
+    facts: Facts,
+) -> Result<Manifest> {
+    let db_path = temp.join(DATABASE);
+    store.backup_to(&db_path)?;
+    let (sha256, size) = manifest::hash_file(&db_path)
+        .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
+    let database = Item {
+        path: DATABASE.to_string(),
+        sha256,
+        size,
+    };
+
+    let objects = objects_dir(backup_dir);
+    let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut files = Vec::with_capacity(facts.files.len());
+    for named in &facts.files {
+        let src = vault::object_path(vault.dir(), &named.hash, named.media)?;
+        let dest = vault::object_path(&objects, &named.hash, named.media)?;
+        let item = Item {
+            path: format!(
+                "{}/{}.{}",
+                &named.hash[..2],
+                named.hash,
+                named.media.extension()
+            ),
+            sha256: named.hash.clone(),
+            size: named.size,
+        };
+        // Objects are never changed once written, so one already there from an earlier backup
+        // is reused; `verify` re-hashes it, and a damaged one is named there.
+        let present = fs::metadata(&dest).is_ok_and(|m| m.is_file() && m.len() == named.size);
+        if !present {
+            let dir = dest.parent().unwrap_or(&objects);
+            fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
+            match manifest::copy_checked(&src, &dest, &named.hash) {
+                Ok(_) => {}
+                Err(manifest::CopyError::Mismatch) => {
+                    return Err(vault::damaged(&src, &named.title));
+                }
+                Err(manifest::CopyError::Io(e)) if !src.is_file() => {
+                    return Err(vault::missing_or_unreadable(&src, &named.title, e));
+                }
+                Err(manifest::CopyError::Io(e)) => {
+                    return Err(Error::io(format!("Could not write {}", dest.display()), e));
+                }
+            }
+            touched.insert(dir.to_path_buf());
+        }
+        files.push(item);
+    }
+    for dir in &touched {
+        fsio::sync_dir(dir)?;
+    }
+    if !touched.is_empty() {
+        fsio::sync_dir(&objects)?;
+    }
+
+    let manifest = Manifest {
+        format: FORMAT_VERSION,
+        id: id.to_string(),
+        app_version: app_version.to_string(),
+        schema_version: facts.schema_version,
+        created_at: now,
+        vacancies: facts.vacancies,
+        applications: facts.applications,
+        documents: facts.documents,
+        change_stamp: facts.change_stamp,
+        database,
+        files,
+    };
+    manifest::write_manifest(temp, &manifest)?;
+    fsio::sync_dir(temp)?;
+    check_written(backup_dir, temp, &manifest)?;
+    Ok(manifest)
+}
+
+/// The last look before the backup gets its name: the manifest reads back as written, the
+/// snapshot still hashes to what it says, and every object it names is there at its size
+/// (objects written by this backup were hashed as they were written).
+fn check_written(backup_dir: &Path, temp: &Path, written: &Manifest) -> Result<()> {
+    let mut damaged = Vec::new();
+    match manifest::read_manifest_as(temp, &written.id) {
+        Ok(m) if m.files == written.files && m.database == written.database => {}
+        _ => damaged.push(manifest::MANIFEST.to_string()),
+    }
+    if !manifest::matches(&temp.join(DATABASE), &written.database) {
+        damaged.push(DATABASE.to_string());
+    }
+    let objects = objects_dir(backup_dir);
+    for item in &written.files {
+        let ok = manifest::object_rel(item)
+            .is_some_and(|rel| fs::metadata(objects.join(rel)).is_ok_and(|m| m.len() == item.size));
+        if !ok {
+            damaged.push(manifest::object_label(item));
+        }
+    }
+    if damaged.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::BackupDamaged {
+            id: written.id.clone(),
+            items: damaged,
+        })
+    }
+}
+
+fn read_facts(store: &Store) -> Result<Facts> {
+    let change_stamp = store.change_stamp()?;
+    let schema_version = store.schema_version()?;
+    let overview = store.overview()?;
+    let files = store.read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT content_hash, media_type, max(size_bytes), min(title) FROM documents
+             GROUP BY content_hash, media_type ORDER BY content_hash",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut files = Vec::new();
+        for row in rows {
+            let (hash, mime, size, title) = row?;
+            let media = MediaType::from_mime(&mime).ok_or_else(|| {
+                Error::invalid(
+                    "document",
+                    format!(
+                        "“{title}” has an unknown file type “{mime}”; the database may be damaged"
+                    ),
+                )
+            })?;
+            files.push(Named {
+                hash,
+                media,
+                size: size.max(0) as u64,
+                title,
+            });
+        }
+        Ok(files)
+    })?;
+    Ok(Facts {
+        schema_version,
+        vacancies: overview.vacancies,
+        applications: overview.applications,
+        documents: overview.documents,
+        change_stamp,
+        files,
+    })
+}
+
+/// The id for a backup made at `now`: its time, with a counter when one was already made in
+/// the same second.
+fn free_id(backups: &Path, now: DateTime<Utc>) -> String {
+    let base = now.format(ID_FORMAT).to_string();
+    let mut id = base.clone();
+    let mut n = 1;
+    while backups.join(&id).exists() {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+/// Whether an automatic backup should run now: when there is no backup at all, or when the data
+/// changed since the newest one and that one is at least a day old ("after changes, at most
+/// daily"). A change is told by the store's change stamp, which every write that changes a row
+/// renews and each manifest records, so it holds across restarts and after a restore.
+pub fn is_due(store: &Store, backup_dir: &Path, now: DateTime<Utc>) -> Result<bool> {
+    let newest = manifest::listed(backup_dir)?
+        .into_iter()
+        .filter_map(|(_, m)| m.ok())
+        .max_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    let Some(newest) = newest else {
+        return Ok(true);
+    };
+    if newest.change_stamp == store.change_stamp()? {
+        return Ok(false);
+    }
+    Ok(now - newest.created_at >= Duration::days(1))
+}

@@ -1,0 +1,332 @@
+//! What a backup says it holds, where its parts live, and the checksums that prove them.
+
+use crate::vault::{COPY_BUFFER_BYTES, hex, read_some};
+use crate::{Error, Result, fsio};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Bumped when the manifest changes in a way an older Dossier could misread.
+pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const OBJECTS: &str = "objects";
+pub(crate) const BACKUPS: &str = "backups";
+pub(crate) const DATABASE: &str = "dossier.db";
+pub(crate) const MANIFEST: &str = "manifest.json";
+pub(crate) const MANIFEST_SUM: &str = "manifest.sha256";
+
+/// One backup as the candidate sees it in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupSummary {
+    /// The folder name under `backups/`: the creation time, `20261201T093000Z`.
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub app_version: String,
+    pub schema_version: u32,
+    pub vacancies: u32,
+    pub applications: u32,
+    pub documents: u32,
+    /// Distinct stored files (several document versions may share one).
+    pub files: u32,
+    /// The size of the database snapshot and every file the backup holds.
+    pub bytes: f64,
+    /// What [`super::list`] found unreadable (only `manifest.json`: it does not re-hash), or what
+    /// [`super::verify`] found damaged. Empty for a sound backup. A backup listed with a damaged
+    /// manifest has its time from its id and zero counts.
+    pub damaged: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Manifest {
+    pub format: u32,
+    pub id: String,
+    pub app_version: String,
+    pub schema_version: u32,
+    pub created_at: DateTime<Utc>,
+    pub vacancies: u32,
+    pub applications: u32,
+    pub documents: u32,
+    /// The store's change stamp when the snapshot was taken (see `Store::change_stamp`).
+    pub change_stamp: Option<String>,
+    pub database: Item,
+    /// Every stored file the database's documents name, by its path under `objects/` (the same
+    /// path it has under the vault folder).
+    pub files: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Item {
+    pub path: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl Manifest {
+    pub fn summary(&self) -> BackupSummary {
+        BackupSummary {
+            id: self.id.clone(),
+            created_at: self.created_at,
+            app_version: self.app_version.clone(),
+            schema_version: self.schema_version,
+            vacancies: self.vacancies,
+            applications: self.applications,
+            documents: self.documents,
+            files: self.files.len() as u32,
+            bytes: (self.database.size + self.files.iter().map(|f| f.size).sum::<u64>()) as f64,
+            damaged: Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn backups_dir(backup_dir: &Path) -> PathBuf {
+    backup_dir.join(BACKUPS)
+}
+
+pub(crate) fn objects_dir(backup_dir: &Path) -> PathBuf {
+    backup_dir.join(OBJECTS)
+}
+
+/// The folder of backup `id`, once `id` is known to be a plain name: an id comes from the UI and
+/// must never lead outside the backup folder.
+pub(crate) fn backup_path(backup_dir: &Path, id: &str) -> Result<PathBuf> {
+    let plain = !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !plain {
+        return Err(Error::NotFound(format!("The backup “{id}”")));
+    }
+    let path = backups_dir(backup_dir).join(id);
+    if !path.is_dir() {
+        return Err(Error::NotFound(format!("The backup “{id}”")));
+    }
+    Ok(path)
+}
+
+/// A file path from a manifest (`ab/<sha-256>.pdf`), checked to be one, so a tampered manifest
+/// cannot name a file outside the objects folder.
+pub(crate) fn object_rel(item: &Item) -> Option<PathBuf> {
+    let (dir, name) = item.path.split_once('/')?;
+    let (stem, ext) = name.split_once('.')?;
+    let is_hash = stem.len() == 64 && stem.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let ok = is_hash
+        && stem == item.sha256
+        && dir == &stem[..2]
+        && !ext.is_empty()
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric());
+    ok.then(|| Path::new(dir).join(name))
+}
+
+/// Reads and checks a backup's manifest against its checksum file: `Err(())` when either is
+/// missing, unreadable or they disagree.
+pub(crate) fn read_manifest(folder: &Path) -> std::result::Result<Manifest, ()> {
+    let id = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or(())?;
+    read_manifest_as(folder, &id)
+}
+
+/// [`read_manifest`] of a backup still under its temporary name, which is to become `id`.
+pub(crate) fn read_manifest_as(folder: &Path, id: &str) -> std::result::Result<Manifest, ()> {
+    let bytes = fs::read(folder.join(MANIFEST)).map_err(|_| ())?;
+    let sum = fs::read_to_string(folder.join(MANIFEST_SUM)).map_err(|_| ())?;
+    if sum.trim() != hex(&Sha256::digest(&bytes)) {
+        return Err(());
+    }
+    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| ())?;
+    if manifest.format > FORMAT_VERSION || manifest.id != id {
+        return Err(());
+    }
+    Ok(manifest)
+}
+
+pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest) -> Result<()> {
+    let bytes = serde_json::to_vec_pretty(manifest)
+        .map_err(|e| Error::Internal(format!("the backup manifest could not be written: {e}")))?;
+    fsio::write_atomic(&folder.join(MANIFEST), &bytes)?;
+    fsio::write_atomic(
+        &folder.join(MANIFEST_SUM),
+        format!("{}\n", hex(&Sha256::digest(&bytes))).as_bytes(),
+    )
+}
+
+/// Every backup, newest first. A backup whose manifest cannot be read is listed too, marked
+/// damaged (`manifest.json`), with its time taken from its id: the candidate must see that it
+/// exists and is unusable rather than wonder where it went. Backups still being written (their
+/// temporary names) are not listed.
+pub fn list(backup_dir: &Path) -> Result<Vec<BackupSummary>> {
+    let mut out: Vec<BackupSummary> = listed(backup_dir)?
+        .into_iter()
+        .map(|(id, manifest)| match manifest {
+            Ok(m) => m.summary(),
+            Err(()) => damaged_summary(&id),
+        })
+        .collect();
+    out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+    Ok(out)
+}
+
+/// Every backup folder's id with its manifest, in no particular order.
+pub(crate) fn listed(
+    backup_dir: &Path,
+) -> Result<Vec<(String, std::result::Result<Manifest, ()>)>> {
+    let dir = backups_dir(backup_dir);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(format!("Could not read {}", dir.display()), e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(format!("Could not read {}", dir.display()), e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.path().is_dir() {
+            continue;
+        }
+        let manifest = read_manifest(&entry.path());
+        out.push((name, manifest));
+    }
+    Ok(out)
+}
+
+pub(crate) fn damaged_summary(id: &str) -> BackupSummary {
+    BackupSummary {
+        id: id.to_string(),
+        created_at: created_at_of_id(id).unwrap_or_default(),
+        app_version: String::new(),
+        schema_version: 0,
+        vacancies: 0,
+        applications: 0,
+        documents: 0,
+        files: 0,
+        bytes: 0.0,
+        damaged: vec![MANIFEST.to_string()],
+    }
+}
+
+pub(crate) const ID_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+
+pub(crate) fn created_at_of_id(id: &str) -> Option<DateTime<Utc>> {
+    let stamp = id.get(..16)?;
+    NaiveDateTime::parse_from_str(stamp, ID_FORMAT)
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+/// SHA-256 and size of a file, read once.
+pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+    let mut size = 0u64;
+    loop {
+        let n = read_some(&mut file, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((hex(&hasher.finalize()), size))
+}
+
+/// Whether the file at `path` is exactly `item`.
+pub(crate) fn matches(path: &Path, item: &Item) -> bool {
+    matches!(hash_file(path), Ok((h, s)) if h == item.sha256 && s == item.size)
+}
+
+/// What went wrong copying one file: the source did not match its checksum, or the disk failed.
+pub(crate) enum CopyError {
+    Mismatch,
+    Io(io::Error),
+}
+
+/// Copies `src` to `dest` through a temporary name beside it, checking the bytes against
+/// `sha256` on the way and syncing the file before the rename; the folder is synced by the
+/// caller, once for many files. `dest` appears complete and correct, or not at all.
+pub(crate) fn copy_checked(
+    src: &Path,
+    dest: &Path,
+    sha256: &str,
+) -> std::result::Result<u64, CopyError> {
+    let temp = fsio::temp_path_beside(dest);
+    let written = (|| -> io::Result<(String, u64)> {
+        let mut source = File::open(src)?;
+        let mut out = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+        let mut size = 0u64;
+        loop {
+            let n = read_some(&mut source, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n])?;
+        }
+        out.sync_all()?;
+        Ok((hex(&hasher.finalize()), size))
+    })();
+    match written {
+        Ok((h, size)) if h == sha256 => match fs::rename(&temp, dest) {
+            Ok(()) => Ok(size),
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(CopyError::Io(e))
+            }
+        },
+        Ok(_) => {
+            let _ = fs::remove_file(&temp);
+            Err(CopyError::Mismatch)
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(CopyError::Io(e))
+        }
+    }
+}
+
+/// Removes what a killed backup or prune left under temporary names in `dir`.
+pub(crate) fn remove_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(fsio::TEMP_PREFIX) && name.ends_with(".partial") {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+        }
+    }
+}
+
+/// Backup `id`'s folder and manifest; a manifest that cannot be read makes the whole backup
+/// damaged, as nothing it holds can be checked without it.
+pub(crate) fn load(backup_dir: &Path, id: &str) -> Result<(PathBuf, Manifest)> {
+    let folder = backup_path(backup_dir, id)?;
+    let manifest = read_manifest(&folder).map_err(|()| Error::BackupDamaged {
+        id: id.to_string(),
+        items: vec![MANIFEST.to_string()],
+    })?;
+    Ok((folder, manifest))
+}
+
+/// How a damaged object is named to the candidate: its path inside the backup folder.
+pub(crate) fn object_label(item: &Item) -> String {
+    format!("{OBJECTS}/{}", item.path)
+}
