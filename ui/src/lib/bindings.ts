@@ -8,11 +8,20 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Sets a damaged database aside (never deletes it) and starts an empty one. */
 	storeStartFresh: () => typedError<FreshStart, ErrorBody>(__TAURI_INVOKE("store_start_fresh")),
+	backupsStatus: () => typedError<BackupStatus, ErrorBody>(__TAURI_INVOKE("backups_status")),
+	/**  Every backup in the folder, newest first. */
+	backupsList: () => typedError<BackupSummary[], ErrorBody>(__TAURI_INVOKE("backups_list")),
+	/**  Makes a whole backup now, whether or not one is due. */
+	backupNow: () => typedError<BackupSummary | null, ErrorBody>(__TAURI_INVOKE("backup_now")),
 	/**
-	 *  Asks where to save a copy of all the candidate's data, then writes it there atomically.
-	 *  Returns the chosen path, or nothing when the user cancelled.
+	 *  Asks for the folder backups go to, keeps the choice, and answers with the new status;
+	 *  nothing when the candidate cancelled.
 	 */
-	storeSaveBackup: () => typedError<string | null, ErrorBody>(__TAURI_INVOKE("store_save_backup")),
+	backupChooseFolder: () => typedError<BackupStatus | null, ErrorBody>(__TAURI_INVOKE("backup_choose_folder")),
+	/**  Checks backup `id` against its checksums and says what restoring it would bring back. */
+	backupPreview: (id: string) => typedError<BackupPreview, ErrorBody>(__TAURI_INVOKE("backup_preview", { id })),
+	/**  Replaces the data with backup `id`, keeping the current data aside; answers with where. */
+	backupRestore: (id: string) => typedError<Restored, ErrorBody>(__TAURI_INVOKE("backup_restore", { id })),
 	sessionGet: (moments: number | null) => typedError<Session, ErrorBody>(__TAURI_INVOKE("session_get", { moments })),
 	/**
 	 *  Called once by the UI, two animation frames after the Dashboard first shows its data, with
@@ -269,6 +278,59 @@ export type AttachedDocument = {
 	 *  that was sent.
 	 */
 	isCurrent: boolean,
+};
+
+/**
+ *  How the last automatic or requested backup went, kept across restarts so the Dashboard can
+ *  say that backups are failing.
+ */
+export type BackupOutcome = {
+	at: string,
+	ok: boolean,
+	/**  The error code of a failed backup (as the shell names it), `None` when it worked. */
+	errorCode: string | null,
+};
+
+/**
+ *  What a restore of one backup would bring back, or why it is refused, before anything is
+ *  changed.
+ */
+export type BackupPreview = { state: "ready"; summary: BackupSummary } | 
+/**  Made by a newer Dossier: both versions are named, nothing can be done here but update. */
+{ state: "tooNew"; id: string; backupVersion: number; runningVersion: number; runningAppVersion: string } | 
+/**  Its files do not match their checksums; `items` names each one. */
+{ state: "damaged"; id: string; items: string[] };
+
+/**  What Settings shows about backups. */
+export type BackupStatus = {
+	folder: string,
+	/**  The folder inside the data folder: the same disk as the data, so the UI suggests another. */
+	isDefault: boolean,
+	last: BackupSummary | null,
+	/**  How the last attempt went, automatic or not: a failure is shown on the Dashboard. */
+	lastOutcome: BackupOutcome | null,
+};
+
+/**  One backup as the candidate sees it in the list. */
+export type BackupSummary = {
+	/**  The folder name under `backups/`: the creation time, `20261201T093000Z`. */
+	id: string,
+	createdAt: string,
+	appVersion: string,
+	schemaVersion: number,
+	vacancies: number,
+	applications: number,
+	documents: number,
+	/**  Distinct stored files (several document versions may share one). */
+	files: number,
+	/**  The size of the database snapshot and every file the backup holds. */
+	bytes: number | null,
+	/**
+	 *  What [`super::list`] found unreadable (only `manifest.json`: it does not re-hash), or what
+	 *  [`super::verify`] found damaged. Empty for a sound backup. A backup listed with a damaged
+	 *  manifest has its time from its id and zero counts.
+	 */
+	damaged: string[],
 };
 
 export type BatchItem = {
@@ -564,6 +626,10 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 "export_damaged" | 
 /**  What was chosen is not a Dossier export. */
 "not_an_export" | 
+/**  A backup whose checksums fail or whose manifest cannot be read. */
+"backup_damaged" | 
+/**  A backup made by a newer Dossier. */
+"backup_too_new" | 
 /**  Dossier failed on its own (a background task crashed), not because of the input. */
 "internal";
 
@@ -990,6 +1056,12 @@ export type Residence = {
 	country: string,
 	from: string,
 	to: string | null,
+};
+
+/**  The outcome of a restore: where the data it replaced was kept, and the store now open. */
+export type Restored = {
+	status: StoreStatus,
+	keptAside: string,
 };
 
 export type RuleId = 
