@@ -257,28 +257,7 @@ pub(crate) fn copy_checked(
     sha256: &str,
 ) -> std::result::Result<u64, CopyError> {
     let temp = fsio::temp_path_beside(dest);
-    let written = (|| -> io::Result<(String, u64)> {
-        let mut source = File::open(src)?;
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; COPY_BUFFER_BYTES];
-        let mut size = 0u64;
-        loop {
-            let n = read_some(&mut source, &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            size += n as u64;
-            hasher.update(&buf[..n]);
-            out.write_all(&buf[..n])?;
-        }
-        out.sync_all()?;
-        Ok((hex(&hasher.finalize()), size))
-    })();
-    match written {
+    match copy_to_temp(src, &temp) {
         Ok((h, size)) if h == sha256 => match fs::rename(&temp, dest) {
             Ok(()) => Ok(size),
             Err(e) => {
@@ -295,6 +274,40 @@ pub(crate) fn copy_checked(
             Err(CopyError::Io(e))
         }
     }
+}
+
+/// Copies `src` to `dest` as [`copy_checked`] does, for a file with no known checksum yet:
+/// returns the SHA-256 and size of the bytes written.
+pub(crate) fn copy_hashed(src: &Path, dest: &Path) -> io::Result<(String, u64)> {
+    let temp = fsio::temp_path_beside(dest);
+    let done = copy_to_temp(src, &temp).and_then(|hashed| {
+        fs::rename(&temp, dest)?;
+        Ok(hashed)
+    });
+    if done.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    done
+}
+
+/// Streams `src` into a new file `temp`, hashing the very bytes written, and syncs it.
+fn copy_to_temp(src: &Path, temp: &Path) -> io::Result<(String, u64)> {
+    let mut source = File::open(src)?;
+    let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 4 * COPY_BUFFER_BYTES];
+    let mut size = 0u64;
+    loop {
+        let n = read_some(&mut source, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+        out.write_all(&buf[..n])?;
+    }
+    out.sync_all()?;
+    Ok((hex(&hasher.finalize()), size))
 }
 
 /// Removes what a killed backup or prune left under temporary names in `dir`.
