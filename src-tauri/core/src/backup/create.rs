@@ -118,6 +118,7 @@ fn write_into(
     let objects = objects_dir(backup_dir);
     let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
     let mut files = Vec::with_capacity(facts.files.len());
+    let mut jobs = Vec::new();
     for named in &facts.files {
         let src = vault::object_path(vault.dir(), &named.hash, named.media)?;
         let dest = vault::object_path(&objects, &named.hash, named.media)?;
@@ -136,24 +137,15 @@ fn write_into(
         let present = fs::metadata(&dest).is_ok_and(|m| m.is_file() && m.len() == named.size);
         if !present {
             let dir = dest.parent().unwrap_or(&objects);
-            fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
-            match manifest::copy_checked(&src, &dest, &named.hash) {
-                Ok(_) => {}
-                Err(manifest::CopyError::Mismatch) => {
-                    return Err(vault::damaged(&src, &named.title));
-                }
-                Err(manifest::CopyError::Io(e)) if !src.is_file() => {
-                    return Err(vault::missing_or_unreadable(&src, &named.title, e));
-                }
-                Err(manifest::CopyError::Io(e)) => {
-                    return Err(Error::io(format!("Could not write {}", dest.display()), e));
-                }
+            if touched.insert(dir.to_path_buf()) {
+                fs::create_dir_all(dir)
+                    .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
             }
-            touched.insert(dir.to_path_buf());
+            jobs.push((src, dest, named));
         }
         files.push(item);
     }
+    copy_objects(&jobs)?;
     for dir in &touched {
         fsio::sync_dir(dir)?;
     }
@@ -209,6 +201,56 @@ fn check_written(backup_dir: &Path, temp: &Path, written: &Manifest) -> Result<(
             items: damaged,
         })
     }
+}
+
+/// How many objects are copied at once: each copy ends with a sync, and syncs made together
+/// share the file system's journal commits, where one after another each waits for its own.
+const PARALLEL_COPIES: usize = 4;
+
+/// Copies the objects a backup lacks, each checked against its hash and synced; the first
+/// failure is returned, naming the document whose file it was.
+fn copy_objects(jobs: &[(PathBuf, PathBuf, &Named)]) -> Result<()> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let copy_one = |(src, dest, named): &(PathBuf, PathBuf, &Named)| -> Result<()> {
+        match manifest::copy_checked(src, dest, &named.hash) {
+            Ok(_) => Ok(()),
+            Err(manifest::CopyError::Mismatch) => Err(vault::damaged(src, &named.title)),
+            Err(manifest::CopyError::Io(e)) if !src.is_file() => {
+                Err(vault::missing_or_unreadable(src, &named.title, e))
+            }
+            Err(manifest::CopyError::Io(e)) => {
+                Err(Error::io(format!("Could not write {}", dest.display()), e))
+            }
+        }
+    };
+    let worker = || -> Result<()> {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else {
+                return Ok(());
+            };
+            if let Err(e) = copy_one(job) {
+                // The others stop at their next job.
+                next.store(jobs.len(), std::sync::atomic::Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..PARALLEL_COPIES.min(jobs.len()))
+            .map(|_| scope.spawn(worker))
+            .collect();
+        let mut first = Ok(());
+        for thread in threads {
+            let done = thread
+                .join()
+                .unwrap_or_else(|_| Err(Error::Internal("a backup copy stopped".into())));
+            if first.is_ok() {
+                first = done;
+            }
+        }
+        first
+    })
 }
 
 fn read_facts(store: &Store) -> Result<Facts> {

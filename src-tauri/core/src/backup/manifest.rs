@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Bumped when the manifest changes in a way an older Dossier could misread.
@@ -290,24 +290,33 @@ pub(crate) fn copy_hashed(src: &Path, dest: &Path) -> io::Result<(String, u64)> 
     done
 }
 
-/// Streams `src` into a new file `temp`, hashing the very bytes written, and syncs it.
+/// Copies `src` into a new file `temp` and syncs it, while another thread hashes `src`: the
+/// copy is left to the kernel (`copy_file_range` on Linux, as `cp` does), so a large database
+/// snapshot costs about what copying it does rather than copying plus hashing. `src` does not
+/// change meanwhile (a vault object never does, the database is held still by
+/// `Store::with_quiet_file`), and a copy of another length than what was hashed is an error.
 fn copy_to_temp(src: &Path, temp: &Path) -> io::Result<(String, u64)> {
-    let mut source = File::open(src)?;
-    let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 4 * COPY_BUFFER_BYTES];
-    let mut size = 0u64;
-    loop {
-        let n = read_some(&mut source, &mut buf)?;
-        if n == 0 {
-            break;
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| hash_file(src));
+        let copied = (|| -> io::Result<u64> {
+            let mut source = File::open(src)?;
+            let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
+            let n = io::copy(&mut source, &mut out)?;
+            out.sync_all()?;
+            Ok(n)
+        })();
+        let hashed = hashing
+            .join()
+            .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+        let (hash, size) = hashed?;
+        if copied? != size {
+            return Err(io::Error::other(format!(
+                "{} changed while it was copied",
+                src.display()
+            )));
         }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-        out.write_all(&buf[..n])?;
-    }
-    out.sync_all()?;
-    Ok((hex(&hasher.finalize()), size))
+        Ok((hash, size))
+    })
 }
 
 /// Removes what a killed backup or prune left under temporary names in `dir`.
