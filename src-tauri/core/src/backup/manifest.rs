@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Bumped when the manifest changes in a way an older Dossier could misread.
@@ -257,28 +257,7 @@ pub(crate) fn copy_checked(
     sha256: &str,
 ) -> std::result::Result<u64, CopyError> {
     let temp = fsio::temp_path_beside(dest);
-    let written = (|| -> io::Result<(String, u64)> {
-        let mut source = File::open(src)?;
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; COPY_BUFFER_BYTES];
-        let mut size = 0u64;
-        loop {
-            let n = read_some(&mut source, &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            size += n as u64;
-            hasher.update(&buf[..n]);
-            out.write_all(&buf[..n])?;
-        }
-        out.sync_all()?;
-        Ok((hex(&hasher.finalize()), size))
-    })();
-    match written {
+    match copy_to_temp(src, &temp) {
         Ok((h, size)) if h == sha256 => match fs::rename(&temp, dest) {
             Ok(()) => Ok(size),
             Err(e) => {
@@ -295,6 +274,49 @@ pub(crate) fn copy_checked(
             Err(CopyError::Io(e))
         }
     }
+}
+
+/// Copies `src` to `dest` as [`copy_checked`] does, for a file with no known checksum yet:
+/// returns the SHA-256 and size of the bytes written.
+pub(crate) fn copy_hashed(src: &Path, dest: &Path) -> io::Result<(String, u64)> {
+    let temp = fsio::temp_path_beside(dest);
+    let done = copy_to_temp(src, &temp).and_then(|hashed| {
+        fs::rename(&temp, dest)?;
+        Ok(hashed)
+    });
+    if done.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    done
+}
+
+/// Copies `src` into a new file `temp` and syncs it, while another thread hashes `src`: the
+/// copy is left to the kernel (`copy_file_range` on Linux, as `cp` does), so a large database
+/// snapshot costs about what copying it does rather than copying plus hashing. `src` does not
+/// change meanwhile (a vault object never does, the database is held still by
+/// `Store::with_quiet_file`), and a copy of another length than what was hashed is an error.
+fn copy_to_temp(src: &Path, temp: &Path) -> io::Result<(String, u64)> {
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| hash_file(src));
+        let copied = (|| -> io::Result<u64> {
+            let mut source = File::open(src)?;
+            let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
+            let n = io::copy(&mut source, &mut out)?;
+            out.sync_all()?;
+            Ok(n)
+        })();
+        let hashed = hashing
+            .join()
+            .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+        let (hash, size) = hashed?;
+        if copied? != size {
+            return Err(io::Error::other(format!(
+                "{} changed while it was copied",
+                src.display()
+            )));
+        }
+        Ok((hash, size))
+    })
 }
 
 /// Removes what a killed backup or prune left under temporary names in `dir`.
