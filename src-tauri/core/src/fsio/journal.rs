@@ -345,10 +345,10 @@ fn write_record(path: &Path, record: &Record) -> Result<()> {
 /// Paths as text in the record; on Unix, a name that is not UTF-8 is kept byte for byte.
 mod path_text {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     #[cfg(unix)]
-    pub fn serialize<S: Serializer>(path: &PathBuf, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
         use std::os::unix::ffi::OsStrExt;
         match path.to_str() {
             Some(text) => Repr::Text(text.to_string()).serialize(s),
@@ -357,7 +357,7 @@ mod path_text {
     }
 
     #[cfg(not(unix))]
-    pub fn serialize<S: Serializer>(path: &PathBuf, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
         Repr::Text(path.to_string_lossy().into_owned()).serialize(s)
     }
 
