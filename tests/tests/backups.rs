@@ -231,6 +231,7 @@ async fn a_backup_from_a_newer_dossier_is_refused_naming_both_versions() {
     backup_items(&app, "the crafted backup is listed", 1).await;
     app.click("[data-testid='backup-restore']").await;
     let refusal = app.text_of("[data-testid='restore-refused']").await;
+    assert!(refusal.contains("Dossier 9.0.0"), "{refusal}");
     assert!(refusal.contains("schema version 99"), "{refusal}");
     assert!(
         refusal.contains(&format!("schema version {}", latest_schema_version())),
