@@ -396,6 +396,67 @@ mod tests {
         assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 0);
     }
 
+    fn add_vacancy(state: &AppState, reference: &str) {
+        use dossier_core::vacancy::{self, Platform, VacancyInput};
+        let input = VacancyInput::new(Platform::RecruitmentHub, reference, "Legal Officer");
+        let now = state.clock.now();
+        state
+            .write(|s| vacancy::create_vacancy(s, input, now))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_damaged_database_is_restored_from_a_backup_and_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        add_vacancy(&state, "1503");
+        let made = state
+            .back_up(BackupWhen::IfDue)
+            .unwrap()
+            .expect("a first backup is due");
+        assert_eq!(made.vacancies, 1);
+        assert_eq!(
+            state.back_up(BackupWhen::IfDue).unwrap(),
+            None,
+            "nothing changed"
+        );
+        let outcome = backup::last_outcome(dir.path()).unwrap().unwrap();
+        assert!(outcome.ok && outcome.error_code.is_none(), "{outcome:?}");
+        drop(state);
+
+        let db = dir.path().join("dossier.db");
+        let mut damaged = std::fs::read(&db).unwrap();
+        damaged[..100].fill(0x5a);
+        std::fs::write(&db, &damaged).unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        assert!(matches!(state.status(), StoreStatus::Damaged { .. }));
+        // Nothing to back up, and no failure recorded for it.
+        assert_eq!(state.back_up(BackupWhen::IfDue).unwrap(), None);
+        assert!(state.back_up(BackupWhen::Now).is_err());
+
+        let restored = state.restore(&made.id).unwrap();
+        assert!(
+            matches!(restored.status, StoreStatus::Ready { .. }),
+            "{restored:?}"
+        );
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 1);
+        let kept = std::path::PathBuf::from(&restored.kept_aside);
+        assert_eq!(std::fs::read(kept.join("dossier.db")).unwrap(), damaged);
+        // The store is open for writing again, through the same state.
+        add_vacancy(&state, "1504");
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 2);
+    }
+
+    #[test]
+    fn a_failed_restore_leaves_the_data_open_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        add_vacancy(&state, "1503");
+        let err = state.restore("20990101T000000Z").unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::NotFound, "{err}");
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 1);
+    }
+
     #[test]
     fn start_up_removes_what_a_killed_write_left_outside_the_data_folder() {
         let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,7 @@ use crate::fsio::journal::{Journal, TempKind};
 use crate::models::{Overview, StoreInfo};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
@@ -68,11 +69,16 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        // Closing the last connection checkpoints the WAL into the file and deletes the WAL. A
+        // file refused below must stay exactly as it was, WAL and all (it is set aside or
+        // restored over, never half-repaired), so that waits until the file is known to be ours.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         let found = check_readable(&conn).map_err(|e| corrupt_or(e, &path))?;
         let supported = latest_schema_version();
         if found > supported {
             return Err(Error::SchemaTooNew { found, supported });
         }
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         // Pragmas are set only once the file is known to be ours to write: switching journal
         // mode on a damaged or newer file would already change it on disk.
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -374,6 +380,45 @@ mod tests {
             [reference],
         )?;
         Ok(tx.last_insert_rowid())
+    }
+
+    #[test]
+    fn a_database_with_a_damaged_header_is_left_untouched_with_its_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        let mut store = Store::open(&path).unwrap();
+        store.write(|tx| insert_vacancy(tx, "1503")).unwrap();
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        store.write(|tx| insert_vacancy(tx, "1504")).unwrap();
+        // A killed app: the files as they are while the last write (a row, not the header page)
+        // is only in the WAL. Copied elsewhere, since this process's own connection would
+        // hold off any checkpoint.
+        let killed = tempfile::tempdir().unwrap();
+        let copy = killed.path().join(DATABASE_FILE);
+        std::fs::copy(&path, &copy).unwrap();
+        std::fs::copy(
+            dir.path().join("dossier.db-wal"),
+            killed.path().join("dossier.db-wal"),
+        )
+        .unwrap();
+        drop(store);
+        let mut damaged = std::fs::read(&copy).unwrap();
+        damaged[..100].fill(0x5a);
+        std::fs::write(&copy, &damaged).unwrap();
+        let wal = std::fs::read(killed.path().join("dossier.db-wal")).unwrap();
+
+        let err = Store::open(&copy).unwrap_err();
+        assert!(matches!(err, Error::DatabaseCorrupt { .. }), "{err}");
+        assert!(
+            std::fs::read(&copy).unwrap() == damaged,
+            "refusing the file wrote the WAL into it"
+        );
+        assert_eq!(
+            std::fs::read(killed.path().join("dossier.db-wal")).unwrap(),
+            wal,
+            "the WAL is kept with the file"
+        );
     }
 
     #[test]

@@ -109,10 +109,7 @@ pub async fn backup_preview(app: AppHandle, id: String) -> Result<BackupPreview>
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_restore(app: AppHandle, id: String) -> Result<Restored> {
-    on_blocking_thread("the restore", move || {
-        app.state::<AppState>().restore(&id)
-    })
-    .await
+    on_blocking_thread("the restore", move || app.state::<AppState>().restore(&id)).await
 }
 
 fn status(state: &AppState) -> Result<BackupStatus> {
@@ -132,10 +129,7 @@ fn status(state: &AppState) -> Result<BackupStatus> {
 
 /// A refusal the candidate must read before choosing becomes part of the preview; any other
 /// failure (an unreadable folder) stays an error.
-fn preview(
-    verified: dossier_core::Result<BackupSummary>,
-    id: &str,
-) -> Result<BackupPreview> {
+fn preview(verified: dossier_core::Result<BackupSummary>, id: &str) -> Result<BackupPreview> {
     let running = store::latest_schema_version();
     let too_new = |backup_version| BackupPreview::TooNew {
         id: id.to_string(),
