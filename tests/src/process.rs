@@ -91,9 +91,21 @@ pub fn free_port() -> u16 {
 }
 
 pub fn wait_for_port(port: u16, limit: Duration) {
+    poll_until(&format!("something listens on port {port}"), limit, || {
+        TcpStream::connect(("127.0.0.1", port)).ok().map(|_| ())
+    });
+}
+
+/// Checks `check` until it gives `Some`, failing with `what` once `limit` has passed. For states
+/// outside the page (ports, open files), which WebDriver cannot wait on: the harness's one
+/// blocking poll, so no test writes its own loop.
+pub fn poll_until<T>(what: &str, limit: Duration, mut check: impl FnMut() -> Option<T>) -> T {
     let deadline = Instant::now() + limit;
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nothing listens on port {port}");
+    loop {
+        if let Some(found) = check() {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
         std::thread::sleep(Duration::from_millis(100));
     }
 }

@@ -271,19 +271,11 @@ fn wait_until_no_process_holds(path: &Path) {
             })
             .collect()
     };
-    let deadline = std::time::Instant::now() + dossier_e2e::wait_limit();
-    loop {
-        let held = holders();
-        if held.is_empty() {
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{} is still open in processes {held:?}",
-            path.display()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    dossier_e2e::process::poll_until(
+        &format!("no process holds {} open", path.display()),
+        dossier_e2e::wait_limit(),
+        || holders().is_empty().then_some(()),
+    );
 }
 
 /// A backup made by this Dossier into `folder`, then given the manifest a newer one would write.
