@@ -11,7 +11,6 @@ use crate::{Error, Result, fsio};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What an import brought in.
