@@ -296,7 +296,7 @@ impl AppState {
             return Ok(None);
         }
         let made = backup::create(&store, &vault, &dir, now, env!("CARGO_PKG_VERSION"))?;
-        backup::prune(&dir, self.today())?;
+        backup::prune(&dir, self.today(), &vault.journal())?;
         Ok(Some(made))
     }
 

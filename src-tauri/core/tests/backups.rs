@@ -319,6 +319,69 @@ fn a_document_whose_stored_file_is_damaged_fails_the_backup_naming_it_and_lists_
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// Every name under `dir` (at any depth) Dossier gives what it is still writing.
+fn partials(dir: &Path) -> Vec<String> {
+    tree(dir)
+        .keys()
+        .filter(|k| k.split('/').any(|part| part.starts_with(".dossier-")))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_backup_killed_before_its_rename_leaves_nothing_partial_after_the_next_start() {
+    let d = Data::filled();
+    backup::create_killed_before_rename(&d.store, &d.vault, &d.backups, now(), APP_VERSION)
+        .unwrap();
+    // The kill left the whole snapshot under a temporary name in the candidate's folder.
+    let left = partials(&d.backups);
+    assert!(
+        left.iter().any(|k| k.ends_with("/dossier.db")),
+        "the simulated kill left no partial backup: {left:?}"
+    );
+    assert!(backup::list(&d.backups).unwrap().is_empty());
+
+    let report = dossier_core::fsio::journal::clean_up(&d.data).unwrap();
+    assert_eq!(report.removed.len(), 1, "{report:?}");
+    assert_eq!(partials(&d.backups), Vec::<String>::new());
+    // What was complete stays: objects a later backup reuses (or prune removes).
+    assert_eq!(objects(&d.backups).len(), 2);
+    let made = d.backup(now());
+    backup::verify(&d.backups, &made.id).unwrap();
+}
+
+#[test]
+fn a_prune_killed_during_a_removal_leaves_nothing_partial_after_the_next_start() {
+    let d = Data::filled();
+    let old = d.backup(now() - Duration::days(60));
+    for day in 0..8 {
+        d.backup(now() - Duration::days(day));
+    }
+    // Killed half way through removing the old backup: its folder renamed to a recorded
+    // temporary name, partly removed, and the record never finished.
+    let folder = d.backups.join("backups").join(&old.id);
+    let pending = d
+        .vault
+        .journal()
+        .begin(&folder, dossier_core::fsio::journal::TempKind::Folder)
+        .unwrap();
+    fs::rename(&folder, pending.temp()).unwrap();
+    fs::remove_file(pending.temp().join("manifest.json")).unwrap();
+    std::mem::forget(pending);
+    assert_eq!(partials(&d.backups).len(), 2);
+
+    dossier_core::fsio::journal::clean_up(&d.data).unwrap();
+    assert_eq!(partials(&d.backups), Vec::<String>::new());
+    backup::prune(&d.backups, now().date_naive(), &d.vault.journal()).unwrap();
+    assert_eq!(partials(&d.backups), Vec::<String>::new());
+    assert!(
+        backup::list(&d.backups)
+            .unwrap()
+            .iter()
+            .all(|b| b.id != old.id)
+    );
+}
+
 #[test]
 fn a_damaged_object_database_or_manifest_is_refused_naming_it_before_the_data_is_touched() {
     let mut d = Data::filled();
@@ -625,7 +688,7 @@ fn prune_keeps_seven_daily_and_four_weekly_backups_and_only_unnamed_objects_go()
         }
     }
     let today = (start + Duration::days(60)).date_naive();
-    let removed = backup::prune(&d.backups, today).unwrap();
+    let removed = backup::prune(&d.backups, today, &d.vault.journal()).unwrap();
 
     let kept: Vec<String> = backup::list(&d.backups)
         .unwrap()
@@ -675,7 +738,10 @@ fn prune_keeps_seven_daily_and_four_weekly_backups_and_only_unnamed_objects_go()
         backup::verify(&d.backups, id).unwrap();
     }
     // A second prune has nothing more to do.
-    assert_eq!(backup::prune(&d.backups, today).unwrap(), 0);
+    assert_eq!(
+        backup::prune(&d.backups, today, &d.vault.journal()).unwrap(),
+        0
+    );
 }
 
 #[test]
@@ -695,7 +761,7 @@ fn prune_removes_no_object_while_a_backup_it_cannot_read_may_name_it() {
             .join(&old.id)
             .join("manifest.json"),
     );
-    backup::prune(&d.backups, now().date_naive()).unwrap();
+    backup::prune(&d.backups, now().date_naive(), &d.vault.journal()).unwrap();
     assert_eq!(objects(&d.backups), before);
     let listed = backup::list(&d.backups).unwrap();
     assert!(

@@ -3,6 +3,7 @@
 use super::manifest::{
     self, DATABASE, FORMAT_VERSION, ID_FORMAT, Item, Manifest, backups_dir, objects_dir,
 };
+use crate::fsio::journal::TempKind;
 use crate::store::Store;
 use crate::vault::{self, MediaType, Vault};
 use crate::{Error, Result, fsio};
@@ -42,6 +43,32 @@ pub fn create(
     now: DateTime<Utc>,
     app_version: &str,
 ) -> Result<super::BackupSummary> {
+    make(store, vault, backup_dir, now, app_version, false)
+        .map(|made| made.expect("an uninterrupted backup runs to the end"))
+}
+
+/// For crash tests: [`create`], stopped as if the process were killed once the snapshot and
+/// every object are written, just before the backup would get its name. Nothing is cleaned up;
+/// that is left to the next start's `journal::clean_up`.
+#[doc(hidden)]
+pub fn create_killed_before_rename(
+    store: &Store,
+    vault: &Vault,
+    backup_dir: &Path,
+    now: DateTime<Utc>,
+    app_version: &str,
+) -> Result<()> {
+    make(store, vault, backup_dir, now, app_version, true).map(|_| ())
+}
+
+fn make(
+    store: &Store,
+    vault: &Vault,
+    backup_dir: &Path,
+    now: DateTime<Utc>,
+    app_version: &str,
+    killed: bool,
+) -> Result<Option<super::BackupSummary>> {
     let backups = backups_dir(backup_dir);
     let objects = objects_dir(backup_dir);
     for dir in [&backups, &objects] {
@@ -56,7 +83,12 @@ pub fn create(
 
     let facts = read_facts(store)?;
     let id = free_id(&backups, now);
-    let temp = fsio::temp_path_beside(&backups.join(&id));
+    // Recorded in the data folder's write journal before it exists: a kill while the backup is
+    // written leaves nothing in the candidate's backup folder once the next start has run.
+    let pending = vault
+        .journal()
+        .begin(&backups.join(&id), TempKind::Folder)?;
+    let temp = pending.temp().to_path_buf();
     fs::create_dir(&temp)
         .map_err(|e| Error::io(format!("Could not write in {}", backups.display()), e))?;
     let written = write_into(
@@ -69,20 +101,18 @@ pub fn create(
         app_version,
         facts,
     );
-    let manifest = match written {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&temp);
-            return Err(e);
-        }
-    };
-    let dest = backups.join(&id);
-    if let Err(e) = fs::rename(&temp, &dest) {
-        let _ = fs::remove_dir_all(&temp);
-        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+    // On an early return `pending` is dropped unfinished and removes the temporary folder.
+    let manifest = written?;
+    if killed {
+        std::mem::forget(pending);
+        return Ok(None);
     }
+    let dest = backups.join(&id);
+    fs::rename(&temp, &dest)
+        .map_err(|e| Error::io(format!("Could not write {}", dest.display()), e))?;
     fsio::sync_dir(&backups)?;
-    Ok(manifest.summary())
+    pending.finish();
+    Ok(Some(manifest.summary()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -141,7 +171,14 @@ fn write_into(
                 fs::create_dir_all(dir)
                     .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
             }
-            jobs.push((src, dest, named));
+            // Written inside the backup's temporary folder, then renamed into `objects/`.
+            let staged = temp.join(dest.file_name().unwrap_or_default());
+            jobs.push(Job {
+                src,
+                staged,
+                dest,
+                named,
+            });
         }
         files.push(item);
     }
@@ -203,16 +240,31 @@ fn check_written(backup_dir: &Path, temp: &Path, written: &Manifest) -> Result<(
     }
 }
 
+/// One object a backup lacks: copied from the vault to `staged` (inside the backup's temporary
+/// folder), then renamed to `dest` under `objects/`.
+struct Job<'a> {
+    src: PathBuf,
+    staged: PathBuf,
+    dest: PathBuf,
+    named: &'a Named,
+}
+
 /// How many objects are copied at once: each copy ends with a sync, and syncs made together
 /// share the file system's journal commits, where one after another each waits for its own.
 const PARALLEL_COPIES: usize = 4;
 
 /// Copies the objects a backup lacks, each checked against its hash and synced; the first
 /// failure is returned, naming the document whose file it was.
-fn copy_objects(jobs: &[(PathBuf, PathBuf, &Named)]) -> Result<()> {
+fn copy_objects(jobs: &[Job<'_>]) -> Result<()> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let copy_one = |(src, dest, named): &(PathBuf, PathBuf, &Named)| -> Result<()> {
-        match manifest::copy_checked(src, dest, &named.hash) {
+    let copy_one = |job: &Job<'_>| -> Result<()> {
+        let Job {
+            src,
+            staged,
+            dest,
+            named,
+        } = job;
+        match manifest::copy_checked_via(src, staged, dest, &named.hash) {
             Ok(_) => Ok(()),
             Err(manifest::CopyError::Mismatch) => Err(vault::damaged(src, &named.title)),
             Err(manifest::CopyError::Io(e)) if !src.is_file() => {

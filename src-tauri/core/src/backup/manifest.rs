@@ -256,7 +256,19 @@ pub(crate) fn copy_checked(
     dest: &Path,
     sha256: &str,
 ) -> std::result::Result<u64, CopyError> {
-    let temp = fsio::temp_path_beside(dest);
+    copy_checked_via(src, &fsio::temp_path_beside(dest), dest, sha256)
+}
+
+/// [`copy_checked`] through the temporary path `temp`, which must be on `dest`'s file system:
+/// a backup writes its objects inside its own recorded temporary folder, so that a kill leaves
+/// them where the next start's clean-up removes them.
+pub(crate) fn copy_checked_via(
+    src: &Path,
+    temp: &Path,
+    dest: &Path,
+    sha256: &str,
+) -> std::result::Result<u64, CopyError> {
+    let temp = temp.to_path_buf();
     match copy_to_temp(src, &temp) {
         Ok((h, size)) if h == sha256 => match fs::rename(&temp, dest) {
             Ok(()) => Ok(size),

@@ -26,7 +26,7 @@ mod restore;
 mod settings;
 mod verify;
 
-pub use create::{create, is_due};
+pub use create::{create, create_killed_before_rename, is_due};
 pub use manifest::{BackupSummary, list};
 pub use prune::{KEEP_DAILY, KEEP_WEEKLY, prune};
 pub use restore::{

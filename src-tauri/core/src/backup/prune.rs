@@ -1,6 +1,7 @@
 //! Keeping 7 daily and 4 weekly backups, and removing the objects none of them names.
 
 use super::manifest::{self, Manifest, backups_dir, objects_dir};
+use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
@@ -20,7 +21,10 @@ pub const KEEP_WEEKLY: usize = 4;
 /// `today` (a clock that was wrong) is kept and not counted. A backup whose manifest cannot be
 /// read is never removed (the candidate sees it listed as damaged), and while one exists no
 /// object is removed either: what it names cannot be known.
-pub fn prune(backup_dir: &Path, today: NaiveDate) -> Result<u32> {
+///
+/// Each removal is recorded in `journal` (the data folder's), so a kill during one leaves no
+/// half-removed backup in the candidate's folder after the next start.
+pub fn prune(backup_dir: &Path, today: NaiveDate, journal: &Journal) -> Result<u32> {
     let backups = backups_dir(backup_dir);
     manifest::remove_temps(&backups);
     let all = manifest::listed(backup_dir)?;
@@ -61,13 +65,16 @@ pub fn prune(backup_dir: &Path, today: NaiveDate) -> Result<u32> {
 
     for m in &removed {
         let folder = backups.join(&m.id);
-        // Renamed first, so a kill during the removal leaves a temporary name the next prune
-        // clears, never a half-removed backup under its own name.
-        let temp = fsio::temp_path_beside(&folder);
+        // Renamed first, to a recorded temporary name, so a kill during the removal leaves
+        // something the next start's clean-up removes, never a half-removed backup under its
+        // own name.
+        let pending = journal.begin(&folder, TempKind::Folder)?;
+        let temp = pending.temp().to_path_buf();
         fs::rename(&folder, &temp)
             .map_err(|e| Error::io(format!("Could not remove {}", folder.display()), e))?;
         fs::remove_dir_all(&temp)
             .map_err(|e| Error::io(format!("Could not remove {}", temp.display()), e))?;
+        pending.finish();
     }
     if !removed.is_empty() {
         fsio::sync_dir(&backups)?;
