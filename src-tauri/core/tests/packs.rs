@@ -822,7 +822,7 @@ fn the_longest_name_dossier_proposes_can_be_written() {
 }
 
 /// Every file under `dir`, with its bytes, sorted: what "left exactly as it was" compares.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+fn tree(dir: &Path) -> FileTree {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -1073,8 +1073,11 @@ fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice(
     assert!(talentlink_archive_plan(&hub.vault, &hub.store, hub.application_id, today()).is_err());
 }
 
+/// Every file under a folder, as (path relative to it, content).
+type FileTree = Vec<(String, Vec<u8>)>;
+
 /// What a kill at that moment would leave: the journal's records and the temporary pack.
-fn snapshot(data: &Path, dest: &Path) -> (Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+fn snapshot(data: &Path, dest: &Path) -> (FileTree, FileTree) {
     let journal = data.join(dossier_core::fsio::journal::JOURNAL_FOLDER);
     let records = tree(&journal);
     let dir = dest.parent().unwrap();

@@ -504,7 +504,7 @@ mod tests {
         fs::rename(&dest, &aside).unwrap();
         crash(pending);
         let report = clean_up(&data).unwrap();
-        assert_eq!(report.restored, [dest.clone()]);
+        assert_eq!(report.restored, std::slice::from_ref(&dest));
         assert_eq!(names(&outside), ["pack"]);
         assert_eq!(names(&dest), ["00 Manifest.json", "01 CV.pdf"]);
         assert_eq!(fs::read(dest.join("00 Manifest.json")).unwrap(), b"old");
@@ -535,7 +535,7 @@ mod tests {
         fs::write(aside.join("my notes.txt"), b"mine").unwrap();
         crash(pending);
         let report = clean_up(&data).unwrap();
-        assert_eq!(report.left_alone, [aside.clone()]);
+        assert_eq!(report.left_alone, std::slice::from_ref(&aside));
         assert_eq!(names(&aside), ["my notes.txt"]);
     }
 
