@@ -73,6 +73,26 @@ describe('views', () => {
     expect(screen.getByTestId('step-vacancies').classList.contains('done')).toBe(false);
   });
 
+  it('say on the Dashboard that the last backup failed, and why', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'backups_status')
+        return {
+          folder: '/media/usb/Dossier backups',
+          isDefault: false,
+          last: null,
+          lastOutcome: { at: '2026-11-22T08:00:00Z', ok: false, errorCode: 'io' },
+        };
+      return null;
+    });
+    session.overview = empty;
+    session.now = '2026-11-22T09:00:00Z';
+    render(Dashboard);
+    const warning = await screen.findByTestId('backup-warning');
+    expect(warning.textContent).toContain('The last backup failed');
+    expect(warning.textContent).toContain('the backup folder could not be written');
+    expect(screen.getByTestId('backup-warning-link').getAttribute('href')).toBe('#/settings');
+  });
+
   it('render text from the user as text, never as markup', () => {
     session.overview = empty;
     session.status = {
