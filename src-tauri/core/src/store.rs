@@ -285,7 +285,7 @@ impl Store {
 }
 
 /// Where [`Store::write`] keeps the stamp of the last change.
-const CHANGE_STAMP_KEY: &str = "store.change_stamp";
+pub const CHANGE_STAMP_KEY: &str = "store.change_stamp";
 
 /// A stamp no other write of this or another run gives: a counter would repeat once an older
 /// backup is restored and the same number of changes made again.

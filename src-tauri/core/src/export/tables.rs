@@ -3,6 +3,7 @@
 //! types: whatever a table holds, the export holds too, and `docs/export-schema.json` says what
 //! each column means.
 
+use crate::store::CHANGE_STAMP_KEY;
 use crate::{Error, Result};
 use rusqlite::Connection;
 use rusqlite::types::{Value as Sql, ValueRef};
@@ -61,7 +62,13 @@ pub(crate) fn columns(c: &Connection, table: &str) -> Result<(Vec<String>, Vec<S
 pub(crate) fn dump(c: &Connection) -> Result<Map<String, Value>> {
     let mut tables = Map::new();
     for table in EXPORTED_TABLES {
-        tables.insert((*table).to_string(), Value::Array(dump_table(c, table)?));
+        let mut rows = dump_table(c, table)?;
+        if *table == "settings" {
+            // The stamp of the last change is the store's bookkeeping for backups, not the
+            // candidate's data: an import writes a fresh one, as every write does.
+            rows.retain(|row| row.get("key").and_then(Value::as_str) != Some(CHANGE_STAMP_KEY));
+        }
+        tables.insert((*table).to_string(), Value::Array(rows));
     }
     Ok(tables)
 }
