@@ -53,7 +53,7 @@ const OPERATIONS: &[(Operation, u64)] = &[
 ];
 
 /// The backup folder, under the outside folder: the candidate's choice of another disk.
-pub const BACKUP_FOLDER: &str = "backups";
+const BACKUP_FOLDER: &str = "backups";
 
 /// How many destinations of each kind the worker writes to, so most writes replace an earlier
 /// one, the case a kill is most likely to damage.
