@@ -9,14 +9,17 @@
 //!
 //! Ack lines (fields separated by one space; the paths it writes have no spaces):
 //! `ack vacancy <id> <reference>`, `ack document <id> <sha256>`, `ack copy <path> <sha256>`,
-//! `ack pack zip|folder <path>`, `ack database-copy <path>`, `ack calendar <path>`.
+//! `ack pack zip|folder <path>`, `ack database-copy <path>`, `ack calendar <path>`,
+//! `ack backup <id>` (made and the folder pruned), `begin restore <id>` (printed before a restore
+//! starts, so the checker knows one may have been cut) and `ack restore <id>`.
 
 use chrono::{DateTime, Utc};
+use dossier_core::backup;
 use dossier_core::fsio::journal;
 use dossier_core::packs::{
     ItemState, ManifestItem, PackEntry, PackFormat, PackPlan, PackSource, export_pack,
 };
-use dossier_core::store::{DATABASE_FILE, Store};
+use dossier_core::store::{self, DATABASE_FILE, Store};
 use dossier_core::vacancy::{Platform, SaveOutcome, VacancyInput, create_vacancy};
 use dossier_core::vault::{ImportOptions, Vault};
 use std::io::Write;
@@ -33,7 +36,8 @@ enum Operation {
     FolderPack,
     DatabaseCopy,
     Calendar,
-    // Whole backups and restores add `Backup` and `Restore` here, with their arms below.
+    Backup,
+    Restore,
 }
 
 const OPERATIONS: &[(Operation, u64)] = &[
@@ -44,7 +48,12 @@ const OPERATIONS: &[(Operation, u64)] = &[
     (Operation::FolderPack, 2),
     (Operation::DatabaseCopy, 1),
     (Operation::Calendar, 1),
+    (Operation::Backup, 2),
+    (Operation::Restore, 1),
 ];
+
+/// The backup folder, under the outside folder: the candidate's choice of another disk.
+const BACKUP_FOLDER: &str = "backups";
 
 /// How many destinations of each kind the worker writes to, so most writes replace an earlier
 /// one, the case a kill is most likely to damage.
@@ -53,6 +62,7 @@ const SLOTS: u64 = 3;
 struct Worker {
     store: Store,
     vault: Vault,
+    data: PathBuf,
     outside: PathBuf,
     sources: PathBuf,
     run: u64,
@@ -70,12 +80,15 @@ fn main() {
     let data = PathBuf::from(&args[1]);
     let seed: u64 = args[4].parse().expect("a numeric seed");
     let run: u64 = args[5].parse().expect("a numeric run");
+    // As the shell's `AppState::new` does, in its order.
+    backup::finish_interrupted_restore(&data).expect("finish an interrupted restore");
     journal::clean_up(&data).expect("clean up the journal");
     let store = Store::open(&data.join(DATABASE_FILE)).expect("open the store");
     let vault = Vault::open(&data).expect("open the vault");
     let mut worker = Worker {
         store,
         vault,
+        data: data.clone(),
         outside: PathBuf::from(&args[2]),
         sources: PathBuf::from(&args[3]),
         run,
@@ -195,8 +208,49 @@ impl Worker {
                 )
                 .expect("export the calendar");
                 Some(format!("calendar {}", dest.display()))
-            } // Whole backups: `Operation::Backup => …` and `Operation::Restore => …` go here.
+            }
+            Operation::Backup => {
+                let dir = self.outside.join(BACKUP_FOLDER);
+                // Each backup some hours after the newest, so that prune has days and weeks to
+                // keep and remove across a run.
+                let now = self
+                    .newest_backup()
+                    .map_or(self.now, |b| b.created_at + chrono::Duration::hours(7));
+                let made = backup::create(&self.store, &self.vault, &dir, now, "crash")
+                    .expect("make a backup");
+                backup::prune(&dir, now.date_naive(), &self.vault.journal())
+                    .expect("prune the backups");
+                Some(format!("backup {}", made.id))
+            }
+            Operation::Restore => {
+                let id = self.newest_backup()?.id;
+                {
+                    let mut out = std::io::stdout().lock();
+                    writeln!(out, "begin restore {id}").expect("write a line");
+                    out.flush().expect("flush a line");
+                }
+                // The store is closed first, as the shell does.
+                self.store = Store::open_in_memory().expect("an in-memory store");
+                backup::restore(
+                    &self.outside.join(BACKUP_FOLDER),
+                    &id,
+                    &self.data,
+                    self.now,
+                    store::latest_schema_version(),
+                )
+                .expect("restore a backup");
+                self.store = Store::open(&self.data.join(DATABASE_FILE)).expect("open the store");
+                self.vault = Vault::open(&self.data).expect("open the vault");
+                Some(format!("restore {id}"))
+            }
         }
+    }
+
+    fn newest_backup(&self) -> Option<backup::BackupSummary> {
+        backup::list(&self.outside.join(BACKUP_FOLDER))
+            .expect("list the backups")
+            .into_iter()
+            .find(|b| b.damaged.is_empty())
     }
 
     fn slot(&mut self, folder: &str, stem: &str, extension: &str) -> PathBuf {

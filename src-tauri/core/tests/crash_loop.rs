@@ -6,11 +6,19 @@
 //! file, every acknowledged copy, pack and calendar is there and whole, and no `.dossier-`
 //! temporary file or folder is left anywhere.
 //!
+//! Backups and restores are in the loop too. A restore brings back what its backup held, so
+//! "no acknowledged write lost" means: after an acknowledged restore, every write acknowledged
+//! before that backup was made is there, and every write acknowledged after the restore; writes
+//! acknowledged between the two are replaced by the restore, as the candidate asked. A restore
+//! cut by the kill has either happened whole (its `before-restore-` folder exists) or not at
+//! all. Every listed backup verifies, and no restore staging or journal is left.
+//!
 //! `CRASH_KILLS` sets the number of kills (default 15; `make crash-test` runs 300),
 //! `DOSSIER_CRASH_SEED` replays a run (the seed is printed at the start).
 
 #![cfg(unix)]
 
+use dossier_core::backup;
 use dossier_core::fsio::journal;
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::get_vacancy;
@@ -23,10 +31,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[derive(Default)]
-struct Acked {
+/// What must be in the data: vacancies by id (their reference) and documents by id (their hash).
+#[derive(Default, Clone)]
+struct Rows {
     vacancies: BTreeMap<u32, String>,
     documents: BTreeMap<u32, String>,
+}
+
+#[derive(Default)]
+struct Acked {
+    rows: Rows,
+    /// What each backup holds at least: the rows acknowledged when it was made.
+    backups: BTreeMap<String, Rows>,
+    /// A restore begun and not yet acknowledged: when the kill came during it.
+    restore_begun: Option<String>,
+    restores: usize,
+    /// Every document content ever stored, so a copy of one a restore took away still counts.
+    contents_seen: BTreeSet<String>,
     copies: BTreeSet<PathBuf>,
     zips: BTreeSet<PathBuf>,
     folders: BTreeSet<PathBuf>,
@@ -40,11 +61,26 @@ impl Acked {
         let fields: Vec<&str> = line.split(' ').collect();
         match fields.as_slice() {
             ["ack", "vacancy", id, reference] => {
-                self.vacancies
+                self.rows
+                    .vacancies
                     .insert(id.parse().unwrap(), reference.to_string());
             }
             ["ack", "document", id, hash] => {
-                self.documents.insert(id.parse().unwrap(), hash.to_string());
+                self.rows
+                    .documents
+                    .insert(id.parse().unwrap(), hash.to_string());
+                self.contents_seen.insert(hash.to_string());
+            }
+            ["ack", "backup", id] => {
+                self.backups.insert(id.to_string(), self.rows.clone());
+            }
+            ["begin", "restore", id] => {
+                self.restore_begun = Some(id.to_string());
+                return;
+            }
+            ["ack", "restore", id] => {
+                self.restored(id);
+                self.restore_begun = None;
             }
             ["ack", "copy", path, _hash] => {
                 self.copies.insert(PathBuf::from(path));
@@ -64,6 +100,17 @@ impl Acked {
             _ => panic!("the worker printed an unexpected line: {line:?}"),
         }
         self.count += 1;
+    }
+
+    fn restored(&mut self, id: &str) {
+        self.rows = self
+            .backups
+            .get(id)
+            .unwrap_or_else(|| {
+                panic!("backup {id} was restored, but no backup of that id was seen")
+            })
+            .clone();
+        self.restores += 1;
     }
 }
 
@@ -140,11 +187,13 @@ fn no_acknowledged_write_is_lost_and_nothing_half_written_is_left_after_a_kill()
                 acked.take(line.trim_end());
             }
         }
-        check_after_restart(&data, &outside, &acked, run, seed);
+        check_after_restart(&data, &outside, &mut acked, run, seed);
     }
     eprintln!(
-        "crash loop: {kills} kills, {} acknowledged operations, {:.1} s",
+        "crash loop: {kills} kills, {} acknowledged operations ({} backups, {} restores), {:.1} s",
         acked.count,
+        acked.backups.len(),
+        acked.restores,
         started.elapsed().as_secs_f64()
     );
     assert!(
@@ -168,9 +217,35 @@ fn kill(child: &mut Child, stderr_path: &Path, seed: u64) {
 const SIGKILL: i32 = 9;
 
 /// What the app does at start, then every check.
-fn check_after_restart(data: &Path, outside: &Path, acked: &Acked, run: u64, seed: u64) {
+fn check_after_restart(data: &Path, outside: &Path, acked: &mut Acked, run: u64, seed: u64) {
     let replay = format!("after kill {run} (DOSSIER_CRASH_SEED={seed})");
+    // In the shell's order (`AppState::new`).
+    backup::finish_interrupted_restore(data)
+        .unwrap_or_else(|e| panic!("the interrupted restore was not finished {replay}: {e}"));
     journal::clean_up(data).unwrap_or_else(|e| panic!("clean-up failed {replay}: {e}"));
+    for name in [backup::RESTORE_STAGING, backup::RESTORE_JOURNAL] {
+        assert!(!data.join(name).exists(), "{name} is left {replay}");
+    }
+    if let Some(id) = acked.restore_begun.take() {
+        // The data kept aside is the sign that the restore was decided, and then finished.
+        let kept_aside = fs::read_dir(data)
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(backup::BEFORE_RESTORE_PREFIX)
+            })
+            .count();
+        assert!(
+            kept_aside <= acked.restores + 1,
+            "{kept_aside} folders of data kept aside after {} restores {replay}",
+            acked.restores
+        );
+        if kept_aside == acked.restores + 1 {
+            acked.restored(&id);
+        }
+    }
     let store = Store::open(&data.join(DATABASE_FILE))
         .unwrap_or_else(|e| panic!("the store did not open {replay}: {e}"));
     let vault = Vault::open(data).unwrap();
@@ -179,13 +254,13 @@ fn check_after_restart(data: &Path, outside: &Path, acked: &Acked, run: u64, see
         .read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
         .unwrap();
     assert_eq!(integrity, "ok", "{replay}");
-    for (id, reference) in &acked.vacancies {
+    for (id, reference) in &acked.rows.vacancies {
         let vacancy = get_vacancy(&store, *id)
             .unwrap_or_else(|e| panic!("acknowledged vacancy {id} is lost {replay}: {e}"));
         assert_eq!(&vacancy.input.reference, reference, "{replay}");
     }
     let mut hashes = BTreeSet::new();
-    for (id, hash) in &acked.documents {
+    for (id, hash) in &acked.rows.documents {
         let document = vault::get_document(&store, *id)
             .unwrap_or_else(|e| panic!("acknowledged document {id} is lost {replay}: {e}"));
         assert_eq!(&document.content_hash, hash, "{replay}");
@@ -205,11 +280,12 @@ fn check_after_restart(data: &Path, outside: &Path, acked: &Acked, run: u64, see
         })
         .unwrap();
 
+    acked.contents_seen.extend(all_hashes);
     for copy in &acked.copies {
         // A later copy to the same name may have landed without its ack: any stored content.
         let bytes = fs::read(copy).unwrap_or_else(|e| panic!("{copy:?} is lost {replay}: {e}"));
         assert!(
-            all_hashes.contains(&vault::sha256_hex(&bytes)),
+            acked.contents_seen.contains(&vault::sha256_hex(&bytes)),
             "{copy:?} is not a whole document {replay}"
         );
     }
@@ -243,6 +319,7 @@ fn check_after_restart(data: &Path, outside: &Path, acked: &Acked, run: u64, see
             "{calendar:?} is not a whole calendar {replay}"
         );
     }
+    check_backups(&outside.join(BACKUP_FOLDER), acked, &replay);
     let mut left = Vec::new();
     leftovers(outside, &mut left);
     leftovers(data, &mut left);
@@ -250,6 +327,31 @@ fn check_after_restart(data: &Path, outside: &Path, acked: &Acked, run: u64, see
         left.is_empty(),
         "half-written files left {replay}: {left:?}"
     );
+}
+
+/// The worker's backup folder (`crash/worker.rs`), on the candidate's other disk.
+const BACKUP_FOLDER: &str = "backups";
+
+/// Every listed backup is whole and verifies. One the kill kept from being acknowledged was the
+/// run's last operation, so it holds at least what was acknowledged by then.
+fn check_backups(folder: &Path, acked: &mut Acked, replay: &str) {
+    if !folder.exists() {
+        return;
+    }
+    let listed = backup::list(folder).unwrap_or_else(|e| panic!("backups unlisted {replay}: {e}"));
+    for summary in listed {
+        assert!(
+            summary.damaged.is_empty(),
+            "backup {} is damaged {replay}: {:?}",
+            summary.id,
+            summary.damaged
+        );
+        backup::verify(folder, &summary.id)
+            .unwrap_or_else(|e| panic!("backup {} does not verify {replay}: {e}", summary.id));
+        if !acked.backups.contains_key(&summary.id) {
+            acked.backups.insert(summary.id, acked.rows.clone());
+        }
+    }
 }
 
 /// A whole pack: its manifest and every file it lists, each with the size and sum it records.
