@@ -21,7 +21,7 @@ help:
 	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
 	@echo "make e2e-stress  the end-to-end suite three times in a row on a machine kept busy"
 	@echo "make bench  performance figures as name=value lines (not part of make test)"
-	@echo "make crash-test  kill Dossier's core 300 times during writes, imports and exports (CRASH_KILLS=n)"
+	@echo "make crash-test  kill the core 300 times during writes, imports, exports, backups and restores (CRASH_KILLS=n)"
 	@echo "make bindings  regenerate ui/src/lib/bindings.ts after changing a command"
 
 ## Set-up ---------------------------------------------------------------------------------------
