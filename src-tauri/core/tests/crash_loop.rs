@@ -1,8 +1,8 @@
 //! Kills the crash worker (`crash/worker.rs`) with SIGKILL at random moments while it saves
 //! vacancies, imports files, writes copies, packs, database copies and calendars into an outside
 //! folder, and makes and restores backups, and after each kill runs what the app runs at start
-//! (an interrupted restore finished, the write journal's
-//! clean-up, the store and the vault opened), then checks: every acknowledged write is there,
+//! (an interrupted restore finished, the write journal's clean-up, the store and the vault
+//! opened), then checks: every acknowledged write is there,
 //! the database passes `PRAGMA integrity_check`, the vault check finds no damaged or missing
 //! file, every acknowledged copy, pack and calendar is there and whole, and no `.dossier-`
 //! temporary file or folder is left anywhere.
