@@ -126,25 +126,7 @@ fn write_into(
     app_version: &str,
     facts: Facts,
 ) -> Result<Manifest> {
-    let db_path = temp.join(DATABASE);
-    let copied = store.with_quiet_file(|live| {
-        manifest::copy_hashed(live, &db_path)
-            .map_err(|e| Error::io(format!("Could not write {}", db_path.display()), e))
-    })?;
-    let (sha256, size) = match copied {
-        Some(hashed) => hashed,
-        None => {
-            store.backup_to(&db_path)?;
-            manifest::hash_file(&db_path)
-                .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?
-        }
-    };
-    let database = Item {
-        path: DATABASE.to_string(),
-        sha256,
-        size,
-    };
-
+    let flush = manifest::Flush::cheapest();
     let objects = objects_dir(backup_dir);
     let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
     let mut files = Vec::with_capacity(facts.files.len());
@@ -182,12 +164,22 @@ fn write_into(
         }
         files.push(item);
     }
-    copy_objects(&jobs)?;
-    for dir in &touched {
-        fsio::sync_dir(dir)?;
+
+    let db_path = temp.join(DATABASE);
+    let database = copy_database_and_objects(store, &db_path, temp, &jobs, flush)?;
+    // Only durable objects get their name under `objects/`, where later backups reuse them on
+    // sight: one left there half-written by a power cut would be taken as sound.
+    for job in &jobs {
+        fs::rename(&job.staged, &job.dest)
+            .map_err(|e| Error::io(format!("Could not write {}", job.dest.display()), e))?;
     }
-    if !touched.is_empty() {
-        fsio::sync_dir(&objects)?;
+    if flush == manifest::Flush::EachFile {
+        for dir in &touched {
+            fsio::sync_dir(dir)?;
+        }
+        if !touched.is_empty() {
+            fsio::sync_dir(&objects)?;
+        }
     }
 
     let manifest = Manifest {
@@ -203,10 +195,80 @@ fn write_into(
         database,
         files,
     };
-    manifest::write_manifest(temp, &manifest)?;
-    fsio::sync_dir(temp)?;
+    manifest::write_manifest(temp, &manifest, flush)?;
+    if flush == manifest::Flush::ByCaller {
+        // The objects' new names and the manifest, in one more (small) journal commit.
+        fsio::sync_file_system(temp)?;
+    } else {
+        fsio::sync_dir(temp)?;
+    }
     check_written(backup_dir, temp, &manifest)?;
     Ok(manifest)
+}
+
+/// Copies the database into the backup as one consistent snapshot, and the objects it lacks to
+/// their staged names, leaving every file durable. The fast path copies the database file
+/// itself while the store holds it still, with the objects on other threads, and a last
+/// thread hashes it meanwhile: the copies and then the one sync of the file system run while
+/// SHA-256 reads, so the backup costs about what its slowest part does, not their sum. When the
+/// file cannot be held still, SQLite's own copy is taken and everything runs in turn.
+fn copy_database_and_objects(
+    store: &Store,
+    db_path: &Path,
+    temp: &Path,
+    jobs: &[Job<'_>],
+    flush: manifest::Flush,
+) -> Result<Item> {
+    let item = |(sha256, size)| Item {
+        path: DATABASE.to_string(),
+        sha256,
+        size,
+    };
+    let quiet = store.with_quiet_file(|live| {
+        std::thread::scope(|scope| {
+            let hashing = scope.spawn(|| manifest::hash_file(live));
+            let objects = scope.spawn(|| copy_objects(jobs, flush));
+            let copied = manifest::copy_plain(live, db_path, flush)
+                .map_err(|e| Error::io(format!("Could not write {}", db_path.display()), e));
+            let objects = objects
+                .join()
+                .unwrap_or_else(|_| Err(Error::Internal("a backup copy stopped".into())));
+            let synced = match (&copied, &objects) {
+                (Ok(_), Ok(())) if flush == manifest::Flush::ByCaller => {
+                    fsio::sync_file_system(temp)
+                }
+                _ => Ok(()),
+            };
+            let hashed = hashing
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("the hashing thread stopped")))
+                .map_err(|e| Error::io(format!("Could not read {}", live.display()), e));
+            objects?;
+            let copied = copied?;
+            synced?;
+            let (sha256, size) = hashed?;
+            if copied != size {
+                // Held still by the store, the file cannot change: a disk that reads back
+                // another length is failing.
+                return Err(Error::io(
+                    format!("Could not copy {}", live.display()),
+                    std::io::Error::other("the file changed while it was copied"),
+                ));
+            }
+            Ok(item((sha256, size)))
+        })
+    })?;
+    if let Some(database) = quiet {
+        return Ok(database);
+    }
+    copy_objects(jobs, flush)?;
+    store.backup_to(db_path)?;
+    let hashed = manifest::hash_file(db_path)
+        .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
+    if flush == manifest::Flush::ByCaller {
+        fsio::sync_file_system(temp)?;
+    }
+    Ok(item(hashed))
 }
 
 /// The last look before the backup gets its name: the manifest reads back as written, and the
@@ -241,7 +303,7 @@ fn check_written(backup_dir: &Path, temp: &Path, written: &Manifest) -> Result<(
 }
 
 /// One object a backup lacks: copied from the vault to `staged` (inside the backup's temporary
-/// folder), then renamed to `dest` under `objects/`.
+/// folder), then renamed to `dest` under `objects/` once durable.
 struct Job<'a> {
     src: PathBuf,
     staged: PathBuf,
@@ -253,9 +315,10 @@ struct Job<'a> {
 /// share the file system's journal commits, where one after another each waits for its own.
 const PARALLEL_COPIES: usize = 4;
 
-/// Copies the objects a backup lacks, each checked against its hash and synced; the first
-/// failure is returned, naming the document whose file it was.
-fn copy_objects(jobs: &[Job<'_>]) -> Result<()> {
+/// Copies the objects a backup lacks to their staged names, each checked against its hash (and
+/// synced, unless `flush` leaves that to the caller); the first failure is returned, naming the
+/// document whose file it was.
+fn copy_objects(jobs: &[Job<'_>], flush: manifest::Flush) -> Result<()> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let copy_one = |job: &Job<'_>| -> Result<()> {
         let Job {
@@ -264,7 +327,7 @@ fn copy_objects(jobs: &[Job<'_>]) -> Result<()> {
             dest,
             named,
         } = job;
-        match manifest::copy_checked_via(src, staged, dest, &named.hash) {
+        match manifest::copy_checked_to(src, staged, &named.hash, flush) {
             Ok(_) => Ok(()),
             Err(manifest::CopyError::Mismatch) => Err(vault::damaged(src, &named.title)),
             Err(manifest::CopyError::Io(e)) if !src.is_file() => {

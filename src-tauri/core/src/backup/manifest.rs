@@ -147,14 +147,22 @@ pub(crate) fn read_manifest_as(folder: &Path, id: &str) -> std::result::Result<M
     Ok(manifest)
 }
 
-pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest) -> Result<()> {
+/// Writes the manifest and its checksum into `folder`. With [`Flush::ByCaller`] they are plain
+/// writes, made durable by the caller's sync of the file system: `folder` is a backup still
+/// under its temporary name, which nothing reads and the next start removes if it stays so.
+pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest, flush: Flush) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(manifest)
         .map_err(|e| Error::Internal(format!("the backup manifest could not be written: {e}")))?;
-    fsio::write_atomic(&folder.join(MANIFEST), &bytes)?;
-    fsio::write_atomic(
-        &folder.join(MANIFEST_SUM),
-        format!("{}\n", hex(&Sha256::digest(&bytes))).as_bytes(),
-    )
+    let sum = format!("{}\n", hex(&Sha256::digest(&bytes)));
+    for (name, content) in [(MANIFEST, bytes.as_slice()), (MANIFEST_SUM, sum.as_bytes())] {
+        let path = folder.join(name);
+        match flush {
+            Flush::EachFile => fsio::write_atomic(&path, content)?,
+            Flush::ByCaller => fs::write(&path, content)
+                .map_err(|e| Error::io(format!("Could not write {}", path.display()), e))?,
+        }
+    }
+    Ok(())
 }
 
 /// Every backup, newest first. A backup whose manifest cannot be read is listed too, marked
@@ -248,6 +256,27 @@ pub(crate) enum CopyError {
     Io(io::Error),
 }
 
+/// Who makes a copied file durable: the copy itself, before its rename, or the caller, with one
+/// sync of the whole file system once every file is written ([`fsio::sync_file_system`]). A
+/// backup writes many files: a sync each, and one per folder, would cost a journal commit each,
+/// where `cp -r` and then `sync` pays for one.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Flush {
+    EachFile,
+    ByCaller,
+}
+
+impl Flush {
+    /// [`Flush::ByCaller`] where one call makes a whole file system durable, else each file.
+    pub(crate) fn cheapest() -> Flush {
+        if fsio::SYNCS_FILE_SYSTEM {
+            Flush::ByCaller
+        } else {
+            Flush::EachFile
+        }
+    }
+}
+
 /// Copies `src` to `dest` through a temporary name beside it, checking the bytes against
 /// `sha256` on the way and syncing the file before the rename; the folder is synced by the
 /// caller, once for many files. `dest` appears complete and correct, or not at all.
@@ -256,45 +285,46 @@ pub(crate) fn copy_checked(
     dest: &Path,
     sha256: &str,
 ) -> std::result::Result<u64, CopyError> {
-    copy_checked_via(src, &fsio::temp_path_beside(dest), dest, sha256)
+    let temp = fsio::temp_path_beside(dest);
+    let size = copy_checked_to(src, &temp, sha256, Flush::EachFile)?;
+    fs::rename(&temp, dest).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        CopyError::Io(e)
+    })?;
+    Ok(size)
 }
 
-/// [`copy_checked`] through the temporary path `temp`, which must be on `dest`'s file system:
-/// a backup writes its objects inside its own recorded temporary folder, so that a kill leaves
-/// them where the next start's clean-up removes them.
-pub(crate) fn copy_checked_via(
+/// Copies `src` into the new file `temp`, checking the bytes against `sha256` on the way, and
+/// leaves it there for the caller to rename once it is durable; on any failure `temp` is gone.
+/// A backup writes its objects inside its own recorded temporary folder this way, so that a
+/// kill leaves them where the next start's clean-up removes them.
+pub(crate) fn copy_checked_to(
     src: &Path,
     temp: &Path,
-    dest: &Path,
     sha256: &str,
+    flush: Flush,
 ) -> std::result::Result<u64, CopyError> {
-    let temp = temp.to_path_buf();
-    match copy_to_temp(src, &temp) {
-        Ok((h, size)) if h == sha256 => match fs::rename(&temp, dest) {
-            Ok(()) => Ok(size),
-            Err(e) => {
-                let _ = fs::remove_file(&temp);
-                Err(CopyError::Io(e))
-            }
-        },
-        Ok(_) => {
-            let _ = fs::remove_file(&temp);
-            Err(CopyError::Mismatch)
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(CopyError::Io(e))
+    let copied = copy_to_temp(src, temp, flush);
+    match copied {
+        Ok((h, size)) if h == sha256 => Ok(size),
+        failed => {
+            let _ = fs::remove_file(temp);
+            Err(match failed {
+                Err(e) => CopyError::Io(e),
+                Ok(_) => CopyError::Mismatch,
+            })
         }
     }
 }
 
-/// Copies `src` to `dest` as [`copy_checked`] does, for a file with no known checksum yet:
-/// returns the SHA-256 and size of the bytes written.
-pub(crate) fn copy_hashed(src: &Path, dest: &Path) -> io::Result<(String, u64)> {
+/// Copies `src` to `dest` through a temporary name beside it, synced unless `flush` leaves that
+/// to the caller; returns the bytes copied. For a file whose checksum the caller takes itself,
+/// from `src` and on another thread, while this copy runs.
+pub(crate) fn copy_plain(src: &Path, dest: &Path, flush: Flush) -> io::Result<u64> {
     let temp = fsio::temp_path_beside(dest);
-    let done = copy_to_temp(src, &temp).and_then(|hashed| {
+    let done = write_copy(src, &temp, flush).and_then(|n| {
         fs::rename(&temp, dest)?;
-        Ok(hashed)
+        Ok(n)
     });
     if done.is_err() {
         let _ = fs::remove_file(&temp);
@@ -302,21 +332,25 @@ pub(crate) fn copy_hashed(src: &Path, dest: &Path) -> io::Result<(String, u64)> 
     done
 }
 
-/// Copies `src` into a new file `temp` and syncs it, while another thread hashes `src`: the
-/// copy is left to the kernel (`copy_file_range` on Linux, as `cp` does), so a large database
-/// snapshot costs about what copying it does rather than copying plus hashing. `src` does not
-/// change meanwhile (a vault object never does, the database is held still by
-/// `Store::with_quiet_file`), and a copy of another length than what was hashed is an error.
-fn copy_to_temp(src: &Path, temp: &Path) -> io::Result<(String, u64)> {
+/// Copies `src` into the new file `temp`, leaving the copy to the kernel (`copy_file_range` on
+/// Linux, as `cp` does), and syncs it unless `flush` leaves that to the caller.
+fn write_copy(src: &Path, temp: &Path, flush: Flush) -> io::Result<u64> {
+    let mut source = File::open(src)?;
+    let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let n = io::copy(&mut source, &mut out)?;
+    if flush == Flush::EachFile {
+        out.sync_all()?;
+    }
+    Ok(n)
+}
+
+/// [`write_copy`] of `src` to `temp` while another thread hashes `src`, so a copy costs about
+/// what copying does rather than copying plus hashing. `src` does not change meanwhile (a
+/// vault object never does), and a copy of another length than what was hashed is an error.
+fn copy_to_temp(src: &Path, temp: &Path, flush: Flush) -> io::Result<(String, u64)> {
     std::thread::scope(|scope| {
         let hashing = scope.spawn(|| hash_file(src));
-        let copied = (|| -> io::Result<u64> {
-            let mut source = File::open(src)?;
-            let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
-            let n = io::copy(&mut source, &mut out)?;
-            out.sync_all()?;
-            Ok(n)
-        })();
+        let copied = write_copy(src, temp, flush);
         let hashed = hashing
             .join()
             .map_err(|_| io::Error::other("the hashing thread stopped"))?;

@@ -85,21 +85,44 @@ fn write_to(temp: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
         let _ = fs::remove_file(temp);
         return Err(Error::io(format!("Could not write {}", dest.display()), e));
     }
-    persist(temp, dest)
+    rename_into_place(temp, dest)
 }
 
-/// Moves an already written and synced `temp` file to `dest`, then syncs the directory.
+/// Moves an already written `temp` file to `dest` once it is synced, then syncs the directory.
 /// On failure the temporary file is removed, so nothing half-done is left behind.
 pub fn persist(temp: &Path, dest: &Path) -> Result<()> {
     if let Err(e) = File::open(temp).and_then(|f| f.sync_all()) {
         let _ = fs::remove_file(temp);
         return Err(Error::io(format!("Could not write {}", dest.display()), e));
     }
+    rename_into_place(temp, dest)
+}
+
+/// The end of [`persist`], for a `temp` file its writer has just synced.
+fn rename_into_place(temp: &Path, dest: &Path) -> Result<()> {
     if let Err(e) = fs::rename(temp, dest) {
         let _ = fs::remove_file(temp);
         return Err(Error::io(format!("Could not write {}", dest.display()), e));
     }
     sync_dir(dest.parent().unwrap_or(Path::new(".")))
+}
+
+/// Whether [`sync_file_system`] makes a whole file system durable in one call on this platform.
+pub const SYNCS_FILE_SYSTEM: bool = cfg!(any(target_os = "linux", target_os = "android"));
+
+/// Makes everything written on the file system that holds `path` durable, file data and folder
+/// entries alike (`syncfs`), so a writer of many files pays for one journal commit rather than
+/// one per file and per folder. It also flushes what other programs wrote there, which costs
+/// them nothing they did not already owe. Only where [`SYNCS_FILE_SYSTEM`]; elsewhere it syncs
+/// `path` itself, and the caller must have synced each file and folder.
+pub fn sync_file_system(path: &Path) -> Result<()> {
+    let opened =
+        File::open(path).map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let synced = rustix::fs::syncfs(&opened).map_err(std::io::Error::from);
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    let synced = opened.sync_all();
+    synced.map_err(|e| Error::io(format!("Could not sync {}", path.display()), e))
 }
 
 pub fn sync_dir(dir: &Path) -> Result<()> {
@@ -124,6 +147,16 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_file_system_is_synced_from_any_folder_on_it_and_a_missing_one_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("scan.pdf"), b"%PDF-1.7").unwrap();
+        sync_file_system(dir.path()).unwrap();
+        let missing = dir.path().join("gone");
+        let err = sync_file_system(&missing).unwrap_err().to_string();
+        assert!(err.contains("gone"), "{err}");
+    }
 
     #[test]
     fn write_atomic_replaces_content_and_leaves_no_temp_file() {
