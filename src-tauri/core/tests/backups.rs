@@ -772,6 +772,20 @@ fn prune_removes_no_object_while_a_backup_it_cannot_read_may_name_it() {
 }
 
 #[test]
+fn a_fresh_empty_dossier_waits_for_something_to_back_up() {
+    let mut d = Data::new();
+    assert!(
+        !backup::is_due(&d.store, &d.backups, now()).unwrap(),
+        "nothing to lose yet"
+    );
+    d.vacancy("1601");
+    assert!(
+        backup::is_due(&d.store, &d.backups, now()).unwrap(),
+        "the first vacancy is worth a backup at once"
+    );
+}
+
+#[test]
 fn a_backup_is_due_when_there_is_none_or_after_changes_at_most_daily() {
     let mut d = Data::filled();
     assert!(

@@ -428,9 +428,10 @@ fn free_id(backups: &Path, now: DateTime<Utc>) -> String {
     id
 }
 
-/// Whether an automatic backup should run now: when there is no backup at all, or when the data
-/// changed since the newest one and that one is at least a day old ("after changes, at most
-/// daily"). A change is told by the store's change stamp, which every write that changes a row
+/// Whether an automatic backup should run now: when there is no backup at all and the candidate
+/// has something to lose (a profile, a vacancy, an application or a document; a backup of a
+/// fresh, empty Dossier would only be pruned later), or when the data changed since the newest
+/// backup and that one is at least a day old ("after changes, at most daily"). A change is told by the store's change stamp, which every write that changes a row
 /// renews and each manifest records, so it holds across restarts and after a restore.
 pub fn is_due(store: &Store, backup_dir: &Path, now: DateTime<Utc>) -> Result<bool> {
     let newest = manifest::listed(backup_dir)?
@@ -438,7 +439,11 @@ pub fn is_due(store: &Store, backup_dir: &Path, now: DateTime<Utc>) -> Result<bo
         .filter_map(|(_, m)| m.ok())
         .max_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     let Some(newest) = newest else {
-        return Ok(true);
+        let held = store.overview()?;
+        return Ok(held.profile_started
+            || held.vacancies > 0
+            || held.applications > 0
+            || held.documents > 0);
     };
     if newest.change_stamp == store.change_stamp()? {
         return Ok(false);
