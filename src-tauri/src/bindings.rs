@@ -15,6 +15,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::backups::backups_list,
             commands::backups::backup_now,
             commands::backups::backup_choose_folder,
+            commands::backups::backup_use_default_folder,
             commands::backups::backup_preview,
             commands::backups::backup_restore,
             commands::overview::session_get,

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use dossier_core::reminders::{self, Delivery};
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
 use crate::error::Result;
@@ -178,6 +178,10 @@ fn back_up_if_due(app: &AppHandle) {
             Ok(None) => "due=no".to_string(),
             Err(e) => format!("failed {}", e.code().name()),
         });
+        // Settings, if open, shows the new backup or the failure without being reopened.
+        if !matches!(made, Ok(None)) {
+            let _ = app.emit(crate::commands::backups::BACKUPS_CHANGED, ());
+        }
         // The outcome is recorded for the Dashboard; the log is for whoever reads it.
         if let Err(e) = made {
             eprintln!("Dossier backups: {e}");

@@ -11,6 +11,10 @@ use crate::dialog;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::{AppState, BackupWhen, Restored};
 
+/// The event sent to the page after an automatic backup was made or failed; `onBackupsChanged`
+/// in the UI's IPC module listens for it by this name.
+pub const BACKUPS_CHANGED: &str = "backups-changed";
+
 /// What Settings shows about backups.
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -92,6 +96,15 @@ pub async fn backup_choose_folder(
     };
     backup::save_settings(&state.data_dir, &settings)?;
     Ok(Some(status(&state)?))
+}
+
+/// Sends backups to the default folder inside the data folder again; answers with the status.
+/// The backups already in the chosen folder stay there.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_use_default_folder(state: State<'_, AppState>) -> Result<BackupStatus> {
+    backup::save_settings(&state.data_dir, &BackupSettings::default())?;
+    status(&state)
 }
 
 /// Checks backup `id` against its checksums and says what restoring it would bring back.

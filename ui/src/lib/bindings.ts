@@ -18,6 +18,11 @@ export const commands = {
 	 *  nothing when the candidate cancelled.
 	 */
 	backupChooseFolder: () => typedError<BackupStatus | null, ErrorBody>(__TAURI_INVOKE("backup_choose_folder")),
+	/**
+	 *  Sends backups to the default folder inside the data folder again; answers with the status.
+	 *  The backups already in the chosen folder stay there.
+	 */
+	backupUseDefaultFolder: () => typedError<BackupStatus, ErrorBody>(__TAURI_INVOKE("backup_use_default_folder")),
 	/**  Checks backup `id` against its checksums and says what restoring it would bring back. */
 	backupPreview: (id: string) => typedError<BackupPreview, ErrorBody>(__TAURI_INVOKE("backup_preview", { id })),
 	/**  Replaces the data with backup `id`, keeping the current data aside; answers with where. */

@@ -1,6 +1,7 @@
 // The one way views talk to the Rust side. Every command from the generated bindings is exposed
 // here with its real types; a failure is thrown as an `AppError` carrying the backend's
 // `{ code, message, fields }`, so views never see raw `invoke` results.
+import { listen } from '@tauri-apps/api/event';
 import { commands, type ErrorBody, type ErrorCode, type FieldError } from './bindings';
 
 /** The shape every generated command resolves to. */
@@ -83,3 +84,14 @@ export const ipc = Object.fromEntries(
 // the one piece of Tauri's API besides the generated commands that views need, so it is handed
 // out here rather than imported from Tauri in each view.
 export { Channel } from '@tauri-apps/api/core';
+
+/** Calls `handler` each time an automatic backup was made or failed (the shell's
+ * `BACKUPS_CHANGED` event); resolves to the function that stops listening. */
+export async function onBackupsChanged(handler: () => void): Promise<() => void> {
+  try {
+    return await listen('backups-changed', () => handler());
+  } catch {
+    // Without the event bridge the section still shows what it read when it opened.
+    return () => {};
+  }
+}
