@@ -49,8 +49,17 @@ pub async fn open_paths(
     multiple: bool,
 ) -> Result<Vec<PathBuf>> {
     #[cfg(feature = "e2e")]
-    if let Some(answer) = crate::test_hooks::open_dialog_answer() {
-        return Ok(answer);
+    {
+        let answer = crate::test_hooks::open_dialog_answer();
+        // The suite reads this in the launch's log when an answer seems lost.
+        eprintln!(
+            "e2e: open dialog in pid {} for {:?}: {answer:?}",
+            std::process::id(),
+            std::env::var_os("DOSSIER_DATA_DIR")
+        );
+        if let Some(answer) = answer {
+            return Ok(answer);
+        }
     }
     let dialog = rfd::AsyncFileDialog::new()
         .add_filter(filter_name, extensions)
