@@ -143,7 +143,7 @@ pub enum DuplicateOf {
 )]
 pub enum FileDraftOutcome {
     Draft {
-        capture: NoticeCapture,
+        capture: Box<NoticeCapture>,
         duplicate: Option<DuplicateOf>,
     },
     /// A PDF that holds only an image of the text: nothing to read, but the candidate may type
@@ -216,7 +216,10 @@ pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<File
                     }
                     seen.push((platform, reference.to_string(), drafts.len() as u32));
                 }
-                FileDraftOutcome::Draft { capture, duplicate }
+                FileDraftOutcome::Draft {
+                    capture: Box::new(capture),
+                    duplicate,
+                }
             }
             Err(error) => refusal_of(error)?,
         };
