@@ -1,11 +1,13 @@
 //! Files dropped onto the window. Tauri gives the shell the dropped paths (the webview itself
-//! never sees them), so the import runs here, through the same batch import as the file dialog,
-//! and the UI hears about it on a channel it registered: the hovering, the progress and each
-//! file's outcome. A channel needs no event permission in the window's capability.
+//! never sees them), so the work runs here, the same as for the file dialog, and the UI hears
+//! about it on a channel it registered: the hovering, the progress and each file's outcome. A
+//! channel needs no event permission in the window's capability. The vault view files drops as
+//! documents; the capture view reads them as saved notices, each a draft to check.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use dossier_core::notice_files::{self, FileDraft};
 use dossier_core::vault::{BatchItem, DocumentKind, ImportProgress};
 use serde::Serialize;
 use specta::Type;
@@ -43,23 +45,79 @@ pub enum DropNews {
     },
 }
 
-/// Where drop news goes and what kind dropped files are filed as; set by the vault view.
+/// What the capture view is told about files dropped onto it, in order: `hovering`, then `left`
+/// or `started`, and `finished` with one draft per file, or `failed`.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(
+    tag = "news",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum CaptureDropNews {
+    Hovering {
+        files: u32,
+    },
+    Left,
+    Started {
+        files: u32,
+    },
+    Finished {
+        drafts: Vec<FileDraft>,
+    },
+    /// Nothing could be read at all (the database is not open).
+    Failed {
+        message: String,
+    },
+}
+
+#[derive(Clone)]
+enum Listener {
+    Vault(DocumentKind, Channel<DropNews>),
+    Capture(Channel<CaptureDropNews>),
+}
+
+/// Where drop news goes: the vault view (with the kind dropped files are filed as) or the
+/// capture view, whichever registered last.
 #[derive(Default)]
 pub struct DropTarget {
-    listener: Mutex<Option<(DocumentKind, Channel<DropNews>)>>,
+    listener: Mutex<Option<Listener>>,
 }
 
 impl DropTarget {
     pub fn listen(&self, kind: DocumentKind, channel: Channel<DropNews>) {
-        *self.listener.lock().unwrap_or_else(|p| p.into_inner()) = Some((kind, channel));
+        self.set(Listener::Vault(kind, channel));
     }
 
-    fn current(&self) -> (DocumentKind, Option<Channel<DropNews>>) {
-        match &*self.listener.lock().unwrap_or_else(|p| p.into_inner()) {
-            Some((kind, channel)) => (*kind, Some(channel.clone())),
-            None => (DocumentKind::Other, None),
-        }
+    pub fn listen_for_capture(&self, channel: Channel<CaptureDropNews>) {
+        self.set(Listener::Capture(channel));
     }
+
+    fn set(&self, listener: Listener) {
+        *self.listener.lock().unwrap_or_else(|p| p.into_inner()) = Some(listener);
+    }
+
+    fn current(&self) -> Option<Listener> {
+        self.listener
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+/// Reads `paths` as saved notices on a blocking thread, the same way for the dialog and a drop.
+pub async fn capture_paths<R: Runtime>(
+    app: &AppHandle<R>,
+    paths: Vec<PathBuf>,
+) -> Result<Vec<FileDraft>> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let app = app.clone();
+    on_blocking_thread("reading the notices", move || {
+        let state = app.state::<AppState>();
+        state.with_store(|store| notice_files::capture_notice_files(store, &paths))
+    })
+    .await
 }
 
 /// Imports `paths` as `kind` on a blocking thread, the same way for the dialog and a drop.
@@ -86,7 +144,11 @@ pub fn on_drag_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
     let Some(target) = app.try_state::<DropTarget>() else {
         return;
     };
-    let (kind, channel) = target.current();
+    let (kind, channel) = match target.current() {
+        Some(Listener::Capture(channel)) => return on_capture_drop(app, channel, event),
+        Some(Listener::Vault(kind, channel)) => (kind, Some(channel)),
+        None => (DocumentKind::Other, None),
+    };
     let tell = move |news: DropNews| {
         if let Some(channel) = &channel {
             // A reloaded page drops its channel; the import goes on regardless.
@@ -121,6 +183,40 @@ pub fn on_drag_drop<R: Runtime>(app: &AppHandle<R>, event: &DragDropEvent) {
             });
         }
         // `Over` only moves the pointer; the UI needs nothing from it.
+        _ => {}
+    }
+}
+
+fn on_capture_drop<R: Runtime>(
+    app: &AppHandle<R>,
+    channel: Channel<CaptureDropNews>,
+    event: &DragDropEvent,
+) {
+    // A reloaded page drops its channel; there is nobody left to show drafts to.
+    let tell = move |news: CaptureDropNews| {
+        let _ = channel.send(news);
+    };
+    match event {
+        DragDropEvent::Enter { paths, .. } => tell(CaptureDropNews::Hovering {
+            files: count(paths),
+        }),
+        DragDropEvent::Leave => tell(CaptureDropNews::Left),
+        DragDropEvent::Drop { paths, .. } if paths.is_empty() => tell(CaptureDropNews::Left),
+        DragDropEvent::Drop { paths, .. } => {
+            tell(CaptureDropNews::Started {
+                files: count(paths),
+            });
+            let app = app.clone();
+            let paths = paths.clone();
+            tauri::async_runtime::spawn(async move {
+                tell(match capture_paths(&app, paths).await {
+                    Ok(drafts) => CaptureDropNews::Finished { drafts },
+                    Err(e) => CaptureDropNews::Failed {
+                        message: e.to_string(),
+                    },
+                });
+            });
+        }
         _ => {}
     }
 }

@@ -52,6 +52,16 @@ pub enum ErrorCode {
     BackupTooNew,
     /// Dossier failed on its own (a background task crashed), not because of the input.
     Internal,
+    /// A notice file over 100 MB, refused before it was read.
+    NoticeFileTooLarge,
+    /// A notice file that is no saved page, text file or PDF.
+    NoticeFileUnknownType,
+    /// A PDF that holds only an image of the text.
+    PdfWithoutText,
+    /// A PDF that opens only with a password.
+    PdfLocked,
+    /// A PDF that cannot be read.
+    PdfDamaged,
 }
 
 impl ErrorCode {
@@ -97,6 +107,11 @@ impl Error {
                 Core::NotAnExport { .. } => ErrorCode::NotAnExport,
                 Core::BackupDamaged { .. } => ErrorCode::BackupDamaged,
                 Core::BackupTooNew { .. } => ErrorCode::BackupTooNew,
+                Core::NoticeFileTooLarge { .. } => ErrorCode::NoticeFileTooLarge,
+                Core::NoticeFileUnknownType { .. } => ErrorCode::NoticeFileUnknownType,
+                Core::PdfWithoutText { .. } => ErrorCode::PdfWithoutText,
+                Core::PdfLocked { .. } => ErrorCode::PdfLocked,
+                Core::PdfDamaged { .. } => ErrorCode::PdfDamaged,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,

@@ -336,8 +336,11 @@ async fn a_notice_file_over_one_megabyte_is_refused_and_nothing_is_saved() {
     app.open_view("vacancies").await;
     app.click("[data-testid='add-vacancy']").await;
     app.click("[data-testid='open-notice-file']").await;
-    let message = app.text_of("[data-testid='capture-error']").await;
-    assert!(message.contains("over 1 MB"), "{message}");
+    let message = app.text_of("[data-testid='batch-refused']").await;
+    assert!(
+        message.contains("huge notice.txt") && message.contains("over 1 MB"),
+        "{message}"
+    );
     app.assert_absent(
         "[data-testid='vacancy-form']",
         "no draft from a refused file",

@@ -115,6 +115,33 @@ pub enum Error {
     /// The chosen file or folder is not a Dossier export at all.
     #[error("{path} is not a Dossier export.")]
     NotAnExport { path: PathBuf },
+
+    /// A notice file larger than any notice, refused from its size before it was read.
+    #[error("{path} is {size_bytes} bytes, over the {limit_bytes} bytes a notice file may be.")]
+    NoticeFileTooLarge {
+        path: PathBuf,
+        size_bytes: u64,
+        limit_bytes: u64,
+    },
+
+    /// A file that is no saved page, text or PDF; `extension` as written, lower case.
+    #[error("{path} is not a saved page, a text file or a PDF.")]
+    NoticeFileUnknownType {
+        path: PathBuf,
+        extension: Option<String>,
+    },
+
+    /// A PDF with pages but no text layer: a scan, only an image of the text.
+    #[error("{path} holds only an image of the text.")]
+    PdfWithoutText { path: PathBuf },
+
+    /// A PDF that opens only with a password.
+    #[error("{path} is protected by a password.")]
+    PdfLocked { path: PathBuf },
+
+    /// A file named `.pdf` that cannot be read as one: truncated, or something else inside.
+    #[error("{path} is damaged and cannot be read as a PDF.")]
+    PdfDamaged { path: PathBuf },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

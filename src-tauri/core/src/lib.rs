@@ -37,6 +37,7 @@
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
 //! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications` |
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
+//! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -54,6 +55,7 @@ pub mod fsio;
 pub mod hidden_chars;
 pub mod models;
 pub mod notice;
+pub mod notice_files;
 pub mod packs;
 pub mod preferences;
 pub mod profile;

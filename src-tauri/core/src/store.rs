@@ -23,6 +23,7 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_profile.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0004_vault.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0005_applications.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0006_notice_files.sql")).foreign_key_check(),
 ];
 
 /// The schema version this build writes.

@@ -1,11 +1,17 @@
+use std::path::PathBuf;
+
 use dossier_core::notice::{self, NoticeCapture};
+use dossier_core::notice_files::{self, FileDraft};
 use dossier_core::vacancy::{
     self, SaveOutcome, Vacancy, VacancyFacets, VacancyInput, VacancyPage, VacancyQuery,
 };
-use tauri::State;
+use dossier_core::vault::Document;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 
 use crate::dialog;
-use crate::error::Result;
+use crate::dropped_files::{self, CaptureDropNews, DropTarget};
+use crate::error::{Result, on_blocking_thread};
 use crate::external;
 use crate::state::AppState;
 
@@ -16,16 +22,58 @@ pub async fn vacancy_capture_text(text: String) -> Result<NoticeCapture> {
     Ok(notice::capture_notice(&text)?)
 }
 
-/// Asks for a saved notice (`.txt` or `.html`) and reads it into a draft; nothing when cancelled.
+/// What the open dialog offers for saved notices; upper case too, as some desktops match by case.
+const NOTICE_EXTENSIONS: &[&str] = &["html", "htm", "txt", "pdf", "HTML", "HTM", "TXT", "PDF"];
+
+/// Asks for saved notices, several at once, and reads each into a draft to check; empty when
+/// cancelled. Nothing is saved.
 #[tauri::command]
 #[specta::specta]
-pub async fn vacancy_capture_file(window: tauri::WebviewWindow) -> Result<Option<NoticeCapture>> {
-    let paths =
-        dialog::open_paths(&window, "Vacancy notice", &["txt", "html", "htm"], false).await?;
-    let Some(path) = paths.first() else {
-        return Ok(None);
-    };
-    Ok(Some(notice::capture_notice_file(path)?))
+pub async fn vacancy_capture_files(
+    app: AppHandle,
+    window: tauri::WebviewWindow,
+) -> Result<Vec<FileDraft>> {
+    let paths = dialog::open_paths(&window, "Vacancy notices", NOTICE_EXTENSIONS, true).await?;
+    dropped_files::capture_paths(&app, paths).await
+}
+
+/// Sends files dropped onto the window to the capture view, as drafts, until another view
+/// registers for drops.
+#[tauri::command]
+#[specta::specta]
+pub async fn vacancy_watch_drops(
+    target: State<'_, DropTarget>,
+    on_drop: Channel<CaptureDropNews>,
+) -> Result<()> {
+    target.listen_for_capture(on_drop);
+    Ok(())
+}
+
+/// Saves a draft read from `file`; a PDF is kept in the vault with the vacancy as the posting's
+/// own copy.
+#[tauri::command]
+#[specta::specta]
+pub async fn vacancy_save_from_file(
+    app: AppHandle,
+    input: VacancyInput,
+    file: String,
+) -> Result<SaveOutcome> {
+    on_blocking_thread("saving the vacancy", move || {
+        let state = app.state::<AppState>();
+        let now = state.clock.now();
+        state.write_vault(|vault, store| {
+            let file = PathBuf::from(file);
+            notice_files::save_vacancy_with_notice_file(store, vault, input, Some(&file), now)
+        })
+    })
+    .await
+}
+
+/// The posting's own copy kept with a vacancy, if any.
+#[tauri::command]
+#[specta::specta]
+pub async fn vacancy_notice_copy(state: State<'_, AppState>, id: u32) -> Result<Option<Document>> {
+    state.with_store(|store| notice_files::notice_copy_of(store, id))
 }
 
 #[tauri::command]

@@ -176,8 +176,23 @@ export const commands = {
 	preferencesSet: (preferences: Preferences) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
 	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
-	/**  Asks for a saved notice (`.txt` or `.html`) and reads it into a draft; nothing when cancelled. */
-	vacancyCaptureFile: () => typedError<NoticeCapture | null, ErrorBody>(__TAURI_INVOKE("vacancy_capture_file")),
+	/**
+	 *  Asks for saved notices, several at once, and reads each into a draft to check; empty when
+	 *  cancelled. Nothing is saved.
+	 */
+	vacancyCaptureFiles: () => typedError<FileDraft[], ErrorBody>(__TAURI_INVOKE("vacancy_capture_files")),
+	/**
+	 *  Sends files dropped onto the window to the capture view, as drafts, until another view
+	 *  registers for drops.
+	 */
+	vacancyWatchDrops: (onDrop: Channel<CaptureDropNews>) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_watch_drops", { onDrop })),
+	/**
+	 *  Saves a draft read from `file`; a PDF is kept in the vault with the vacancy as the posting's
+	 *  own copy.
+	 */
+	vacancySaveFromFile: (input: VacancyInput, file: string) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_save_from_file", { input, file })),
+	/**  The posting's own copy kept with a vacancy, if any. */
+	vacancyNoticeCopy: (id: number) => typedError<Document | null, ErrorBody>(__TAURI_INVOKE("vacancy_notice_copy", { id })),
 	vacancyCreate: (input: VacancyInput) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_create", { input })),
 	vacancyUpdate: (id: number, input: VacancyInput) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_update", { id, input })),
 	vacancyGet: (id: number) => typedError<Vacancy, ErrorBody>(__TAURI_INVOKE("vacancy_get", { id })),
@@ -356,6 +371,14 @@ export type CalendarExport = {
 	path: string,
 	events: number,
 };
+
+/**
+ *  What the capture view is told about files dropped onto it, in order: `hovering`, then `left`
+ *  or `started`, and `finished` with one draft per file, or `failed`.
+ */
+export type CaptureDropNews = { news: "hovering"; files: number } | { news: "left" } | { news: "started"; files: number } | { news: "finished"; drafts: FileDraft[] } | 
+/**  Nothing could be read at all (the database is not open). */
+{ news: "failed"; message: string };
 
 /**  Common European Framework of Reference levels, in order. */
 export type Cefr = "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
@@ -582,6 +605,11 @@ export type DropNews = { news: "hovering"; files: number } | { news: "left" } | 
 /**  Nothing could be imported at all (the database is not open). */
 { news: "failed"; message: string };
 
+/**  The vacancy or draft a draft repeats (same platform and reference). */
+export type DuplicateOf = { of: "saved"; vacancyId: number; title: string } | 
+/**  An earlier draft of the same batch, by its place (0 is the first). */
+{ of: "in_batch"; draft: number };
+
 /**
  *  Entries carry a stable id (assigned by the store, 0 when new) so vault documents can say
  *  which line of the profile they prove.
@@ -636,7 +664,17 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 /**  A backup made by a newer Dossier. */
 "backup_too_new" | 
 /**  Dossier failed on its own (a background task crashed), not because of the input. */
-"internal";
+"internal" | 
+/**  A notice file over 100 MB, refused before it was read. */
+"notice_file_too_large" | 
+/**  A notice file that is no saved page, text file or PDF. */
+"notice_file_unknown_type" | 
+/**  A PDF that holds only an image of the text. */
+"pdf_without_text" | 
+/**  A PDF that opens only with a password. */
+"pdf_locked" | 
+/**  A PDF that cannot be read. */
+"pdf_damaged";
 
 /**
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
@@ -699,6 +737,33 @@ export type FieldError = {
 	/**  Plain English for the candidate. */
 	message: string,
 };
+
+/**  One file of a batch, in the order given. */
+export type FileDraft = {
+	path: string,
+	fileName: string,
+	fileType: NoticeFileType | null,
+	outcome: FileDraftOutcome,
+};
+
+export type FileDraftOutcome = { outcome: "draft"; capture: NoticeCapture; duplicate: DuplicateOf | null } | 
+/**
+ *  A PDF that holds only an image of the text: nothing to read, but the candidate may type
+ *  the vacancy and keep the file with it.
+ */
+{ outcome: "image_only" } | { outcome: "refused"; refusal: FileRefusal };
+
+/**  Why a file of a batch gave no draft, for the UI to say in its own words. */
+export type FileRefusal = 
+/**  Bytes as `f64`: the sizes in question pass what a JavaScript integer type suggests. */
+{ reason: "too_large"; sizeBytes: number | null; limitBytes: number | null } | { reason: "unknown_type"; extension: string | null } | { reason: "pdf_locked" } | { reason: "pdf_damaged" } | 
+/**
+ *  Read, but the parser refused it (nothing in it looks like a notice, or its text is far
+ *  longer than one); `message` is the parser's own words, as a paste would show them.
+ */
+{ reason: "not_a_notice"; message: string } | 
+/**  The file could not be opened or read; `detail` is the system's own words. */
+{ reason: "unreadable"; detail: string };
 
 /**  Where the candidate goes to fix a line. */
 export type FixLink = 
@@ -884,6 +949,8 @@ export type NoticeDraft = {
 	minExperienceYears: number | null,
 	noticeUrl: string | null,
 };
+
+export type NoticeFileType = "html" | "text" | "pdf";
 
 /**  Where clicking a notification leads. */
 export type NotificationTarget = {

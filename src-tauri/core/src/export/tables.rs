@@ -21,6 +21,7 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "interviews",
     "documents",
     "application_documents",
+    "vacancy_notice_files",
     "fired_reminders",
 ];
 

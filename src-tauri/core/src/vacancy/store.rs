@@ -107,6 +107,23 @@ fn find_duplicate(
         .optional()?)
 }
 
+/// The saved vacancy with this platform and reference, as the duplicate check finds it: for a
+/// draft to be pointed out before the candidate tries to save it.
+pub fn find_by_reference(
+    store: &Store,
+    platform: Platform,
+    reference: &str,
+) -> Result<Option<(u32, String)>> {
+    store.read(|c| {
+        Ok(c.query_row(
+            "SELECT id, title FROM vacancies WHERE platform = ?1 AND reference = ?2 COLLATE NOCASE",
+            params![platform.as_str(), reference.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+    })
+}
+
 struct Columns {
     deadline_utc: Option<String>,
     deadline_zone: Option<String>,

@@ -49,6 +49,18 @@ describe('VacancyDetail', () => {
     expect(screen.getByTestId('open-notice').textContent).toContain('Open on Talentlink');
   });
 
+  it("links the posting's own copy kept in the vault", async () => {
+    mockIPC((cmd) =>
+      cmd === 'vacancy_notice_copy'
+        ? { id: 12, originalName: 'Cybercrime notice.pdf', title: 'Cybercrime notice', mediaType: 'application/pdf' }
+        : null,
+    );
+    render(VacancyDetail, { vacancy: vacancy('fixed_term', 'platform') });
+    const link = await screen.findByTestId('notice-copy-link');
+    expect(link.textContent).toContain('Cybercrime notice.pdf');
+    expect(link.getAttribute('href')).toContain('12');
+  });
+
   it('sends other posts to the platform that publishes them', () => {
     mockIPC(() => null);
     render(VacancyDetail, { vacancy: vacancy('fixed_term', 'platform') });

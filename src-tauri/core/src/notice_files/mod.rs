@@ -1,0 +1,15 @@
+//! Saved notices opened or dropped as files (`.html`, `.htm`, `.txt`, `.pdf`), one or several at
+//! once. Each file becomes a draft the candidate checks before saving, read by the same parser
+//! as a paste; duplicates (same platform and reference, among the saved vacancies or within the
+//! batch) are pointed out before anything is saved. A PDF is kept in the vault with the vacancy
+//! it became, as the posting's own copy.
+
+mod pdf;
+mod read;
+mod save;
+
+pub use read::{
+    DuplicateOf, FileDraft, FileDraftOutcome, FileRefusal, MAX_NOTICE_FILE_BYTES, NoticeFileType,
+    capture_notice_files, notice_file_type, read_notice_file,
+};
+pub use save::{notice_copy_of, save_vacancy_with_notice_file};
