@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 const draft: NoticeDraft = {
-  platform: 'taleo',
+  platform: 'talentlink',
   reference: 'REF-1',
   title: 'Analyst',
   dutyStation: null,
