@@ -41,7 +41,7 @@ describe('DateInput', () => {
     expect(input.value).toBe('');
     expect(input.type).toBe('text');
     const hint = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(hint?.textContent).toBe('Format: MM/DD/YYYY, or 1990-05-04');
+    expect(hint?.textContent).toBe('MM/DD/YYYY or YYYY-MM-DD');
   });
 
   it('shows a bound ISO date in the candidate’s order', () => {
