@@ -286,13 +286,30 @@ impl App {
         }
     }
 
-    /// Types a date into a date field. How a date field takes typed digits depends on the engine
-    /// and the locale (WebKitGTK shows it as a plain text field in some versions); when typing
-    /// did not give the value, it is set as the page's own date picker would, with the same
-    /// events. Time fields (`HH:MM`) work the same way.
+    /// Types a date into one of the app's date fields, by keyboard, and waits until the field
+    /// holds it. The field reads ISO (`1990-05-04`) whatever the locale, shows the date in the
+    /// candidate's own order and keeps the ISO date it stands for in `data-value`.
     pub async fn fill_date(&self, css: &str, iso: &str) {
         self.fill(css, iso).await;
-        if self.value_of(css).await == iso {
+        self.until(
+            &format!("{css} holds {iso}"),
+            || self.date_of(css),
+            |held| held == iso,
+        )
+        .await;
+    }
+
+    /// The ISO date an app date field stands for (`""` for none), whatever it shows.
+    pub async fn date_of(&self, css: &str) -> String {
+        self.attr_of(css, "data-value").await.unwrap_or_default()
+    }
+
+    /// Types a time into a time field. How a time field takes typed digits depends on the
+    /// engine (WebKitGTK shows it as a plain text field in some versions); when typing did not
+    /// give the value, it is set as the page's own picker would, with the same events.
+    pub async fn fill_time(&self, css: &str, time: &str) {
+        self.fill(css, time).await;
+        if self.value_of(css).await == time {
             return;
         }
         self.client
@@ -302,11 +319,11 @@ impl App {
                  set.call(field, arguments[1]);
                  field.dispatchEvent(new Event('input', { bubbles: true }));
                  field.dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![css.into(), iso.into()],
+                vec![css.into(), time.into()],
             )
             .await
             .unwrap_or_else(|e| panic!("set {css}: {e}"));
-        assert_eq!(self.value_of(css).await, iso, "{css} holds the date");
+        assert_eq!(self.value_of(css).await, time, "{css} holds the time");
     }
 
     /// Picks an option of a `<select>` by its value.

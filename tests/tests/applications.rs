@@ -421,7 +421,7 @@ async fn the_board_moves_by_mouse_and_keyboard_and_the_application_keeps_its_rec
     app.click("[data-testid='add-interview']").await;
     app.fill_date("input[name='interviewDate']", "2026-11-30")
         .await;
-    app.fill_date("input[name='interviewTime']", "14:30").await;
+    app.fill_time("input[name='interviewTime']", "14:30").await;
     assert_eq!(
         app.value_of("input[name='interviewZone']").await,
         "Europe/Paris",

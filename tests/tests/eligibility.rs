@@ -182,9 +182,10 @@ async fn the_verdict_follows_the_profile_rule_by_rule() {
         app.attr_of(birth, "aria-invalid").await.as_deref(),
         Some("true")
     );
+    // The message first, then the format hint every date field carries.
     assert_eq!(
         app.attr_of(birth, "aria-describedby").await.as_deref(),
-        Some("pf-dateOfBirth-error")
+        Some("pf-dateOfBirth-error pf-dateOfBirth-hint")
     );
     app.text_until(
         "[data-testid='profile-problems']",

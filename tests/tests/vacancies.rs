@@ -101,7 +101,7 @@ async fn a_pasted_recruitment_hub_notice_is_saved_found_and_counted_down() {
     );
     assert_eq!(app.value_of("input[name='grade']").await, "6");
     assert_eq!(
-        app.value_of("input[name='deadlineDate']").await,
+        app.date_of("input[name='deadlineDate']").await,
         "2026-11-25"
     );
     assert_eq!(app.value_of("input[name='deadlineTime']").await, "");
@@ -257,7 +257,7 @@ async fn a_talentlink_notice_opened_from_a_saved_page_is_read_in_singapore_time(
         "enhanced"
     );
     assert_eq!(
-        app.value_of("input[name='deadlineDate']").await,
+        app.date_of("input[name='deadlineDate']").await,
         "2026-12-12"
     );
     assert_eq!(

@@ -9,6 +9,18 @@ use serde::{Deserialize, Serialize};
 pub struct Preferences {
     /// The note explaining Talentlink and the Recruitment Hub has been read and put away.
     pub platform_note_dismissed: bool,
+    /// Light, dark, or the system's choice; kept here, in the data folder, so it moves with the
+    /// candidate's data and a backup.
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 const KEY: &str = "preferences";
@@ -31,8 +43,23 @@ mod tests {
         assert!(!load_preferences(&store).unwrap().platform_note_dismissed);
         let dismissed = Preferences {
             platform_note_dismissed: true,
+            theme: Theme::Dark,
         };
         save_preferences(&mut store, &dismissed).unwrap();
         assert_eq!(load_preferences(&store).unwrap(), dismissed);
+    }
+
+    #[test]
+    fn preferences_saved_before_the_theme_existed_follow_the_system() {
+        let mut store = Store::open_in_memory().unwrap();
+        settings::save_setting(
+            &mut store,
+            KEY,
+            &serde_json::json!({ "platformNoteDismissed": true }),
+        )
+        .unwrap();
+        let loaded = load_preferences(&store).unwrap();
+        assert!(loaded.platform_note_dismissed);
+        assert_eq!(loaded.theme, Theme::System);
     }
 }

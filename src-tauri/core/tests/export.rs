@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use dossier_core::Error;
 use dossier_core::applications::*;
 use dossier_core::export::{self, ExportFormat, ReportFormat, ReportWords};
-use dossier_core::preferences::{Preferences, save_preferences};
+use dossier_core::preferences::{Preferences, Theme, save_preferences};
 use dossier_core::reminders::{ReminderSettings, save_reminder_settings};
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::*;
@@ -236,6 +236,7 @@ fn varied() -> Dossier {
         &mut s.store,
         &Preferences {
             platform_note_dismissed: true,
+            theme: Theme::Dark,
         },
     )
     .unwrap();

@@ -992,6 +992,11 @@ export type PlatformName = {
 export type Preferences = {
 	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
 	platformNoteDismissed?: boolean,
+	/**
+	 *  Light, dark, or the system's choice; kept here, in the data folder, so it moves with the
+	 *  candidate's data and a backup.
+	 */
+	theme?: Theme,
 };
 
 export type Profile = {
@@ -1270,6 +1275,8 @@ export type StrayRemoval = {
 };
 
 export type StudyStatus = "completed" | "enrolled";
+
+export type Theme = "system" | "light" | "dark";
 
 /**  One moment the candidate is counting down to. */
 export type UpcomingItem = {

@@ -10,9 +10,21 @@ import forms from '../locales/en.forms.json';
 import exports from '../locales/en.exports.json';
 import backups from '../locales/en.backups.json';
 import capture from '../locales/en.capture.json';
+import keyboard from '../locales/en.keyboard.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups, ...capture };
+const en = {
+  ...base,
+  ...profile,
+  ...vault,
+  ...applications,
+  ...packs,
+  ...forms,
+  ...exports,
+  ...backups,
+  ...capture,
+  ...keyboard,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -57,7 +57,8 @@ describe('profile editor', () => {
     const problems = await screen.findByTestId('profile-problems');
     expect(problems.textContent).toContain('2 fields need attention');
     expect(birth.getAttribute('aria-invalid')).toBe('true');
-    const described = document.getElementById(birth.getAttribute('aria-describedby')!);
+    // The backend's message comes first, then the field's format hint.
+    const described = document.getElementById(birth.getAttribute('aria-describedby')!.split(' ')[0]!);
     expect(described?.textContent).toBe('Your date of birth is in the future.');
     expect(screen.getByLabelText('Full name').getAttribute('aria-invalid')).toBe('true');
     const sent = calls.find(([cmd]) => cmd === 'profile_save')![1].profile as Record<string, unknown>;

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, waitFor } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import Announcer from '../Announcer.svelte';
+import VacancyCapture from './VacancyCapture.svelte';
+import type { NoticeDraft } from '../../lib/bindings';
+
+afterEach(() => {
+  clearMocks();
+  document.body.innerHTML = '';
+});
+
+const draft: NoticeDraft = {
+  platform: 'talentlink',
+  reference: 'REF-1',
+  title: 'Analyst',
+  dutyStation: null,
+  dutyZone: null,
+  contractKind: null,
+  isRoster: null,
+  grade: null,
+  posts: null,
+  securityScreening: null,
+  durationMonths: null,
+  durationText: null,
+  publishedOn: null,
+  deadline: null,
+  deadlineUnreadable: null,
+  languages: null,
+  minEducation: null,
+  minExperienceYears: null,
+  noticeUrl: null,
+};
+
+describe('reading a notice', () => {
+  it('lands the focus on the draft’s first field and says so', async () => {
+    mockIPC((cmd) => (cmd === 'vacancy_capture_text' ? { draft, text: 'notice' } : null));
+    const announcer = render(Announcer);
+    const { getByTestId } = render(VacancyCapture);
+    const paste = getByTestId('notice-paste') as HTMLTextAreaElement;
+    await fireEvent.input(paste, { target: { value: 'notice' } });
+    getByTestId('read-notice').focus();
+    getByTestId('read-notice').click();
+    await waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('platform'));
+    const live = announcer.getByTestId('announcer');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(live.textContent).toContain('Notice read.'));
+  });
+
+  it('lands the focus on the first field of a form entered by hand', async () => {
+    mockIPC(() => null);
+    const { getByTestId } = render(VacancyCapture);
+    getByTestId('enter-by-hand').click();
+    await waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('platform'));
+  });
+});
