@@ -435,6 +435,10 @@ const WORDINGS: &[(&str, &str)] = &[
         r"\b(?:(?:very\s+)?good|sound|solid|thorough|bonne|tres\s+bonne)\s+(?:knowledge|command|level|understanding|connaissance|maitrise|niveau)\b",
         "good knowledge",
     ),
+    (
+        r"\b(?:full\s+)?(?:proficien(?:cy|t)\s+(?:in|en)|dominio\s+del)\b",
+        "proficiency",
+    ),
     (r"\b(?:basic|elementary|notions|de\s+base)\b", "basic"),
     (
         r"\b(?:knowledge|command|proficiency|proficient|connaissance|maitrise)\b",
