@@ -9,9 +9,10 @@ import packs from '../locales/en.packs.json';
 import forms from '../locales/en.forms.json';
 import exports from '../locales/en.exports.json';
 import backups from '../locales/en.backups.json';
+import notice from '../locales/en.notice.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups };
+const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups, ...notice };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
