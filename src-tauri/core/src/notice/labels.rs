@@ -339,8 +339,11 @@ fn near_label(candidate: &str) -> Option<Key> {
     if allowed == 0 {
         return None;
     }
+    // A typo seldom hits the first letter, and asking for it keeps this cheap on every line.
+    let first = folded.chars().next();
     NEAR_LABELS
         .iter()
+        .filter(|(known, _)| known.chars().next() == first)
         .filter(|(known, _)| known.len().abs_diff(folded.len()) <= allowed)
         .map(|(known, key)| (strsim::osa_distance(known, &folded), *key))
         .filter(|(edits, _)| *edits <= allowed)

@@ -129,18 +129,20 @@ impl NoticeDraft {
 pub fn parse_notice(text: &str) -> NoticeDraft {
     let (text, canonical) = visible_text(text);
     let fields = labels::fields(&text);
+    // Folded once: several readers look for words anywhere in the text.
+    let folded = text::fold(&text);
 
     let (title, title_kind, title_confidence) = read_title(&fields, &text);
     let (reference, reference_confidence) = read_reference(&fields, &text);
-    let platform = read_platform(&fields, &text, reference.as_deref());
-    let contract = read_contract(&fields, title_kind, &text);
+    let platform = read_platform(&fields, &text, &folded, reference.as_deref());
+    let contract = read_contract(&fields, title_kind, &folded);
     let (grade, grade_roster) = read_grade(&fields);
     let (posts, posts_roster) = read_posts(&fields);
     let is_roster = (contract.roster
         || grade_roster
         || posts_roster
         || title.as_deref().is_some_and(values::mentions_roster)
-        || announces_roster(&text))
+        || announces_roster(&folded))
     .then_some(true);
     let (duration_months, duration_text, duration_confidence) = read_duration(&fields).unwrap_or((
         contract.duration_months,
@@ -150,7 +152,7 @@ pub fn parse_notice(text: &str) -> NoticeDraft {
     let station = read_station(&fields);
     let deadline = read_deadline(&fields, station.zone.as_deref());
     let required = requirements::read(&text);
-    let (security_screening, security_confidence) = read_security(&fields, &text);
+    let (security_screening, security_confidence) = read_security(&fields, &folded);
     let published = with_key(&fields, Key::Published)
         .find_map(|f| dates::parse_date(&f.value).map(|d| (d, confidence_of([f]))));
 
@@ -225,7 +227,7 @@ struct Contract {
 /// names it ("up to 3 years, Fixed-term contracts") or the conditions of secondment every
 /// seconded post states (those two flagged to check). Evidence that disagrees gives no kind.
 /// Talentlink's combined line also gives a duration.
-fn read_contract(fields: &[Field], title_kind: Option<ContractKind>, text: &str) -> Contract {
+fn read_contract(fields: &[Field], title_kind: Option<ContractKind>, folded: &str) -> Contract {
     let mut kinds: Vec<(ContractKind, Confidence)> = Vec::new();
     let mut contract = Contract {
         kind: None,
@@ -270,7 +272,7 @@ fn read_contract(fields: &[Field], title_kind: Option<ContractKind>, text: &str)
             );
         }
     }
-    if kinds.is_empty() && values::states_secondment_conditions(text) {
+    if kinds.is_empty() && values::states_secondment_conditions(folded) {
         kinds.push((ContractKind::Secondment, Confidence::Check));
     }
     let confidence = if kinds.iter().all(|(_, c)| *c == Confidence::High) {
@@ -284,8 +286,7 @@ fn read_contract(fields: &[Field], title_kind: Option<ContractKind>, text: &str)
 }
 
 /// "Reserve list exercise" or "roster exercise" written anywhere (docs/domain.md#rosters).
-fn announces_roster(text: &str) -> bool {
-    let folded = text::fold(text);
+fn announces_roster(folded: &str) -> bool {
     ["reserve list exercise", "roster exercise"]
         .iter()
         .any(|phrase| folded.contains(phrase))
@@ -402,8 +403,12 @@ fn platform_confidence(fields: &[Field], reference: Option<&str>) -> Confidence 
 
 /// The platform, from evidence only: labels and references only one platform writes, or its
 /// name or host in the text. Evidence for both gives nothing.
-fn read_platform(fields: &[Field], text: &str, reference: Option<&str>) -> Option<Platform> {
-    let folded = text::fold(text);
+fn read_platform(
+    fields: &[Field],
+    text: &str,
+    folded: &str,
+    reference: Option<&str>,
+) -> Option<Platform> {
     let mut talentlink = fields
         .iter()
         .any(|f| f.evidence == Some(Platform::Talentlink))
@@ -451,7 +456,10 @@ fn read_posts(fields: &[Field]) -> (Option<u32>, bool) {
 
 /// The screening level from its label; failing that, from "INTERPOL Restricted" or "INTERPOL
 /// Confidential" written in the text (docs/domain.md#grades-and-contracts).
-fn read_security(fields: &[Field], text: &str) -> (Option<SecurityScreening>, Option<Confidence>) {
+fn read_security(
+    fields: &[Field],
+    folded: &str,
+) -> (Option<SecurityScreening>, Option<Confidence>) {
     let labelled: Vec<_> = with_key(fields, Key::Security)
         .filter_map(|f| values::security(&f.value).map(|s| (s, f.exact)))
         .collect();
@@ -465,7 +473,6 @@ fn read_security(fields: &[Field], text: &str) -> (Option<SecurityScreening>, Op
         };
         return (level, level.map(|_| confidence));
     }
-    let folded = text::fold(text);
     let level = match (
         folded.contains("interpol restricted"),
         folded.contains("interpol confidential"),

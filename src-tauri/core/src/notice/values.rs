@@ -393,8 +393,8 @@ static ANY_STATION: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the body states the conditions only seconded posts carry: the notice then is a
 /// secondment even with no contract line (docs/domain.md#eligibility: seconded officials are
 /// paid by their home administration, with a written agreement through the NCB).
-pub fn states_secondment_conditions(text: &str) -> bool {
-    let folded = fold(text);
+/// `folded` is the whole text, folded.
+pub fn states_secondment_conditions(folded: &str) -> bool {
     const PHRASES: &[&str] = &[
         "conditions of secondment",
         "secondment conditions",
@@ -734,18 +734,15 @@ mod tests {
 
     #[test]
     fn secondment_conditions_in_the_body() {
-        assert!(states_secondment_conditions(
+        let says = |text: &str| states_secondment_conditions(&fold(text));
+        assert!(says(
             "Conditions of secondment: the seconded official remains paid by the home administration."
         ));
-        assert!(states_secondment_conditions(
+        assert!(says(
             "Les conditions de mise à disposition sont les suivantes"
         ));
-        assert!(!states_secondment_conditions(
-            "This post is not open to seconded officials."
-        ));
-        assert!(!states_secondment_conditions(
-            "Fixed-term contract of three years."
-        ));
+        assert!(!says("This post is not open to seconded officials."));
+        assert!(!says("Fixed-term contract of three years."));
     }
 
     #[test]
