@@ -631,6 +631,51 @@ mod tests {
     }
 
     #[test]
+    fn markers_stuck_to_labels_and_values() {
+        assert_eq!(
+            pairs("**Grade**: 6*\nDuty station*: Lyon**Type of contract:Fixed-term"),
+            vec![
+                (Key::Grade, "6*".into()),
+                (Key::DutyStation, "Lyon**".into()),
+                (Key::Contract, "Fixed-term".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn french_and_spanish_labels_whatever_the_case_and_accents() {
+        assert_eq!(
+            pairs(
+                "DATE LIMITE DE CANDIDATURE : 3 mars 2026\nLieu d’affectation: Lyon\nReferencia: INT05177\nIntitule du poste:\nAnalyste"
+            ),
+            vec![
+                (Key::OfficialDeadline, "3 mars 2026".into()),
+                (Key::DutyStation, "Lyon".into()),
+                (Key::Reference, "INT05177".into()),
+                (Key::Title, "Analyste".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn near_misses_of_long_labels_are_read_but_not_as_exact() {
+        let found = fields("Dealine for application: 3 May 2026\nDuty statoin\nLyon\n");
+        let read: Vec<_> = found
+            .iter()
+            .map(|f| (f.key, f.value.trim().to_string(), f.exact))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                (Key::OfficialDeadline, "3 May 2026".into(), false),
+                (Key::DutyStation, "Lyon".into(), false)
+            ]
+        );
+        // Short words one letter off a label are other words.
+        assert!(fields("Grades: see below\nRefer: x\n").is_empty());
+    }
+
+    #[test]
     fn tab_separates_label_and_value_in_copied_tables() {
         assert_eq!(pairs("Grade\t6"), vec![(Key::Grade, "6".into())]);
     }
