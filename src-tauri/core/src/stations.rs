@@ -37,6 +37,32 @@ pub fn zone_for(station: &str) -> Option<&'static str> {
     })
 }
 
+/// How many of the known places `value` names as words ("Lyon or Singapore" names two): a value
+/// naming several gives no zone, since the candidate does not know which one applies.
+pub fn places_named(value: &str) -> usize {
+    let lower = value.to_lowercase();
+    STATIONS
+        .iter()
+        .filter(|(names, _)| {
+            names.iter().any(|name| {
+                lower.match_indices(name).any(|(at, _)| {
+                    let before = lower[..at].chars().next_back();
+                    let after = lower[at + name.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
+        .count()
+}
+
+/// The zone of a station when it is one known place, `None` when it names several or none.
+pub fn single_zone(station: &str) -> Option<&'static str> {
+    (places_named(station) <= 1)
+        .then(|| zone_for(station))
+        .flatten()
+}
+
 /// Every zone a duty station may be in, for the UI's picker.
 pub fn known_zones() -> Vec<&'static str> {
     let mut zones: Vec<_> = STATIONS.iter().map(|(_, z)| *z).collect();
@@ -66,6 +92,15 @@ mod tests {
         assert_eq!(zone_for("Lyonville"), None);
         assert_eq!(zone_for("Paris"), None);
         assert_eq!(zone_for(""), None);
+    }
+
+    #[test]
+    fn several_places_give_no_zone() {
+        assert_eq!(single_zone("Lyon, France"), Some("Europe/Paris"));
+        assert_eq!(single_zone("Lyon or Singapore"), None);
+        assert_eq!(single_zone("Lyon, France / Singapore"), None);
+        assert_eq!(places_named("Buenos Aires, Argentina"), 1);
+        assert_eq!(single_zone("Vienna"), None);
     }
 
     #[test]

@@ -432,11 +432,12 @@ fn english_not_in_the_profile_is_unknown() {
 #[test]
 fn an_english_wording_the_mapping_does_not_know_is_unknown_with_the_wording_named() {
     let mut input = notice();
-    input.languages = vec![english("en", None, Some("mother tongue"))];
+    // "mother tongue" and "native" are in the default mapping now (issue 19); this one is not.
+    input.languages = vec![english("en", None, Some("conversational"))];
     let a = run(&candidate(), input);
     let r = rule(&a, RuleId::English);
     assert_status(r, RuleStatus::Unknown);
-    assert!(r.reason.contains("mother tongue") && r.reason.contains("Settings"));
+    assert!(r.reason.contains("conversational") && r.reason.contains("Settings"));
     assert_eq!(a.verdict, Verdict::Incomplete);
 }
 
@@ -503,10 +504,18 @@ fn each_other_language_required_is_checked_at_its_level() {
 #[test]
 fn another_language_in_an_unknown_wording_is_unknown() {
     let mut input = notice();
-    input.languages = vec![english("fr", None, Some("native speaker"))];
+    input.languages = vec![english("fr", None, Some("conversational level"))];
     let r = language_rule(&run(&candidate(), input), "fr").clone();
     assert_eq!(r.status, RuleStatus::Unknown);
-    assert!(r.reason.contains("native speaker") && r.reason.contains("French"));
+    assert!(r.reason.contains("conversational level") && r.reason.contains("French"));
+}
+
+#[test]
+fn native_and_mother_tongue_ask_for_the_highest_level() {
+    let mut input = notice();
+    input.languages = vec![english("fr", None, Some("native"))];
+    let r = language_rule(&run(&candidate(), input), "fr").clone();
+    assert_ne!(r.status, RuleStatus::Unknown, "{r:#?}");
 }
 
 // ---------------------------------------------------------------- secondment

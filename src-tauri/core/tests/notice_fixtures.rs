@@ -2,7 +2,9 @@
 //! field with what the parser must read, including the fields that must stay empty.
 
 use chrono::{NaiveDate, NaiveTime};
-use dossier_core::notice::{NoticeDraft, notice_text_from_html, parse_notice};
+use dossier_core::notice::{
+    Confidence, DraftConfidence, LocalDeadline, NoticeDraft, notice_text_from_html, parse_notice,
+};
 use dossier_core::profile::{Cefr, EducationLevel};
 use dossier_core::vacancy::{
     ContractKind, Deadline, LanguageRequirement, Platform, SecurityScreening,
@@ -35,6 +37,14 @@ fn language(code: &str, level: Option<Cefr>, wording: Option<&str>) -> LanguageR
     }
 }
 
+/// The draft without its confidences, which the tests of each kind check on their own.
+fn parsed(text: &str) -> NoticeDraft {
+    NoticeDraft {
+        confidence: Default::default(),
+        ..parse_notice(text)
+    }
+}
+
 fn text(s: &str) -> Option<String> {
     Some(s.to_string())
 }
@@ -64,8 +74,9 @@ fn recruitment_hub_fixed_term_notice() {
         notice_url: text(
             "https://career2.successfactors.eu/career?company=interpol&career_job_req_id=1503",
         ),
+        ..NoticeDraft::default()
     };
-    assert_eq!(parse_notice(&fixture("rh_fixed_term.txt")), expected);
+    assert_eq!(parsed(&fixture("rh_fixed_term.txt")), expected);
 }
 
 #[test]
@@ -91,8 +102,9 @@ fn recruitment_hub_internship_with_deadline_time_and_zone() {
         min_education: None,
         min_experience_years: None,
         notice_url: None,
+        ..NoticeDraft::default()
     };
-    assert_eq!(parse_notice(&fixture("rh_internship_sgt.txt")), expected);
+    assert_eq!(parsed(&fixture("rh_internship_sgt.txt")), expected);
 }
 
 #[test]
@@ -118,11 +130,9 @@ fn recruitment_hub_secondment_known_only_from_its_title() {
         min_education: None,
         min_experience_years: Some(5),
         notice_url: None,
+        ..NoticeDraft::default()
     };
-    assert_eq!(
-        parse_notice(&fixture("rh_secondment_title_only.txt")),
-        expected
-    );
+    assert_eq!(parsed(&fixture("rh_secondment_title_only.txt")), expected);
 }
 
 #[test]
@@ -150,11 +160,9 @@ fn recruitment_hub_roster_reserve_list() {
         min_education: Some(EducationLevel::Secondary),
         min_experience_years: Some(2),
         notice_url: None,
+        ..NoticeDraft::default()
     };
-    assert_eq!(
-        parse_notice(&fixture("rh_roster_reserve_list.txt")),
-        expected
-    );
+    assert_eq!(parsed(&fixture("rh_roster_reserve_list.txt")), expected);
 }
 
 #[test]
@@ -182,9 +190,10 @@ fn talentlink_secondment_with_french_values_and_no_space_after_colons() {
         min_education: None,
         min_experience_years: Some(6),
         notice_url: None,
+        ..NoticeDraft::default()
     };
     assert_eq!(
-        parse_notice(&fixture("talentlink_secondment_french.txt")),
+        parsed(&fixture("talentlink_secondment_french.txt")),
         expected
     );
 }
@@ -217,11 +226,9 @@ fn aggregator_copy_with_fields_run_together() {
         notice_url: text(
             "https://career2.successfactors.eu/career?career_job_req_id=1611&company=interpol",
         ),
+        ..NoticeDraft::default()
     };
-    assert_eq!(
-        parse_notice(&fixture("aggregator_run_together.txt")),
-        expected
-    );
+    assert_eq!(parsed(&fixture("aggregator_run_together.txt")), expected);
 }
 
 #[test]
@@ -246,8 +253,9 @@ fn aggregator_partial_notice_reports_only_what_it_has() {
         min_education: None,
         min_experience_years: None,
         notice_url: None,
+        ..NoticeDraft::default()
     };
-    assert_eq!(parse_notice(&fixture("aggregator_partial.txt")), expected);
+    assert_eq!(parsed(&fixture("aggregator_partial.txt")), expected);
 }
 
 #[test]
@@ -278,8 +286,9 @@ fn saved_recruitment_hub_page_in_html() {
         notice_url: text(
             "https://career2.successfactors.eu/career?career_ns=job_listing&company=interpol&career_job_req_id=1522",
         ),
+        ..NoticeDraft::default()
     };
-    assert_eq!(parse_notice(&fixture("rh_saved_page.html")), expected);
+    assert_eq!(parsed(&fixture("rh_saved_page.html")), expected);
 }
 
 #[test]
@@ -308,4 +317,236 @@ fn saved_page_text_is_what_a_reader_sees() {
     ] {
         assert!(!visible.contains(hidden), "{hidden} leaked into: {visible}");
     }
+}
+
+// --- Notices in layouts and languages beyond the published ones (fixtures written for Dossier) ---
+
+const HIGH: Option<Confidence> = Some(Confidence::High);
+const CHECK: Option<Confidence> = Some(Confidence::Check);
+
+fn unzoned(d: NaiveDate) -> Option<LocalDeadline> {
+    Some(LocalDeadline {
+        date: d,
+        time: None,
+    })
+}
+
+#[test]
+fn french_labels_with_values_on_the_next_line_and_markers() {
+    let expected = NoticeDraft {
+        platform: Some(Platform::Talentlink),
+        reference: text("INT05120"),
+        title: text("Analyste en criminalité financière"),
+        duty_station: text("Lyon (France)"),
+        duty_zone: text("Europe/Paris"),
+        contract_kind: Some(ContractKind::FixedTerm),
+        grade: text("6"),
+        posts: Some(1),
+        security_screening: Some(SecurityScreening::Enhanced),
+        deadline: deadline(date(2026, 3, 3), None, "Europe/Paris"),
+        confidence: DraftConfidence {
+            platform: HIGH,
+            reference: HIGH,
+            title: HIGH,
+            duty_station: HIGH,
+            contract_kind: HIGH,
+            grade: HIGH,
+            posts: HIGH,
+            security_screening: HIGH,
+            deadline: HIGH,
+            ..DraftConfidence::default()
+        },
+        ..NoticeDraft::default()
+    };
+    assert_eq!(
+        parse_notice(&fixture("fr_labels_value_next_line.txt")),
+        expected
+    );
+}
+
+#[test]
+fn spanish_labels_and_dates() {
+    let expected = NoticeDraft {
+        platform: Some(Platform::Talentlink),
+        reference: text("INT05177"),
+        title: text("Oficial de enlace regional"),
+        duty_station: text("San Salvador, El Salvador"),
+        duty_zone: text("America/El_Salvador"),
+        contract_kind: Some(ContractKind::FixedTerm),
+        grade: text("5"),
+        posts: Some(1),
+        deadline: deadline(date(2026, 4, 20), None, "America/El_Salvador"),
+        ..NoticeDraft::default()
+    };
+    assert_eq!(parsed(&fixture("es_labels.txt")), expected);
+}
+
+#[test]
+fn misspelt_labels_are_read_and_flagged_to_check() {
+    let draft = parse_notice(&fixture("near_labels_typos.txt"));
+    let expected = NoticeDraft {
+        platform: Some(Platform::Talentlink),
+        reference: text("INT05201"),
+        title: text("Forensic Data Specialist"),
+        duty_station: text("Singapore"),
+        duty_zone: text("Asia/Singapore"),
+        contract_kind: Some(ContractKind::FixedTerm),
+        grade: text("5"),
+        deadline: deadline(date(2026, 5, 14), None, "Asia/Singapore"),
+        confidence: DraftConfidence {
+            platform: HIGH,
+            // Every one of these came from a label one or two letters off.
+            reference: CHECK,
+            title: CHECK,
+            duty_station: CHECK,
+            contract_kind: CHECK,
+            grade: HIGH,
+            deadline: CHECK,
+            ..DraftConfidence::default()
+        },
+        ..NoticeDraft::default()
+    };
+    assert_eq!(draft, expected);
+}
+
+#[test]
+fn any_duty_station_is_read_as_such_and_its_deadline_kept_without_a_zone() {
+    let draft = parse_notice(&fixture("roster_any_duty_station.txt"));
+    // The notice's own duty-station line wins over the site header's "Location: Lyon".
+    assert_eq!(
+        draft.duty_station.as_deref(),
+        Some("One of INTERPOL's duty stations")
+    );
+    assert_eq!(draft.duty_station_any, Some(true));
+    assert_eq!(draft.duty_zone, None);
+    assert_eq!(draft.deadline, None);
+    assert_eq!(draft.deadline_unreadable, None);
+    assert_eq!(draft.deadline_without_zone, unzoned(date(2026, 3, 30)));
+    assert_eq!(draft.confidence.deadline, CHECK);
+    assert_eq!(draft.is_roster, Some(true));
+    assert_eq!(draft.grade.as_deref(), Some("8"));
+    assert_eq!(draft.posts, None);
+}
+
+#[test]
+fn several_stations_give_no_zone_and_keep_the_date() {
+    let draft = parse_notice(&fixture("several_stations_deadline.txt"));
+    assert_eq!(
+        draft.duty_station.as_deref(),
+        Some("Nairobi, Kenya or Abidjan, Côte d'Ivoire")
+    );
+    assert_eq!(draft.duty_station_any, None);
+    assert_eq!(draft.duty_zone, None, "neither city is guessed");
+    assert_eq!(draft.confidence.duty_station, CHECK);
+    assert_eq!(draft.deadline, None);
+    assert_eq!(draft.deadline_without_zone, unzoned(date(2026, 4, 12)));
+}
+
+#[test]
+fn a_station_dossier_does_not_know_keeps_the_deadline_date() {
+    let draft = parse_notice(&fixture("unknown_station_deadline.txt"));
+    assert_eq!(draft.duty_station.as_deref(), Some("Vienna, Austria"));
+    assert_eq!(draft.duty_zone, None);
+    assert_eq!(draft.deadline_without_zone, unzoned(date(2026, 6, 2)));
+    assert_eq!(draft.deadline_unreadable, None);
+    assert_eq!(draft.contract_kind, Some(ContractKind::FixedTerm));
+    assert_eq!(draft.duration_months, Some(24));
+}
+
+#[test]
+fn contract_written_in_the_duration_line() {
+    let draft = parse_notice(&fixture("contract_in_duration_line.txt"));
+    assert_eq!(draft.contract_kind, Some(ContractKind::FixedTerm));
+    assert_eq!(draft.confidence.contract_kind, CHECK);
+    assert_eq!(draft.duration_text.as_deref(), Some("up to 3 years"));
+    assert_eq!(draft.duration_months, None);
+    assert_eq!(
+        draft.deadline,
+        deadline(date(2026, 3, 9), None, "Asia/Singapore")
+    );
+}
+
+#[test]
+fn secondment_known_only_from_the_conditions_in_the_body() {
+    let draft = parse_notice(&fixture("secondment_known_from_body.txt"));
+    assert_eq!(draft.contract_kind, Some(ContractKind::Secondment));
+    assert_eq!(draft.confidence.contract_kind, CHECK);
+    assert_eq!(
+        draft.title.as_deref(),
+        Some("Specialized Officer, Environmental Crime")
+    );
+    assert_eq!(draft.duration_months, Some(36));
+}
+
+#[test]
+fn aggregator_copy_of_an_internship_with_an_em_dash_prefix() {
+    let expected = NoticeDraft {
+        platform: Some(Platform::RecruitmentHub),
+        reference: text("Internship 1750"),
+        // The notice's own "Job Title", not the site's "Title" header.
+        title: text("Data Analysis"),
+        // The notice's "Duty station", not the site's "Location: France".
+        duty_station: text("Lyon, France"),
+        duty_zone: text("Europe/Paris"),
+        contract_kind: Some(ContractKind::Internship),
+        duration_months: Some(6),
+        // The notice's deadline, not the site's "Deadline: Mar 31, 2026".
+        deadline: deadline(date(2026, 3, 15), None, "Europe/Paris"),
+        // Spanish as a mother tongue is "an asset": not required.
+        languages: Some(vec![
+            language("en", None, Some("good knowledge")),
+            language("fr", None, Some("proficiency")),
+        ]),
+        ..NoticeDraft::default()
+    };
+    assert_eq!(parsed(&fixture("aggregator_internship_dash.txt")), expected);
+}
+
+#[test]
+fn language_wordings_map_to_levels_through_the_setting() {
+    use dossier_core::eligibility::LanguageWordingMap;
+    let draft = parse_notice(&fixture("languages_wording.txt"));
+    let languages = draft.languages.expect("languages are read");
+    let map = LanguageWordingMap::default();
+    let levels: Vec<(String, Option<Cefr>)> = languages
+        .iter()
+        .map(|l| {
+            (
+                l.language.clone(),
+                l.wording.as_deref().and_then(|w| map.level_for(w)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        vec![
+            ("en".to_string(), Some(Cefr::C1)),
+            ("fr".to_string(), Some(Cefr::C1)),
+            ("ar".to_string(), Some(Cefr::C2)),
+        ]
+    );
+}
+
+// --- Text that must yield nothing ---
+
+#[test]
+fn prose_that_uses_the_labels_words_yields_nothing() {
+    let draft = parse_notice(&fixture("negative_prose.txt"));
+    assert!(draft.is_empty(), "{draft:#?}");
+}
+
+#[test]
+fn near_labels_that_are_other_words_give_no_field() {
+    let draft = parse_notice(&fixture("negative_near_labels.txt"));
+    assert_eq!(draft.grade, None);
+    assert_eq!(draft.duty_station, None);
+    assert_eq!(draft.reference, None);
+    assert_eq!(draft.contract_kind, None);
+    assert_eq!(draft.deadline, None);
+    assert_eq!(draft.deadline_without_zone, None);
+    // There is a deadline line; what it says is shown as written, not read as a date.
+    assert_eq!(
+        draft.deadline_unreadable.as_deref(),
+        Some("to be announced")
+    );
 }

@@ -77,6 +77,29 @@ const VOCABULARY: &[&str] = &[
     "&nbsp;",
     "&#x2014;",
     "<script>",
+    "Intitulé du poste :",
+    "Lieu d'affectation :",
+    "Date limite de candidature :",
+    "Type de contrat :",
+    "Référence :",
+    "Fecha límite de presentación de solicitudes:",
+    "20 de abril de 2026",
+    "Dealine for application:",
+    "Duty statoin:",
+    "Job titel",
+    "One of INTERPOL's duty stations",
+    "any duty station",
+    "Lyon or Singapore",
+    "Vienna",
+    "up to 3 years, Fixed-term contracts",
+    "Conditions of secondment",
+    "not open to seconded officials",
+    "INTERNSHIP —",
+    "Internship –",
+    "MISE À DISPOSITION -",
+    "good command of English",
+    "mother tongue",
+    "**",
     ":",
     "\n",
     "\r\n",
@@ -128,7 +151,41 @@ fn check_invariants(draft: &NoticeDraft) {
     if let Some(zone) = &draft.duty_zone {
         assert!(zone.parse::<chrono_tz::Tz>().is_ok(), "duty zone {zone}");
     }
-    assert!(!(draft.deadline.is_some() && draft.deadline_unreadable.is_some()));
+    let deadline_forms = [
+        draft.deadline.is_some(),
+        draft.deadline_unreadable.is_some(),
+        draft.deadline_without_zone.is_some(),
+    ];
+    assert!(
+        deadline_forms.iter().filter(|f| **f).count() <= 1,
+        "a deadline is read with its zone, without one, or left as written: one of them"
+    );
+    assert_ne!(draft.duty_station_any, Some(false));
+    if draft.duty_station_any.is_some() {
+        assert!(draft.duty_station.is_some() && draft.duty_zone.is_none());
+    }
+    // A confidence only for a field that was read: it never stands for an invented one.
+    let c = &draft.confidence;
+    assert_eq!(c.platform.is_some(), draft.platform.is_some());
+    assert_eq!(c.reference.is_some(), draft.reference.is_some());
+    assert_eq!(c.title.is_some(), draft.title.is_some());
+    assert_eq!(c.duty_station.is_some(), draft.duty_station.is_some());
+    assert_eq!(c.contract_kind.is_some(), draft.contract_kind.is_some());
+    assert_eq!(c.grade.is_some(), draft.grade.is_some());
+    assert_eq!(c.posts.is_some(), draft.posts.is_some());
+    assert_eq!(
+        c.security_screening.is_some(),
+        draft.security_screening.is_some()
+    );
+    assert_eq!(
+        c.duration.is_some(),
+        draft.duration_months.is_some() || draft.duration_text.is_some()
+    );
+    assert_eq!(c.published_on.is_some(), draft.published_on.is_some());
+    assert_eq!(
+        c.deadline.is_some(),
+        draft.deadline.is_some() || draft.deadline_without_zone.is_some()
+    );
     if let Some(deadline) = &draft.deadline {
         assert!(
             deadline.zone.parse::<chrono_tz::Tz>().is_ok(),

@@ -419,6 +419,13 @@ export type ChecklistItem = {
 	fix: FixLink | null,
 };
 
+/**
+ *  How a field was read: `High` from its own exact label (or a header the platform always
+ *  writes), `Check` when inferred (from the body, a near-miss label, an aggregator's date, a
+ *  zone that must be chosen).
+ */
+export type Confidence = "high" | "check";
+
 /**  Contract kinds seen on published notices (docs/domain.md#grades-and-contracts). */
 export type ContractKind = "fixed_term" | "project_fixed_term" | "short_term" | "temporary" | "internship" | "secondment" | "mentorship";
 
@@ -595,6 +602,21 @@ export type DocumentQuery = {
 	kind: DocumentKind | null,
 	/**  Also list versions that a newer document replaces. */
 	includeSuperseded: boolean,
+};
+
+/**  The confidence of each field the draft holds; `None` where the field is `None`. */
+export type DraftConfidence = {
+	platform: Confidence | null,
+	reference: Confidence | null,
+	title: Confidence | null,
+	dutyStation: Confidence | null,
+	contractKind: Confidence | null,
+	grade: Confidence | null,
+	posts: Confidence | null,
+	securityScreening: Confidence | null,
+	duration: Confidence | null,
+	publishedOn: Confidence | null,
+	deadline: Confidence | null,
 };
 
 /**
@@ -906,6 +928,12 @@ export type ListedDocument = {
 	standing: Standing,
 };
 
+/**  A deadline's date and time as the notice writes them, before a zone is chosen. */
+export type LocalDeadline = {
+	date: string,
+	time: string | null,
+};
+
 /**
  *  The file types the vault keeps, read from the content, never from the name. Serialized as the
  *  MIME type the shell hands to a viewer.
@@ -929,6 +957,12 @@ export type NoticeDraft = {
 	reference: string | null,
 	title: string | null,
 	dutyStation: string | null,
+	/**
+	 *  `Some(true)` when the notice names no city but "one of INTERPOL's duty stations" (rosters,
+	 *  posts open in several places): `duty_station` then holds those words as written and there
+	 *  is no zone. Never `Some(false)`.
+	 */
+	dutyStationAny: boolean | null,
 	dutyZone: string | null,
 	contractKind: ContractKind | null,
 	isRoster: boolean | null,
@@ -944,10 +978,18 @@ export type NoticeDraft = {
 	 *  for the candidate to enter by hand.
 	 */
 	deadlineUnreadable: string | null,
+	/**
+	 *  A deadline whose date (and perhaps time) was read but whose zone is not known: the duty
+	 *  station is missing, several, "any", or not one Dossier knows. The candidate picks the
+	 *  zone; Dossier does not guess one.
+	 */
+	deadlineWithoutZone: LocalDeadline | null,
 	languages: LanguageRequirement[] | null,
 	minEducation: EducationLevel | null,
 	minExperienceYears: number | null,
 	noticeUrl: string | null,
+	/**  How each field found was read, so the draft can show which ones to check. */
+	confidence: DraftConfidence,
 };
 
 export type NoticeFileType = "html" | "text" | "pdf";

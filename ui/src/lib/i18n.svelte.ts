@@ -11,6 +11,7 @@ import exports from '../locales/en.exports.json';
 import backups from '../locales/en.backups.json';
 import capture from '../locales/en.capture.json';
 import keyboard from '../locales/en.keyboard.json';
+import notice from '../locales/en.notice.json';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
 const en = {
@@ -24,6 +25,7 @@ const en = {
   ...backups,
   ...capture,
   ...keyboard,
+  ...notice,
 };
 
 declare module 'i18next' {

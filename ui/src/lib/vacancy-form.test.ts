@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeDraft } from './bindings';
-import { deadlinePassed, emptyForm, formFromDraft, inputFromForm } from './vacancy-form';
+import { deadlinePassed, emptyForm, fieldsToCheck, formFromDraft, inputFromForm } from './vacancy-form';
 
 const nothing: NoticeDraft = {
   platform: null,
   reference: null,
   title: null,
   dutyStation: null,
+  dutyStationAny: null,
   dutyZone: null,
   contractKind: null,
   isRoster: null,
@@ -18,10 +19,24 @@ const nothing: NoticeDraft = {
   publishedOn: null,
   deadline: null,
   deadlineUnreadable: null,
+  deadlineWithoutZone: null,
   languages: null,
   minEducation: null,
   minExperienceYears: null,
   noticeUrl: null,
+  confidence: {
+    platform: null,
+    reference: null,
+    title: null,
+    dutyStation: null,
+    contractKind: null,
+    grade: null,
+    posts: null,
+    securityScreening: null,
+    duration: null,
+    publishedOn: null,
+    deadline: null,
+  },
 };
 
 describe('vacancy form', () => {
@@ -43,6 +58,34 @@ describe('vacancy form', () => {
     expect(form.deadlineTime).toBe('');
     expect(form.deadlineZone).toBe('Europe/Paris');
     expect(form.noticeText).toBe('notice');
+  });
+
+  it("gives a deadline with no known zone the candidate's own zone, flagged to check", () => {
+    const draft: NoticeDraft = {
+      ...nothing,
+      dutyStation: "One of INTERPOL's duty stations",
+      dutyStationAny: true,
+      deadlineWithoutZone: { date: '2026-03-30', time: null },
+      confidence: { ...nothing.confidence, dutyStation: 'high', deadline: 'check' },
+    };
+    const form = formFromDraft(draft, 'notice', 'America/Toronto');
+    expect(form.dutyStation).toBe("One of INTERPOL's duty stations");
+    expect(form.dutyZone).toBe('');
+    expect(form.deadlineDate).toBe('2026-03-30');
+    expect(form.deadlineZone).toBe('America/Toronto');
+    expect(fieldsToCheck(draft)).toEqual(['deadlineDate', 'deadlineZone']);
+  });
+
+  it('marks only the fields read with a check confidence', () => {
+    const draft: NoticeDraft = {
+      ...nothing,
+      title: 'Analyst',
+      contractKind: 'secondment',
+      durationText: 'up to 3 years',
+      confidence: { ...nothing.confidence, title: 'high', contractKind: 'check', duration: 'check' },
+    };
+    expect(fieldsToCheck(draft)).toEqual(['contractKind', 'durationMonths', 'durationText']);
+    expect(fieldsToCheck(nothing)).toEqual([]);
   });
 
   it('names every missing or malformed field instead of saving', () => {

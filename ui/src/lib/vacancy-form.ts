@@ -11,7 +11,9 @@ import type {
   VacancyInput,
   VacancyStatus,
   Cefr,
+  DraftConfidence,
 } from './bindings';
+import { userZone } from './time';
 
 export const platforms: Platform[] = ['recruitment_hub', 'talentlink'];
 export const contractKinds: ContractKind[] = [
@@ -91,8 +93,10 @@ function languageRows(languages: LanguageRequirement[] | null | undefined): Lang
   return (languages ?? []).map((l) => ({ language: l.language, level: l.level ?? '', wording: text(l.wording) }));
 }
 
-/** A form filled from what the parser read; what it could not read stays empty. */
-export function formFromDraft(draft: NoticeDraft, noticeText: string): VacancyForm {
+/** A form filled from what the parser read; what it could not read stays empty. A deadline
+ * whose zone the notice does not settle gets the candidate's own zone, flagged to check. */
+export function formFromDraft(draft: NoticeDraft, noticeText: string, ownZone: string = userZone()): VacancyForm {
+  const unzoned = draft.deadline ? null : draft.deadlineWithoutZone;
   return {
     ...emptyForm(),
     platform: draft.platform ?? '',
@@ -108,15 +112,40 @@ export function formFromDraft(draft: NoticeDraft, noticeText: string): VacancyFo
     durationMonths: number(draft.durationMonths),
     durationText: text(draft.durationText),
     publishedOn: text(draft.publishedOn),
-    deadlineDate: text(draft.deadline?.date),
-    deadlineTime: text(draft.deadline?.time).slice(0, 5),
-    deadlineZone: text(draft.deadline?.zone ?? draft.dutyZone),
+    deadlineDate: text(draft.deadline?.date ?? unzoned?.date),
+    deadlineTime: text(draft.deadline?.time ?? unzoned?.time).slice(0, 5),
+    deadlineZone: text(draft.deadline?.zone ?? draft.dutyZone ?? (unzoned ? ownZone : null)),
     languages: languageRows(draft.languages),
     minEducation: draft.minEducation ?? '',
     minExperienceYears: number(draft.minExperienceYears),
     noticeUrl: text(draft.noticeUrl),
     noticeText,
   };
+}
+
+/** Which form field each confidence speaks for. */
+const confidenceFields: Record<keyof DraftConfidence, (keyof VacancyForm)[]> = {
+  platform: ['platform'],
+  reference: ['reference'],
+  title: ['title'],
+  dutyStation: ['dutyStation'],
+  contractKind: ['contractKind'],
+  grade: ['grade'],
+  posts: ['posts'],
+  securityScreening: ['securityScreening'],
+  duration: ['durationMonths', 'durationText'],
+  publishedOn: ['publishedOn'],
+  deadline: ['deadlineDate'],
+};
+
+/** The form fields the candidate should compare with the notice: those the parser inferred
+ * rather than read from their own label, and a deadline zone Dossier had to choose. */
+export function fieldsToCheck(draft: NoticeDraft): (keyof VacancyForm)[] {
+  const fields = (Object.keys(confidenceFields) as (keyof DraftConfidence)[])
+    .filter((key) => draft.confidence[key] === 'check')
+    .flatMap((key) => confidenceFields[key]);
+  if (!draft.deadline && draft.deadlineWithoutZone) fields.push('deadlineZone');
+  return fields;
 }
 
 export function formFromVacancy(v: Vacancy): VacancyForm {

@@ -33,7 +33,9 @@ pub const INTERNSHIP_ENGLISH_WORDING: &str = "fluent";
 
 impl Default for LanguageWordingMap {
     /// docs/domain.md#languages: fluent/excellent = C1, working/good knowledge = B2,
-    /// knowledge/basic = B1.
+    /// knowledge/basic = B1. The wordings notices also use are placed on the same scale:
+    /// "proficiency in" and "excellent command" with fluent (C1), "good command" with good
+    /// knowledge (B2), "mother tongue" / "native" above them all (C2).
     fn default() -> Self {
         let entry = |wording: &str, level| WordingLevel {
             wording: wording.to_string(),
@@ -41,7 +43,12 @@ impl Default for LanguageWordingMap {
         };
         LanguageWordingMap {
             entries: vec![
+                entry("native", Cefr::C2),
+                entry("mother tongue", Cefr::C2),
                 entry("fluent", Cefr::C1),
+                entry("proficiency", Cefr::C1),
+                entry("excellent command", Cefr::C1),
+                entry("good command", Cefr::B2),
                 entry("fluency", Cefr::C1),
                 entry("excellent", Cefr::C1),
                 entry("working knowledge", Cefr::B2),
@@ -167,7 +174,20 @@ mod tests {
         assert_eq!(map.level_for("Basic knowledge"), Some(Cefr::B1));
         // Whole words only: "knowledgeable" is not "knowledge".
         assert_eq!(map.level_for("knowledgeable"), None);
-        assert_eq!(map.level_for("mother tongue"), None);
+        assert_eq!(map.level_for("conversational"), None);
+    }
+
+    #[test]
+    fn wordings_notices_also_use_have_a_level() {
+        let map = LanguageWordingMap::default();
+        assert_eq!(map.level_for("native"), Some(Cefr::C2));
+        assert_eq!(map.level_for("English as a mother tongue"), Some(Cefr::C2));
+        assert_eq!(map.level_for("proficiency"), Some(Cefr::C1));
+        assert_eq!(
+            map.level_for("Excellent command of English"),
+            Some(Cefr::C1)
+        );
+        assert_eq!(map.level_for("Good command of French"), Some(Cefr::B2));
         assert_eq!(map.level_for("   "), None);
     }
 }

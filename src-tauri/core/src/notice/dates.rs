@@ -45,7 +45,7 @@ static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th|er)?[ \t]*(?:of[ \t]+)?[-/.]?[ \t]*(?P<mon>\p{L}{3,10})\.?[ \t]*[-/.,]?[ \t]*(?P<y>\d{4})",
+        r"(?i)(?P<d>\d{1,2})(?:st|nd|rd|th|er)?[ \t]*(?:(?:of|de)[ \t]+)?[-/.]?[ \t]*(?P<mon>\p{L}{3,10})\.?[ \t]*[-/.,]?[ \t]*(?:de[ \t]+)?(?P<y>\d{4})",
     )
     .expect("valid regex")
 });

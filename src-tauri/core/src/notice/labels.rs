@@ -64,60 +64,73 @@ const LABELS: &[LabelDef] = &[
         Key::LengthAndContract,
         TL,
     ),
+    def(
+        r"(?:type\s+and\s+length|duration\s+and\s+type)\s+of\s+(?:the\s+)?contract|dur[ée]e\s+et\s+type\s+(?:de\s+|du\s+)contrat|duraci[óo]n\s+y\s+tipo\s+de\s+contrato",
+        Key::LengthAndContract,
+        None,
+    ),
     def(r"job\s+title", Key::Title, RH),
     def(r"publication\s+starting\s+date", Key::Published, RH),
-    def(r"(?:post|position|vacancy)\s+title", Key::Title, None),
-    def(r"title", Key::Title, None),
     def(
-        r"(?:vacancy|job|post)\s+reference(?:\s+(?:number|no\.?))?|reference\s+(?:number|no\.?)|reference|ref\.?",
+        r"(?:post|position|vacancy)\s+title|intitul[ée]\s+(?:du\s+poste|de\s+l['’]emploi)|titre\s+du\s+poste|t[íi]tulo\s+del\s+puesto|denominaci[óo]n\s+del\s+puesto",
+        Key::Title,
+        None,
+    ),
+    def(r"title|intitul[ée]|t[íi]tulo|puesto", Key::Title, None),
+    def(
+        r"(?:vacancy|job|post)\s+reference(?:\s+(?:number|no\.?))?|reference\s+(?:number|no\.?)|r[ée]f[ée]rence\s+(?:du\s+poste|de\s+l['’]avis)|num[ée]ro\s+de\s+r[ée]f[ée]rence|referencia(?:\s+del\s+puesto)?|r[ée]f[ée]rence|ref\.?|r[ée]f\.?",
         Key::Reference,
         None,
     ),
     def(
-        r"duty\s+station|place\s+of\s+assignment|lieu\s+d['’]affectation",
+        r"duty\s+stations?|place\s+of\s+assignment|lieu\s+d['’]\s*affectation|lieu\s+de\s+travail|lugar\s+de\s+destino",
         Key::DutyStation,
         None,
     ),
-    def(r"(?:job\s+|work\s+)?location", Key::Location, None),
     def(
-        r"type\s+of\s+(?:contract|appointment|employment)|contract\s+type|type\s+de\s+contrat",
+        r"(?:job\s+|work\s+)?location|localisation|ubicaci[óo]n",
+        Key::Location,
+        None,
+    ),
+    def(
+        r"type\s+of\s+(?:contract|appointment|employment)|contract\s+type|type\s+de\s+contrat|nature\s+du\s+contrat|tipo\s+de\s+contrato",
         Key::Contract,
         None,
     ),
     def(
-        r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?(?:contract|assignment|internship|secondment))?|length\s+of\s+(?:the\s+)?(?:contract|assignment)",
+        r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?(?:contract|assignment|internship|secondment))?|length\s+of\s+(?:the\s+)?(?:contract|assignment)|dur[ée]e(?:\s+du\s+(?:contrat|stage)|\s+de\s+(?:la\s+mise\s+[àa]\s+disposition|l['’]affectation))?|duraci[óo]n(?:\s+del\s+contrato)?",
         Key::Duration,
         None,
     ),
-    def(r"contract", Key::Contract, None),
-    def(r"grade(?:\s+level)?", Key::Grade, None),
+    def(r"contract|contrat|contrato", Key::Contract, None),
+    def(r"grade(?:\s+level)?|grado", Key::Grade, None),
     def(
-        r"(?:number|no\.?)\s+of\s+(?:posts?|positions?|vacancies)",
+        r"(?:number|no\.?)\s+of\s+(?:posts?|positions?|vacancies)|nombre\s+de\s+postes?|n[úu]mero\s+de\s+(?:puestos|plazas|vacantes)",
         Key::Posts,
         None,
     ),
     def(
-        r"level\s+of\s+security\s+(?:screening|clearance)|security\s+clearance\s+level|security\s+(?:screening\s+)?level|security\s+screening|security\s+clearance",
+        r"level\s+of\s+security\s+(?:screening|clearance)|security\s+clearance\s+level|security\s+(?:screening\s+)?level|security\s+screening|security\s+clearance|niveau\s+(?:d['’]habilitation|de\s+s[ée]curit[ée]|de\s+contr[ôo]le\s+de\s+s[ée]curit[ée])|habilitation(?:\s+de\s+s[ée]curit[ée])?|nivel\s+de\s+seguridad",
         Key::Security,
         None,
     ),
     def(
-        r"publication\s+date|date\s+of\s+publication",
+        r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|fecha\s+de\s+publicaci[óo]n",
         Key::Published,
         None,
     ),
     def(
-        r"deadline\s+for\s+(?:the\s+)?(?:submission\s+of\s+)?applications?",
+        r"deadline\s+for\s+(?:the\s+)?(?:submission\s+of\s+)?applications?|date\s+limite\s+(?:de\s+(?:d[ée]p[ôo]t\s+des\s+)?candidatures?|d['’]envoi\s+des\s+candidatures|pour\s+(?:postuler|candidater|les\s+candidatures))|fecha\s+l[íi]mite\s+(?:de|para)\s+(?:la\s+)?(?:presentaci[óo]n\s+de\s+)?(?:solicitudes|candidaturas|postulaci[óo]n)",
         Key::OfficialDeadline,
         None,
     ),
     def(
-        r"closing\s+date(?:\s+for\s+applications?)?|application\s+deadline|deadline|apply\s+(?:by|before)",
+        r"closing\s+date(?:\s+for\s+applications?)?|application\s+deadline|deadline|apply\s+(?:by|before)|date\s+limite|date\s+de\s+cl[ôo]ture|fecha\s+(?:l[íi]mite|de\s+cierre)",
         Key::ExtraDeadline,
         None,
     ),
     def(
-        r"reporting\s+to|sub-?directorate|directorate|department|division|unit|service|job\s+(?:id|number|category|type|family|function)|req(?:uisition)?\s*(?:id|number)|date\s+posted|posted(?:\s+on)?|posting\s+date|start\s+date|salary(?:\s+range)?|remuneration|employment\s+type|schedule|category|organi[sz]ation|company|employer|country|city|region|sector|industry|required\s+languages?|languages?(?:\s+(?:requirements?|skills|required))?|education(?:al\s+(?:background|requirements?))?|experience|expir(?:y|ation)\s+date|nationality|seniority\s+level",
+        r"reporting\s+to|sub-?directorate|directorate|department|division|unit|service|job\s+(?:id|number|category|type|family|function)|req(?:uisition)?\s*(?:id|number)|date\s+posted|posted(?:\s+on)?|posting\s+date|start\s+date|salary(?:\s+range)?|remuneration|employment\s+type|schedule|category|organi[sz]ation|company|employer|country|city|region|sector|industry|required\s+languages?|languages?(?:\s+(?:requirements?|skills|required))?|education(?:al\s+(?:background|requirements?))?|experience|expir(?:y|ation)\s+date|nationality|seniority\s+level|direction|sous-direction|rattachement|sup[ée]rieur\s+hi[ée]rarchique|langues?|formation|exp[ée]rience|r[ée]mun[ée]ration|salaire|pays|ville|idiomas?|salario|pa[íi]s|ciudad",
         Key::Other,
         None,
     ),
@@ -131,6 +144,9 @@ pub struct Field {
     /// Words in brackets between label and colon: `Duration (in months):`.
     pub note: Option<String>,
     pub value: String,
+    /// False when the label was recognised only as a near miss of a known one (a typo, a
+    /// missing word): what it gives is shown to the candidate to check.
+    pub exact: bool,
 }
 
 struct Mark {
@@ -144,6 +160,8 @@ enum MarkKind {
     Label(usize, Option<String>),
     /// A header, whose value is part of the match.
     Header(Key, String),
+    /// A near miss of a known label: its key and note.
+    Fuzzy(Key, Option<String>),
 }
 
 fn label_alternation() -> String {
@@ -154,10 +172,11 @@ fn label_alternation() -> String {
         .join("|")
 }
 
-/// `Label:`, `Label (note):`, or `Label` then a tab (table cells copied as text).
+/// `Label:`, `Label (note):`, or `Label` then a tab (table cells copied as text). Markers a copy
+/// sticks to the label (`**Grade**:`, `Grade*:`) are allowed around it.
 static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?:{})(?:[ \t]*\((?P<note>[^()\n]{{0,40}})\))?(?:[ \t]*:|[ ]*\t)",
+        r"(?i)(?:{})\*{{0,3}}(?:[ \t]*\((?P<note>[^()\n]{{0,40}})\))?\*{{0,3}}(?:[ \t]*:\*{{0,3}}|[ ]*\t)",
         label_alternation()
     );
     Regex::new(&pattern).expect("label vocabulary is a valid regex")
@@ -166,7 +185,7 @@ static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A label alone on its line, its value on the next line.
 static BARE_LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?im)^[ \t]*(?:{})(?:[ \t]*\((?P<note>[^()\n]{{0,40}})\))?[ \t]*$",
+        r"(?im)^[ \t*]*(?:{})\*{{0,3}}(?:[ \t]*\((?P<note>[^()\n]{{0,40}})\))?[ \t*]*$",
         label_alternation()
     );
     Regex::new(&pattern).expect("label vocabulary is a valid regex")
@@ -197,12 +216,16 @@ fn label_index(caps: &regex::Captures<'_>) -> Option<usize> {
 
 fn colon_marks(text: &str, marks: &mut Vec<Mark>) {
     let mut pos = 0;
-    while let Some(caps) = COLON_LABEL.captures_at(text, pos) {
-        let Some(whole) = caps.get(0) else { break };
-        let Some(label) = label_index(&caps) else {
-            break;
-        };
+    // The search finds where a label is with the fast engine; which label it is needs the
+    // slower one, run on the label alone: over the whole text it would cost four times more.
+    while let Some(whole) = COLON_LABEL.find_at(text, pos) {
         if starts_cleanly(text, whole.start()) {
+            let Some(caps) = COLON_LABEL.captures(whole.as_str()) else {
+                break;
+            };
+            let Some(label) = label_index(&caps) else {
+                break;
+            };
             marks.push(Mark {
                 start: whole.start(),
                 end: whole.end(),
@@ -224,8 +247,11 @@ fn colon_marks(text: &str, marks: &mut Vec<Mark>) {
 }
 
 fn bare_line_marks(text: &str, marks: &mut Vec<Mark>) {
-    for caps in BARE_LABEL_LINE.captures_iter(text) {
-        let (Some(whole), Some(label)) = (caps.get(0), label_index(&caps)) else {
+    for whole in BARE_LABEL_LINE.find_iter(text) {
+        let Some(caps) = BARE_LABEL_LINE.captures(whole.as_str()) else {
+            continue;
+        };
+        let Some(label) = label_index(&caps) else {
             continue;
         };
         marks.push(Mark {
@@ -254,6 +280,139 @@ fn header_marks(text: &str, marks: &mut Vec<Mark>) {
                 start: whole.start(),
                 end: whole.end(),
                 kind: MarkKind::Header(key, number.as_str().to_string()),
+            });
+        }
+    }
+}
+
+/// The labels read also when slightly misspelt or run short (`Dealine for application`,
+/// `Duty statoin`, `Lieu daffectation`), folded (lower case, no accents). Short labels are
+/// left out: one letter off in `Grade` is another word.
+const NEAR_LABELS: &[(&str, Key)] = &[
+    ("title of the post", Key::Title),
+    ("job title", Key::Title),
+    ("post title", Key::Title),
+    ("intitule du poste", Key::Title),
+    ("titulo del puesto", Key::Title),
+    ("reference of the post", Key::Reference),
+    ("vacancy reference", Key::Reference),
+    ("reference", Key::Reference),
+    ("reference du poste", Key::Reference),
+    ("duty station", Key::DutyStation),
+    ("lieu d'affectation", Key::DutyStation),
+    ("lugar de destino", Key::DutyStation),
+    ("location", Key::Location),
+    ("type of contract", Key::Contract),
+    ("contract type", Key::Contract),
+    ("type de contrat", Key::Contract),
+    ("tipo de contrato", Key::Contract),
+    ("length and type of contract", Key::LengthAndContract),
+    ("duration (in months)", Key::Duration),
+    ("number of posts", Key::Posts),
+    ("nombre de postes", Key::Posts),
+    ("level of security screening", Key::Security),
+    ("security clearance level", Key::Security),
+    ("publication starting date", Key::Published),
+    ("deadline for application", Key::OfficialDeadline),
+    ("deadline for applications", Key::OfficialDeadline),
+    ("date limite de candidature", Key::OfficialDeadline),
+    ("date limite de candidatures", Key::OfficialDeadline),
+    ("fecha limite de solicitud", Key::OfficialDeadline),
+    ("closing date", Key::ExtraDeadline),
+];
+
+/// Edits allowed between a near label and the known one: none under 8 letters, one up to 15,
+/// two beyond.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..8 => 0,
+        8..16 => 1,
+        _ => 2,
+    }
+}
+
+/// A near miss of a known label: the closest within the edits its length allows.
+fn near_label(candidate: &str) -> Option<Key> {
+    let folded = super::text::collapse_spaces(&super::text::fold(candidate).replace('*', " "));
+    let len = folded.chars().count();
+    let allowed = allowed_edits(len);
+    if allowed == 0 {
+        return None;
+    }
+    // A typo seldom hits the first letter, and asking for it keeps this cheap on every line.
+    let first = folded.chars().next();
+    NEAR_LABELS
+        .iter()
+        .filter(|(known, _)| known.chars().next() == first)
+        .filter(|(known, _)| known.len().abs_diff(folded.len()) <= allowed)
+        .map(|(known, key)| (strsim::osa_distance(known, &folded), *key))
+        .filter(|(edits, _)| *edits <= allowed)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, key)| key)
+}
+
+/// Words that may be a label: letters, spaces, apostrophes and brackets, two to six words.
+fn label_like(candidate: &str) -> bool {
+    let words = candidate.split_whitespace().count();
+    (1..=6).contains(&words)
+        && candidate.chars().any(char::is_alphabetic)
+        && candidate
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\t' | '\'' | '’' | '(' | ')' | '*'))
+}
+
+/// Near misses of known labels at the start of a line: `Near label: value`, or a near label
+/// alone on its line. Lines where a known label starts are left alone, so an exact label always
+/// wins. Each line is looked at once, and only its first 48 bytes: the reader stays linear.
+fn fuzzy_marks(text: &str, marks: &mut Vec<Mark>) {
+    const LONGEST: usize = 48;
+    let mut exact_starts: Vec<usize> = marks.iter().map(|m| m.start).collect();
+    exact_starts.sort_unstable();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let this_start = line_start;
+        line_start += line.len();
+        let body = line.trim_end_matches(['\n', ' ', '\t']);
+        let lead = body.len() - body.trim_start().len();
+        let begin = this_start + lead;
+        let body = body.trim_start();
+        if body.is_empty() {
+            continue;
+        }
+        let (candidate, end) = match body.find(':') {
+            Some(colon) if colon <= LONGEST => (&body[..colon], begin + colon + 1),
+            Some(_) => continue,
+            None if body.len() <= LONGEST => (body, begin + body.len()),
+            None => continue,
+        };
+        let first_exact = exact_starts.partition_point(|&s| s < this_start);
+        if exact_starts
+            .get(first_exact)
+            .is_some_and(|&s| s < this_start + line.len())
+        {
+            continue;
+        }
+        let (name, note) = match candidate.find('(') {
+            Some(open) if candidate.trim_end().ends_with(')') => (
+                &candidate[..open],
+                Some(
+                    candidate[open + 1..candidate.trim_end().len() - 1]
+                        .trim()
+                        .to_string(),
+                ),
+            ),
+            _ => (candidate, None),
+        };
+        if !label_like(candidate) {
+            continue;
+        }
+        // A bracketed note may be part of the label itself (`Duration (in months)`).
+        let key = near_label(candidate).or_else(|| near_label(name));
+        if let Some(key) = key {
+            marks.push(Mark {
+                start: begin,
+                end,
+                kind: MarkKind::Fuzzy(key, note),
             });
         }
     }
@@ -314,6 +473,7 @@ pub fn fields(text: &str) -> Vec<Field> {
     colon_marks(text, &mut marks);
     bare_line_marks(text, &mut marks);
     header_marks(text, &mut marks);
+    fuzzy_marks(text, &mut marks);
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
     for mark in marks {
@@ -338,6 +498,7 @@ pub fn fields(text: &str) -> Vec<Field> {
                     evidence: Some(Platform::RecruitmentHub),
                     note: None,
                     value: number.clone(),
+                    exact: true,
                 });
             }
             MarkKind::Label(index, note) => {
@@ -349,8 +510,16 @@ pub fn fields(text: &str) -> Vec<Field> {
                     evidence: label.evidence,
                     note: note.clone(),
                     value: value_after(text, &lines, mark.end, next_start),
+                    exact: true,
                 });
             }
+            MarkKind::Fuzzy(key, note) => found.push(Field {
+                key: *key,
+                evidence: None,
+                note: note.clone(),
+                value: value_after(text, &lines, mark.end, next_start),
+                exact: false,
+            }),
         }
     }
     found
@@ -459,6 +628,51 @@ mod tests {
                 (Key::InternshipHeader, "1468".into())
             ]
         );
+    }
+
+    #[test]
+    fn markers_stuck_to_labels_and_values() {
+        assert_eq!(
+            pairs("**Grade**: 6*\nDuty station*: Lyon**Type of contract:Fixed-term"),
+            vec![
+                (Key::Grade, "6*".into()),
+                (Key::DutyStation, "Lyon**".into()),
+                (Key::Contract, "Fixed-term".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn french_and_spanish_labels_whatever_the_case_and_accents() {
+        assert_eq!(
+            pairs(
+                "DATE LIMITE DE CANDIDATURE : 3 mars 2026\nLieu d’affectation: Lyon\nReferencia: INT05177\nIntitule du poste:\nAnalyste"
+            ),
+            vec![
+                (Key::OfficialDeadline, "3 mars 2026".into()),
+                (Key::DutyStation, "Lyon".into()),
+                (Key::Reference, "INT05177".into()),
+                (Key::Title, "Analyste".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn near_misses_of_long_labels_are_read_but_not_as_exact() {
+        let found = fields("Dealine for application: 3 May 2026\nDuty statoin\nLyon\n");
+        let read: Vec<_> = found
+            .iter()
+            .map(|f| (f.key, f.value.trim().to_string(), f.exact))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                (Key::OfficialDeadline, "3 May 2026".into(), false),
+                (Key::DutyStation, "Lyon".into(), false)
+            ]
+        );
+        // Short words one letter off a label are other words.
+        assert!(fields("Grades: see below\nRefer: x\n").is_empty());
     }
 
     #[test]

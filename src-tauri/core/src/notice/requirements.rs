@@ -3,7 +3,7 @@
 //! "desirable" or "an advantage" is left out, and so is anything offered as an alternative
 //! ("English or French"), which a single requirement cannot express.
 
-use super::text::{fold, has_word};
+use super::text::{WordSet, fold, has_word};
 use crate::profile::{Cefr, EducationLevel};
 use crate::vacancy::LanguageRequirement;
 use regex::Regex;
@@ -66,6 +66,9 @@ fn has_any(folded: &str, words: &[&str]) -> bool {
     words.iter().any(|w| has_word(folded, w))
 }
 
+static ASSETS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ASSET_MARKERS));
+static REQUIRED: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(REQUIRED_MARKERS));
+
 /// Whether the lines that follow are required or optional, as a notice's headings say
 /// ("Essential:", "Desirable:").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +115,11 @@ struct Sentence {
     mode: Mode,
     topic: Topic,
     folded: String,
+    /// Whether the sentence itself says something is required ("must", "required").
+    states_requirement: bool,
     parts: Vec<String>,
+    /// Each part folded, once: three readers look at every part.
+    folded_parts: Vec<String>,
 }
 
 /// A line read as a heading: a label with a colon near its start ("Desirable: French"), or a
@@ -124,6 +131,17 @@ struct Heading<'a> {
 }
 
 fn heading(line: &str) -> Option<Heading<'_>> {
+    let colon_at = line.find(':').filter(|c| *c <= 60);
+    // A long line with no colon near its start is a sentence: not worth folding to see.
+    if colon_at.is_none()
+        && line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            > 5
+    {
+        return None;
+    }
     let folded = fold(line);
     let head = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
     let colon = line.find(':').filter(|c| *c <= 60);
@@ -230,11 +248,15 @@ fn sentences(text: &str) -> Vec<Sentence> {
             if sentence.is_empty() {
                 continue;
             }
+            let folded = fold(sentence);
+            let parts = split_parts(sentence);
             found.push(Sentence {
                 mode,
                 topic,
-                folded: fold(sentence),
-                parts: split_parts(sentence),
+                states_requirement: REQUIRED.any_in(&folded),
+                folded,
+                folded_parts: parts.iter().map(|p| fold(p)).collect(),
+                parts,
             });
         }
     }
@@ -435,6 +457,10 @@ const WORDINGS: &[(&str, &str)] = &[
         r"\b(?:(?:very\s+)?good|sound|solid|thorough|bonne|tres\s+bonne)\s+(?:knowledge|command|level|understanding|connaissance|maitrise|niveau)\b",
         "good knowledge",
     ),
+    (
+        r"\b(?:full\s+)?(?:proficien(?:cy|t)\s+(?:in|en)|dominio\s+del)\b",
+        "proficiency",
+    ),
     (r"\b(?:basic|elementary|notions|de\s+base)\b", "basic"),
     (
         r"\b(?:knowledge|command|proficiency|proficient|connaissance|maitrise)\b",
@@ -511,14 +537,15 @@ pub fn languages(text: &str) -> Option<Vec<LanguageRequirement>> {
 fn languages_in(sentences: &[Sentence]) -> Option<Vec<LanguageRequirement>> {
     let mut required: Vec<LanguageRequirement> = Vec::new();
     for sentence in sentences {
-        if sentence.mode == Mode::Desirable {
+        // Most sentences name no language: one search of the whole sentence settles that.
+        if sentence.mode == Mode::Desirable || !LANGUAGE.is_match(&sentence.folded) {
             continue;
         }
         let sentence_requires = sentence.mode == Mode::Essential
             || sentence.topic == Topic::Languages
-            || has_any(&sentence.folded, REQUIRED_MARKERS);
-        for part in &sentence.parts {
-            for found in part_languages(part, sentence_requires) {
+            || sentence.states_requirement;
+        for (part, folded_part) in sentence.parts.iter().zip(&sentence.folded_parts) {
+            for found in part_languages(part, folded_part, sentence_requires) {
                 match required.iter_mut().find(|r| r.language == found.language) {
                     Some(known) => {
                         known.level = known.level.or(found.level);
@@ -532,8 +559,11 @@ fn languages_in(sentences: &[Sentence]) -> Option<Vec<LanguageRequirement>> {
     (!required.is_empty()).then_some(required)
 }
 
-fn part_languages(part: &str, sentence_requires: bool) -> Vec<LanguageRequirement> {
-    let folded_part = fold(part);
+fn part_languages(
+    part: &str,
+    folded_part: &str,
+    sentence_requires: bool,
+) -> Vec<LanguageRequirement> {
     if [
         "one of",
         "any of",
@@ -640,7 +670,7 @@ fn asset_flags(part: &str, mentions: &[Mention]) -> Vec<bool> {
         }
         let window_start = first.checked_sub(1).map_or(0, |p| mentions[p].end);
         let window_end = mentions.get(last + 1).map_or(part.len(), |m| m.start);
-        let asset = has_any(&fold(&part[window_start..window_end]), ASSET_MARKERS);
+        let asset = ASSETS.any_in(&fold(&part[window_start..window_end]));
         for flag in &mut flags[first..=last] {
             *flag = asset;
         }
@@ -742,7 +772,7 @@ fn min_education_in(sentences: &[Sentence]) -> Option<EducationLevel> {
         .any(|w| sentence.folded.starts_with(w));
         let requires = sentence.mode == Mode::Essential
             || sentence.topic == Topic::Education
-            || has_any(&sentence.folded, REQUIRED_MARKERS)
+            || sentence.states_requirement
             || starts_as_label;
         if !requires
             || has_any(
@@ -752,12 +782,11 @@ fn min_education_in(sentences: &[Sentence]) -> Option<EducationLevel> {
         {
             continue;
         }
-        for part in &sentence.parts {
-            let folded = fold(part);
-            if has_any(&folded, ASSET_MARKERS) {
+        for folded in &sentence.folded_parts {
+            if ASSETS.any_in(folded) {
                 continue;
             }
-            for level in education_levels(&folded) {
+            for level in education_levels(folded) {
                 lowest = Some(lowest.map_or(level, |l| l.min(level)));
             }
         }
@@ -787,17 +816,16 @@ fn min_experience_years_in(sentences: &[Sentence]) -> Option<u32> {
         }
         let in_requirements =
             sentence.mode == Mode::Essential || sentence.topic == Topic::Experience;
-        if !in_requirements && !has_any(&sentence.folded, REQUIRED_MARKERS) {
+        if !in_requirements && !sentence.states_requirement {
             continue;
         }
         let mut stated = Vec::new();
         let mut qualifies = false;
-        for part in &sentence.parts {
-            let folded = fold(part);
-            if has_any(&folded, ASSET_MARKERS) {
+        for folded in &sentence.folded_parts {
+            if ASSETS.any_in(folded) {
                 continue;
             }
-            for (count, is_minimum) in year_counts(&folded, in_requirements) {
+            for (count, is_minimum) in year_counts(folded, in_requirements) {
                 stated.push(count);
                 qualifies |= is_minimum;
             }
@@ -863,7 +891,7 @@ fn year_counts(folded: &str, in_requirements: bool) -> Vec<(u32, bool)> {
         let experience_after = near_after.contains("experience");
         let experience_before = before.contains("experience");
         let is_minimum = minimum_before && (experience_after || experience_before)
-            || experience_after && (in_requirements || has_any(folded, REQUIRED_MARKERS));
+            || experience_after && (in_requirements || REQUIRED.any_in(folded));
         found.push((count, is_minimum));
     }
     found

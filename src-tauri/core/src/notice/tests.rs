@@ -379,10 +379,18 @@ fn aggregator_partial_notice_without_title_or_deadline() {
 // --- Deadlines and zones ---
 
 #[test]
-fn deadline_without_any_zone_is_flagged_not_guessed() {
+fn deadline_without_any_zone_keeps_its_date_and_asks_for_the_zone() {
     let n = parse_notice("Deadline for application: 23 November 2025\n");
     assert_eq!(n.deadline, None);
-    assert_eq!(n.deadline_unreadable.as_deref(), Some("23 November 2025"));
+    assert_eq!(n.deadline_unreadable, None);
+    assert_eq!(
+        n.deadline_without_zone,
+        Some(LocalDeadline {
+            date: NaiveDate::from_ymd_opt(2025, 11, 23).unwrap(),
+            time: None,
+        })
+    );
+    assert_eq!(n.confidence.deadline, Some(Confidence::Check));
 }
 
 #[test]

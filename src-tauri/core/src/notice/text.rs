@@ -70,22 +70,52 @@ pub fn clean_value(raw: &str) -> Option<String> {
 }
 
 /// Lower case with French accents folded, for matching words whichever way they were typed.
+/// ASCII, most of any notice, takes a short path: this runs over the whole text several times.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            '’' | '‘' | '`' => '\'',
-            '–' | '—' => '-',
-            c => c,
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            out.push(match lower {
+                'à' | 'â' | 'ä' | 'á' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' | 'í' => 'i',
+                'ô' | 'ö' | 'ó' => 'o',
+                'ù' | 'û' | 'ü' | 'ú' => 'u',
+                'ç' => 'c',
+                'ñ' => 'n',
+                '’' | '‘' | '`' => '\'',
+                '–' | '—' => '-',
+                c => c,
+            });
+        }
+    }
+    out
+}
+
+/// Words looked for together, found in one pass over a text rather than one per word.
+pub struct WordSet(aho_corasick::AhoCorasick);
+
+impl WordSet {
+    pub fn new(words: &[&str]) -> Self {
+        WordSet(aho_corasick::AhoCorasick::new(words).expect("word lists are small"))
+    }
+
+    /// True when one of the words occurs in `folded` as a whole word, as `has_word` reads it.
+    pub fn any_in(&self, folded: &str) -> bool {
+        self.0.find_overlapping_iter(folded).any(|m| {
+            let before = folded[..m.start()].chars().next_back();
+            let after = folded[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-        .collect()
+    }
 }
 
 /// True when `word` occurs in `folded` (already folded) with no letter or digit on either side.
@@ -143,5 +173,9 @@ mod tests {
         assert!(has_word("mise a disposition", "disposition"));
         assert!(!has_word("predisposition", "disposition"));
         assert_eq!(fold("Renforcée À"), "renforcee a");
+        assert_eq!(fold("L’AFFECTATION `x` İ"), "l'affectation 'x' i\u{307}");
+        let set = WordSet::new(&["asset", "would be an asset"]);
+        assert!(set.any_in("french would be an asset."));
+        assert!(!set.any_in("assets"));
     }
 }

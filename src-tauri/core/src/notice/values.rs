@@ -27,6 +27,8 @@ pub fn contract_kinds(value: &str) -> Vec<ContractKind> {
         "duree determinee",
         "cdd",
         "contrat a duree determinee",
+        "duracion determinada",
+        "plazo fijo",
     ]);
     let project = any(&["project", "projet"]);
     if secondment {
@@ -281,48 +283,144 @@ pub fn station(value: &str) -> Option<String> {
     (short && cleaned.chars().any(char::is_alphabetic)).then_some(cleaned)
 }
 
-/// A title as written, and whether it announces a secondment (`SECONDMENT - …`;
-/// docs/domain.md#vacancy-notices: secondments have no contract line, only this prefix).
+/// A title as written, and the contract kind a prefix announces (`SECONDMENT - …`,
+/// `INTERNSHIP – …`, `Mise à disposition — …`; docs/domain.md#vacancy-notices: secondments have
+/// no contract line, only this prefix).
 ///
 /// The prefix is removed from the title: the contract kind records it, and the title then
 /// reads like every other ("Criminal Intelligence Officer"). A title that is only the word
 /// stays as written.
-pub fn title(value: &str) -> (Option<String>, bool) {
+pub fn title(value: &str) -> (Option<String>, Option<ContractKind>) {
     let Some(cleaned) = clean_value(value) else {
-        return (None, false);
+        return (None, None);
     };
     if cleaned.chars().count() > 200 || !cleaned.chars().any(char::is_alphabetic) {
-        return (None, false);
+        return (None, None);
     }
-    let Some(rest) = secondment_prefix_rest(&cleaned) else {
-        return (Some(cleaned), false);
+    let Some((rest, kind)) = kind_prefix_rest(&cleaned) else {
+        return (Some(cleaned), None);
     };
     let stripped = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'))
+        .trim_start_matches(|c: char| c.is_whitespace() || is_prefix_separator(c))
         .trim();
     if stripped.chars().any(char::is_alphanumeric) {
-        (Some(stripped.to_string()), true)
+        (Some(stripped.to_string()), Some(kind))
     } else {
-        (Some(cleaned), true)
+        (Some(cleaned), Some(kind))
     }
 }
 
-/// What follows a secondment prefix: `SECONDMENT` in capitals as a whole word, or
-/// `Secondment` in any case when a dash or colon follows ("Secondment Officer" is a job
-/// title, not a secondment).
-fn secondment_prefix_rest(title: &str) -> Option<&str> {
-    const WORD: &str = "secondment";
-    let head = title.get(..WORD.len())?;
-    if !head.eq_ignore_ascii_case(WORD) {
-        return None;
-    }
-    let rest = &title[WORD.len()..];
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let shouted = head == "SECONDMENT";
-    let dash_follows = rest.trim_start().starts_with(['-', '–', '—', ':']);
-    (shouted || dash_follows).then_some(rest)
+/// Every dash a copy may put after a prefix, and the colon and bar sites use instead.
+fn is_prefix_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '–' | '—' | '―' | '‒' | '⸺' | '⸻' | '~' | ':' | '|' | '/'
+    )
+}
+
+/// The words that announce a contract kind at the start of a title. `shouted` says whether the
+/// word in capitals alone is enough (`SECONDMENT Analyst`); otherwise a separator must follow
+/// ("Secondment Officer" and "Internship Coordinator" are job titles).
+const TITLE_PREFIXES: &[(&str, ContractKind, bool)] = &[
+    ("secondment", ContractKind::Secondment, true),
+    ("mise a disposition", ContractKind::Secondment, false),
+    ("internship", ContractKind::Internship, false),
+    ("stage", ContractKind::Internship, false),
+    ("pasantia", ContractKind::Internship, false),
+];
+
+/// What follows a kind prefix, and the kind.
+fn kind_prefix_rest(title: &str) -> Option<(&str, ContractKind)> {
+    TITLE_PREFIXES
+        .iter()
+        .find_map(|(word, kind, shouted_alone)| {
+            let (head, rest) = split_folded_prefix(title, word)?;
+            if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let shouted = *shouted_alone && head.chars().all(|c| !c.is_lowercase());
+            let separated = rest.trim_start().starts_with(is_prefix_separator);
+            (shouted || separated).then_some((rest, *kind))
+        })
+}
+
+/// `title` split after its first characters when they fold to `word` (case and accents aside).
+fn split_folded_prefix<'a>(title: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
+    let count = word.chars().count();
+    let end = title
+        .char_indices()
+        .nth(count)
+        .map_or(title.len(), |(i, _)| i);
+    let head = &title[..end];
+    (head.chars().count() == count && fold(head) == word).then(|| (head, &title[end..]))
+}
+
+/// "One of INTERPOL's duty stations" and the like, in English, French or Spanish: the value of
+/// a duty-station line that names no city (rosters, posts open in several places). The words
+/// are returned as written, up to the end of the phrase; whatever follows ("subject to the
+/// needs of the Organization") is left out.
+pub fn any_station(value: &str) -> Option<String> {
+    let cleaned = clean_value(value)?;
+    let folded = fold(&cleaned);
+    let found = ANY_STATION.find(&folded)?;
+    // Folding keeps every character's place only when it maps one character to one; otherwise
+    // the phrase is kept whole, which is still the notice's own words.
+    let chars_same = folded.chars().count() == cleaned.chars().count();
+    let phrase = if chars_same {
+        let start = folded[..found.start()].chars().count();
+        let len = found.as_str().chars().count();
+        cleaned.chars().skip(start).take(len).collect::<String>()
+    } else {
+        cleaned.clone()
+    };
+    clean_value(&phrase).filter(|p| p.chars().count() <= 80)
+}
+
+static ANY_STATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:any|one|either|all|each)\s+(?:of\s+)?(?:the\s+)?(?:interpol'?s?\s+|organi[sz]ation'?s?\s+|our\s+)?
+            (?:duty\s+stations?|offices|locations|sites)\b
+        | \b(?:various|several|multiple|different)\s+(?:interpol\s+)?duty\s+stations\b
+        | \binterpol\s+duty\s+stations\b
+        | \b(?:tout|tous\s+les|n'importe\s+quel|l'un\s+des|un\s+des|l'un\s+quelconque\s+des)\s+(?:lieux?|sites?)\s+d'affectation\b
+        | \bcualquier(?:a)?\s+(?:de\s+los\s+)?(?:lugar(?:es)?\s+de\s+destino|oficinas?)\b
+        ",
+    )
+    .expect("valid regex")
+});
+
+/// True when the body states the conditions only seconded posts carry: the notice then is a
+/// secondment even with no contract line (docs/domain.md#eligibility: seconded officials are
+/// paid by their home administration, with a written agreement through the NCB).
+/// `folded` is the whole text, folded.
+pub fn states_secondment_conditions(folded: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "conditions of secondment",
+        "secondment conditions",
+        "terms of secondment",
+        "terms and conditions of the secondment",
+        "secondment agreement",
+        "seconded officials",
+        "seconded official",
+        "seconded officers",
+        "conditions de mise a disposition",
+        "conditions de la mise a disposition",
+        "conditions de detachement",
+        "fonctionnaires mis a disposition",
+        "condiciones de la adscripcion",
+        "condiciones de adscripcion",
+    ];
+    PHRASES.iter().any(|phrase| {
+        folded.match_indices(phrase).any(|(at, _)| {
+            // "not open to seconded officials" says the opposite.
+            let before = &folded[..at];
+            let recent: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+            !recent
+                .iter()
+                .any(|w| matches!(*w, "not" | "no" | "pas" | "non" | "excluding" | "except"))
+        })
+    })
 }
 
 static INT_REFERENCE: LazyLock<Regex> =
@@ -544,25 +642,107 @@ mod tests {
 
     #[test]
     fn secondment_titles() {
+        let s = Some(Secondment);
         assert_eq!(
             title("SECONDMENT - Criminal Intelligence Officer"),
-            (Some("Criminal Intelligence Officer".into()), true)
+            (Some("Criminal Intelligence Officer".into()), s)
         );
-        assert_eq!(
-            title("SECONDMENT – Analyst"),
-            (Some("Analyst".into()), true)
-        );
-        assert_eq!(title("SECONDMENT Analyst"), (Some("Analyst".into()), true));
-        assert_eq!(title("Secondment: Analyst"), (Some("Analyst".into()), true));
+        assert_eq!(title("SECONDMENT – Analyst"), (Some("Analyst".into()), s));
+        assert_eq!(title("SECONDMENT — Analyst"), (Some("Analyst".into()), s));
+        assert_eq!(title("SECONDMENT Analyst"), (Some("Analyst".into()), s));
+        assert_eq!(title("Secondment: Analyst"), (Some("Analyst".into()), s));
         assert_eq!(
             title("Secondment Officer"),
-            (Some("Secondment Officer".into()), false)
+            (Some("Secondment Officer".into()), None)
         );
         assert_eq!(
             title("SECONDMENTS Unit Head"),
-            (Some("SECONDMENTS Unit Head".into()), false)
+            (Some("SECONDMENTS Unit Head".into()), None)
         );
-        assert_eq!(title("SECONDMENT"), (Some("SECONDMENT".into()), true));
+        assert_eq!(title("SECONDMENT"), (Some("SECONDMENT".into()), s));
+    }
+
+    #[test]
+    fn internship_and_french_prefixes_in_any_dash_form() {
+        let i = Some(Internship);
+        for written in [
+            "INTERNSHIP - Data Analysis",
+            "Internship – Data Analysis",
+            "INTERNSHIP — Data Analysis",
+            "Internship—Data Analysis",
+            "internship ― Data Analysis",
+            "Internship | Data Analysis",
+            "STAGE – Data Analysis",
+        ] {
+            assert_eq!(
+                title(written),
+                (Some("Data Analysis".into()), i),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            title("MISE À DISPOSITION — Analyste"),
+            (Some("Analyste".into()), Some(Secondment))
+        );
+        assert_eq!(
+            title("Internship Programme Coordinator"),
+            (Some("Internship Programme Coordinator".into()), None)
+        );
+        assert_eq!(
+            title("INTERNSHIPS OFFICE ASSISTANT"),
+            (Some("INTERNSHIPS OFFICE ASSISTANT".into()), None)
+        );
+        assert_eq!(
+            title("Stagecoach - Driver"),
+            (Some("Stagecoach - Driver".into()), None)
+        );
+    }
+
+    #[test]
+    fn any_duty_station_phrases() {
+        for (written, phrase) in [
+            ("Any INTERPOL duty station", "Any INTERPOL duty station"),
+            (
+                "One of INTERPOL's duty stations, depending on operational needs",
+                "One of INTERPOL's duty stations",
+            ),
+            (
+                "any of the Organization's duty stations*",
+                "any of the Organization's duty stations",
+            ),
+            ("Various duty stations", "Various duty stations"),
+            (
+                "L'un des lieux d'affectation d'INTERPOL",
+                "L'un des lieux d'affectation",
+            ),
+            (
+                "Cualquier lugar de destino de INTERPOL",
+                "Cualquier lugar de destino",
+            ),
+        ] {
+            assert_eq!(any_station(written).as_deref(), Some(phrase), "{written}");
+        }
+        for city in [
+            "Lyon, France",
+            "Singapore",
+            "New York",
+            "Stations of the Cross",
+        ] {
+            assert_eq!(any_station(city), None, "{city}");
+        }
+    }
+
+    #[test]
+    fn secondment_conditions_in_the_body() {
+        let says = |text: &str| states_secondment_conditions(&fold(text));
+        assert!(says(
+            "Conditions of secondment: the seconded official remains paid by the home administration."
+        ));
+        assert!(says(
+            "Les conditions de mise à disposition sont les suivantes"
+        ));
+        assert!(!says("This post is not open to seconded officials."));
+        assert!(!says("Fixed-term contract of three years."));
     }
 
     #[test]
