@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Announcer from '../Announcer.svelte';
 import VacancyCapture from './VacancyCapture.svelte';
 import type { NoticeDraft } from '../../lib/bindings';
 
+// Unmounted while the IPC mock is still there: leaving the capture view hands drops back to
+// the vault through a channel.
 afterEach(() => {
+  cleanup();
   clearMocks();
   document.body.innerHTML = '';
 });
@@ -15,6 +18,7 @@ const draft: NoticeDraft = {
   reference: 'REF-1',
   title: 'Analyst',
   dutyStation: null,
+  dutyStationAny: null,
   dutyZone: null,
   contractKind: null,
   isRoster: null,
@@ -26,10 +30,24 @@ const draft: NoticeDraft = {
   publishedOn: null,
   deadline: null,
   deadlineUnreadable: null,
+  deadlineWithoutZone: null,
   languages: null,
   minEducation: null,
   minExperienceYears: null,
   noticeUrl: null,
+  confidence: {
+    platform: null,
+    reference: null,
+    title: null,
+    dutyStation: null,
+    contractKind: null,
+    grade: null,
+    posts: null,
+    securityScreening: null,
+    duration: null,
+    publishedOn: null,
+    deadline: null,
+  },
 };
 
 describe('reading a notice', () => {
