@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct Preferences {
     /// The note explaining Talentlink and the Recruitment Hub has been read and put away.
     pub platform_note_dismissed: bool,
+    /// The Dashboard's three first steps were all done once: the "Getting started" card stays
+    /// gone, even if a step later looks undone (the last document deleted).
+    pub getting_started_done: bool,
 }
 
 const KEY: &str = "preferences";
@@ -31,6 +34,7 @@ mod tests {
         assert!(!load_preferences(&store).unwrap().platform_note_dismissed);
         let dismissed = Preferences {
             platform_note_dismissed: true,
+            getting_started_done: true,
         };
         save_preferences(&mut store, &dismissed).unwrap();
         assert_eq!(load_preferences(&store).unwrap(), dismissed);

@@ -236,6 +236,7 @@ fn varied() -> Dossier {
         &mut s.store,
         &Preferences {
             platform_note_dismissed: true,
+            getting_started_done: true,
         },
     )
     .unwrap();

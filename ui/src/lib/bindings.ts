@@ -920,6 +920,11 @@ export type PlatformName = {
 export type Preferences = {
 	/**  The note explaining Talentlink and the Recruitment Hub has been read and put away. */
 	platformNoteDismissed?: boolean,
+	/**
+	 *  The Dashboard's three first steps were all done once: the "Getting started" card stays
+	 *  gone, even if a step later looks undone (the last document deleted).
+	 */
+	gettingStartedDone?: boolean,
 };
 
 export type Profile = {

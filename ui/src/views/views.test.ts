@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { syncClock } from '../lib/clock.svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Vacancies from './Vacancies.svelte';
 import Dashboard from './Dashboard.svelte';
@@ -71,6 +72,62 @@ describe('views', () => {
     render(Dashboard);
     expect(screen.getByTestId('step-profile').classList.contains('done')).toBe(true);
     expect(screen.getByTestId('step-vacancies').classList.contains('done')).toBe(false);
+  });
+
+  it('put the getting-started card away once its three steps are done, for good', async () => {
+    const saved: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'preferences_get') return { platformNoteDismissed: false, gettingStartedDone: false };
+      if (cmd === 'preferences_set') saved.push((args as { preferences: unknown }).preferences);
+      if (cmd === 'upcoming_list') return [];
+      return null;
+    });
+    session.overview = { ...empty, profileStarted: true, vacancies: 1, documents: 2 };
+    session.now = '2026-11-22T09:00:00Z';
+    render(Dashboard);
+    expect(screen.queryByTestId('getting-started')).toBeNull();
+    await waitFor(() => expect(saved).toEqual([{ platformNoteDismissed: false, gettingStartedDone: true }]));
+  });
+
+  it('keep the getting-started card away once it was put away, even with a step undone', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'preferences_get') return { platformNoteDismissed: false, gettingStartedDone: true };
+      if (cmd === 'upcoming_list') return [];
+      return null;
+    });
+    session.overview = { ...empty, profileStarted: true, vacancies: 1, documents: 0 };
+    session.now = '2026-11-22T09:00:00Z';
+    render(Dashboard);
+    await waitFor(() => expect(screen.queryByTestId('getting-started')).toBeNull());
+  });
+
+  it('count down on the Dashboard the way the reminders do', async () => {
+    // A minute after the 7-day reminder of a deadline at 23:59 in Lyon.
+    session.now = '2026-11-17T23:00:00Z';
+    syncClock(session.now);
+    mockIPC((cmd) => {
+      if (cmd === 'upcoming_list')
+        return [
+          {
+            kind: 'deadline',
+            title: 'Deadline: Criminal Intelligence Officer (1503)',
+            detail: 'Applications close.',
+            dueUtc: '2026-11-24T22:59:00Z',
+            zone: 'Europe/Paris',
+            dueLocal: '2026-11-24T23:59:00',
+            allDay: false,
+            overdue: false,
+            vacancyId: 1,
+            applicationId: null,
+            documentId: null,
+            interviewId: null,
+          },
+        ];
+      return null;
+    });
+    session.overview = { ...empty, vacancies: 1, openVacancies: 1 };
+    render(Dashboard);
+    expect((await screen.findByTestId('countdown')).textContent).toBe('in 7 days');
   });
 
   it('say on the Dashboard that the last backup failed, and why', async () => {
