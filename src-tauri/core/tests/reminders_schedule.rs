@@ -574,6 +574,13 @@ fn a_certificate_is_reminded_14_days_before_it_goes_stale_and_a_roster_place_90_
     assert!(
         delivery.notifications[0]
             .body
+            .contains("“casier” from France, issued"),
+        "{}",
+        delivery.notifications[0].body
+    );
+    assert!(
+        delivery.notifications[0]
+            .body
             .contains("counts until Wednesday 15 April 2026"),
         "{}",
         delivery.notifications[0].body

@@ -101,7 +101,7 @@ pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notificatio
         Subject::Certificate { issued_on, country } => {
             let from = country
                 .as_deref()
-                .map(|c| format!(" from {c}"))
+                .map(|c| format!(" from {}", crate::countries::name(c).unwrap_or(c)))
                 .unwrap_or_default();
             let last = t
                 .local_date()
