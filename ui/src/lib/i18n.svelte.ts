@@ -9,6 +9,7 @@ import packs from '../locales/en.packs.json';
 import forms from '../locales/en.forms.json';
 import exports from '../locales/en.exports.json';
 import backups from '../locales/en.backups.json';
+import { formatDay, formatMoment, formatTime, userZone } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
 const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups };
@@ -63,4 +64,36 @@ export function regionalLocale(ui: string, preferred: readonly string[]): string
 export function formatDate(iso: string, options: Intl.DateTimeFormatOptions): string {
   const tag = regionalLocale(current.locale, globalThis.navigator?.languages ?? []);
   return new Intl.DateTimeFormat(tag, options).format(Date.parse(iso));
+}
+
+function regionalTag(): string {
+  return regionalLocale(current.locale, globalThis.navigator?.languages ?? []);
+}
+
+// The one date and time style (`time.ts`, chosen in Settings): every view writes dates through
+// these, never with its own `Intl` options.
+
+/** "1 December 2026" for an instant, on the calendar of `zone` (the candidate's by default). */
+export function day(iso: string, zone = userZone()): string {
+  void current.locale;
+  return formatDay(iso, zone, regionalTag());
+}
+
+/** "1 December 2026" for a calendar day (`YYYY-MM-DD`, a date printed on a document), which is
+ * the same day wherever the candidate is. */
+export function calendarDay(isoDate: string): string {
+  void current.locale;
+  return formatDay(`${isoDate.slice(0, 10)}T12:00:00Z`, 'UTC', regionalTag());
+}
+
+/** "17:59" or "5:59 PM" in `zone`. */
+export function clockTime(iso: string, zone = userZone()): string {
+  void current.locale;
+  return formatTime(iso, zone, regionalTag());
+}
+
+/** "1 December 2026, 17:59" in `zone`. */
+export function moment(iso: string, zone = userZone()): string {
+  void current.locale;
+  return formatMoment(iso, zone, regionalTag());
 }
