@@ -237,6 +237,7 @@ fn varied() -> Dossier {
         &Preferences {
             platform_note_dismissed: true,
             getting_started_done: true,
+            ..Preferences::default()
         },
     )
     .unwrap();

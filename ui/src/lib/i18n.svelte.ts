@@ -9,7 +9,7 @@ import packs from '../locales/en.packs.json';
 import forms from '../locales/en.forms.json';
 import exports from '../locales/en.exports.json';
 import backups from '../locales/en.backups.json';
-import { formatDay, formatMoment, formatTime, userZone } from './time';
+import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
 const en = { ...base, ...profile, ...vault, ...applications, ...packs, ...forms, ...exports, ...backups };
@@ -26,7 +26,7 @@ export type MessageKey = ParseKeys;
 export const catalogues = { en } as const;
 export type Locale = keyof typeof catalogues;
 
-const current = $state({ locale: 'en' as Locale });
+const current = $state({ locale: 'en' as Locale, dates: 'system' as DateStyle, hours: 'system' as HourStyle });
 
 i18next.init({
   lng: current.locale,
@@ -66,7 +66,21 @@ export function formatDate(iso: string, options: Intl.DateTimeFormatOptions): st
   return new Intl.DateTimeFormat(tag, options).format(Date.parse(iso));
 }
 
+/** The date and time style chosen in Settings; every date on screen is written again in it. */
+export function setDates(dates: DateStyle | undefined, hours: HourStyle | undefined): void {
+  current.dates = dates ?? 'system';
+  current.hours = hours ?? 'system';
+  setDateStyle(current.dates, current.hours);
+}
+
+export function dateStyles(): { dates: DateStyle; hours: HourStyle } {
+  return { dates: current.dates, hours: current.hours };
+}
+
 function regionalTag(): string {
+  // Read so that a change of style re-renders every date.
+  void current.dates;
+  void current.hours;
   return regionalLocale(current.locale, globalThis.navigator?.languages ?? []);
 }
 

@@ -89,9 +89,9 @@ describe('one date and time style', () => {
   });
 
   it('follows the choice: 24-hour, day-month-year, ISO', () => {
-    setDateStyle('dmy', 'h23');
+    setDateStyle('day_month_year', 'h24');
     expect(formatMoment(at, 'Europe/Paris', 'en-US')).toBe('1 December 2026, 17:59');
-    setDateStyle('iso', 'h23');
+    setDateStyle('iso', 'h24');
     expect(formatDay(at, 'Europe/Paris', 'en-US')).toBe('2026-12-01');
     setDateStyle('system', 'system');
     expect(formatDay(at, 'Europe/Paris', 'en-US')).toBe('December 1, 2026');

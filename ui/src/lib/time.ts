@@ -70,10 +70,9 @@ export function timeLeft(nowMs: number, thenMs: number, zone: string, allDay = f
   return { kind: 'days', count: Math.max(2, Math.floor((minutes + 719) / 1440)) };
 }
 
-/** How dates are written: as the candidate's locale writes them, day-month-year, or ISO. */
-export type DateStyle = 'system' | 'dmy' | 'iso';
-/** 12- or 24-hour times, or as the locale has them. */
-export type HourStyle = 'system' | 'h23' | 'h12';
+// The choices as the preferences keep them (`preferences.rs`).
+import type { DateStyle, HourStyle } from './bindings';
+export type { DateStyle, HourStyle };
 
 const style: { date: DateStyle; hours: HourStyle } = { date: 'system', hours: 'system' };
 
@@ -96,7 +95,7 @@ function hourOptions(locale: string): Intl.DateTimeFormatOptions {
 
 function tagFor(locale: string): string {
   // Day-month-year whatever the language: British English orders it so.
-  return style.date === 'dmy' && locale.startsWith('en') ? 'en-GB' : locale;
+  return style.date === 'day_month_year' && locale.startsWith('en') ? 'en-GB' : locale;
 }
 
 /** "17:59" or "5:59 PM", in `zone`. */
