@@ -97,7 +97,7 @@ async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
         .text_until(
             "[data-testid='upcoming-item']",
             "the Dashboard counts down to the deadline",
-            |first| first.contains(TITLE) && first.contains("in 2 d "),
+            |first| first.contains(TITLE) && first.contains("in 2 days"),
         )
         .await;
     assert!(first.contains(TITLE), "{first}");

@@ -44,11 +44,11 @@ export const HOURS_BELOW_MINUTES = 20 * 60;
 export type TimeLeft = { kind: 'minutes' | 'hours' | 'days'; count: number } | { kind: 'today' | 'tomorrow' } | null;
 
 function calendarDay(ms: number, zone: string): number {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' })
-    .format(ms)
-    .split('-')
-    .map(Number);
-  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+  // Parts, not a formatted string: engines differ in how a locale's short date is written.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(ms)
+    .reduce<Record<string, number>>((acc, p) => ((acc[p.type] = Number(p.value)), acc), {});
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!) / 86_400_000;
 }
 
 /** The time left as the candidate means it: the core's rule (`time::time_left` in
@@ -106,7 +106,15 @@ export function formatTime(iso: string, zone: string, locale: string): string {
 /** "1 December 2026", "December 1, 2026" or "2026-12-01", in `zone`; `weekday` adds the day. */
 export function formatDay(iso: string, zone: string, locale: string, weekday = false): string {
   if (style.date === 'iso') {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(Date.parse(iso));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(Date.parse(iso))
+      .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+    return `${parts.year}-${parts.month}-${parts.day}`;
   }
   return new Intl.DateTimeFormat(tagFor(locale), {
     timeZone: zone,
