@@ -149,11 +149,11 @@ fn date_styles(text: &str) -> (usize, usize, Vec<String>) {
             }
         } else if SHORT_MONTHS.contains(&bare) && (numeric(next) || numeric(before)) {
             other.push(format!("{before} {w} {next}"));
-        } else if WEEKDAYS.contains(&bare) {
-            other.push(format!("{w} {next}"));
-        } else if (w.len() == 5 && w.starts_with('0') && w.as_bytes()[2] == b':')
-            && matches!(next.trim_end_matches([',', '.', ')']), "AM" | "PM")
+        } else if WEEKDAYS.contains(&bare)
+            || ((w.len() == 5 && w.starts_with('0') && w.as_bytes()[2] == b':')
+                && matches!(next.trim_end_matches([',', '.', ')']), "AM" | "PM"))
         {
+            // A weekday, or a 12-hour time with a leading zero ("05:59 PM").
             other.push(format!("{w} {next}"));
         }
     }
