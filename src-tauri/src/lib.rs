@@ -82,6 +82,9 @@ pub fn run() {
                 window.with_webview(webview_settings::apply)?;
             }
             let data_dir = data_dir(app)?;
+            if let Ok(cache) = app.path().app_cache_dir() {
+                notify::prepare_icon(&cache);
+            }
             view_copies::clear_view_copies(&data_dir);
             state::manage(app, data_dir, clock());
             Ok(())

@@ -1,7 +1,8 @@
 //! Native desktop notifications (freedesktop D-Bus on Linux), through notify-rust, and what a
 //! click on one of them opens.
 
-use std::sync::Mutex;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 use dossier_core::reminders::{Notification, NotificationTarget};
 use serde::Serialize;
@@ -28,9 +29,30 @@ pub async fn show(summary: String, body: String) -> Result<()> {
     .map_err(|e| Error::Notification(e.to_string()))?
 }
 
+/// The app's icon as a file the notification server can read: a desktop finds no icon by name
+/// for an app it has not installed (a portable or development build), so the path is given.
+static ICON: OnceLock<String> = OnceLock::new();
+const ICON_PNG: &[u8] = include_bytes!("../../icons/128x128.png");
+
+/// Writes the icon into `cache_dir` (once per start, atomically), for every notification to
+/// carry. Without it notifications still show, with the desktop's generic icon.
+pub fn prepare_icon(cache_dir: &Path) {
+    let path = cache_dir.join("dossier-notification.png");
+    let current = std::fs::read(&path).is_ok_and(|bytes| bytes == ICON_PNG);
+    let written = current
+        || (std::fs::create_dir_all(cache_dir).is_ok()
+            && dossier_core::fsio::write_atomic(&path, ICON_PNG).is_ok());
+    if written {
+        let _ = ICON.set(path.display().to_string());
+    }
+}
+
 fn notification(summary: &str, body: &str) -> notify_rust::Notification {
     let mut n = notify_rust::Notification::new();
     n.appname(APP_NAME).summary(summary).body(body);
+    if let Some(icon) = ICON.get() {
+        n.icon(icon);
+    }
     n
 }
 

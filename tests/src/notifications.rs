@@ -9,6 +9,8 @@ pub struct Notification {
     /// The id the server gave it, which a click refers to.
     pub id: u32,
     pub app_name: String,
+    /// The icon it carries: a path or an icon name (empty: none).
+    pub app_icon: String,
     pub summary: String,
     pub body: String,
     /// Action keys offered with it (`default` is a click on the notification itself).
@@ -33,7 +35,7 @@ impl Recorder {
         &self,
         app_name: String,
         _replaces_id: u32,
-        _app_icon: String,
+        app_icon: String,
         summary: String,
         body: String,
         actions: Vec<String>,
@@ -45,6 +47,7 @@ impl Recorder {
         received.push(Notification {
             id,
             app_name,
+            app_icon,
             summary,
             body,
             // Actions come as key, label, key, label...

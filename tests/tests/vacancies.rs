@@ -138,7 +138,8 @@ async fn a_pasted_recruitment_hub_notice_is_saved_found_and_counted_down() {
     assert_eq!(
         app.text_of("[data-testid='deadline-card'] [data-testid='countdown']")
             .await,
-        "in 3 d 13 h"
+        // 3 d 13 h 59 min: nearest whole day, as the reminders say it.
+        "in 4 days"
     );
     app.screenshot("vacancy-detail").await;
     app.click("[data-testid='open-notice']").await;
@@ -289,7 +290,7 @@ async fn a_talentlink_notice_opened_from_a_saved_page_is_read_in_singapore_time(
     assert_eq!(
         app.text_of("[data-testid='deadline-card'] [data-testid='countdown']")
             .await,
-        "in 20 d 6 h"
+        "in 20 days"
     );
     // A seconded post: applied for through the national administration and the NCB, not on
     // the platform that publishes the notice.

@@ -53,7 +53,9 @@ pub enum Error {
     #[error("{0} was not found")]
     NotFound(String),
 
-    #[error("{field}: {reason}")]
+    /// Shown as the reason alone when it is a whole sentence (the field is a form path, such
+    /// as `notice`, for the UI to place it, not words for the candidate).
+    #[error("{}", invalid_input_message(.field, .reason))]
     InvalidInput { field: String, reason: String },
 
     /// A whole form was refused and nothing was saved; every field that needs attention is
@@ -145,6 +147,18 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn invalid_input_message(field: &str, reason: &str) -> String {
+    let sentence = reason
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '\u{2068}'));
+    if sentence {
+        reason.to_string()
+    } else {
+        format!("{field}: {reason}")
+    }
+}
 
 fn fields_summary(fields: &[FieldError]) -> String {
     match fields {

@@ -31,7 +31,7 @@
 //! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
-//! | `reminders` | `error`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns` |
+//! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |

@@ -12,6 +12,11 @@ pub struct Preferences {
     /// Light, dark, or the system's choice; kept here, in the data folder, so it moves with the
     /// candidate's data and a backup.
     pub theme: Theme,
+    /// The Dashboard's three first steps were all done once: the "Getting started" card stays
+    /// gone, even if a step later looks undone (the last document deleted).
+    pub getting_started_done: bool,
+    pub date_style: DateStyle,
+    pub hour_style: HourStyle,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -21,6 +26,27 @@ pub enum Theme {
     System,
     Light,
     Dark,
+}
+
+/// How dates are written everywhere in the window: as the candidate's locale writes them,
+/// day-month-year whatever the locale, or ISO 8601.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    #[default]
+    System,
+    DayMonthYear,
+    Iso,
+}
+
+/// 12- or 24-hour times, or as the locale has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HourStyle {
+    #[default]
+    System,
+    H24,
+    H12,
 }
 
 const KEY: &str = "preferences";
@@ -44,6 +70,9 @@ mod tests {
         let dismissed = Preferences {
             platform_note_dismissed: true,
             theme: Theme::Dark,
+            getting_started_done: true,
+            date_style: DateStyle::Iso,
+            hour_style: HourStyle::H12,
         };
         save_preferences(&mut store, &dismissed).unwrap();
         assert_eq!(load_preferences(&store).unwrap(), dismissed);

@@ -63,6 +63,29 @@ pub fn single_zone(station: &str) -> Option<&'static str> {
         .flatten()
 }
 
+/// The place a zone is called by, where a time is said in it: the duty station's name for a
+/// station's zone ("Lyon" for `Europe/Paris`), else the zone's own city ("Tokyo").
+pub fn place_for_zone(zone: &str) -> String {
+    let title_case = |name: &str| {
+        name.split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    STATIONS
+        .iter()
+        .find(|(_, z)| *z == zone)
+        .and_then(|(names, _)| names.first())
+        .map(|name| title_case(name))
+        .unwrap_or_else(|| zone.rsplit('/').next().unwrap_or(zone).replace('_', " "))
+}
+
 /// Every zone a duty station may be in, for the UI's picker.
 pub fn known_zones() -> Vec<&'static str> {
     let mut zones: Vec<_> = STATIONS.iter().map(|(_, z)| *z).collect();
@@ -74,6 +97,19 @@ pub fn known_zones() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_is_called_by_its_duty_station_or_its_city() {
+        assert_eq!(place_for_zone("Europe/Paris"), "Lyon");
+        assert_eq!(place_for_zone("Africa/Douala"), "Yaoundé");
+        assert_eq!(place_for_zone("Africa/Addis_Ababa"), "Addis Ababa");
+        assert_eq!(
+            place_for_zone("America/Argentina/Buenos_Aires"),
+            "Buenos Aires"
+        );
+        assert_eq!(place_for_zone("Asia/Tokyo"), "Tokyo");
+        assert_eq!(place_for_zone("UTC"), "UTC");
+    }
 
     #[test]
     fn known_stations_resolve_with_country_and_markers() {

@@ -96,6 +96,48 @@ pub fn calendar_days_between(now: DateTime<Utc>, at: DateTime<Utc>, tz: Tz) -> i
     (local_date(at, tz) - local_date(now, tz)).num_days()
 }
 
+/// Below this, a timed moment's time left is said in hours and minutes rather than in days.
+pub const HOURS_BELOW_MINUTES: i64 = 20 * 60;
+
+/// The time left until a moment, as the candidate means it. One rule for the reminders and
+/// the Dashboard (`ui/src/lib/time.ts` mirrors it, with the same cases in its tests):
+/// - past: nothing;
+/// - a timed moment less than 20 hours away: minutes below an hour, else hours to the nearest;
+/// - on the moment's own calendar (its zone): "today" or "tomorrow" for the last two days;
+/// - further: days to the NEAREST whole day (half a day down), and at least 2, so a reminder
+///   shown a minute after its moment ("7 days before", now 6 d 23 h 59 min) says 7, not 6. A
+///   day-level threshold (all day) counts calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeLeft {
+    Minutes(i64),
+    Hours(i64),
+    Today,
+    Tomorrow,
+    Days(i64),
+}
+
+pub fn time_left(now: DateTime<Utc>, at: DateTime<Utc>, tz: Tz, all_day: bool) -> Option<TimeLeft> {
+    if at <= now {
+        return None;
+    }
+    let minutes = (at - now).num_minutes();
+    if !all_day && minutes < HOURS_BELOW_MINUTES {
+        return Some(if minutes < 60 {
+            TimeLeft::Minutes(minutes.max(1))
+        } else {
+            TimeLeft::Hours((minutes + 30) / 60)
+        });
+    }
+    let calendar = calendar_days_between(now, at, tz);
+    Some(match calendar {
+        ..=0 => TimeLeft::Today,
+        1 => TimeLeft::Tomorrow,
+        _ if all_day => TimeLeft::Days(calendar),
+        // Nearest day, a half day rounding down: 720 minutes past a whole day stays below.
+        _ => TimeLeft::Days(((minutes + 719) / 1440).max(2)),
+    })
+}
+
 /// "23 Nov 2026", where a date sits inside a longer sentence.
 pub fn human_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
@@ -144,6 +186,41 @@ mod tests {
         assert_eq!(
             local_instant(d("2026-10-25"), t, paris, Fold::Later),
             utc("2026-10-25T01:30:00Z")
+        );
+    }
+
+    #[test]
+    fn time_left_rounds_to_what_the_candidate_means() {
+        let paris = zone("Europe/Paris").unwrap();
+        // 23:59 in Lyon on 24 November.
+        let at = utc("2026-11-24T22:59:00Z");
+        let left = |now: &str| time_left(utc(now), at, paris, false);
+        // The 7-day reminder, on time and a minute late.
+        assert_eq!(left("2026-11-17T22:59:00Z"), Some(TimeLeft::Days(7)));
+        assert_eq!(left("2026-11-17T23:00:00Z"), Some(TimeLeft::Days(7)));
+        // The 3-day reminder a minute late: 2 d 23 h 59 min is 3 days.
+        assert_eq!(left("2026-11-21T23:00:00Z"), Some(TimeLeft::Days(3)));
+        // Half a day rounds down.
+        assert_eq!(left("2026-11-22T10:59:00Z"), Some(TimeLeft::Days(2)));
+        assert_eq!(left("2026-11-22T10:58:00Z"), Some(TimeLeft::Days(3)));
+        // The last day: on time it is tomorrow, a minute late it is today (in Lyon).
+        assert_eq!(left("2026-11-23T22:59:00Z"), Some(TimeLeft::Tomorrow));
+        assert_eq!(left("2026-11-23T23:00:00Z"), Some(TimeLeft::Today));
+        // Close: hours, then minutes.
+        assert_eq!(left("2026-11-24T12:29:00Z"), Some(TimeLeft::Hours(11)));
+        assert_eq!(left("2026-11-24T22:00:00Z"), Some(TimeLeft::Minutes(59)));
+        assert_eq!(left("2026-11-24T22:59:00Z"), None);
+        // Two calendar days away but under 1.5 days: still "in 2 days", never "in 1 day".
+        let morning = utc("2026-11-25T08:00:00Z");
+        assert_eq!(
+            time_left(utc("2026-11-23T22:30:00Z"), morning, paris, false),
+            Some(TimeLeft::Days(2))
+        );
+        // A day-level threshold counts calendar days.
+        let day = start_of_day(d("2026-12-10"), paris);
+        assert_eq!(
+            time_left(utc("2026-11-26T08:00:00Z"), day, paris, true),
+            Some(TimeLeft::Days(14))
         );
     }
 

@@ -218,7 +218,11 @@ fn a_national_of_a_member_country_passes() {
     let r = rule(&a, RuleId::Nationality);
     assert_status(r, RuleStatus::Pass);
     assert!(r.reason.contains("Senegal (SN)"), "{}", r.reason);
-    assert!(r.source.contains("29 November 2023"), "{}", r.source);
+    assert!(
+        r.source.contains("member list as of 2023-11-29"),
+        "{}",
+        r.source
+    );
 }
 
 #[test]

@@ -237,6 +237,8 @@ fn varied() -> Dossier {
         &Preferences {
             platform_note_dismissed: true,
             theme: Theme::Dark,
+            getting_started_done: true,
+            ..Preferences::default()
         },
     )
     .unwrap();

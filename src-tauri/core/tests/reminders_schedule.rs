@@ -127,7 +127,7 @@ fn a_deadline_on_the_night_of_the_spring_change_is_reminded_at_each_lead_exactly
     let body = &first.notifications[0].body;
     assert!(
         body.contains("“Criminal Intelligence Officer (1503)”")
-            && body.contains("Sunday 29 March 2026 at 23:59 (Europe/Paris time)"),
+            && body.contains("Sunday 29 March 2026 at 23:59 (Lyon time, as where you are)"),
         "{body}"
     );
     assert_eq!(
@@ -210,17 +210,17 @@ fn reminders_missed_while_closed_come_as_one_summary_once() {
     let lines: Vec<&str> = summary.body.lines().collect();
     assert_eq!(lines.len(), 3, "{}", summary.body);
     assert!(
-        lines[0].contains("Deadline today: Criminal Intelligence Officer"),
+        lines[0].contains("Deadline today at 23:59 Lyon time: Criminal Intelligence Officer"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].contains("Deadline in 2 days: Data Protection Officer"),
+        lines[1].contains("Deadline in 3 days: Data Protection Officer"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].contains("Deadline in 5 days: Cybercrime Analyst"),
+        lines[2].contains("Deadline in 6 days: Cybercrime Analyst"),
         "{}",
         lines[2]
     );
@@ -285,7 +285,7 @@ fn quiet_hours_hold_a_reminder_until_they_end() {
     let delivery = take_due(&mut store, clock.now(), &quiet, PARIS).unwrap();
     assert_eq!(
         titles(&delivery),
-        ["Deadline in 6 days: Criminal Intelligence Officer"]
+        ["Deadline in 7 days: Criminal Intelligence Officer"]
     );
 
     // Quiet hours read on the candidate's clock: in Singapore 05:00 UTC is 13:00, not quiet.
@@ -529,7 +529,7 @@ fn interviews_are_reminded_a_day_and_an_hour_before() {
     );
     let body = &delivery.notifications[0].body;
     assert!(
-        body.contains("Monday 15 June 2026 at 10:00 (Asia/Singapore time; 04:00 where you are)")
+        body.contains("Monday 15 June 2026 at 10:00 (Singapore time; 04:00 where you are)")
             && body.contains("video conference")
             && body.contains("https://meet.example.org/panel"),
         "{body}"
@@ -570,6 +570,13 @@ fn a_certificate_is_reminded_14_days_before_it_goes_stale_and_a_roster_place_90_
     assert_eq!(
         titles(&delivery),
         ["Criminal record certificate stale in 14 days: casier"]
+    );
+    assert!(
+        delivery.notifications[0]
+            .body
+            .contains("“casier” from France, issued"),
+        "{}",
+        delivery.notifications[0].body
     );
     assert!(
         delivery.notifications[0]
@@ -808,4 +815,61 @@ fn a_notification_that_could_not_be_shown_is_given_back_and_comes_again_once() {
     )
     .unwrap();
     assert_eq!(take(&mut store, &clock), Delivery::default());
+}
+
+#[test]
+fn a_reminder_shown_a_minute_late_says_the_days_the_candidate_has() {
+    let mut store = Store::open_in_memory().unwrap();
+    let clock = SettableClock::new(utc("2026-11-01T09:00:00Z"));
+    save_vacancy(
+        &mut store,
+        vacancy(
+            "1503",
+            "Criminal Intelligence Officer",
+            in_lyon("2026-11-24", None),
+        ),
+        clock.now(),
+    );
+    // 23:59 in Lyon is 22:59 UTC; a minute after each reminder's moment is past midnight there.
+    for (late, title) in [
+        (
+            "2026-11-17T23:00:00Z",
+            "Deadline in 7 days: Criminal Intelligence Officer",
+        ),
+        (
+            "2026-11-21T23:00:00Z",
+            "Deadline in 3 days: Criminal Intelligence Officer",
+        ),
+        (
+            "2026-11-23T22:59:00Z",
+            "Deadline tomorrow at 23:59 Lyon time: Criminal Intelligence Officer",
+        ),
+    ] {
+        clock.set(utc(late));
+        assert_eq!(titles(&take(&mut store, &clock)), [title]);
+    }
+    // The last day's reminder a minute late says "today", with the time in both zones.
+    let mut store = Store::open_in_memory().unwrap();
+    save_vacancy(
+        &mut store,
+        vacancy(
+            "1503",
+            "Criminal Intelligence Officer",
+            in_lyon("2026-11-24", None),
+        ),
+        utc("2026-11-23T12:00:00Z"),
+    );
+    clock.set(utc("2026-11-23T23:00:00Z"));
+    let delivery = take_due(&mut store, clock.now(), &settings(), "Asia/Singapore").unwrap();
+    assert_eq!(
+        titles(&delivery),
+        ["Deadline today at 23:59 Lyon time: Criminal Intelligence Officer"]
+    );
+    let body = &delivery.notifications[0].body;
+    assert!(
+        body.contains(
+            "Tuesday 24 November 2026 at 23:59 (Lyon time; Wednesday 25 November 2026 at 06:59 where you are)"
+        ),
+        "{body}"
+    );
 }

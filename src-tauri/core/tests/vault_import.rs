@@ -207,6 +207,8 @@ fn the_type_comes_from_the_content_not_the_name() {
         .import_file(&mut s.store, &windows, &ImportOptions::default(), now())
         .unwrap_err();
     assert!(err.to_string().contains("a program"), "{err}");
+    // The kind in words, never a media type.
+    assert!(!err.to_string().contains("application/"), "{err}");
 
     let unknown = write(s.dir.path(), "notes.pdf", b"plain words, no magic here");
     let err = s

@@ -285,10 +285,11 @@ fn a_missing_certificate_says_which_documents_lack_a_country_or_date() {
     assert!(
         status[0]
             .reason
-            .contains("No criminal record certificate from FR")
+            .contains("No criminal record certificate from France")
     );
     assert!(
-        status[0].reason.contains("“Casier” (document 9)"),
+        status[0].reason.contains("“Casier” has no issuing country")
+            && !status[0].reason.contains("document 9"),
         "{}",
         status[0].reason
     );

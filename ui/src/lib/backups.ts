@@ -1,7 +1,7 @@
 // Backups as the candidate reads them: a date, what a backup holds, and why one failed, in the
 // catalogue's words (`en.backups.json`).
 import type { BackupOutcome, BackupSummary } from './bindings';
-import { formatDate, t, type MessageKey } from './i18n.svelte';
+import { t, type MessageKey, day, moment } from './i18n.svelte';
 import { formatBytes } from './vault';
 
 /** Reasons the catalogue explains; any other code is named as it is. */
@@ -16,12 +16,12 @@ export function failureReason(code: string | null): string {
 
 /** "1 December 2026": how a restore names a backup. */
 export function backupDay(iso: string): string {
-  return formatDate(iso, { day: 'numeric', month: 'long', year: 'numeric' });
+  return day(iso);
 }
 
 /** Day and time, for the list, where two backups of one day must be told apart. */
 export function backupMoment(iso: string): string {
-  return formatDate(iso, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return moment(iso);
 }
 
 /** "3 vacancies · 2 applications · 1 document". */

@@ -503,6 +503,12 @@ export type DamagedFile = {
 };
 
 /**
+ *  How dates are written everywhere in the window: as the candidate's locale writes them,
+ *  day-month-year whatever the locale, or ISO 8601.
+ */
+export type DateStyle = "system" | "day_month_year" | "iso";
+
+/**
  *  A deadline as the notice gives it: a date, perhaps a time, in the duty station's zone.
  *  Without a time it is the end of that day (23:59) in that zone (docs/domain.md#deadlines).
  */
@@ -806,6 +812,9 @@ export type FreshStart = {
 	keptAs: string,
 };
 
+/**  12- or 24-hour times, or as the locale has them. */
+export type HourStyle = "system" | "h24" | "h12";
+
 /**  One file of a batch, as the candidate sees it in the result list. */
 export type ImportOutcome = { outcome: "imported"; document: Document } | { outcome: "already_in_vault"; document: Document } | { outcome: "refused"; reason: RefusalReason; message: string };
 
@@ -1039,6 +1048,13 @@ export type Preferences = {
 	 *  candidate's data and a backup.
 	 */
 	theme?: Theme,
+	/**
+	 *  The Dashboard's three first steps were all done once: the "Getting started" card stays
+	 *  gone, even if a step later looks undone (the last document deleted).
+	 */
+	gettingStartedDone?: boolean,
+	dateStyle?: DateStyle,
+	hourStyle?: HourStyle,
 };
 
 export type Profile = {

@@ -2,6 +2,7 @@
 import type { Overview, StoreStatus } from './bindings';
 import { syncClock } from './clock.svelte';
 import { ipc, toAppError, type AppError } from './ipc';
+import { setDates } from './i18n.svelte';
 import { DASHBOARD_SHOWN, keepFirstMoments } from './upcoming';
 
 export const session = $state({
@@ -43,6 +44,11 @@ let first: Promise<void> | null = null;
  * runs while the page mounts instead of after, and asks for the Dashboard's moments with it
  * when the window opens there; later callers wait for the same answer. */
 export function firstLoad(withMoments = false): Promise<void> {
+  // The date style comes beside the first answer, not before it: dates re-render once it is in.
+  void ipc.preferencesGet().then(
+    (prefs) => setDates(prefs?.dateStyle, prefs?.hourStyle),
+    () => {},
+  );
   first ??= guarded(() => load(withMoments));
   return first;
 }

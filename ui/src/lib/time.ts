@@ -37,3 +37,95 @@ export function sameDayInZones(iso: string, a: string, b: string): boolean {
     new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(new Date(iso));
   return day(a) === day(b);
 }
+
+/** Below this many minutes, a timed moment's time left is said in hours and minutes. */
+export const HOURS_BELOW_MINUTES = 20 * 60;
+
+export type TimeLeft = { kind: 'minutes' | 'hours' | 'days'; count: number } | { kind: 'today' | 'tomorrow' } | null;
+
+function calendarDay(ms: number, zone: string): number {
+  // Parts, not a formatted string: engines differ in how a locale's short date is written.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(ms)
+    .reduce<Record<string, number>>((acc, p) => ((acc[p.type] = Number(p.value)), acc), {});
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!) / 86_400_000;
+}
+
+/** The time left as the candidate means it: the core's rule (`time::time_left` in
+ * `src-tauri/core/src/time.rs`, whose tests have the same cases), so the Dashboard and the
+ * reminders say the same. Days to the nearest whole day (half a day down, at least 2), "today"
+ * and "tomorrow" on the moment's own calendar, hours and minutes below 20 hours. */
+export function timeLeft(nowMs: number, thenMs: number, zone: string, allDay = false): TimeLeft {
+  if (thenMs <= nowMs) return null;
+  const minutes = Math.floor((thenMs - nowMs) / 60_000);
+  if (!allDay && minutes < HOURS_BELOW_MINUTES) {
+    return minutes < 60
+      ? { kind: 'minutes', count: Math.max(1, minutes) }
+      : { kind: 'hours', count: Math.floor((minutes + 30) / 60) };
+  }
+  const calendar = calendarDay(thenMs, zone) - calendarDay(nowMs, zone);
+  if (calendar <= 0) return { kind: 'today' };
+  if (calendar === 1) return { kind: 'tomorrow' };
+  if (allDay) return { kind: 'days', count: calendar };
+  return { kind: 'days', count: Math.max(2, Math.floor((minutes + 719) / 1440)) };
+}
+
+// The choices as the preferences keep them (`preferences.rs`).
+import type { DateStyle, HourStyle } from './bindings';
+export type { DateStyle, HourStyle };
+
+const style: { date: DateStyle; hours: HourStyle } = { date: 'system', hours: 'system' };
+
+/** The choice from Settings; every date and time the UI writes follows it. */
+export function setDateStyle(date: DateStyle, hours: HourStyle): void {
+  style.date = date;
+  style.hours = hours;
+}
+
+function hourOptions(locale: string): Intl.DateTimeFormatOptions {
+  // `numeric` hours: "5:59 PM", never "05:59 PM"; 24-hour times keep two digits ("05:59").
+  const twelve =
+    style.hours === 'system'
+      ? new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true
+      : style.hours === 'h12';
+  return twelve
+    ? { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }
+    : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+}
+
+function tagFor(locale: string): string {
+  // Day-month-year whatever the language: British English orders it so.
+  return style.date === 'day_month_year' && locale.startsWith('en') ? 'en-GB' : locale;
+}
+
+/** "17:59" or "5:59 PM", in `zone`. */
+export function formatTime(iso: string, zone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { ...hourOptions(locale), timeZone: zone }).format(Date.parse(iso));
+}
+
+/** "1 December 2026", "December 1, 2026" or "2026-12-01", in `zone`; `weekday` adds the day. */
+export function formatDay(iso: string, zone: string, locale: string, weekday = false): string {
+  if (style.date === 'iso') {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(Date.parse(iso))
+      .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  }
+  return new Intl.DateTimeFormat(tagFor(locale), {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(weekday ? { weekday: 'long' } : {}),
+  }).format(Date.parse(iso));
+}
+
+/** A day and a time, in one style: "1 December 2026, 17:59". */
+export function formatMoment(iso: string, zone: string, locale: string): string {
+  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
+}

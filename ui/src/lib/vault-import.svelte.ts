@@ -3,6 +3,7 @@
 // shows this state; `generation` moves when documents were added, so lists reload.
 import type { BatchItem as BatchItem, DocumentKind, DropNews as DropNews, ImportProgress } from './bindings';
 import { Channel, ipc, toAppError } from './ipc';
+import { formFromDocument, metadataFromForm } from './vault';
 import { router } from './router.svelte';
 import { refresh } from './session.svelte';
 
@@ -105,6 +106,24 @@ export async function importThroughDialog(): Promise<void> {
     finish(items, null);
   } catch (thrown) {
     finish(null, toAppError(thrown).message);
+  }
+}
+
+/** Files one document of the last batch as `kind`: a batch is filed under one kind, and each
+ * file can then be set to its own, right in the results. */
+export async function setKindOf(index: number, kind: DocumentKind): Promise<void> {
+  const item = importState.results?.[index];
+  if (item?.outcome.outcome !== 'imported') return;
+  const doc = item.outcome.document;
+  if (doc.kind === kind) return;
+  try {
+    const metadata = metadataFromForm({ ...formFromDocument(doc), kind }, doc.supersedes);
+    const saved = await ipc.documentUpdate(doc.id, metadata);
+    item.outcome.document = saved.document;
+    importState.error = null;
+    importState.generation += 1;
+  } catch (thrown) {
+    importState.error = toAppError(thrown).message;
   }
 }
 

@@ -198,15 +198,6 @@ export function progressPercent(p: {
   return 0;
 }
 
-/** Dates printed on documents (`YYYY-MM-DD`) are calendar days, not instants: formatted in UTC,
- * where `new Date('2026-07-22')` falls, so a candidate west of Greenwich does not see the 21st. */
-export const dayFormat: Intl.DateTimeFormatOptions = {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-};
-
 /** A country's name in the UI language, for lists that carry only the code. */
 export function countryName(code: string, locale = 'en'): string {
   try {

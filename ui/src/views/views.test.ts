@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { syncClock } from '../lib/clock.svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Vacancies from './Vacancies.svelte';
 import Dashboard from './Dashboard.svelte';
@@ -9,6 +10,18 @@ import { session } from '../lib/session.svelte';
 import type { Overview } from '../lib/bindings';
 
 const empty: Overview = { profileStarted: false, vacancies: 0, openVacancies: 0, applications: 0, documents: 0 };
+
+// What the Dashboard reads when it opens, where a test does not answer otherwise.
+function withDashboardDefaults(handler: (cmd: string, args: unknown) => unknown) {
+  return (cmd: string, args?: unknown) => {
+    const answer = handler(cmd, args);
+    if (answer !== null && answer !== undefined) return answer;
+    if (cmd === 'preferences_get') return { platformNoteDismissed: false };
+    if (cmd === 'backups_status') return { folder: '/d/backups', isDefault: true, last: null, lastOutcome: null };
+    if (cmd === 'upcoming_list') return [];
+    return null;
+  };
+}
 
 afterEach(() => {
   clearMocks();
@@ -66,6 +79,7 @@ describe('views', () => {
   });
 
   it('mark the getting-started steps already done', () => {
+    mockIPC(withDashboardDefaults(() => null));
     session.overview = { ...empty, profileStarted: true };
     session.now = '2026-11-22T09:00:00Z';
     render(Dashboard);
@@ -73,17 +87,81 @@ describe('views', () => {
     expect(screen.getByTestId('step-vacancies').classList.contains('done')).toBe(false);
   });
 
+  it('put the getting-started card away once its three steps are done, for good', async () => {
+    const saved: unknown[] = [];
+    mockIPC(
+      withDashboardDefaults((cmd, args) => {
+        if (cmd === 'preferences_get') return { platformNoteDismissed: false, gettingStartedDone: false };
+        if (cmd === 'preferences_set') saved.push((args as { preferences: unknown }).preferences);
+        if (cmd === 'upcoming_list') return [];
+        return null;
+      }),
+    );
+    session.overview = { ...empty, profileStarted: true, vacancies: 1, documents: 2 };
+    session.now = '2026-11-22T09:00:00Z';
+    render(Dashboard);
+    expect(screen.queryByTestId('getting-started')).toBeNull();
+    await waitFor(() => expect(saved).toEqual([{ platformNoteDismissed: false, gettingStartedDone: true }]));
+  });
+
+  it('keep the getting-started card away once it was put away, even with a step undone', async () => {
+    mockIPC(
+      withDashboardDefaults((cmd) => {
+        if (cmd === 'preferences_get') return { platformNoteDismissed: false, gettingStartedDone: true };
+        if (cmd === 'upcoming_list') return [];
+        return null;
+      }),
+    );
+    session.overview = { ...empty, profileStarted: true, vacancies: 1, documents: 0 };
+    session.now = '2026-11-22T09:00:00Z';
+    render(Dashboard);
+    await waitFor(() => expect(screen.queryByTestId('getting-started')).toBeNull());
+  });
+
+  it('count down on the Dashboard the way the reminders do', async () => {
+    // A minute after the 7-day reminder of a deadline at 23:59 in Lyon.
+    session.now = '2026-11-17T23:00:00Z';
+    syncClock(session.now);
+    mockIPC(
+      withDashboardDefaults((cmd) => {
+        if (cmd === 'upcoming_list')
+          return [
+            {
+              kind: 'deadline',
+              title: 'Deadline: Criminal Intelligence Officer (1503)',
+              detail: 'Applications close.',
+              dueUtc: '2026-11-24T22:59:00Z',
+              zone: 'Europe/Paris',
+              dueLocal: '2026-11-24T23:59:00',
+              allDay: false,
+              overdue: false,
+              vacancyId: 1,
+              applicationId: null,
+              documentId: null,
+              interviewId: null,
+            },
+          ];
+        return null;
+      }),
+    );
+    session.overview = { ...empty, vacancies: 1, openVacancies: 1 };
+    render(Dashboard);
+    expect((await screen.findByTestId('countdown')).textContent).toBe('in 7 days');
+  });
+
   it('say on the Dashboard that the last backup failed, and why', async () => {
-    mockIPC((cmd) => {
-      if (cmd === 'backups_status')
-        return {
-          folder: '/media/usb/Dossier backups',
-          isDefault: false,
-          last: null,
-          lastOutcome: { at: '2026-11-22T08:00:00Z', ok: false, errorCode: 'io' },
-        };
-      return null;
-    });
+    mockIPC(
+      withDashboardDefaults((cmd) => {
+        if (cmd === 'backups_status')
+          return {
+            folder: '/media/usb/Dossier backups',
+            isDefault: false,
+            last: null,
+            lastOutcome: { at: '2026-11-22T08:00:00Z', ok: false, errorCode: 'io' },
+          };
+        return null;
+      }),
+    );
     session.overview = empty;
     session.now = '2026-11-22T09:00:00Z';
     render(Dashboard);
@@ -124,6 +202,9 @@ describe('views', () => {
       if (cmd === 'store_start_fresh') return { status: ready, keptAs: '/d/dossier.db.damaged-20261122T090000Z' };
       if (cmd === 'session_get') return { now: '2026-11-22T09:00:00Z', status: ready, overview: empty };
       if (cmd === 'backups_list') return [];
+      // The Dashboard it lands on reads these when it opens.
+      if (cmd === 'preferences_get') return { platformNoteDismissed: true };
+      if (cmd === 'backups_status') return { folder: '/d/backups', isDefault: true, last: null, lastOutcome: null };
       return null;
     });
     const damaged = { state: 'damaged', databasePath: '/d/dossier.db', message: 'not a database' } as const;

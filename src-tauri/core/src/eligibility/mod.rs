@@ -225,9 +225,11 @@ fn notice_source(notice: &VacancyInput, part: &str) -> String {
 
 fn nationality(p: &Profile) -> RuleOutcome {
     let source = format!(
+        // A citation's date, in ISO: it sits inside a sentence the UI does not write, so it
+        // takes no side in the candidate's date style.
         "{SOURCE_NATIONALITY}; {} (member list as of {})",
         sources::MEMBER_COUNTRIES.title,
-        long_date(countries::member_list().as_of)
+        countries::member_list().as_of.format("%Y-%m-%d")
     );
     if p.nationalities.is_empty() {
         return unknown(

@@ -77,3 +77,17 @@ pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
     };
     capture_notice(&text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_paste_is_told_in_a_sentence_without_the_field_name() {
+        let err = capture_notice("   ").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("Nothing was pasted."), "{message}");
+        let err = capture_notice("hello there").unwrap_err();
+        assert!(err.to_string().starts_with("This does not look"), "{err}");
+    }
+}

@@ -313,10 +313,16 @@ fn proving(
 }
 
 fn diploma(e: &Education, current: &[&Document], on: NaiveDate) -> Line {
-    let mut what = level_label(e.level).to_string();
-    if !e.field.trim().is_empty() {
-        what.push_str(&format!(" in {}", e.field.trim()));
-    }
+    let field = e.field.trim();
+    // A field written as the degree itself ("Master in Law") is said as written, not as
+    // "Master's degree in Master in Law".
+    let mut what = if names_a_degree(field) {
+        field.to_string()
+    } else if field.is_empty() {
+        level_label(e.level).to_string()
+    } else {
+        format!("{} in {field}", level_label(e.level))
+    };
     if !e.institution.trim().is_empty() {
         what.push_str(&format!(", {}", e.institution.trim()));
     }
@@ -452,6 +458,40 @@ fn references(profile: &Profile, current: &[&Document]) -> Line {
     }
 }
 
+/// Whether the candidate wrote the degree's own name as its field: "Master in Law", "LLM",
+/// "Bachelor of Science", "Licence en droit", "PhD in Economics".
+fn names_a_degree(field: &str) -> bool {
+    const DEGREE_WORDS: &[&str] = &[
+        "master",
+        "bachelor",
+        "licence",
+        "license",
+        "doctor",
+        "doctorate",
+        "phd",
+        "ph.d",
+        "mba",
+        "llm",
+        "ll.m",
+        "llb",
+        "ll.b",
+        "msc",
+        "bsc",
+        "ma",
+        "ba",
+        "degree",
+        "diploma",
+        "diplôme",
+        "mastère",
+        "maîtrise",
+        "doctorat",
+        "certificate",
+    ];
+    field
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '\'' || c == '’')
+        .any(|word| DEGREE_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
 fn level_label(level: EducationLevel) -> &'static str {
     match level {
         EducationLevel::Secondary => "Secondary school diploma",
@@ -472,4 +512,19 @@ fn capitalised(s: &str) -> String {
 
 fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_that_names_the_degree_is_not_said_twice() {
+        assert!(names_a_degree("Master in Law"));
+        assert!(names_a_degree("LLM"));
+        assert!(names_a_degree("PhD in Economics"));
+        assert!(!names_a_degree("Criminology"));
+        assert!(!names_a_degree("Law"));
+        assert!(!names_a_degree("Cybersecurity and data management"));
+    }
 }

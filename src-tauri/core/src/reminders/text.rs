@@ -4,40 +4,40 @@
 use super::{Notification, NotificationTarget};
 use crate::applications::Stage;
 use crate::countdowns::{Subject, Target};
-use crate::time::{self, calendar_days_between, human_day, human_moment, local_time};
+use crate::stations::place_for_zone;
+use crate::time::{self, TimeLeft, human_day, human_moment, local_time, time_left};
 use crate::vault::CRC_VALID_MONTHS;
 use chrono::{DateTime, Days, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-/// Below this, a countdown is said in hours rather than calendar days.
-const HOURS_BELOW: i64 = 20 * 60;
-
-/// "in 7 days", "tomorrow", "today", "in 3 hours", "in 40 minutes"; `None` once past.
+/// "in 7 days", "tomorrow at 23:59 Lyon time", "today", "in 3 hours", "in 40 minutes"
+/// ([`time_left`], the Dashboard's rule too); `None` once past.
 fn relative(t: &Target, now: DateTime<Utc>) -> Option<String> {
-    if t.at <= now {
-        return None;
-    }
-    let minutes = (t.at - now).num_minutes();
-    if !t.all_day && minutes < HOURS_BELOW {
-        return Some(if minutes < 60 {
-            let m = minutes.max(1);
-            format!("in {m} minute{}", if m == 1 { "" } else { "s" })
+    let at_time = || {
+        if t.all_day {
+            String::new()
         } else {
-            let h = (minutes + 30) / 60;
-            format!("in {h} hour{}", if h == 1 { "" } else { "s" })
-        });
-    }
-    Some(match calendar_days_between(now, t.at, t.tz) {
-        ..=0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        n => format!("in {n} days"),
+            format!(
+                " at {} {} time",
+                t.local().time().format("%H:%M"),
+                place_for_zone(t.tz.name())
+            )
+        }
+    };
+    Some(match time_left(now, t.at, t.tz, t.all_day)? {
+        TimeLeft::Minutes(m) => format!("in {m} minute{}", if m == 1 { "" } else { "s" }),
+        TimeLeft::Hours(h) => format!("in {h} hour{}", if h == 1 { "" } else { "s" }),
+        TimeLeft::Today => format!("today{}", at_time()),
+        TimeLeft::Tomorrow => format!("tomorrow{}", at_time()),
+        TimeLeft::Days(n) => format!("in {n} days"),
     })
 }
 
-/// "Monday 23 November 2026 at 23:59 (Europe/Paris time; 07:59 on Tuesday 24 November 2026
-/// where you are)"
+/// "Monday 23 November 2026 at 23:59 (Lyon time; 07:59 on Tuesday 24 November 2026 where you
+/// are)": the moment in its own zone, and in the candidate's when that differs.
 fn moment(t: &Target, user_tz: Tz) -> String {
     let here = human_moment(t.local());
+    let place = place_for_zone(t.tz.name());
     let differs = t.tz.offset_from_utc_datetime(&t.at.naive_utc()).fix()
         != user_tz.offset_from_utc_datetime(&t.at.naive_utc()).fix();
     if differs {
@@ -47,9 +47,9 @@ fn moment(t: &Target, user_tz: Tz) -> String {
         } else {
             human_moment(yours)
         };
-        format!("{here} ({} time; {yours} where you are)", t.tz.name())
+        format!("{here} ({place} time; {yours} where you are)")
     } else {
-        format!("{here} ({} time)", t.tz.name())
+        format!("{here} ({place} time, as where you are)")
     }
 }
 
@@ -101,7 +101,7 @@ pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notificatio
         Subject::Certificate { issued_on, country } => {
             let from = country
                 .as_deref()
-                .map(|c| format!(" from {c}"))
+                .map(|c| format!(" from {}", crate::countries::name(c).unwrap_or(c)))
                 .unwrap_or_default();
             let last = t
                 .local_date()

@@ -174,7 +174,7 @@ pub fn crc_status(
     let incomplete: Vec<String> = certificates
         .iter()
         .filter(|d| d.issued_on.is_none() || d.issuing_country.is_none())
-        .map(|d| format!("“{}” (document {})", d.title, d.id))
+        .map(|d| format!("“{}”", d.title))
         .collect();
 
     requirements
@@ -196,7 +196,7 @@ pub fn crc_status(
                 None => {
                     let mut reason = format!(
                         "No criminal record certificate from {} is in the vault.",
-                        req.country
+                        country_name(&req.country)
                     );
                     if !incomplete.is_empty() {
                         reason.push_str(&format!(
@@ -216,6 +216,11 @@ pub fn crc_status(
             }
         })
         .collect()
+}
+
+/// "France" for `FR`: the candidate reads names, not codes.
+fn country_name(code: &str) -> &str {
+    crate::countries::name(code).unwrap_or(code)
 }
 
 fn judge(
@@ -242,7 +247,7 @@ fn judge(
                 days_left,
             },
             format!(
-                "Covered by “{title}” (document {document_id}), issued {}, valid until {}: {left}.",
+                "Covered by “{title}”, issued {}, valid until {}: {left}.",
                 human_date(issued_on),
                 human_date(valid_until)
             ),
@@ -256,7 +261,8 @@ fn judge(
                 days_since_expiry: days((on - valid_until).num_days()),
             },
             format!(
-                "The newest certificate from {country}, “{title}” (document {document_id}), was issued {} and counted until {}; INTERPOL asks for one issued in the past {CRC_VALID_MONTHS} months. Request a new one.",
+                "The newest certificate from {}, “{title}”, was issued {} and counted until {}; INTERPOL asks for one issued in the past {CRC_VALID_MONTHS} months. Request a new one.",
+                country_name(country),
                 human_date(issued_on),
                 human_date(valid_until)
             ),

@@ -412,6 +412,7 @@ fn unsupported_reason(found: Option<infer::Type>) -> String {
         return format!("the content is not a PDF or a picture Dossier recognises. {accepted}.");
     };
     use infer::MatcherType as M;
+    let picture;
     let what = match t.matcher_type() {
         M::App => "a program",
         M::Archive => "an archive",
@@ -420,15 +421,25 @@ fn unsupported_reason(found: Option<infer::Type>) -> String {
         M::Doc => "an office document (save it as PDF first)",
         M::Book => "an e-book",
         M::Font => "a font",
-        M::Image => "a picture in a format Dossier does not keep (convert it to PNG or JPEG)",
+        M::Image => {
+            picture = format!(
+                "a {} picture, a format Dossier does not keep (convert it to PNG or JPEG)",
+                t.extension().to_uppercase()
+            );
+            picture.as_str()
+        }
         M::Text => "a text or web file",
         M::Custom => "a file of another type",
     };
-    format!("this is {what} ({}). {accepted}.", t.mime_type())
+    // The kind in words only: a media type such as `application/x-executable` means nothing
+    // to the candidate.
+    format!("this is {what}. {accepted}.")
 }
 
 fn refuse(reason: RefusalReason, name: &str, why: &str) -> Refusal {
-    Refusal::new(reason, Error::invalid(quoted(name), why))
+    let name = quoted(name);
+    let sentence = format!("{name}: {why}");
+    Refusal::new(reason, Error::invalid(name, sentence))
 }
 
 fn empty(name: &str) -> Refusal {
@@ -510,7 +521,9 @@ mod tests {
         assert_eq!(sniff(b"II*\0\x08\0\0\0\0\0\0\0"), Ok(MediaType::Tiff));
         assert_eq!(sniff(b"MM\0*\0\0\0\x08\0\0\0\0"), Ok(MediaType::Tiff));
         let gif = sniff(b"GIF89a....").unwrap_err().unwrap();
-        assert!(unsupported_reason(Some(gif)).contains("image/gif"));
+        let reason = unsupported_reason(Some(gif));
+        assert!(reason.contains("a GIF picture"), "{reason}");
+        assert!(!reason.contains("image/gif"), "{reason}");
         assert!(sniff(b"just some words").unwrap_err().is_none());
     }
 }

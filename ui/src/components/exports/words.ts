@@ -1,7 +1,7 @@
 // The words of the applications report, from the catalogue: the core writes the rows, this
 // names them, so the report speaks the candidate's language.
 import type { Platform, ReportWords, Stage } from '../../lib/bindings';
-import { formatDate, t } from '../../lib/i18n.svelte';
+import { t, day } from '../../lib/i18n.svelte';
 
 const STAGES: Stage[] = [
   'interested',
@@ -25,7 +25,7 @@ const PLATFORMS: Platform[] = ['talentlink', 'recruitment_hub'];
 export function reportWords(nowIso: string): ReportWords {
   return {
     title: t('exports.reportTitle'),
-    subtitle: t('exports.reportSubtitle', { date: formatDate(nowIso, { dateStyle: 'long' }) }),
+    subtitle: t('exports.reportSubtitle', { date: day(nowIso) }),
     platform: t('exports.column.platform'),
     reference: t('exports.column.reference'),
     vacancyTitle: t('exports.column.title'),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Announcer from '../Announcer.svelte';
 import VacancyCapture from './VacancyCapture.svelte';
@@ -70,5 +70,27 @@ describe('reading a notice', () => {
     const { getByTestId } = render(VacancyCapture);
     getByTestId('enter-by-hand').click();
     await waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('platform'));
+  });
+});
+
+describe('capturing a vacancy', () => {
+  it('says nothing of a deadline "not found" when typed by hand: there was no notice to read', async () => {
+    mockIPC(() => null);
+    render(VacancyCapture);
+    await fireEvent.click(screen.getByTestId('enter-by-hand'));
+    await screen.findByTestId('draft-status');
+    expect(screen.queryByTestId('deadline-missing')).toBeNull();
+  });
+
+  it('says a deadline was not found when a notice without one was read', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'vacancy_capture_text')
+        return { draft: { ...draft, title: 'Criminal Intelligence Officer' }, text: 'notice' };
+      return null;
+    });
+    render(VacancyCapture);
+    await fireEvent.input(screen.getByTestId('notice-paste'), { target: { value: 'Criminal Intelligence Officer' } });
+    await fireEvent.click(screen.getByTestId('read-notice'));
+    expect((await screen.findByTestId('deadline-missing')).textContent).toContain('No deadline was found');
   });
 });

@@ -1,0 +1,229 @@
+//! Words in the real window: a reminder shown a minute after its moment says the days the
+//! candidate has ("in 7 days", as the Dashboard says too) and carries the app's icon; every view
+//! writes its dates in one style.
+
+use dossier_core::applications::Stage;
+use dossier_core::store::{DATABASE_FILE, Store};
+use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
+use dossier_core::vault::{DocumentKind, DocumentMetadata, ImportOptions, Vault, update_metadata};
+use dossier_e2e::{App, Launch, seed};
+use std::path::Path;
+
+const TITLE: &str = "Criminal Intelligence Officer";
+
+/// A vacancy in Lyon closing at 23:59 (Paris time) on `deadline`, saved at `saved_at`.
+fn seed_vacancy(data: &Path, deadline: &str, saved_at: &str) -> u32 {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let input = VacancyInput {
+        duty_station: Some("Lyon, France".into()),
+        duty_zone: Some("Europe/Paris".into()),
+        deadline: Some(Deadline {
+            date: deadline.parse().unwrap(),
+            time: None,
+            zone: "Europe/Paris".into(),
+        }),
+        published_on: Some("2026-10-20".parse().unwrap()),
+        ..seed::vacancy_input(Platform::RecruitmentHub, "1503", TITLE)
+    };
+    seed::vacancy(&mut store, input, saved_at.parse().unwrap())
+}
+
+fn seed_certificate(data: &Path) {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let vault = Vault::open(data).unwrap();
+    let document = vault
+        .import_reader(
+            &mut store,
+            &mut b"%PDF-1.7\ncasier\n%%EOF\n".as_slice(),
+            "casier.pdf",
+            &ImportOptions {
+                kind: DocumentKind::CriminalRecord,
+                supersedes: None,
+            },
+            "2026-11-01T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap()
+        .document;
+    let mut metadata = DocumentMetadata::from(&document);
+    metadata.issued_on = Some("2026-10-15".parse().unwrap());
+    metadata.issuing_country = Some("FR".into());
+    update_metadata(
+        &mut store,
+        document.id,
+        &metadata,
+        "2026-11-01".parse().unwrap(),
+    )
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_shown_a_minute_late_says_7_days_with_the_app_icon() {
+    let data = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    seed_vacancy(data.path(), "2026-11-24", "2026-11-10T09:00:00Z");
+    // 23:59 in Lyon on 24 November is 22:59 UTC; its 7-day reminder is due at 22:59 UTC on
+    // the 17th. The window opens a minute later, past midnight in Lyon.
+    let mut launch = Launch::new(data.path());
+    launch.now = "2026-11-17T23:00:00Z".into();
+    launch
+        .env
+        .push(("XDG_CACHE_HOME".into(), cache.path().display().to_string()));
+    let app = App::launch(launch).await;
+    app.wait_for_reminder_passes(1).await;
+    let shown = app.notifications.received();
+    assert_eq!(shown.len(), 1, "one reminder: {shown:?}");
+    assert_eq!(shown[0].summary, format!("Deadline in 7 days: {TITLE}"));
+    assert!(
+        shown[0]
+            .body
+            .contains("Tuesday 24 November 2026 at 23:59 (Lyon time"),
+        "{}",
+        shown[0].body
+    );
+    // The icon is a file the notification server can read.
+    let icon = Path::new(&shown[0].app_icon);
+    assert!(icon.starts_with(cache.path()), "{:?}", shown[0].app_icon);
+    let png = std::fs::read(icon).expect("the notification's icon is on disk");
+    assert!(png.starts_with(b"\x89PNG"), "the icon is a PNG");
+
+    // The Dashboard says the same.
+    let first = app
+        .text_until(
+            "[data-testid='upcoming-item']",
+            "the Dashboard counts down to the deadline",
+            |first| first.contains(TITLE),
+        )
+        .await;
+    assert!(first.contains("in 7 days"), "{first}");
+    app.screenshot("words-dashboard-7-days").await;
+    app.close().await;
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// How a text writes its dates: (month first "December 1, 2026", day first "1 December 2026"),
+/// and any date written another way (a short month, a weekday, a 12-hour time with a leading
+/// zero).
+fn date_styles(text: &str) -> (usize, usize, Vec<String>) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let numeric = |w: &str| {
+        let w = w.trim_end_matches(',');
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let (mut month_first, mut day_first, mut other) = (0, 0, Vec::new());
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_end_matches([',', '.', ':', ';', ')']);
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let before = if i > 0 { words[i - 1] } else { "" };
+        if MONTHS.contains(&bare) {
+            // A day is one or two digits: "1 December 2026", "December 1, 2026".
+            if numeric(before) && before.len() <= 2 {
+                day_first += 1;
+            } else if numeric(next) && next.trim_end_matches(',').len() <= 2 {
+                month_first += 1;
+            }
+        } else if SHORT_MONTHS.contains(&bare) && (numeric(next) || numeric(before)) {
+            other.push(format!("{before} {w} {next}"));
+        } else if WEEKDAYS.contains(&bare)
+            || ((w.len() == 5 && w.starts_with('0') && w.as_bytes()[2] == b':')
+                && matches!(next.trim_end_matches([',', '.', ')']), "AM" | "PM"))
+        {
+            // A weekday, or a 12-hour time with a leading zero ("05:59 PM").
+            other.push(format!("{w} {next}"));
+        }
+    }
+    (month_first, day_first, other)
+}
+
+#[test]
+fn the_style_reader_tells_the_styles_apart() {
+    assert_eq!(date_styles("closes December 1, 2026 at 5:59 PM").0, 1);
+    assert_eq!(date_styles("closes 1 December 2026, 17:59").1, 1);
+    assert_eq!(date_styles("Dec 1, 2026").2.len(), 1);
+    assert_eq!(date_styles("Monday 14 December 2026").2.len(), 1);
+    assert_eq!(date_styles("at 05:59 PM").2.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_writes_its_dates_in_one_style() {
+    let data = tempfile::tempdir().unwrap();
+    let vacancy = seed_vacancy(data.path(), "2026-12-04", "2026-11-10T09:00:00Z");
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        seed::application(
+            &mut store,
+            vacancy,
+            Stage::Preparing,
+            "2026-11-12",
+            "2026-11-12T09:00:00Z".parse().unwrap(),
+        );
+    }
+    seed_certificate(data.path());
+    let app = App::launch(Launch::new(data.path())).await;
+
+    let mut seen = Vec::new();
+    for (route, ready) in [
+        ("dashboard", "[data-testid='upcoming-item']"),
+        ("vacancies", "[data-testid='vacancy-row']"),
+        ("applications", "main[data-view='applications']"),
+        ("documents", "main[data-view='documents']"),
+        ("settings", "[data-testid='date-example']"),
+    ] {
+        app.open_view(route).await;
+        app.wait_for(ready).await;
+        let text = app.text_of("main").await;
+        app.screenshot(&format!("words-{route}")).await;
+        seen.push((route, text));
+    }
+    app.click("nav a[data-route='vacancies']").await;
+    app.click("[data-testid='vacancy-row'] a").await;
+    app.wait_for("[data-testid='countdown']").await;
+    let text = app.text_of("main").await;
+    app.screenshot("words-vacancy-detail").await;
+    seen.push(("vacancy detail", text));
+
+    let (mut month_first, mut day_first) = (0, 0);
+    for (route, text) in &seen {
+        let (m, d, other) = date_styles(text);
+        assert!(
+            other.is_empty(),
+            "{route} writes dates another way: {other:?}\n{text}"
+        );
+        month_first += m;
+        day_first += d;
+    }
+    assert!(
+        month_first + day_first > 5,
+        "the views show dates: {seen:?}"
+    );
+    assert!(
+        month_first == 0 || day_first == 0,
+        "one style: {month_first} month-first and {day_first} day-first dates in {seen:?}"
+    );
+    app.close().await;
+}
