@@ -132,7 +132,7 @@ async fn a_saved_pdf_and_page_dropped_together_become_two_vacancies() {
         "recruitment_hub"
     );
     assert_eq!(
-        app.value_of("input[name='deadlineDate']").await,
+        app.date_of("input[name='deadlineDate']").await,
         "2026-12-14"
     );
     assert!(
