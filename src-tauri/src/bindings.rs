@@ -69,6 +69,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::exports::applications_report,
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,
+            commands::preferences::language_get,
             commands::vacancies::vacancy_capture_text,
             commands::vacancies::vacancy_capture_files,
             commands::vacancies::vacancy_watch_drops,

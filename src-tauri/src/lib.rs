@@ -4,6 +4,7 @@
 pub mod bindings;
 mod commands;
 mod dialog;
+mod display_language;
 mod dropped_files;
 pub mod error;
 mod external;

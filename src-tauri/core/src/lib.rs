@@ -20,11 +20,12 @@
 //! | `stations` | |
 //! | `sources` | |
 //! | `hidden_chars` | |
+//! | `display_language` | |
 //! | `time` | `error` |
 //! | `fsio` | `error` |
 //! | `store` | `error`, `fsio`, `models` |
 //! | `settings` | `error`, `store` |
-//! | `preferences` | `error`, `store`, `settings` |
+//! | `preferences` | `error`, `store`, `settings`, `display_language` |
 //! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
 //! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
 //! | `notice` | `error`, `stations`, `time`, `profile`, `vacancy` |
@@ -48,6 +49,7 @@ pub mod calendar;
 pub mod clock;
 pub mod countdowns;
 pub mod countries;
+pub mod display_language;
 pub mod eligibility;
 pub mod error;
 pub mod export;

@@ -1,5 +1,6 @@
 //! Small choices the candidate makes in the UI that must survive a restart.
 
+use crate::display_language::DisplayLanguage;
 use crate::store::Store;
 use crate::{Result, settings};
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,9 @@ pub struct Preferences {
     pub getting_started_done: bool,
     pub date_style: DateStyle,
     pub hour_style: HourStyle,
+    /// The language chosen in Settings; `None` follows the operating system's language (English
+    /// when the system speaks none of Dossier's four).
+    pub language: Option<DisplayLanguage>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -73,6 +77,7 @@ mod tests {
             getting_started_done: true,
             date_style: DateStyle::Iso,
             hour_style: HourStyle::H12,
+            language: Some(DisplayLanguage::Ar),
         };
         save_preferences(&mut store, &dismissed).unwrap();
         assert_eq!(load_preferences(&store).unwrap(), dismissed);
@@ -90,5 +95,6 @@ mod tests {
         let loaded = load_preferences(&store).unwrap();
         assert!(loaded.platform_note_dismissed);
         assert_eq!(loaded.theme, Theme::System);
+        assert_eq!(loaded.language, None);
     }
 }

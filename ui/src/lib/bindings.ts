@@ -174,6 +174,7 @@ export const commands = {
 	applicationsReport: (format: ReportFormat, words: ReportWords, fileName: string) => typedError<string | null, ErrorBody>(__TAURI_INVOKE("applications_report", { format, words, fileName })),
 	preferencesGet: () => typedError<Preferences, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
+	languageGet: () => typedError<LanguageChoice, ErrorBody>(__TAURI_INVOKE("language_get")),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
 	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
 	/**
@@ -529,6 +530,12 @@ export type Deleted = {
 	fileRemoved: boolean,
 	message: string,
 };
+
+/**
+ *  A language every word of Dossier is written in. The wire form is the BCP 47 primary tag
+ *  (`"en"`, `"fr"`, `"es"`, `"ar"`), the same name the catalogues' files carry.
+ */
+export type DisplayLanguage = "en" | "fr" | "es" | "ar";
 
 /**
  *  A document kept in the vault. The file itself is found by `content_hash`; `original_name` is
@@ -887,6 +894,12 @@ export type Language = {
 	name: string,
 };
 
+/**  The language the window should speak now: the candidate's choice, or the system's. */
+export type LanguageChoice = {
+	chosen: DisplayLanguage | null,
+	resolved: DisplayLanguage,
+};
+
 export type LanguageChoices = {
 	/**  Sorted by code. */
 	languages: Language[],
@@ -1055,6 +1068,11 @@ export type Preferences = {
 	gettingStartedDone?: boolean,
 	dateStyle?: DateStyle,
 	hourStyle?: HourStyle,
+	/**
+	 *  The language chosen in Settings; `None` follows the operating system's language (English
+	 *  when the system speaks none of Dossier's four).
+	 */
+	language?: DisplayLanguage | null,
 };
 
 export type Profile = {
