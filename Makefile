@@ -5,20 +5,28 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
-	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus-x11 zip
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus-x11 zip \
+	desktop-file-utils appstream rpm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 E2E_APP := target/e2e/dossier
 UI_STAMP := ui/node_modules/.installed
+# Tauri's CLI, pinned in ui/package.json: the bundler of `make package` and the icon generator.
+TAURI_CLI := $(abspath ui/node_modules/.bin/tauri)
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+BUNDLE_DIR := $(TARGET_DIR)/release/bundle
 
 .PHONY: help run test deps system-deps node-deps tauri-driver ui app e2e-app e2e \
-	fmt layering clippy rust-test crash-test ui-check ui-lint ui-test bindings icons bench e2e-stress e2e-suite
+	fmt layering clippy rust-test crash-test ui-check ui-lint ui-test bindings icons bench e2e-stress e2e-suite \
+	package package-test
 
 help:
 	@echo "make run    install what is missing, build, and open Dossier"
 	@echo "make test   fmt, clippy, Rust tests, UI typecheck, lint and tests, end-to-end tests"
 	@echo "make e2e    only the end-to-end suite in the real window (screenshots in target/e2e-screenshots)"
+	@echo "make package  the .deb and .rpm a candidate installs (in target/release/bundle/)"
+	@echo "make package-test  install the .deb here, open the installed app in a fresh home, remove it"
 	@echo "make e2e-stress  the end-to-end suite three times in a row on a machine kept busy"
 	@echo "make bench  performance figures as name=value lines (not part of make test)"
 	@echo "make crash-test  kill the core 300 times during writes, imports, exports, backups and restores (CRASH_KILLS=n)"
@@ -74,9 +82,18 @@ run: app
 	fi
 	./target/release/dossier
 
+# The .deb and .rpm a candidate installs, made by Tauri's own bundler from the app `make app`
+# built (the UI inside, no test hooks; the package's files are set in src-tauri/tauri.conf.json
+# and src-tauri/packaging/). The bundler leaves the binary as cargo wrote it: it would only
+# patch in the package type for Tauri's updater, which Dossier does not use.
+package: app
+	rm -rf $(BUNDLE_DIR)/deb $(BUNDLE_DIR)/rpm
+	cd src-tauri && $(TAURI_CLI) bundle --bundles deb,rpm --no-binary-patching --ci
+	@ls -l $(BUNDLE_DIR)/deb/*.deb $(BUNDLE_DIR)/rpm/*.rpm
+
 ## Checks ---------------------------------------------------------------------------------------
 
-test: deps fmt layering clippy rust-test ui-check ui-lint ui-test e2e
+test: deps fmt layering clippy rust-test ui-check ui-lint ui-test e2e package-test
 
 fmt:
 	cargo fmt --all -- --check
@@ -155,6 +172,34 @@ e2e-stress: e2e-app
 e2e-suite:
 	$(run_e2e_suite)
 
+# The package as a candidate installs it: the .rpm must hold the app, the .deb is installed on
+# this machine (dpkg, then apt for what it depends on; root or sudo), tests/tests/installed.rs
+# checks its files and drives the installed /usr/bin/dossier in a fresh home under Xvfb, and the
+# package is purged again, whatever the tests said, leaving nothing of it behind. It will not run
+# over a Dossier installed some other way.
+INSTALLED_FILES := /usr/bin/dossier /usr/share/applications/Dossier.desktop \
+	/usr/share/metainfo/org.dossier.app.metainfo.xml /usr/share/icons/hicolor/scalable/apps/dossier.svg
+package-test: package tauri-driver
+	@if dpkg-query -W -f='$${Status}' dossier 2>/dev/null | grep -q 'ok installed'; then \
+	  echo "A dossier package is installed already: remove it first ($(SUDO) dpkg -P dossier)."; exit 1; fi
+	@rpm -qpl $(BUNDLE_DIR)/rpm/*.rpm | grep -qx /usr/bin/dossier || \
+	  { echo "the .rpm does not install /usr/bin/dossier:"; rpm -qpl $(BUNDLE_DIR)/rpm/*.rpm; exit 1; }
+	@cargo test -p dossier-e2e --test installed --no-run
+	@trap '$(SUDO) dpkg -P dossier >/dev/null' EXIT; \
+	$(SUDO) dpkg -i $(BUNDLE_DIR)/deb/*.deb || \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -f install -y -qq --no-install-recommends || exit 1; \
+	DOSSIER_E2E_APP=/usr/bin/dossier TAURI_DRIVER=$(TAURI_DRIVER) \
+	  timeout 600 dbus-run-session --config-file=tests/session-bus.conf -- \
+	  cargo test -p dossier-e2e --test installed -- --ignored --test-threads=1
+	@left=$$(ps -eo stat=,pid=,args= | awk '$$1 !~ /^Z/' | \
+	  grep -E '^[^ ]+ +[0-9]+ /usr/bin/[d]ossier|[W]ebKitWebDriver|[t]auri-driver --port|[X]vfb -displayfd' || true); \
+	if [ -n "$$left" ]; then echo "Left running after the installed-package test:"; echo "$$left"; exit 1; fi
+	@if dpkg-query -W -f='$${Status}' dossier 2>/dev/null | grep -q 'ok installed'; then \
+	  echo "dossier is still installed after dpkg -P"; exit 1; fi
+	@for f in $(INSTALLED_FILES); do \
+	  if [ -e "$$f" ]; then echo "$$f is left after removing the package"; exit 1; fi; done
+	@echo "package-test: installed, opened on the Dashboard, removed"
+
 # The crash loop of `core/tests/crash_loop.rs` at length: `make test` runs it with 15 kills, this
 # with $(CRASH_KILLS). `DOSSIER_CRASH_SEED=<seed>` replays a run (each run prints its seed).
 CRASH_KILLS ?= 300
@@ -167,7 +212,6 @@ crash-test:
 # Only name=value lines go to stdout (`make bench > figures.txt`); builds and progress go to
 # stderr. Dossier is measured as `make app` builds it, beside an empty Tauri window built in the
 # same profile by the same cargo run (bench/empty-window), on a generated large history.
-TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
 
 bench: deps
 	@$(MAKE) --no-print-directory ui >&2
@@ -183,6 +227,9 @@ bench: deps
 	    $(TARGET_DIR)/debug/examples/bench_startup $(TARGET_DIR)/release/dossier \
 	    $(TARGET_DIR)/release/empty-window "$$scratch/data" "$$scratch/run"
 	@stat -c %s $(TARGET_DIR)/release/dossier | awk '{ printf "binary_mib=%.1f\n", $$1 / 1048576 }'
+	@rm -rf $(BUNDLE_DIR)/deb && cd src-tauri && \
+	  $(TAURI_CLI) bundle --bundles deb --no-binary-patching --ci >&2
+	@stat -c %s $(BUNDLE_DIR)/deb/*.deb | awk '{ printf "package_deb_mib=%.1f\n", $$1 / 1048576 }'
 	@find ui/dist -type f -exec sh -c 'gzip -9c "$$1" | wc -c' _ {} \; | \
 	  awk '{ s += $$1 } END { printf "ui_bundle_kib_gzip=%.1f\n", s / 1024 }'
 	@$(TARGET_DIR)/release/examples/bench_vacancies
@@ -210,5 +257,7 @@ bindings:
 
 # Regenerates the app icons from the one source image.
 icons: node-deps
-	cd ui && npx --yes @tauri-apps/cli@2 icon ../icons/source.svg -o ../icons
+	$(TAURI_CLI) icon icons/source.svg -o icons
 	rm -rf icons/android icons/ios icons/Square*Logo.png icons/StoreLogo.png
+	@# The hicolor sizes the set above lacks, for the packages' desktop icons.
+	$(TAURI_CLI) icon icons/source.svg -o icons --png 16,22,24,36,48,72,96,192,256

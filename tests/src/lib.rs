@@ -78,6 +78,10 @@ pub struct Launch {
     pub opened_log: Option<PathBuf>,
     /// Extra environment for the app, such as the desktop's theme or time zone.
     pub env: Vec<(String, String)>,
+    /// Leaves `DOSSIER_DATA_DIR` unset, so the app finds its data folder as an installed app
+    /// does (under `XDG_DATA_HOME`, which the test then sets in `env`); `data_dir` is where the
+    /// test expects it.
+    pub default_data_folder: bool,
 }
 
 impl Launch {
@@ -90,6 +94,7 @@ impl Launch {
             folder_path: None,
             opened_log: None,
             env: Vec::new(),
+            default_data_folder: false,
         }
     }
 }
@@ -128,7 +133,6 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DISPLAY", display.name())
-            .env("DOSSIER_DATA_DIR", &launch.data_dir)
             .env("DOSSIER_E2E_NOW", &launch.now)
             .env("DOSSIER_E2E_REMINDER_LOG", &reminder_passes)
             .env("DOSSIER_E2E_BACKUP_LOG", &backup_passes)
@@ -136,6 +140,11 @@ impl App {
             .env("NO_AT_BRIDGE", "1")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .env_remove("WAYLAND_DISPLAY");
+        if launch.default_data_folder {
+            command.env_remove("DOSSIER_DATA_DIR");
+        } else {
+            command.env("DOSSIER_DATA_DIR", &launch.data_dir);
+        }
         command.envs(launch.env.iter().cloned());
         if let Some(path) = &launch.save_path {
             command.env("DOSSIER_E2E_SAVE_PATH", path);
