@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus-x11 zip \
-	desktop-file-utils appstream rpm
+	desktop-file-utils appstream rpm x11-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
@@ -87,6 +87,9 @@ run: app
 # and src-tauri/packaging/). The bundler leaves the binary as cargo wrote it: it would only
 # patch in the package type for Tauri's updater, which Dossier does not use.
 package: app
+	@# The e2e build names its hooks' variables; the one a candidate gets must have none.
+	@if grep -q DOSSIER_E2E_ $(TARGET_DIR)/release/dossier; then \
+	  echo "$(TARGET_DIR)/release/dossier has the e2e test hooks: not packaging it"; exit 1; fi
 	rm -rf $(BUNDLE_DIR)/deb $(BUNDLE_DIR)/rpm
 	cd src-tauri && $(TAURI_CLI) bundle --bundles deb,rpm --no-binary-patching --ci
 	@ls -l $(BUNDLE_DIR)/deb/*.deb $(BUNDLE_DIR)/rpm/*.rpm

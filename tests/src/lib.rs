@@ -110,7 +110,7 @@ pub struct App {
     _scratch: tempfile::TempDir,
     // Fields drop in declaration order: the driver (and the app with it) before the display.
     driver: Guarded,
-    _display: VirtualDisplay,
+    display: VirtualDisplay,
 }
 
 impl App {
@@ -199,10 +199,15 @@ impl App {
             backup_passes,
             _scratch: scratch,
             driver,
-            _display: display,
+            display,
         };
         app.wait_for("main[data-ready='true']").await;
         app
+    }
+
+    /// The private X display the app's window is on (`:N`), for X tools such as `xwininfo`.
+    pub fn display_name(&self) -> &str {
+        self.display.name()
     }
 
     /// Ends the WebDriver session and stops every process; also done on drop.

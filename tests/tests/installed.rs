@@ -134,6 +134,26 @@ async fn the_installed_app_opens_on_the_dashboard_in_a_fresh_home() {
     );
     app.screenshot("installed-dashboard").await;
 
+    // The window is the desktop entry's: a dock or task switcher shows it under Dossier's name
+    // and icon by matching its X class to the entry's StartupWMClass.
+    let entry = std::fs::read_to_string(DESKTOP_ENTRY).unwrap();
+    let wm_class = entry
+        .lines()
+        .find_map(|l| l.strip_prefix("StartupWMClass="))
+        .unwrap_or_else(|| panic!("{DESKTOP_ENTRY} names the window's class:\n{entry}"));
+    let windows = run(
+        "xwininfo",
+        &["-display", app.display_name(), "-root", "-children"],
+    );
+    // A line per window: `0x200003 "Dossier": ("dossier" "Dossier")  1200x780+0+0  +0+0`.
+    let class = format!(" \"{wm_class}\")");
+    assert!(
+        windows
+            .lines()
+            .any(|l| l.contains("\"Dossier\": (") && l.contains(&class)),
+        "the window titled Dossier has the class {wm_class}:\n{windows}"
+    );
+
     app.open_view("settings").await;
     let database = launch.data_dir.join(DATABASE_FILE);
     app.text_until(
