@@ -34,6 +34,51 @@ fn run(program: &str, args: &[&str]) -> String {
     text
 }
 
+/// The libraries `binary` names as NEEDED, where the dynamic loader finds them.
+fn linked_libraries(binary: &Path) -> Vec<PathBuf> {
+    let binary = binary.to_str().unwrap();
+    let resolved = run("ldd", &[binary]);
+    run("readelf", &["-d", binary])
+        .lines()
+        .filter(|l| l.contains("(NEEDED)"))
+        .map(|l| {
+            let name = l.rsplit('[').next().unwrap().trim_end_matches(']');
+            // `libgtk-3.so.0 => /lib/x86_64-linux-gnu/libgtk-3.so.0 (0x...)`
+            let path = resolved
+                .lines()
+                .find_map(|r| r.trim().strip_prefix(&format!("{name} => ")))
+                .and_then(|r| r.split_whitespace().next())
+                .unwrap_or_else(|| panic!("the loader finds {name}:\n{resolved}"));
+            PathBuf::from(path)
+        })
+        .collect()
+}
+
+/// The Debian package a file comes from. The loader may name a library by `/lib/...` where
+/// dpkg recorded `/usr/lib/...` (merged /usr), or the other way round.
+fn owning_package(file: &Path) -> String {
+    let file = file.to_str().unwrap();
+    let candidates = [
+        file.to_string(),
+        format!("/usr{file}"),
+        file.strip_prefix("/usr").unwrap_or(file).to_string(),
+    ];
+    for candidate in candidates {
+        let out = Command::new("dpkg-query")
+            .args(["-S", &candidate])
+            .output()
+            .ok()
+            .filter(|o| o.status.success());
+        if let Some(out) = out {
+            let line = String::from_utf8_lossy(&out.stdout);
+            // `libgtk-3-0:amd64: /usr/lib/x86_64-linux-gnu/libgtk-3.so.0`
+            let package = line.split([':', ',']).next().unwrap_or_default().trim();
+            return package.to_string();
+        }
+    }
+    panic!("no package owns {file}");
+}
+
 #[test]
 #[ignore = "needs the installed package: run by `make package-test`"]
 fn the_package_puts_its_files_where_a_desktop_looks() {
@@ -48,6 +93,21 @@ fn the_package_puts_its_files_where_a_desktop_looks() {
         owner.starts_with("dossier:"),
         "/usr/bin/dossier comes from the package: {owner}"
     );
+
+    // What the binary links comes from packages the .deb depends on, so apt brings them all.
+    let depends = run("dpkg-query", &["-W", "-f=${Depends}", "dossier"]);
+    let depends: Vec<&str> = depends
+        .split(',')
+        .map(|d| d.split_whitespace().next().unwrap_or_default())
+        .collect();
+    for library in linked_libraries(&binary) {
+        let package = owning_package(&library);
+        assert!(
+            depends.contains(&package.as_str()),
+            "the binary links {} from {package}, which the package does not depend on: {depends:?}",
+            library.display()
+        );
+    }
 
     // Both validators print their findings; warnings and errors fail them, notes do not.
     let entry = run("desktop-file-validate", &[DESKTOP_ENTRY]);
