@@ -117,6 +117,14 @@ impl AppState {
         if let Err(e) = journal::clean_up(&data_dir) {
             eprintln!("Dossier: unfinished writes could not all be cleaned up: {e}");
         }
+        // An installation made before files were private becomes private now, before the
+        // store opens it.
+        for (path, why) in dossier_core::fsio::private::make_private(&data_dir).failed {
+            eprintln!(
+                "Dossier: {} could not be made private: {why}",
+                path.display()
+            );
+        }
         let slot = open_slot(&data_dir.join(store::DATABASE_FILE));
         AppState {
             clock,
