@@ -14,7 +14,7 @@
 
 pub mod key_file;
 pub mod recovery;
-
+pub mod sealed;
 
 use std::path::PathBuf;
 use zeroize::Zeroizing;
