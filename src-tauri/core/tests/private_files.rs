@@ -201,6 +201,40 @@ fn an_installation_from_before_is_tightened_at_start_and_stays_so() {
 }
 
 #[test]
+fn backups_made_before_in_a_chosen_folder_are_tightened_by_the_next_backup() {
+    with_umask(0o022, || {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        let chosen = root.path().join("usb");
+        fs::create_dir_all(&chosen).unwrap();
+        let scan = root.path().join("diploma.pdf");
+        fs::write(&scan, SCAN).unwrap();
+        let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+        let vault = Vault::open(&data).unwrap();
+        vault
+            .import_file(&mut store, &scan, &ImportOptions::default(), now())
+            .unwrap();
+        backup::create(&store, &vault, &chosen, now(), "1.0.0").unwrap();
+        let mut pending = vec![chosen.clone()];
+        while let Some(path) = pending.pop() {
+            let m = if path.is_dir() { 0o755 } else { 0o644 };
+            fs::set_permissions(&path, fs::Permissions::from_mode(m)).unwrap();
+            if path.is_dir() {
+                pending.extend(fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            }
+        }
+        let later = now() + chrono::Duration::days(2);
+        backup::create(&store, &vault, &chosen, later, "1.0.0").unwrap();
+        let wrong = not_private(&chosen);
+        assert_eq!(
+            wrong,
+            vec![(chosen.clone(), 0o755)],
+            "only the candidate's own folder"
+        );
+    });
+}
+
+#[test]
 fn an_old_database_is_tightened_by_opening_it_with_its_wal() {
     with_umask(0o022, || {
         let root = tempfile::tempdir().unwrap();

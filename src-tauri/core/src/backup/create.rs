@@ -80,6 +80,12 @@ fn make(
         })?;
     }
     manifest::remove_temps(&backups);
+    // Backups written before files were private become so (the candidate's chosen folder
+    // itself is theirs, and keeps its mode). Cheap: one `lstat` per file, and no change after
+    // the first time.
+    for dir in [&backups, &objects] {
+        fsio::private::make_private(dir);
+    }
 
     let facts = read_facts(store)?;
     let id = free_id(&backups, now);

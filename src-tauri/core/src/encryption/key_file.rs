@@ -53,13 +53,14 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// What new slots use: 64 MiB, the floor, and the passes that make an unlock take
-    /// about half a second on the development machine (an x86-64 core of 2026; `cargo run
-    /// --release --example encryption_bench` measures it). One lane: the time is what an
-    /// attacker pays per guess too, and a second lane would only split it across cores that
-    /// the webview also needs at start.
+    /// about half a second of CPU on the development machine (an AMD EPYC core, December 2026:
+    /// 8 passes cost about 600 ms with the core built at `opt-level = "z"` as today, about
+    /// 340 ms at `opt-level = 3`; `bench_encryption` prints `unlock_cpu_ms`). One lane: the
+    /// time is what an attacker pays per guess too, and more lanes would only split it across
+    /// cores the webview also needs at start.
     pub const DEFAULT: KdfParams = KdfParams {
         memory_kib: 64 * 1024,
-        iterations: 4,
+        iterations: 8,
         lanes: 1,
     };
 
