@@ -84,6 +84,9 @@ impl KdfParams {
     }
 }
 
+// The issue's floor, checked where the build fails rather than where a test might be skipped.
+const _: () = assert!(KdfParams::DEFAULT.memory_kib >= 64 * 1024);
+
 /// What a slot's secret is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -523,8 +526,7 @@ mod tests {
     }
 
     #[test]
-    fn the_default_parameters_are_at_least_the_floor_the_issue_sets() {
-        assert!(KdfParams::DEFAULT.memory_kib >= 64 * 1024);
+    fn the_default_parameters_are_ones_argon2_takes() {
         assert!(KdfParams::DEFAULT.argon2().is_some());
     }
 
