@@ -484,6 +484,30 @@ mod tests {
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn start_up_makes_an_older_installation_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        drop(AppState::new(data.clone(), clock()));
+        let notes = data.join("backup-settings.json");
+        std::fs::write(&notes, b"{}").unwrap();
+        let set = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        set(&data, 0o755);
+        set(&data.join("dossier.db"), 0o644);
+        set(&notes, 0o664);
+
+        let state = AppState::new(data.clone(), clock());
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join("dossier.db")), 0o600);
+        assert_eq!(mode(&notes), 0o600);
+    }
+
     #[test]
     fn a_healthy_database_is_never_set_aside() {
         let dir = tempfile::tempdir().unwrap();
