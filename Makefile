@@ -222,7 +222,7 @@ bench: deps
 	  --features dossier/custom-protocol,empty-window/custom-protocol
 	@cargo build --release -q -p dossier-core --example generate_history \
 	  --example bench_vacancies --example bench_vault --example bench_packs --example bench_export \
-	  --example bench_backup --example bench_notice
+	  --example bench_backup --example bench_notice --example bench_encryption
 	@cargo build -q -p dossier-e2e --example bench_startup
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" && \
@@ -237,6 +237,7 @@ bench: deps
 	  awk '{ s += $$1 } END { printf "ui_bundle_kib_gzip=%.1f\n", s / 1024 }'
 	@$(TARGET_DIR)/release/examples/bench_vacancies
 	@$(TARGET_DIR)/release/examples/bench_notice
+	@$(TARGET_DIR)/release/examples/bench_encryption
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/bench_vault "$$scratch"
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \

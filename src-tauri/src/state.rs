@@ -117,6 +117,14 @@ impl AppState {
         if let Err(e) = journal::clean_up(&data_dir) {
             eprintln!("Dossier: unfinished writes could not all be cleaned up: {e}");
         }
+        // An installation made before files were private becomes private now, before the
+        // store opens it.
+        for (path, why) in dossier_core::fsio::private::make_private(&data_dir).failed {
+            eprintln!(
+                "Dossier: {} could not be made private: {why}",
+                path.display()
+            );
+        }
         let slot = open_slot(&data_dir.join(store::DATABASE_FILE));
         AppState {
             clock,
@@ -474,6 +482,30 @@ mod tests {
         assert!(matches!(state.status(), StoreStatus::Ready { .. }));
         assert!(!temp.exists());
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn start_up_makes_an_older_installation_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        drop(AppState::new(data.clone(), clock()));
+        let notes = data.join("backup-settings.json");
+        std::fs::write(&notes, b"{}").unwrap();
+        let set = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        set(&data, 0o755);
+        set(&data.join("dossier.db"), 0o644);
+        set(&notes, 0o664);
+
+        let state = AppState::new(data.clone(), clock());
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join("dossier.db")), 0o600);
+        assert_eq!(mode(&notes), 0o600);
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn make_view_copy(
 ) -> dossier_core::Result<PathBuf> {
     let document = dossier_core::vault::get_document(store, id)?;
     let folder = data_dir.join(VIEWING_FOLDER).join(id.to_string());
-    std::fs::create_dir_all(&folder).map_err(|e| {
+    dossier_core::fsio::private_dir_all(&folder).map_err(|e| {
         dossier_core::Error::io(
             format!("Could not create the folder {}", folder.display()),
             e,
@@ -188,6 +188,15 @@ mod tests {
                 .join(id.to_string())
                 .join("Passport scan.pdf")
         );
+        // As private as the vault: another account on the computer cannot read the copy.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir.path().join(VIEWING_FOLDER)), 0o700);
+            assert_eq!(mode(copy.parent().unwrap()), 0o700);
+            assert_eq!(mode(&copy), 0o600);
+        }
         // A viewer saving over its file leaves the vault's copy as it was.
         std::fs::write(&copy, b"%PDF-1.4\nedited\n%%EOF\n").unwrap();
         assert_eq!(vault.read_bytes(&store, id).unwrap(), b"%PDF-1.4\n%%EOF\n");

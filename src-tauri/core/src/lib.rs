@@ -23,6 +23,7 @@
 //! | `display_language` | |
 //! | `time` | `error` |
 //! | `fsio` | `error` |
+//! | `encryption` | `error`, `fsio` |
 //! | `store` | `error`, `fsio`, `models` |
 //! | `settings` | `error`, `store` |
 //! | `preferences` | `error`, `store`, `settings`, `display_language` |
@@ -51,6 +52,7 @@ pub mod countdowns;
 pub mod countries;
 pub mod display_language;
 pub mod eligibility;
+pub mod encryption;
 pub mod error;
 pub mod export;
 pub mod fsio;

@@ -26,6 +26,21 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0006_notice_files.sql")).foreign_key_check(),
 ];
 
+/// Makes the database at `path` private before SQLite opens it: created `0600` when missing (an
+/// empty file is a new database to SQLite), tightened otherwise, with the side files SQLite
+/// keeps beside it, which SQLite then creates with the database's own mode. Best effort: a
+/// file that cannot be created or changed is for SQLite's open to report, or is not Dossier's.
+fn make_database_private(path: &Path) {
+    if fsio::create_new_private(path).is_err() {
+        let _ = fsio::private::tighten(path);
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_os_string();
+        side.push(suffix);
+        let _ = fsio::private::tighten(Path::new(&side));
+    }
+}
+
 /// The schema version this build writes.
 pub fn latest_schema_version() -> u32 {
     MIGRATIONS.len() as u32
@@ -53,13 +68,14 @@ impl Store {
     /// A damaged file or one from a newer Dossier is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
+            fsio::private_dir_all(dir).map_err(|e| {
                 Error::io(
                     format!("Could not create the data folder {}", dir.display()),
                     e,
                 )
             })?;
         }
+        make_database_private(path);
         let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
         Store::prepare(conn, path.to_path_buf())
     }
@@ -189,6 +205,10 @@ impl Store {
         }
         let pending = self.journal().begin(dest, TempKind::Database)?;
         let temp = pending.temp().to_path_buf();
+        // SQLite creates the copy with its default mode (`0644` less the umask), but fills an
+        // empty file it finds there: created private first, the copy and its journal stay so.
+        // If it cannot be created, `VACUUM INTO` meets the same refusal and names it below.
+        let _ = fsio::create_new_private(&temp);
         let path_text = temp
             .to_str()
             .ok_or_else(|| Error::invalid("destination", "the folder name cannot be used"))?;

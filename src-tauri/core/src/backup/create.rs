@@ -72,7 +72,7 @@ fn make(
     let backups = backups_dir(backup_dir);
     let objects = objects_dir(backup_dir);
     for dir in [&backups, &objects] {
-        fs::create_dir_all(dir).map_err(|e| {
+        fsio::private_dir_all(dir).map_err(|e| {
             Error::io(
                 format!("Could not create the backup folder {}", dir.display()),
                 e,
@@ -80,6 +80,12 @@ fn make(
         })?;
     }
     manifest::remove_temps(&backups);
+    // Backups written before files were private become so (the candidate's chosen folder
+    // itself is theirs, and keeps its mode). Cheap: one `lstat` per file, and no change after
+    // the first time.
+    for dir in [&backups, &objects] {
+        fsio::private::make_private(dir);
+    }
 
     let facts = read_facts(store)?;
     let id = free_id(&backups, now);
@@ -89,7 +95,7 @@ fn make(
         .journal()
         .begin(&backups.join(&id), TempKind::Folder)?;
     let temp = pending.temp().to_path_buf();
-    fs::create_dir(&temp)
+    fsio::private_dir(&temp)
         .map_err(|e| Error::io(format!("Could not write in {}", backups.display()), e))?;
     let written = write_into(
         store,
@@ -150,7 +156,7 @@ fn write_into(
         if !present {
             let dir = dest.parent().unwrap_or(&objects);
             if touched.insert(dir.to_path_buf()) {
-                fs::create_dir_all(dir)
+                fsio::private_dir_all(dir)
                     .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
             }
             // Written inside the backup's temporary folder, then renamed into `objects/`.

@@ -5,7 +5,7 @@ use crate::{Error, Result, fsio};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -158,7 +158,7 @@ pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest, flush: Flush) -
         let path = folder.join(name);
         match flush {
             Flush::EachFile => fsio::write_atomic(&path, content)?,
-            Flush::ByCaller => fs::write(&path, content)
+            Flush::ByCaller => fsio::private::write_private(&path, content)
                 .map_err(|e| Error::io(format!("Could not write {}", path.display()), e))?,
         }
     }
@@ -336,7 +336,7 @@ pub(crate) fn copy_plain(src: &Path, dest: &Path, flush: Flush) -> io::Result<u6
 /// Linux, as `cp` does), and syncs it unless `flush` leaves that to the caller.
 fn write_copy(src: &Path, temp: &Path, flush: Flush) -> io::Result<u64> {
     let mut source = File::open(src)?;
-    let mut out = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let mut out = fsio::create_new_private(temp)?;
     let n = io::copy(&mut source, &mut out)?;
     if flush == Flush::EachFile {
         out.sync_all()?;

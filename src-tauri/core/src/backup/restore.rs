@@ -125,7 +125,7 @@ fn run(
     let staging = data_dir.join(RESTORE_STAGING);
     remove_all(&staging)?;
     let staged_vault = staging.join(VAULT_FOLDER);
-    fs::create_dir_all(&staged_vault)
+    fsio::private_dir_all(&staged_vault)
         .map_err(|e| Error::io(format!("Could not create {}", staged_vault.display()), e))?;
 
     let mut damaged = Vec::new();
@@ -150,7 +150,7 @@ fn run(
             let dest = staged_vault.join(&rel);
             let dir = dest.parent().unwrap_or(&staged_vault).to_path_buf();
             if dirs.insert(dir.clone()) {
-                fs::create_dir_all(&dir)
+                fsio::private_dir_all(&dir)
                     .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
             }
             if !copy_item(&objects.join(&rel), &dest, item)? {
@@ -241,7 +241,7 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
     }
     let staging = data_dir.join(RESTORE_STAGING);
     let aside = data_dir.join(&journal.aside);
-    fs::create_dir_all(&aside)
+    fsio::private_dir_all(&aside)
         .map_err(|e| Error::io(format!("Could not create {}", aside.display()), e))?;
 
     // What is still staged has not replaced its current counterpart yet, so what sits in the

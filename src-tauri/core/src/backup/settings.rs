@@ -68,7 +68,7 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(value)
         .map_err(|e| Error::Internal(format!("a backup setting could not be written: {e}")))?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
+        fsio::private_dir_all(dir)
             .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
     }
     fsio::write_atomic(path, &bytes)

@@ -25,7 +25,7 @@ use crate::{Error, Result, fsio};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -219,11 +219,7 @@ fn write_zip(plan: &ExportPlan, dest: &Path) -> Result<()> {
     }
     let temp = fsio::temp_path_beside(dest);
     let written = (|| -> Result<()> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-            .map_err(|e| write_failed(dest, e))?;
+        let file = fsio::create_new_private(&temp).map_err(|e| write_failed(dest, e))?;
         let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file));
         // Stored, not deflated: scans are already compressed, and the crate is built without a
         // codec. The index may pass 4 GiB only in theory; large_file keeps even that readable.
@@ -280,7 +276,7 @@ fn write_folder(plan: &ExportPlan, dest: &Path) -> Result<()> {
     let temp = fsio::temp_path_beside(dest);
     let written = (|| -> Result<()> {
         let files = temp.join(FILES_FOLDER);
-        fs::create_dir_all(&files).map_err(|e| write_failed(dest, e))?;
+        fsio::private_dir_all(&files).map_err(|e| write_failed(dest, e))?;
         write_one(&temp.join(INDEX_FILE), dest, |out| {
             out.write_all(&plan.index)
                 .map_err(|e| write_failed(dest, e))
@@ -305,7 +301,7 @@ fn write_folder(plan: &ExportPlan, dest: &Path) -> Result<()> {
 }
 
 fn write_one(path: &Path, dest: &Path, fill: impl FnOnce(&mut File) -> Result<()>) -> Result<()> {
-    let mut out = File::create(path).map_err(|e| write_failed(dest, e))?;
+    let mut out = fsio::private::create_private(path).map_err(|e| write_failed(dest, e))?;
     fill(&mut out)?;
     out.sync_all().map_err(|e| write_failed(dest, e))
 }

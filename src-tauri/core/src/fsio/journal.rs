@@ -96,7 +96,7 @@ impl Journal {
         let record_path = match &self.dir {
             Some(dir) => {
                 let created = !dir.is_dir();
-                fs::create_dir_all(dir).map_err(|e| {
+                super::private_dir_all(dir).map_err(|e| {
                     Error::io(format!("Could not create the folder {}", dir.display()), e)
                 })?;
                 if created {

@@ -4,6 +4,9 @@
 //! through the [`journal`], so a kill leaves no temporary file there after the next start.
 
 pub mod journal;
+pub mod private;
+
+pub use private::{create_new_private, private_dir, private_dir_all};
 
 use crate::{Error, Result};
 use std::fs::{self, File};
@@ -77,7 +80,7 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<()> {
 
 fn write_to(temp: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| {
-        let mut file = File::create(temp)?;
+        let mut file = private::create_private(temp)?;
         file.write_all(bytes)?;
         file.sync_all()
     })();

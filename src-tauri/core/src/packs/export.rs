@@ -19,7 +19,7 @@ use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -544,11 +544,7 @@ fn write_zip(
     now: DateTime<Utc>,
     meter: &mut Meter<'_>,
 ) -> Result<()> {
-    let file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(temp)
-        .map_err(|e| write_failed(shown, e))?;
+    let file = fsio::create_new_private(temp).map_err(|e| write_failed(shown, e))?;
     let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
@@ -585,13 +581,9 @@ fn write_folder(
     manifests: &[(&str, Vec<u8>)],
     meter: &mut Meter<'_>,
 ) -> Result<()> {
-    fs::create_dir(temp).map_err(|e| write_failed(shown, e))?;
+    fsio::private_dir(temp).map_err(|e| write_failed(shown, e))?;
     let create = |name: &str| -> Result<File> {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(temp.join(name))
-            .map_err(|e| write_failed(&shown.join(name), e))
+        fsio::create_new_private(&temp.join(name)).map_err(|e| write_failed(&shown.join(name), e))
     };
     for (name, bytes) in manifests {
         let mut file = create(name)?;

@@ -89,7 +89,7 @@ impl Vault {
     /// process's import in progress would lose its temporary file and fail cleanly.
     pub fn open(data_dir: &Path) -> Result<Vault> {
         let root = data_dir.join(VAULT_FOLDER);
-        std::fs::create_dir_all(&root).map_err(|e| {
+        fsio::private_dir_all(&root).map_err(|e| {
             Error::io(
                 format!("Could not create the vault folder {}", root.display()),
                 e,

@@ -5,7 +5,7 @@ use super::model::MediaType;
 use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use sha2::{Digest, Sha256};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -71,10 +71,7 @@ impl TempObject {
             "{TEMP_PREFIX}{}-{nanos}-{seq}{TEMP_SUFFIX}",
             std::process::id()
         ));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)?;
+        let file = fsio::create_new_private(&path)?;
         Ok(TempObject {
             path,
             file,
@@ -127,7 +124,7 @@ pub(crate) fn place(root: &Path, temp: TempObject, dest: &Path, hash: &str) -> R
     }
     let shard = dest.parent().unwrap_or(root);
     if !shard.is_dir() {
-        match fs::create_dir(shard) {
+        match fsio::private_dir(shard) {
             Ok(()) => fsio::sync_dir(root)?,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => {
@@ -272,10 +269,7 @@ pub(crate) fn export_verified(
     let pending = journal.begin(dest, TempKind::File)?;
     let temp = pending.temp().to_path_buf();
     let written = (|| -> io::Result<String> {
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let mut out = fsio::create_new_private(&temp)?;
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; COPY_BUFFER_BYTES];
         loop {
