@@ -21,6 +21,7 @@
 //! | `sources` | |
 //! | `hidden_chars` | |
 //! | `display_language` | |
+//! | `words` | `display_language` |
 //! | `time` | `error` |
 //! | `fsio` | `error` |
 //! | `store` | `error`, `fsio`, `models` |
@@ -32,7 +33,7 @@
 //! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
-//! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries` |
+//! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
@@ -69,5 +70,6 @@ pub mod store;
 pub mod time;
 pub mod vacancy;
 pub mod vault;
+pub mod words;
 
 pub use error::{Error, FieldError, Result};

@@ -1,0 +1,82 @@
+# كلمات Dossier التي يكتبها Rust: الإشعارات وأحداث التقويم وبيانات محتويات الملفات وأسماء الملفات
+# المقترحة. المعرّفات والمتغيّرات هي نفسها في en.ftl.
+
+## كيف يُقتبس اسم داخل جملة.
+quoted = «{ $name }»
+
+## التواريخ والأوقات.
+moment = { $day } الساعة { $time }
+moment-zones-differ = { $here } (بتوقيت { $place }؛ { $yours } حيث أنت)
+moment-zones-same = { $here } (بتوقيت { $place }، وهو التوقيت نفسه حيث أنت)
+
+## الوقت المتبقي.
+when-minutes = { $count ->
+    [zero] بعد { $count } دقيقة
+    [one] بعد دقيقة واحدة
+    [two] بعد دقيقتين
+    [few] بعد { $count } دقائق
+    [many] بعد { $count } دقيقةً
+   *[other] بعد { $count } دقيقة
+}
+when-hours = { $count ->
+    [zero] بعد { $count } ساعة
+    [one] بعد ساعة واحدة
+    [two] بعد ساعتين
+    [few] بعد { $count } ساعات
+    [many] بعد { $count } ساعةً
+   *[other] بعد { $count } ساعة
+}
+when-today = اليوم
+when-today-at = اليوم الساعة { $time } بتوقيت { $place }
+when-tomorrow = غدًا
+when-tomorrow-at = غدًا الساعة { $time } بتوقيت { $place }
+when-days = { $count ->
+    [zero] بعد { $count } يوم
+    [one] بعد يوم واحد
+    [two] بعد يومين
+    [few] بعد { $count } أيام
+    [many] بعد { $count } يومًا
+   *[other] بعد { $count } يوم
+}
+
+## طرق إجراء المقابلة.
+interview-mode = { $mode ->
+    [in-person] حضوريًا
+   *[video-conference] عبر الفيديو
+}
+
+## الإشعارات.
+notification-open = فتح في Dossier
+deadline-soon-title = الموعد النهائي لتقديم الطلبات { $when }: { $name }
+deadline-soon-body = يُغلق باب تقديم الطلبات لـ { $quoted } يوم { $moment }.
+deadline-passed-title = انقضى الموعد النهائي: { $name }
+deadline-passed-body = أُغلق باب تقديم الطلبات لـ { $quoted } يوم { $moment }.
+silence-title = 6 أشهر دون رد: { $name }
+silence-body-marked = قدّمت طلبك لـ { $quoted } يوم { $submitted }. يعدّ الإنتربول عدم الرد خلال 6 أشهر عدمَ قبول للطلب. وقد وُسم الطلب الآن بـ «لا رد».
+silence-body-open = قدّمت طلبك لـ { $quoted } يوم { $submitted }. يعدّ الإنتربول عدم الرد خلال 6 أشهر عدمَ قبول للطلب. ضع عليه وسم «لا رد» في Dossier، أو واصل الانتظار إن كان الإنتربول قد تواصل معك.
+certificate-named = «{ $name }»
+certificate-named-from = «{ $name }» ({ $country })
+certificate-rule = يطلب الإنتربول صحيفة سوابق قضائية صادرة خلال الأشهر الـ { $months } الماضية.
+certificate-soon-title = صحيفة السوابق القضائية تنتهي صلاحيتها { $when }: { $name }
+certificate-soon-body = { $certificate }، الصادرة يوم { $issued }، صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة في الوقت المناسب.
+certificate-stale-title = انتهت صلاحية صحيفة السوابق القضائية: { $name }
+certificate-stale-body = { $certificate }، الصادرة يوم { $issued }، كانت صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة.
+roster-soon-title = ينتهي إدراجك في قائمة الاحتياط { $when }: { $name }
+roster-soon-body = إدراجك في قائمة الاحتياط لـ { $quoted } (منذ { $since }) صالح 3 سنوات: ينتهي يوم { $day }.
+roster-expired-title = انتهى إدراجك في قائمة الاحتياط: { $name }
+roster-expired-body = انتهى إدراجك في قائمة الاحتياط لـ { $quoted } (منذ { $since }) يوم { $day }، بعد 3 سنوات.
+interview-soon-title = مقابلة { $when }: { $name }
+interview-soon-body = مقابلة { $mode } لـ { $quoted }، يوم { $moment }.
+interview-started-title = بدأت المقابلة: { $name }
+interview-started-body = جرت المقابلة { $mode } لـ { $quoted } يوم { $moment }.
+interview-place = المكان: { $place }
+summary-title = { $count ->
+    [zero] لا تذكيرات من Dossier
+    [one] تذكير واحد من Dossier
+    [two] تذكيران من Dossier
+    [few] { $count } تذكيرات من Dossier
+    [many] { $count } تذكيرًا من Dossier
+   *[other] { $count } تذكير من Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment } بتوقيتك

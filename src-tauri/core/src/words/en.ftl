@@ -1,0 +1,62 @@
+# Dossier's words written by Rust itself: notifications, calendar events, pack manifests and
+# the file names Dossier proposes. Ids and variables are the same in fr.ftl, es.ftl and ar.ftl
+# (a test compares them). Dates and times arrive already written in the language.
+
+## How a name is quoted inside a sentence.
+quoted = “{ $name }”
+
+## Dates and times.
+# "Monday 23 November 2026 at 23:59"
+moment = { $day } at { $time }
+moment-zones-differ = { $here } ({ $place } time; { $yours } where you are)
+moment-zones-same = { $here } ({ $place } time, as where you are)
+
+## Time left, as the Dashboard says it.
+when-minutes = in { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+when-hours = in { $count } { $count ->
+    [one] hour
+   *[other] hours
+}
+when-today = today
+when-today-at = today at { $time } { $place } time
+when-tomorrow = tomorrow
+when-tomorrow-at = tomorrow at { $time } { $place } time
+when-days = in { $count } days
+
+## Interview modes.
+interview-mode = { $mode ->
+    [in-person] in person
+   *[video-conference] video conference
+}
+
+## Notifications.
+notification-open = Open in Dossier
+deadline-soon-title = Deadline { $when }: { $name }
+deadline-soon-body = Applications for { $quoted } close { $moment }.
+deadline-passed-title = Deadline passed: { $name }
+deadline-passed-body = Applications for { $quoted } closed { $moment }.
+silence-title = 6 months without an answer: { $name }
+silence-body-marked = You submitted your application for { $quoted } on { $submitted }. INTERPOL treats no answer within 6 months as unsuccessful. It is now marked “No response”.
+silence-body-open = You submitted your application for { $quoted } on { $submitted }. INTERPOL treats no answer within 6 months as unsuccessful. Mark it “No response” in Dossier, or keep waiting if you have heard from INTERPOL.
+certificate-named = “{ $name }”
+certificate-named-from = “{ $name }” from { $country }
+certificate-rule = INTERPOL asks for a criminal record certificate issued in the past { $months } months.
+certificate-soon-title = Criminal record certificate stale { $when }: { $name }
+certificate-soon-body = { $certificate }, issued { $issued }, counts until { $last }. { $rule } Request a new one in time.
+certificate-stale-title = Criminal record certificate now stale: { $name }
+certificate-stale-body = { $certificate }, issued { $issued }, counted until { $last }. { $rule } Request a new one.
+roster-soon-title = Roster place expires { $when }: { $name }
+roster-soon-body = Your place on the roster for { $quoted } (since { $since }) is valid 3 years: it expires on { $day }.
+roster-expired-title = Roster place expired: { $name }
+roster-expired-body = Your place on the roster for { $quoted } (since { $since }) expired on { $day }, 3 years on.
+interview-soon-title = Interview { $when }: { $name }
+interview-soon-body = Interview by { $mode } for { $quoted }, { $moment }.
+interview-started-title = Interview started: { $name }
+interview-started-body = The interview by { $mode } for { $quoted } was { $moment }.
+interview-place = Place: { $place }
+summary-title = { $count } reminders from Dossier
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment } your time

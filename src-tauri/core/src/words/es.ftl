@@ -1,0 +1,63 @@
+# Las palabras de Dossier escritas por Rust: notificaciones, eventos de calendario, manifiestos
+# de expediente y nombres de archivo propuestos. Mismos identificadores y variables que en.ftl.
+
+## Cómo se cita un nombre dentro de una frase.
+quoted = «{ $name }»
+
+## Fechas y horas.
+moment = { $day } a las { $time }
+moment-zones-differ = { $here } (hora de { $place }; { $yours } donde usted se encuentra)
+moment-zones-same = { $here } (hora de { $place }, la misma que donde usted se encuentra)
+
+## Tiempo restante.
+when-minutes = en { $count } { $count ->
+    [one] minuto
+   *[other] minutos
+}
+when-hours = en { $count } { $count ->
+    [one] hora
+   *[other] horas
+}
+when-today = hoy
+when-today-at = hoy a las { $time }, hora de { $place }
+when-tomorrow = mañana
+when-tomorrow-at = mañana a las { $time }, hora de { $place }
+when-days = en { $count } días
+
+## Modalidades de entrevista.
+interview-mode = { $mode ->
+    [in-person] presencial
+   *[video-conference] por videoconferencia
+}
+
+## Notificaciones.
+notification-open = Abrir en Dossier
+deadline-soon-title = Fecha límite de presentación de candidaturas { $when }: { $name }
+deadline-soon-body = El plazo de presentación de candidaturas para { $quoted } se cierra el { $moment }.
+deadline-passed-title = Fecha límite vencida: { $name }
+deadline-passed-body = El plazo de presentación de candidaturas para { $quoted } se cerró el { $moment }.
+silence-title = 6 meses sin respuesta: { $name }
+silence-body-marked = Presentó su candidatura para { $quoted } el { $submitted }. INTERPOL considera que la falta de respuesta en un plazo de 6 meses significa que la candidatura no ha prosperado. Ahora está marcada como «Sin respuesta».
+silence-body-open = Presentó su candidatura para { $quoted } el { $submitted }. INTERPOL considera que la falta de respuesta en un plazo de 6 meses significa que la candidatura no ha prosperado. Márquela como «Sin respuesta» en Dossier, o siga esperando si ha tenido noticias de INTERPOL.
+certificate-named = «{ $name }»
+certificate-named-from = «{ $name }» ({ $country })
+certificate-rule = INTERPOL pide un certificado de antecedentes penales expedido en los últimos { $months } meses.
+certificate-soon-title = Certificado de antecedentes penales caducado { $when }: { $name }
+certificate-soon-body = { $certificate }, expedido el { $issued }, es válido hasta el { $last }. { $rule } Solicite uno nuevo a tiempo.
+certificate-stale-title = Certificado de antecedentes penales caducado: { $name }
+certificate-stale-body = { $certificate }, expedido el { $issued }, era válido hasta el { $last }. { $rule } Solicite uno nuevo.
+roster-soon-title = Su inclusión en la lista de reserva vence { $when }: { $name }
+roster-soon-body = Su inclusión en la lista de reserva para { $quoted } (desde el { $since }) es válida 3 años: vence el { $day }.
+roster-expired-title = Inclusión en la lista de reserva vencida: { $name }
+roster-expired-body = Su inclusión en la lista de reserva para { $quoted } (desde el { $since }) venció el { $day }, al cabo de 3 años.
+interview-soon-title = Entrevista { $when }: { $name }
+interview-soon-body = Entrevista { $mode } para { $quoted }, el { $moment }.
+interview-started-title = Entrevista comenzada: { $name }
+interview-started-body = La entrevista { $mode } para { $quoted } tuvo lugar el { $moment }.
+interview-place = Lugar: { $place }
+summary-title = { $count ->
+    [one] { $count } recordatorio de Dossier
+   *[other] { $count } recordatorios de Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment }, su hora

@@ -1,0 +1,63 @@
+# Les mots de Dossier écrits par Rust : notifications, événements d’agenda, manifestes de dossier
+# et noms de fichiers proposés. Mêmes identifiants et variables que en.ftl.
+
+## Citation d’un nom dans une phrase.
+quoted = « { $name } »
+
+## Dates et heures.
+moment = { $day } à { $time }
+moment-zones-differ = { $here } (heure de { $place } ; { $yours } là où vous êtes)
+moment-zones-same = { $here } (heure de { $place }, la même que là où vous êtes)
+
+## Temps restant.
+when-minutes = dans { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+when-hours = dans { $count } { $count ->
+    [one] heure
+   *[other] heures
+}
+when-today = aujourd’hui
+when-today-at = aujourd’hui à { $time }, heure de { $place }
+when-tomorrow = demain
+when-tomorrow-at = demain à { $time }, heure de { $place }
+when-days = dans { $count } jours
+
+## Modalités d’entretien.
+interview-mode = { $mode ->
+    [in-person] en présentiel
+   *[video-conference] par visioconférence
+}
+
+## Notifications.
+notification-open = Ouvrir dans Dossier
+deadline-soon-title = Date limite de candidature { $when } : { $name }
+deadline-soon-body = Les candidatures pour { $quoted } seront closes le { $moment }.
+deadline-passed-title = Date limite de candidature dépassée : { $name }
+deadline-passed-body = Les candidatures pour { $quoted } ont été closes le { $moment }.
+silence-title = 6 mois sans réponse : { $name }
+silence-body-marked = Vous avez soumis votre candidature pour { $quoted } le { $submitted }. INTERPOL considère une absence de réponse dans un délai de 6 mois comme un refus. La candidature est désormais marquée « Sans réponse ».
+silence-body-open = Vous avez soumis votre candidature pour { $quoted } le { $submitted }. INTERPOL considère une absence de réponse dans un délai de 6 mois comme un refus. Marquez-la « Sans réponse » dans Dossier, ou continuez d’attendre si vous avez eu des nouvelles d’INTERPOL.
+certificate-named = « { $name } »
+certificate-named-from = « { $name } » ({ $country })
+certificate-rule = INTERPOL demande un extrait de casier judiciaire délivré au cours des { $months } derniers mois.
+certificate-soon-title = Extrait de casier judiciaire périmé { $when } : { $name }
+certificate-soon-body = { $certificate }, délivré le { $issued }, reste valable jusqu’au { $last }. { $rule } Demandez-en un nouveau à temps.
+certificate-stale-title = Extrait de casier judiciaire désormais périmé : { $name }
+certificate-stale-body = { $certificate }, délivré le { $issued }, était valable jusqu’au { $last }. { $rule } Demandez-en un nouveau.
+roster-soon-title = Inscription sur la liste de réserve expirant { $when } : { $name }
+roster-soon-body = Votre inscription sur la liste de réserve pour { $quoted } (depuis le { $since }) est valable 3 ans : elle expire le { $day }.
+roster-expired-title = Inscription sur la liste de réserve expirée : { $name }
+roster-expired-body = Votre inscription sur la liste de réserve pour { $quoted } (depuis le { $since }) a expiré le { $day }, au bout de 3 ans.
+interview-soon-title = Entretien { $when } : { $name }
+interview-soon-body = Entretien { $mode } pour { $quoted }, le { $moment }.
+interview-started-title = Entretien commencé : { $name }
+interview-started-body = L’entretien { $mode } pour { $quoted } a eu lieu le { $moment }.
+interview-place = Lieu : { $place }
+summary-title = { $count ->
+    [one] { $count } rappel de Dossier
+   *[other] { $count } rappels de Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment }, votre heure
