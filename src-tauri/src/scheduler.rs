@@ -15,12 +15,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use dossier_core::display_language::DisplayLanguage;
-use dossier_core::preferences;
 use dossier_core::reminders::{self, Delivery};
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
-use crate::display_language::resolved_language;
+use crate::display_language::stored_language;
 use crate::error::Result;
 use crate::notify;
 use crate::state::{AppState, BackupWhen};
@@ -130,7 +129,7 @@ fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>, Displ
     state.timer_pass(|store| {
         let settings = reminders::load_reminder_settings(store)?;
         // Read at every pass: a language chosen in Settings words the very next notification.
-        let language = resolved_language(&preferences::load_preferences(store)?);
+        let language = stored_language(store)?;
         reminders::apply_no_response(store, now, &settings)?;
         let delivery = reminders::take_due(store, now, &settings, &zone, language)?;
         let next = reminders::next_due(store, now, &settings, &zone)?;

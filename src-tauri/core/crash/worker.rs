@@ -205,6 +205,7 @@ impl Worker {
                     &dest,
                     self.now,
                     "Europe/Paris",
+                    dossier_core::display_language::DisplayLanguage::En,
                 )
                 .expect("export the calendar");
                 Some(format!("calendar {}", dest.display()))

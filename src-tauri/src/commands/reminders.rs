@@ -3,6 +3,7 @@ use dossier_core::reminders::{self, ReminderSettings};
 use tauri::State;
 
 use crate::dialog;
+use crate::display_language::stored_language;
 use crate::error::Result;
 use crate::state::AppState;
 use crate::zone;
@@ -41,6 +42,9 @@ pub async fn calendar_export(
     let now = state.clock.now();
     let zone = zone::user_zone();
     state
-        .with_store(|store| calendar::export_calendar(store, &path, now, &zone))
+        .with_store(|store| {
+            let language = stored_language(store)?;
+            calendar::export_calendar(store, &path, now, &zone, language)
+        })
         .map(Some)
 }

@@ -80,3 +80,23 @@ summary-title = { $count ->
 }
 summary-line = • { $title } ({ $when })
 summary-your-time = { $moment } بتوقيتك
+
+## أحداث التقويم (.ics).
+ics-deadline-title = الموعد النهائي لتقديم الطلبات: { $name }
+ics-deadline-detail = يُغلق باب تقديم الطلبات يوم { $moment } (المنطقة الزمنية { $zone }).
+ics-silence-title = 6 أشهر منذ تقديم الطلب: { $name }
+ics-silence-detail = قُدّم الطلب يوم { $submitted }؛ تنقضي الأشهر الستة يوم { $day }. إن لم يصل رد حتى ذلك الحين، يعدّ الإنتربول الطلب غير مقبول.
+ics-certificate-title = انتهاء صلاحية صحيفة السوابق القضائية: { $name }
+ics-certificate-detail = صدرت يوم { $issued }؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
+ics-certificate-detail-in = صدرت يوم { $issued } ({ $country })؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
+ics-roster-title = انتهاء الإدراج في قائمة الاحتياط: { $name }
+ics-roster-detail = أُدرجت في قائمة الاحتياط يوم { $rostered }؛ الإدراج صالح 3 سنوات، حتى { $day }.
+ics-interview-title = مقابلة: { $name }
+ics-interview-detail = مقابلة { $mode }، يوم { $moment } (المنطقة الزمنية { $zone }).
+ics-category = { $kind ->
+    [silence] دون رد
+    [certificate] صحيفة السوابق القضائية
+    [roster] قائمة الاحتياط
+    [interview] مقابلة
+   *[deadline] الموعد النهائي
+}

@@ -60,3 +60,23 @@ interview-place = Place: { $place }
 summary-title = { $count } reminders from Dossier
 summary-line = • { $title } ({ $when })
 summary-your-time = { $moment } your time
+
+## Calendar (.ics) events.
+ics-deadline-title = Deadline: { $name }
+ics-deadline-detail = Applications close { $moment }, { $zone } time.
+ics-silence-title = 6 months since submission: { $name }
+ics-silence-detail = Submitted { $submitted }; 6 months pass on { $day }. With no answer by then, INTERPOL treats the application as unsuccessful.
+ics-certificate-title = Certificate goes stale: { $name }
+ics-certificate-detail = Issued { $issued }; from { $day } it is more than { $months } months old.
+ics-certificate-detail-in = Issued { $issued } in { $country }; from { $day } it is more than { $months } months old.
+ics-roster-title = Roster place expires: { $name }
+ics-roster-detail = Rostered { $rostered }; a roster place is valid 3 years, until { $day }.
+ics-interview-title = Interview: { $name }
+ics-interview-detail = Interview by { $mode }, { $moment }, { $zone } time.
+ics-category = { $kind ->
+    [silence] Silence
+    [certificate] Certificate
+    [roster] Roster
+    [interview] Interview
+   *[deadline] Deadline
+}

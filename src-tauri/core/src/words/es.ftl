@@ -61,3 +61,23 @@ summary-title = { $count ->
 }
 summary-line = • { $title } ({ $when })
 summary-your-time = { $moment }, su hora
+
+## Eventos de calendario (.ics).
+ics-deadline-title = Fecha límite de presentación de candidaturas: { $name }
+ics-deadline-detail = El plazo de presentación de candidaturas se cierra el { $moment } (zona horaria { $zone }).
+ics-silence-title = 6 meses desde la presentación: { $name }
+ics-silence-detail = Candidatura presentada el { $submitted }; los 6 meses se cumplen el { $day }. Si para entonces no hay respuesta, INTERPOL considera que la candidatura no ha prosperado.
+ics-certificate-title = Caducidad del certificado de antecedentes penales: { $name }
+ics-certificate-detail = Expedido el { $issued }; a partir del { $day } tiene más de { $months } meses.
+ics-certificate-detail-in = Expedido el { $issued } ({ $country }); a partir del { $day } tiene más de { $months } meses.
+ics-roster-title = Vencimiento de la inclusión en la lista de reserva: { $name }
+ics-roster-detail = Inclusión en la lista de reserva el { $rostered }; es válida 3 años, hasta el { $day }.
+ics-interview-title = Entrevista: { $name }
+ics-interview-detail = Entrevista { $mode }, el { $moment } (zona horaria { $zone }).
+ics-category = { $kind ->
+    [silence] Sin respuesta
+    [certificate] Certificado de antecedentes penales
+    [roster] Lista de reserva
+    [interview] Entrevista
+   *[deadline] Fecha límite
+}

@@ -61,3 +61,23 @@ summary-title = { $count ->
 }
 summary-line = • { $title } ({ $when })
 summary-your-time = { $moment }, votre heure
+
+## Événements d’agenda (.ics).
+ics-deadline-title = Date limite de candidature : { $name }
+ics-deadline-detail = Les candidatures seront closes le { $moment } (fuseau horaire { $zone }).
+ics-silence-title = 6 mois depuis la candidature : { $name }
+ics-silence-detail = Candidature soumise le { $submitted } ; les 6 mois seront écoulés le { $day }. Sans réponse d’ici là, INTERPOL considère la candidature comme non retenue.
+ics-certificate-title = Extrait de casier judiciaire périmé : { $name }
+ics-certificate-detail = Délivré le { $issued } ; à partir du { $day }, il date de plus de { $months } mois.
+ics-certificate-detail-in = Délivré le { $issued } ({ $country }) ; à partir du { $day }, il date de plus de { $months } mois.
+ics-roster-title = Fin de l’inscription sur la liste de réserve : { $name }
+ics-roster-detail = Inscription sur la liste de réserve le { $rostered } ; elle est valable 3 ans, jusqu’au { $day }.
+ics-interview-title = Entretien : { $name }
+ics-interview-detail = Entretien { $mode }, le { $moment } (fuseau horaire { $zone }).
+ics-category = { $kind ->
+    [silence] Sans réponse
+    [certificate] Extrait de casier judiciaire
+    [roster] Liste de réserve
+    [interview] Entretien
+   *[deadline] Date limite de candidature
+}

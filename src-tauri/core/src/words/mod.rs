@@ -96,6 +96,18 @@ messages! {
     SummaryTitle => "summary-title",
     SummaryLine => "summary-line",
     SummaryYourTime => "summary-your-time",
+    IcsDeadlineTitle => "ics-deadline-title",
+    IcsDeadlineDetail => "ics-deadline-detail",
+    IcsSilenceTitle => "ics-silence-title",
+    IcsSilenceDetail => "ics-silence-detail",
+    IcsCertificateTitle => "ics-certificate-title",
+    IcsCertificateDetail => "ics-certificate-detail",
+    IcsCertificateDetailIn => "ics-certificate-detail-in",
+    IcsRosterTitle => "ics-roster-title",
+    IcsRosterDetail => "ics-roster-detail",
+    IcsInterviewTitle => "ics-interview-title",
+    IcsInterviewDetail => "ics-interview-detail",
+    IcsCategory => "ics-category",
 }
 
 /// The catalogue's source for `language`.
