@@ -36,8 +36,8 @@
 //! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `display_language`, `words` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
-//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
-//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications` |
+//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
+//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //!

@@ -7,6 +7,7 @@ use dossier_core::export::{
 use tauri::{AppHandle, Manager};
 
 use crate::dialog;
+use crate::display_language::stored_language;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
@@ -22,7 +23,7 @@ pub async fn export_everything(
 ) -> Result<Option<ExportSummary>> {
     let state = app.state::<AppState>();
     let now = state.clock.now();
-    let name = export::default_export_name(now);
+    let name = export::default_export_name(now, state.with_store(stored_language)?);
     let (name, filter, extensions): (String, &str, &[&str]) = match format {
         ExportFormat::Zip => (format!("{name}.zip"), "Zip", &["zip"]),
         ExportFormat::Folder => (name, "Folder", &[]),

@@ -12,6 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::dialog;
+use crate::display_language::stored_language;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
@@ -104,7 +105,8 @@ pub async fn pack_export(
     let state = app.state::<AppState>();
     let today = state.today();
     let plan = state.with_vault(|vault, store| {
-        packs::application_pack_plan(vault, store, application_id, today)
+        let language = stored_language(store)?;
+        packs::application_pack_plan(vault, store, application_id, today, language)
     })?;
     plan.refuse_incomplete(allow_incomplete)?;
     let key = format!("pack {application_id} {format:?}");
@@ -138,7 +140,8 @@ pub async fn pack_archive_talentlink(
     let state = app.state::<AppState>();
     let today = state.today();
     let plan = state.with_vault(|vault, store| {
-        packs::talentlink_archive_plan(vault, store, application_id, today)
+        let language = stored_language(store)?;
+        packs::talentlink_archive_plan(vault, store, application_id, today, language)
     })?;
     let key = format!("archive {application_id} {format:?}");
     run(

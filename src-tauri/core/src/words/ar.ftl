@@ -100,3 +100,52 @@ ics-category = { $kind ->
     [interview] مقابلة
    *[deadline] الموعد النهائي
 }
+
+## ملفات الوثائق: أسماء الملفات المقترحة.
+file-part = { $part ->
+    [cv] السيرة الذاتية
+    [cover-letter] خطاب التقديم
+    [diploma] الشهادة الدراسية
+    [proof-of-employment] إثبات العمل
+    [criminal-record] صحيفة السوابق القضائية
+    [references] المراجع
+    [notice] إعلان الوظيفة
+    [application-copy] نسخة الطلب
+    [sent] مُرسَل
+   *[document] وثيقة
+}
+pack-title = ملف الوثائق: { $title } ({ $reference })
+pack-fallback-name = ملف وثائق الإنتربول
+export-name = تصدير Dossier { $date }
+references-heading = المراجع المهنية
+references-name = الاسم: { $name }
+references-contact = جهة الاتصال: { $contact }
+references-relation = الصلة: { $relation }
+
+## أرشيف Talentlink.
+archive-title = طلب Talentlink: { $title } ({ $reference })
+archive-name = أرشيف Talentlink { $reference }
+archive-fallback-name = أرشيف Talentlink
+archive-copy-label = النسخة المحفوظة من طلب Talentlink
+archive-copy-missing = لا توجد نسخة محفوظة لهذا الطلب. نزّلها من Talentlink ما دام ذلك ممكنًا، واستوردها بوصفها نسخة من طلب Talentlink وأرفقها.
+archive-sent-label = مُرسَل: { $kind }
+archive-notice-label = نص إعلان الوظيفة
+archive-notice-missing = لم يُحفظ نص إعلان هذه الوظيفة.
+archive-complete = كل ما يحفظه Dossier لطلب Talentlink هذا.
+archive-incomplete = كل ما يحفظه Dossier لطلب Talentlink هذا؛ وبعضه ناقص.
+
+## صفحة بيان المحتويات.
+manifest-included = مُدرَج
+manifest-missing = ناقص
+manifest-stale = منتهي الصلاحية، غير مُدرَج
+manifest-other-files = ملفات أخرى
+manifest-column-number = الرقم
+manifest-column-item = الوثيقة
+manifest-column-status = الحالة
+manifest-column-file = الملف
+manifest-column-bytes = البايتات
+manifest-complete = مكتمل: جميع الوثائق مُدرَجة.
+manifest-incomplete = غير مكتمل: هذه الوثائق ليست في هذا الملف.
+manifest-candidate = الاسم: { $name }.
+manifest-for = لوظيفة { $title } ({ $reference }). تاريخ التحقق { $checked }؛ تاريخ الإعداد { $created }.
+manifest-check = تحقّق من ملف باستخدام { $linux } (Linux) أو { $mac } (macOS) أو { $windows } (Windows)؛ القائمة نفسها موجودة في بيان JSON. أعدّه Dossier ({ $format }).

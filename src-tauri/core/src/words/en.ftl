@@ -80,3 +80,52 @@ ics-category = { $kind ->
     [interview] Interview
    *[deadline] Deadline
 }
+
+## Document packs: file names Dossier proposes.
+file-part = { $part ->
+    [cv] CV
+    [cover-letter] Cover letter
+    [diploma] Diploma
+    [proof-of-employment] Proof of employment
+    [criminal-record] Criminal record
+    [references] References
+    [notice] Notice
+    [application-copy] Application copy
+    [sent] Sent
+   *[document] Document
+}
+pack-title = Document pack: { $title } ({ $reference })
+pack-fallback-name = INTERPOL document pack
+export-name = Dossier export { $date }
+references-heading = Professional references
+references-name = Name: { $name }
+references-contact = Contact: { $contact }
+references-relation = Relation: { $relation }
+
+## The Talentlink archive.
+archive-title = Talentlink application: { $title } ({ $reference })
+archive-name = Talentlink { $reference } archive
+archive-fallback-name = Talentlink archive
+archive-copy-label = Saved copy of the Talentlink application
+archive-copy-missing = No saved copy is recorded for this application. Download it from Talentlink while you still can, import it as a copy of a Talentlink application and attach it.
+archive-sent-label = Sent: { $kind }
+archive-notice-label = Text of the vacancy notice
+archive-notice-missing = The vacancy has no notice text saved.
+archive-complete = Everything Dossier keeps for this Talentlink application.
+archive-incomplete = Everything Dossier keeps for this Talentlink application; some of it is missing.
+
+## The pack's manifest page. No markup here: the page's code adds it around the variables.
+manifest-included = Included
+manifest-missing = Missing
+manifest-stale = Out of date, not included
+manifest-other-files = Other files
+manifest-column-number = #
+manifest-column-item = Item
+manifest-column-status = Status
+manifest-column-file = File
+manifest-column-bytes = Bytes
+manifest-complete = Complete: every item is included.
+manifest-incomplete = Incomplete: these items are not in this pack.
+manifest-candidate = Candidate: { $name }.
+manifest-for = For { $title } ({ $reference }). Checked on { $checked }; written { $created }.
+manifest-check = Check a file with { $linux } (Linux), { $mac } (macOS) or { $windows } (Windows); the same list is in the JSON manifest. Written by Dossier ({ $format }).

@@ -81,3 +81,52 @@ ics-category = { $kind ->
     [interview] Entrevista
    *[deadline] Fecha límite
 }
+
+## Expedientes de documentos: nombres de archivo propuestos.
+file-part = { $part ->
+    [cv] CV
+    [cover-letter] Carta de motivación
+    [diploma] Título
+    [proof-of-employment] Certificado de empleo
+    [criminal-record] Certificado de antecedentes penales
+    [references] Referencias
+    [notice] Anuncio de vacante
+    [application-copy] Copia de la candidatura
+    [sent] Enviado
+   *[document] Documento
+}
+pack-title = Expediente de documentos: { $title } ({ $reference })
+pack-fallback-name = Expediente de documentos INTERPOL
+export-name = Exportación de Dossier { $date }
+references-heading = Referencias profesionales
+references-name = Nombre: { $name }
+references-contact = Contacto: { $contact }
+references-relation = Relación: { $relation }
+
+## El archivo de Talentlink.
+archive-title = Candidatura en Talentlink: { $title } ({ $reference })
+archive-name = Archivo Talentlink { $reference }
+archive-fallback-name = Archivo Talentlink
+archive-copy-label = Copia guardada de la candidatura en Talentlink
+archive-copy-missing = No hay ninguna copia guardada de esta candidatura. Descárguela de Talentlink mientras pueda, impórtela como copia de una candidatura de Talentlink y adjúntela.
+archive-sent-label = Enviado: { $kind }
+archive-notice-label = Texto del anuncio de vacante
+archive-notice-missing = No se ha guardado el texto del anuncio de esta vacante.
+archive-complete = Todo lo que Dossier guarda de esta candidatura en Talentlink.
+archive-incomplete = Todo lo que Dossier guarda de esta candidatura en Talentlink; falta una parte.
+
+## La página del manifiesto.
+manifest-included = Incluido
+manifest-missing = Falta
+manifest-stale = Caducado, no incluido
+manifest-other-files = Otros archivos
+manifest-column-number = N.º
+manifest-column-item = Documento
+manifest-column-status = Estado
+manifest-column-file = Archivo
+manifest-column-bytes = Tamaño en bytes
+manifest-complete = Completo: se incluyen todos los documentos.
+manifest-incomplete = Incompleto: estos documentos no están en este expediente.
+manifest-candidate = Persona candidata: { $name }.
+manifest-for = Para { $title } ({ $reference }). Comprobado el { $checked }; redactado el { $created }.
+manifest-check = Compruebe un archivo con { $linux } (Linux), { $mac } (macOS) o { $windows } (Windows); la misma lista figura en el manifiesto JSON. Redactado por Dossier ({ $format }).

@@ -81,3 +81,52 @@ ics-category = { $kind ->
     [interview] Entretien
    *[deadline] Date limite de candidature
 }
+
+## Dossiers de pièces : noms de fichiers proposés.
+file-part = { $part ->
+    [cv] CV
+    [cover-letter] Lettre de motivation
+    [diploma] Diplôme
+    [proof-of-employment] Attestation d’emploi
+    [criminal-record] Extrait de casier judiciaire
+    [references] Références
+    [notice] Avis de vacance
+    [application-copy] Copie de la candidature
+    [sent] Envoyé
+   *[document] Pièce
+}
+pack-title = Dossier de pièces : { $title } ({ $reference })
+pack-fallback-name = Dossier de pièces INTERPOL
+export-name = Export Dossier { $date }
+references-heading = Références professionnelles
+references-name = Nom : { $name }
+references-contact = Coordonnées : { $contact }
+references-relation = Relation : { $relation }
+
+## L’archive Talentlink.
+archive-title = Candidature Talentlink : { $title } ({ $reference })
+archive-name = Archive Talentlink { $reference }
+archive-fallback-name = Archive Talentlink
+archive-copy-label = Copie enregistrée de la candidature Talentlink
+archive-copy-missing = Aucune copie enregistrée pour cette candidature. Téléchargez-la depuis Talentlink tant que c’est possible, importez-la comme copie d’une candidature Talentlink et joignez-la.
+archive-sent-label = Envoyé : { $kind }
+archive-notice-label = Texte de l’avis de vacance
+archive-notice-missing = Aucun texte d’avis de vacance n’est enregistré pour ce poste.
+archive-complete = Tout ce que Dossier conserve pour cette candidature Talentlink.
+archive-incomplete = Tout ce que Dossier conserve pour cette candidature Talentlink ; certains éléments manquent.
+
+## La page du manifeste.
+manifest-included = Inclus
+manifest-missing = Manquant
+manifest-stale = Périmé, non inclus
+manifest-other-files = Autres fichiers
+manifest-column-number = N°
+manifest-column-item = Pièce
+manifest-column-status = État
+manifest-column-file = Fichier
+manifest-column-bytes = Octets
+manifest-complete = Complet : toutes les pièces sont incluses.
+manifest-incomplete = Incomplet : ces pièces ne figurent pas dans ce dossier.
+manifest-candidate = Personne candidate : { $name }.
+manifest-for = Pour { $title } ({ $reference }). Vérifié le { $checked } ; rédigé le { $created }.
+manifest-check = Vérifiez un fichier avec { $linux } (Linux), { $mac } (macOS) ou { $windows } (Windows) ; la même liste figure dans le manifeste JSON. Rédigé par Dossier ({ $format }).
