@@ -11,7 +11,7 @@ use dossier_core::packs::{self, Checklist, ExportOutcome, ExportProgress, PackFo
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
 use crate::display_language::stored_language;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
@@ -189,9 +189,9 @@ async fn run(
     let dest = match remembered {
         Some(path) => path,
         None => {
-            let (name, filter, extensions): (String, &str, &[&str]) = match format {
-                PackFormat::Zip => (format!("{}.zip", plan.default_name), "Zip", &["zip"]),
-                PackFormat::Folder => (plan.default_name.clone(), "Folder", &[]),
+            let (name, filter, extensions): (String, Filter, &[&str]) = match format {
+                PackFormat::Zip => (format!("{}.zip", plan.default_name), Filter::Zip, &["zip"]),
+                PackFormat::Folder => (plan.default_name.clone(), Filter::Folder, &[]),
             };
             let Some(path) = dialog::save_path(window, &name, filter, extensions).await? else {
                 return Ok(None);

@@ -2,7 +2,7 @@ use dossier_core::calendar::{self, CalendarExport};
 use dossier_core::reminders::{self, ReminderSettings};
 use tauri::State;
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
 use crate::display_language::stored_language;
 use crate::error::Result;
 use crate::state::AppState;
@@ -34,8 +34,7 @@ pub async fn calendar_export(
     window: tauri::WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<CalendarExport>> {
-    let Some(path) =
-        dialog::save_path(&window, "dossier.ics", "Calendar (iCalendar)", &["ics"]).await?
+    let Some(path) = dialog::save_path(&window, "dossier.ics", Filter::Calendar, &["ics"]).await?
     else {
         return Ok(None);
     };

@@ -149,3 +149,13 @@ manifest-incomplete = غير مكتمل: هذه الوثائق ليست في ه�
 manifest-candidate = الاسم: { $name }.
 manifest-for = لوظيفة { $title } ({ $reference }). تاريخ التحقق { $checked }؛ تاريخ الإعداد { $created }.
 manifest-check = تحقّق من ملف باستخدام { $linux } (Linux) أو { $mac } (macOS) أو { $windows } (Windows)؛ القائمة نفسها موجودة في بيان JSON. أعدّه Dossier ({ $format }).
+
+## نوافذ الملفات: اسم مرشِّح نوع الملف.
+dialog-filter = { $kind ->
+    [zip] أرشيف zip
+    [folder] مجلد
+    [calendar] تقويم (iCalendar)
+    [export] تصدير Dossier
+    [notices] إعلانات الوظائف
+   *[scans] ملفات PDF وصور ممسوحة ضوئيًا
+}

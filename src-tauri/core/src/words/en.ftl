@@ -129,3 +129,13 @@ manifest-incomplete = Incomplete: these items are not in this pack.
 manifest-candidate = Candidate: { $name }.
 manifest-for = For { $title } ({ $reference }). Checked on { $checked }; written { $created }.
 manifest-check = Check a file with { $linux } (Linux), { $mac } (macOS) or { $windows } (Windows); the same list is in the JSON manifest. Written by Dossier ({ $format }).
+
+## File dialogs: what the file-type filter is called.
+dialog-filter = { $kind ->
+    [zip] Zip
+    [folder] Folder
+    [calendar] Calendar (iCalendar)
+    [export] Dossier export
+    [notices] Vacancy notices
+   *[scans] PDF and scanned images
+}

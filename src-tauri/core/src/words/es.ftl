@@ -130,3 +130,13 @@ manifest-incomplete = Incompleto: estos documentos no están en este expediente.
 manifest-candidate = Persona candidata: { $name }.
 manifest-for = Para { $title } ({ $reference }). Comprobado el { $checked }; redactado el { $created }.
 manifest-check = Compruebe un archivo con { $linux } (Linux), { $mac } (macOS) o { $windows } (Windows); la misma lista figura en el manifiesto JSON. Redactado por Dossier ({ $format }).
+
+## Diálogos de archivo: nombre del filtro de tipo de archivo.
+dialog-filter = { $kind ->
+    [zip] Archivo zip
+    [folder] Carpeta
+    [calendar] Calendario (iCalendar)
+    [export] Exportación de Dossier
+    [notices] Anuncios de vacante
+   *[scans] PDF e imágenes escaneadas
+}

@@ -130,3 +130,13 @@ manifest-incomplete = Incomplet : ces pièces ne figurent pas dans ce dossier.
 manifest-candidate = Personne candidate : { $name }.
 manifest-for = Pour { $title } ({ $reference }). Vérifié le { $checked } ; rédigé le { $created }.
 manifest-check = Vérifiez un fichier avec { $linux } (Linux), { $mac } (macOS) ou { $windows } (Windows) ; la même liste figure dans le manifeste JSON. Rédigé par Dossier ({ $format }).
+
+## Boîtes de dialogue de fichiers : nom du filtre de type de fichier.
+dialog-filter = { $kind ->
+    [zip] Archive zip
+    [folder] Dossier
+    [calendar] Agenda (iCalendar)
+    [export] Export Dossier
+    [notices] Avis de vacance
+   *[scans] PDF et images numérisées
+}

@@ -17,6 +17,9 @@
 //!   which calendar programs show as they are.
 //! - **Dates** are written with chrono's CLDR-derived locale data (`unstable-locales`), the
 //!   lightest source that knows every month and day name in the four languages.
+//!
+//! Still English inside these texts: country names (`crate::countries`, from iso3166) and the
+//! vault's document-kind names; both want a maintained translated source, not typed lists.
 
 mod dates;
 
@@ -140,6 +143,7 @@ messages! {
     ManifestCandidate => "manifest-candidate",
     ManifestFor => "manifest-for",
     ManifestCheck => "manifest-check",
+    DialogFilter => "dialog-filter",
 }
 
 /// The catalogue's source for `language`.
