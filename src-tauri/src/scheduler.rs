@@ -307,4 +307,59 @@ mod tests {
         let (again, _, _) = take_pass(&state).unwrap();
         assert!(again.notifications.is_empty(), "{again:?}");
     }
+
+    #[test]
+    fn a_language_chosen_in_settings_words_the_next_pass_without_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        for (reference, date) in [("1503", "2026-11-24"), ("1574", "2026-11-26")] {
+            let input = VacancyInput {
+                duty_zone: Some("Europe/Paris".into()),
+                deadline: Some(Deadline {
+                    date: date.parse().unwrap(),
+                    time: None,
+                    zone: "Europe/Paris".into(),
+                }),
+                ..VacancyInput::new(Platform::RecruitmentHub, reference, "Analyst")
+            };
+            state
+                .write(|s| vacancy::create_vacancy(s, input, clock.now()))
+                .unwrap();
+        }
+        let choose = |language| {
+            state
+                .write(|s| {
+                    let preferences = dossier_core::preferences::Preferences {
+                        language: Some(language),
+                        ..Default::default()
+                    };
+                    dossier_core::preferences::save_preferences(s, &preferences)
+                })
+                .unwrap();
+        };
+
+        choose(DisplayLanguage::En);
+        let (_, next, _) = take_pass(&state).unwrap();
+        clock.set(next.unwrap());
+        let (delivery, _, language) = take_pass(&state).unwrap();
+        assert_eq!(language, DisplayLanguage::En);
+        assert!(
+            delivery.notifications[0]
+                .title
+                .starts_with("Deadline in 7 days")
+        );
+
+        // Chosen while running: the next reminder is in French, with no new start.
+        choose(DisplayLanguage::Fr);
+        let (_, next, _) = take_pass(&state).unwrap();
+        clock.set(next.unwrap());
+        let (delivery, _, language) = take_pass(&state).unwrap();
+        assert_eq!(language, DisplayLanguage::Fr);
+        let title = &delivery.notifications[0].title;
+        assert!(
+            title.starts_with("Date limite de candidature dans 7 jours"),
+            "{title}"
+        );
+    }
 }
