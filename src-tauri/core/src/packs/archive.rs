@@ -3,7 +3,7 @@
 //! pack of its own: the saved copy of the application, the documents sent, and the notice text.
 
 use super::ItemState;
-use super::export::{PackEntry, PackPlan, PackSource, file_part};
+use super::export::{PackEntry, PackPlan, PackSource, document_kind, file_part};
 use super::manifest::ManifestItem;
 use super::naming::safe_file_name;
 use crate::applications::get_application;
@@ -88,10 +88,9 @@ pub fn talentlink_archive_plan(
     for sent in &detail.documents_sent {
         let entry = stored(&part("sent"), sent.document_id)?;
         add(
-            // The document kind's own name, English for now (the vault's labels).
             say(
                 Msg::ArchiveSentLabel,
-                &[("kind", Arg::Text(sent.kind.label()))],
+                &[("kind", Arg::from(&document_kind(language, sent.kind)))],
             ),
             ItemState::Satisfied,
             quoted(&sent.title),

@@ -14,7 +14,7 @@ use crate::fsio::journal::{Journal, Pending, TempKind};
 use crate::profile::{Profile, load_profile};
 use crate::store::Store;
 use crate::vault::{
-    self, COPY_BUFFER_BYTES, Vault, damaged, hex, missing_or_unreadable, read_some,
+    self, COPY_BUFFER_BYTES, DocumentKind, Vault, damaged, hex, missing_or_unreadable, read_some,
 };
 use crate::words::{self, Arg, Msg};
 use crate::{Error, Result, fsio};
@@ -250,6 +250,16 @@ pub(crate) fn file_part(language: DisplayLanguage, part: &str) -> String {
     words::plain(language, Msg::FilePart, &[("part", Arg::Text(part))])
 }
 
+/// A document kind's name ("cover letter", "lettre de motivation") in `language`.
+pub(crate) fn document_kind(language: DisplayLanguage, kind: DocumentKind) -> String {
+    // The kind's stored name (`cover_letter`) selects the variant.
+    words::plain(
+        language,
+        Msg::DocumentKind,
+        &[("kind", Arg::Text(kind.as_str()))],
+    )
+}
+
 fn short_label(requirement: &Requirement, language: DisplayLanguage) -> String {
     let part = |part: &str| file_part(language, part);
     match requirement {
@@ -261,9 +271,8 @@ fn short_label(requirement: &Requirement, language: DisplayLanguage) -> String {
             part("criminal-record")
         }
         Requirement::References => part("references"),
-        // The document kind's own name, English for now (the vault's labels).
         Requirement::NoticeAsks { document } => {
-            let label = document.label();
+            let label = document_kind(language, *document);
             let mut chars = label.chars();
             chars
                 .next()
@@ -807,6 +816,29 @@ fn remove_any(path: &Path) {
 
 #[cfg(test)]
 mod tests {
+    use crate::display_language::DisplayLanguage;
+
+    #[test]
+    fn every_document_kind_has_its_own_name_in_every_language() {
+        for kind in DocumentKind::ALL {
+            // English says what the vault's own label says, so nothing changes for it.
+            assert_eq!(document_kind(DisplayLanguage::En, kind), kind.label());
+            for language in DisplayLanguage::ALL {
+                if kind != DocumentKind::Other {
+                    assert_ne!(
+                        document_kind(language, kind),
+                        document_kind(language, DocumentKind::Other),
+                        "{kind:?} falls back to the default in {language:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            document_kind(DisplayLanguage::Fr, DocumentKind::CriminalRecord),
+            "extrait de casier judiciaire"
+        );
+    }
+
     use super::*;
 
     #[test]

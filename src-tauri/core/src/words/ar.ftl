@@ -159,3 +159,17 @@ dialog-filter = { $kind ->
     [notices] إعلانات الوظائف
    *[scans] ملفات PDF وصور ممسوحة ضوئيًا
 }
+
+## أنواع الوثائق، في اسم ملف أو سطر من بيان المحتويات.
+document-kind = { $kind ->
+    [cv] السيرة الذاتية
+    [diploma] شهادة دراسية أو درجة علمية
+    [proof_of_employment] إثبات العمل
+    [criminal_record] صحيفة السوابق القضائية
+    [reference_letter] رسالة توصية
+    [language_certificate] شهادة لغة
+    [identity] جواز سفر أو بطاقة هوية
+    [cover_letter] خطاب التقديم
+    [talentlink_application] نسخة من طلب Talentlink
+   *[other] وثيقة أخرى
+}

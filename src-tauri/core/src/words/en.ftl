@@ -139,3 +139,17 @@ dialog-filter = { $kind ->
     [notices] Vacancy notices
    *[scans] PDF and scanned images
 }
+
+## Document kinds, inside a file name or a manifest line.
+document-kind = { $kind ->
+    [cv] CV
+    [diploma] diploma, degree or certificate
+    [proof_of_employment] proof of employment
+    [criminal_record] criminal record certificate
+    [reference_letter] reference letter
+    [language_certificate] language certificate
+    [identity] passport or identity card
+    [cover_letter] cover letter
+    [talentlink_application] copy of a Talentlink application
+   *[other] other document
+}

@@ -140,3 +140,17 @@ dialog-filter = { $kind ->
     [notices] Anuncios de vacante
    *[scans] PDF e imágenes escaneadas
 }
+
+## Tipos de documento, en un nombre de archivo o una línea del manifiesto.
+document-kind = { $kind ->
+    [cv] CV
+    [diploma] título, diploma o certificado de estudios
+    [proof_of_employment] certificado de empleo
+    [criminal_record] certificado de antecedentes penales
+    [reference_letter] carta de recomendación
+    [language_certificate] certificado de idiomas
+    [identity] pasaporte o documento de identidad
+    [cover_letter] carta de motivación
+    [talentlink_application] copia de una candidatura de Talentlink
+   *[other] otro documento
+}

@@ -140,3 +140,17 @@ dialog-filter = { $kind ->
     [notices] Avis de vacance
    *[scans] PDF et images numérisées
 }
+
+## Types de pièces, dans un nom de fichier ou une ligne du manifeste.
+document-kind = { $kind ->
+    [cv] CV
+    [diploma] diplôme, grade ou certificat d’études
+    [proof_of_employment] attestation d’emploi
+    [criminal_record] extrait de casier judiciaire
+    [reference_letter] lettre de recommandation
+    [language_certificate] certificat de langue
+    [identity] passeport ou carte d’identité
+    [cover_letter] lettre de motivation
+    [talentlink_application] copie d’une candidature Talentlink
+   *[other] autre pièce
+}

@@ -18,8 +18,8 @@
 //! - **Dates** are written with chrono's CLDR-derived locale data (`unstable-locales`), the
 //!   lightest source that knows every month and day name in the four languages.
 //!
-//! Still English inside these texts: country names (`crate::countries`, from iso3166) and the
-//! vault's document-kind names; both want a maintained translated source, not typed lists.
+//! Still English inside these texts: country names (`crate::countries`, from iso3166), which
+//! want a maintained translated source (iso-codes, CLDR) rather than a typed list.
 
 mod dates;
 
@@ -144,6 +144,7 @@ messages! {
     ManifestFor => "manifest-for",
     ManifestCheck => "manifest-check",
     DialogFilter => "dialog-filter",
+    DocumentKind => "document-kind",
 }
 
 /// The catalogue's source for `language`.
