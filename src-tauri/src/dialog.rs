@@ -3,14 +3,52 @@
 
 use std::path::PathBuf;
 
+use dossier_core::words::{self, Arg, Msg};
+use tauri::Manager;
+
+use crate::display_language::stored_language;
 use crate::error::Result;
+use crate::state::AppState;
+
+/// What a dialog's file-type filter is called.
+#[derive(Debug, Clone, Copy)]
+pub enum Filter<'a> {
+    Zip,
+    Folder,
+    Calendar,
+    Export,
+    Notices,
+    Scans,
+    /// A name given by the caller, already in the candidate's language (or a file type).
+    Named(&'a str),
+}
+
+/// The filter's name in the candidate's language, read when the dialog opens. A store that
+/// cannot be read leaves the name in English rather than failing the dialog.
+fn filter_label(window: &tauri::WebviewWindow, filter: Filter<'_>) -> String {
+    let kind = match filter {
+        Filter::Named(name) => return name.to_string(),
+        Filter::Zip => "zip",
+        Filter::Folder => "folder",
+        Filter::Calendar => "calendar",
+        Filter::Export => "export",
+        Filter::Notices => "notices",
+        Filter::Scans => "scans",
+    };
+    let language = window
+        .app_handle()
+        .state::<AppState>()
+        .with_store(stored_language)
+        .unwrap_or_default();
+    words::reading(language, Msg::DialogFilter, &[("kind", Arg::Text(kind))])
+}
 
 /// Asks where to save a file (or, with no `extensions`, a new folder); `None` when the user
 /// cancels.
 pub async fn save_path(
     window: &tauri::WebviewWindow,
     default_name: &str,
-    filter_name: &str,
+    filter: Filter<'_>,
     extensions: &[&str],
 ) -> Result<Option<PathBuf>> {
     #[cfg(feature = "e2e")]
@@ -21,7 +59,7 @@ pub async fn save_path(
         .set_file_name(default_name)
         .set_parent(window);
     if !extensions.is_empty() {
-        dialog = dialog.add_filter(filter_name, extensions);
+        dialog = dialog.add_filter(filter_label(window, filter), extensions);
     }
     let picked = dialog.save_file().await;
     // rfd reports a missing portal as a cancel; there is nothing better to tell the user.
@@ -44,7 +82,7 @@ pub async fn pick_folder(window: &tauri::WebviewWindow) -> Result<Option<PathBuf
 /// Asks for files to open; empty when the user cancels.
 pub async fn open_paths(
     window: &tauri::WebviewWindow,
-    filter_name: &str,
+    filter: Filter<'_>,
     extensions: &[&str],
     multiple: bool,
 ) -> Result<Vec<PathBuf>> {
@@ -62,7 +100,7 @@ pub async fn open_paths(
         }
     }
     let dialog = rfd::AsyncFileDialog::new()
-        .add_filter(filter_name, extensions)
+        .add_filter(filter_label(window, filter), extensions)
         .set_parent(window);
     let picked = if multiple {
         dialog.pick_files().await.unwrap_or_default()

@@ -1,12 +1,19 @@
 //! Which of Dossier's four languages the window, the notifications and the files it writes use.
 
 use dossier_core::display_language::DisplayLanguage;
-use dossier_core::preferences::Preferences;
+use dossier_core::preferences::{self, Preferences};
+use dossier_core::store::Store;
 
 /// The candidate's choice in Settings, or else the operating system's first preferred language
 /// that Dossier speaks, or else English.
 pub fn resolved_language(preferences: &Preferences) -> DisplayLanguage {
     preferences.language.unwrap_or_else(system_language)
+}
+
+/// The language the candidate reads now, as stored in their preferences: read at each use, so
+/// a change in Settings applies to the next notification or file without a restart.
+pub fn stored_language(store: &Store) -> dossier_core::Result<DisplayLanguage> {
+    Ok(resolved_language(&preferences::load_preferences(store)?))
 }
 
 /// The operating system's language, read where the desktop keeps it (`LANGUAGE`, `LC_ALL`,

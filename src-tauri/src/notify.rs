@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::{Notification, NotificationTarget};
+use dossier_core::words::{self, Msg};
 use serde::Serialize;
 use specta::Type;
 use tauri::ipc::Channel;
@@ -58,14 +60,21 @@ fn notification(summary: &str, body: &str) -> notify_rust::Notification {
 
 /// Shows a reminder. Where the desktop supports actions, a click on it brings Dossier to the
 /// front on the item it is about (the Dashboard for a summary).
-pub async fn show_reminder(app: AppHandle, reminder: Notification) -> Result<()> {
+pub async fn show_reminder(
+    app: AppHandle,
+    reminder: Notification,
+    language: DisplayLanguage,
+) -> Result<()> {
     tauri::async_runtime::spawn_blocking(move || {
         let mut n = notification(&reminder.title, &reminder.body);
         let clickable = notify_rust::get_capabilities()
             .map(|caps| caps.iter().any(|c| c == "actions"))
             .unwrap_or(false);
         if clickable {
-            n.action(DEFAULT_ACTION, "Open in Dossier");
+            n.action(
+                DEFAULT_ACTION,
+                &words::reading(language, Msg::NotificationOpen, &[]),
+            );
         }
         let handle = n.show().map_err(|e| Error::Notification(e.to_string()))?;
         if clickable {

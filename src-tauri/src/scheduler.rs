@@ -14,10 +14,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::{self, Delivery};
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
+use crate::display_language::stored_language;
 use crate::error::Result;
 use crate::notify;
 use crate::state::{AppState, BackupWhen};
@@ -119,16 +121,19 @@ fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> O
     }
 }
 
-/// Takes what is due (recording it as fired) and when the next reminder is due.
-fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
+/// Takes what is due (recording it as fired), when the next reminder is due, and the language
+/// it is worded in.
+fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>, DisplayLanguage)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
     state.timer_pass(|store| {
         let settings = reminders::load_reminder_settings(store)?;
+        // Read at every pass: a language chosen in Settings words the very next notification.
+        let language = stored_language(store)?;
         reminders::apply_no_response(store, now, &settings)?;
-        let delivery = reminders::take_due(store, now, &settings, &zone)?;
+        let delivery = reminders::take_due(store, now, &settings, &zone, language)?;
         let next = reminders::next_due(store, now, &settings, &zone)?;
-        Ok((delivery, next))
+        Ok((delivery, next, language))
     })
 }
 
@@ -142,14 +147,14 @@ struct Pass {
 }
 
 async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
-    let (delivery, next) = take_pass(state)?;
+    let (delivery, next, language) = take_pass(state)?;
     let mut retry = false;
     let mut shown_count = 0;
     for shown in delivery.notifications {
         let keys = shown.reminder_keys.clone();
         // One notification that fails must not hold back the others; its reminders are given
         // back so they are not lost, and tried again later.
-        if let Err(e) = notify::show_reminder(app.clone(), shown).await {
+        if let Err(e) = notify::show_reminder(app.clone(), shown, language).await {
             eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
             state.timer_pass(|store| reminders::release(store, &keys))?;
             retry = true;
@@ -282,13 +287,13 @@ mod tests {
             })
             .unwrap();
 
-        let (delivery, next) = take_pass(&state).unwrap();
+        let (delivery, next, _) = take_pass(&state).unwrap();
         assert!(delivery.notifications.is_empty(), "{delivery:?}");
         let next = next.expect("the deadline's 7-day reminder is waiting");
         assert!(next > clock.now());
 
         clock.set(next);
-        let (delivery, _) = take_pass(&state).unwrap();
+        let (delivery, _, _) = take_pass(&state).unwrap();
         assert_eq!(delivery.notifications.len(), 1, "{delivery:?}");
         assert!(
             delivery.notifications[0]
@@ -299,7 +304,62 @@ mod tests {
                     .contains("Criminal Intelligence Officer"),
             "{delivery:?}"
         );
-        let (again, _) = take_pass(&state).unwrap();
+        let (again, _, _) = take_pass(&state).unwrap();
         assert!(again.notifications.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn a_language_chosen_in_settings_words_the_next_pass_without_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        for (reference, date) in [("1503", "2026-11-24"), ("1574", "2026-11-26")] {
+            let input = VacancyInput {
+                duty_zone: Some("Europe/Paris".into()),
+                deadline: Some(Deadline {
+                    date: date.parse().unwrap(),
+                    time: None,
+                    zone: "Europe/Paris".into(),
+                }),
+                ..VacancyInput::new(Platform::RecruitmentHub, reference, "Analyst")
+            };
+            state
+                .write(|s| vacancy::create_vacancy(s, input, clock.now()))
+                .unwrap();
+        }
+        let choose = |language| {
+            state
+                .write(|s| {
+                    let preferences = dossier_core::preferences::Preferences {
+                        language: Some(language),
+                        ..Default::default()
+                    };
+                    dossier_core::preferences::save_preferences(s, &preferences)
+                })
+                .unwrap();
+        };
+
+        choose(DisplayLanguage::En);
+        let (_, next, _) = take_pass(&state).unwrap();
+        clock.set(next.unwrap());
+        let (delivery, _, language) = take_pass(&state).unwrap();
+        assert_eq!(language, DisplayLanguage::En);
+        assert!(
+            delivery.notifications[0]
+                .title
+                .starts_with("Deadline in 7 days")
+        );
+
+        // Chosen while running: the next reminder is in French, with no new start.
+        choose(DisplayLanguage::Fr);
+        let (_, next, _) = take_pass(&state).unwrap();
+        clock.set(next.unwrap());
+        let (delivery, _, language) = take_pass(&state).unwrap();
+        assert_eq!(language, DisplayLanguage::Fr);
+        let title = &delivery.notifications[0].title;
+        assert!(
+            title.starts_with("Date limite de candidature dans 7 jours"),
+            "{title}"
+        );
     }
 }

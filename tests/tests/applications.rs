@@ -5,6 +5,8 @@
 //! the documents sent and a Talentlink copy are recorded.
 
 use dossier_core::applications::{self, Stage};
+use dossier_core::display_language::DisplayLanguage;
+use dossier_core::preferences::{Preferences, save_preferences};
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
@@ -112,6 +114,42 @@ async fn a_deadline_reminder_arrives_once_even_after_a_restart() {
     assert!(
         shown.is_empty(),
         "nothing repeated after a restart: {shown:?}"
+    );
+    app.close().await;
+}
+
+/// The check: a notification captured in French, for a candidate who chose French.
+/// The scheduler reads the language at its pass, from the preferences the Settings view saves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deadline_reminder_is_written_in_the_language_the_candidate_chose() {
+    let data = tempfile::tempdir().unwrap();
+    let vacancy_id = seed_vacancy(data.path(), "2026-11-24", "2026-11-10T09:00:00Z");
+    seed_application(data.path(), vacancy_id, Stage::Preparing, "2026-11-10");
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let preferences = Preferences {
+            language: Some(DisplayLanguage::Fr),
+            ..Preferences::default()
+        };
+        save_preferences(&mut store, &preferences).unwrap();
+    }
+
+    let mut launch = Launch::new(data.path());
+    launch.now = "2026-11-22T10:59:00Z".into();
+    let app = App::launch(launch).await;
+    let shown = settled_notifications(&app).await;
+    assert_eq!(shown.len(), 1, "exactly one notification: {shown:?}");
+    assert_eq!(
+        shown[0].summary,
+        format!("Date limite de candidature dans 2 jours\u{a0}: {TITLE}")
+    );
+    // The rest names the candidate's own time, which depends on the machine's zone.
+    let body = &shown[0].body;
+    assert!(
+        body.starts_with(&format!(
+            "Les candidatures pour «\u{a0}{TITLE} (1503)\u{a0}» seront closes le mardi 24 novembre 2026 à 23:59 (heure de Lyon"
+        )),
+        "{body:?}"
     );
     app.close().await;
 }

@@ -486,3 +486,60 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     }
     app.close().await;
 }
+
+/// The check "the manifest rendered in Arabic": a candidate who chose Arabic gets the
+/// archive's file names and its manifest page in Arabic, the page set right to left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_arabic_candidates_archive_is_named_and_described_in_arabic() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let (copy, cv) = seed_talentlink(data.path(), home.path());
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let id = applications::list_applications(&store).unwrap()[0].id;
+        applications::set_saved_copy(&mut store, id, Some(copy)).unwrap();
+        applications::set_sent_documents(&mut store, id, &[cv]).unwrap();
+        let preferences = dossier_core::preferences::Preferences {
+            language: Some(dossier_core::display_language::DisplayLanguage::Ar),
+            ..Default::default()
+        };
+        dossier_core::preferences::save_preferences(&mut store, &preferences).unwrap();
+    }
+    let zip_path = home.path().join("archive.zip");
+    let mut launch = Launch::new(data.path());
+    launch.save_path = Some(zip_path.clone());
+    let app = App::launch(launch).await;
+
+    open_application(&app).await;
+    app.wait_for("[data-testid='pack-archive']").await;
+    show_pack(&app).await;
+    app.click("[data-testid='pack-archive']").await;
+    app.eventually("the archive reports where it is", || async {
+        app.exists("[data-testid='pack-message']").await
+            && app
+                .text_of("[data-testid='pack-message']")
+                .await
+                .contains(&zip_path.display().to_string())
+    })
+    .await;
+
+    let entries = zip_entries(&zip_path);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 نسخة الطلب - talentlink 1468.pdf",
+            "02 مُرسَل - cv 2026.pdf",
+            "03 إعلان الوظيفة - 1468.txt",
+        ]
+    );
+    let html = String::from_utf8(entries[0].1.clone()).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("مكتمل: جميع الوثائق مُدرَجة."), "{html}");
+    assert!(html.contains("النسخة المحفوظة من طلب Talentlink"), "{html}");
+    let manifest: serde_json::Value = serde_json::from_slice(&entries[1].1).unwrap();
+    assert_eq!(manifest["language"], "ar");
+    app.close().await;
+}

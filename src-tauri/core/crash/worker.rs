@@ -205,6 +205,7 @@ impl Worker {
                     &dest,
                     self.now,
                     "Europe/Paris",
+                    dossier_core::display_language::DisplayLanguage::En,
                 )
                 .expect("export the calendar");
                 Some(format!("calendar {}", dest.display()))
@@ -307,6 +308,7 @@ impl Worker {
             source: PackSource::Written(format!("run {} step {}\n", self.run, self.step).into()),
         });
         Some(PackPlan {
+            language: dossier_core::display_language::DisplayLanguage::En,
             title: "Crash test pack".into(),
             candidate: "Amina Diallo".into(),
             vacancy_title: "Analyst".into(),

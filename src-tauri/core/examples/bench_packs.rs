@@ -11,6 +11,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::packs::{PackFormat, checklist_for_application, export_pack, pack_plan};
 use dossier_core::profile::{
     Education, EducationLevel, Employment, Profile, Reference, Residence, StudyStatus, WorkTime,
@@ -56,7 +57,14 @@ fn main() {
     let checklist = checklist_for_application(&store, application_id, today).expect("checklist");
     assert!(checklist.complete, "{}", checklist.summary);
     let profile = load_profile(&store).expect("profile");
-    let plan = pack_plan(&vault, &store, &checklist, profile.as_ref()).expect("plan");
+    let plan = pack_plan(
+        &vault,
+        &store,
+        &checklist,
+        profile.as_ref(),
+        DisplayLanguage::En,
+    )
+    .expect("plan");
     assert_eq!(
         plan.entries.len(),
         sources.len() + 1,

@@ -21,6 +21,7 @@
 //! | `sources` | |
 //! | `hidden_chars` | |
 //! | `display_language` | |
+//! | `words` | `display_language` |
 //! | `time` | `error` |
 //! | `fsio` | `error` |
 //! | `encryption` | `error`, `fsio` |
@@ -33,11 +34,11 @@
 //! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
-//! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries` |
-//! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders` |
+//! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
+//! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `display_language`, `words` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
-//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars` |
-//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications` |
+//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
+//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //!
@@ -71,5 +72,6 @@ pub mod store;
 pub mod time;
 pub mod vacancy;
 pub mod vault;
+pub mod words;
 
 pub use error::{Error, FieldError, Result};

@@ -6,6 +6,7 @@ use dossier_core::applications::{
     self, ApplicationInput, EventInput, InterviewInput, InterviewMode, Stage,
 };
 use dossier_core::calendar::{calendar_ics, export_calendar};
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::{QuietHours, ReminderSettings, save_reminder_settings};
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
@@ -204,7 +205,7 @@ fn all_day(start: Option<DatePerhapsTime>) -> NaiveDate {
 #[test]
 fn the_export_parses_back_with_its_events_zones_and_thresholds() {
     let store = fixture();
-    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let text = calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(text.lines().all(|l| l.len() <= 75), "a line is not folded");
     assert!(!text.replace("\r\n", "").contains('\n'), "bare line feed");
@@ -277,11 +278,11 @@ fn the_file_is_written_whole_and_a_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("dossier.ics");
     std::fs::write(&dest, "old export").unwrap();
-    let written = export_calendar(&store, &dest, now(), PARIS).unwrap();
+    let written = export_calendar(&store, &dest, now(), PARIS, DisplayLanguage::En).unwrap();
     assert_eq!(written.events, 4);
     assert_eq!(
         std::fs::read_to_string(&dest).unwrap(),
-        calendar_ics(&store, now(), PARIS).unwrap()
+        calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap()
     );
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -289,13 +290,14 @@ fn the_file_is_written_whole_and_a_folder_is_refused() {
         .collect();
     assert_eq!(names, ["dossier.ics"]);
 
-    let err = export_calendar(&store, dir.path(), now(), PARIS).unwrap_err();
+    let err = export_calendar(&store, dir.path(), now(), PARIS, DisplayLanguage::En).unwrap_err();
     assert!(err.to_string().contains("is a folder"), "{err}");
     let err = export_calendar(
         &store,
         &dir.path().join("missing").join("x.ics"),
         now(),
         PARIS,
+        DisplayLanguage::En,
     )
     .unwrap_err();
     assert!(err.to_string().contains("x.ics"), "{err}");
@@ -304,7 +306,7 @@ fn the_file_is_written_whole_and_a_folder_is_refused() {
 #[test]
 fn an_empty_calendar_is_still_a_valid_file() {
     let store = Store::open_in_memory().unwrap();
-    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let text = calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap();
     let calendar: Calendar = text.parse().unwrap();
     assert_eq!(calendar.events().count(), 0);
     assert!(text.contains("PRODID:-//Dossier//Dossier applications//EN\r\n"));
@@ -329,7 +331,7 @@ fn a_deadline_decades_ahead_is_written_in_utc_without_a_huge_zone_table() {
             VacancyStatus::Open,
         ),
     );
-    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let text = calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap();
     assert!(text.contains("DTSTART:29990131T225900Z\r\n"), "{text}");
     assert!(text.contains("DTSTART;TZID=Europe/Paris:20260329T235900\r\n"));
     // 2025 to 2027: three years of two changes, and the starting observance.
@@ -340,7 +342,7 @@ fn a_deadline_decades_ahead_is_written_in_utc_without_a_huge_zone_table() {
 fn no_event_ends_at_the_instant_it_starts() {
     // RFC 5545 (3.6.1): DTEND must be later than DTSTART; a moment without a length has none.
     let store = fixture();
-    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let text = calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap();
     let calendar: Calendar = text.parse().unwrap();
     let mut deadlines = 0;
     for e in calendar.events() {
@@ -398,7 +400,7 @@ fn a_submitted_application_keeps_what_still_matters_with_the_reminders_as_alarms
         ),
     );
     submitted(&mut store, applied, "2026-02-25");
-    let text = calendar_ics(&store, now(), PARIS).unwrap();
+    let text = calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap();
     let found = alarms(&text);
     let of = |uid: &str| {
         found
@@ -437,8 +439,51 @@ fn a_submitted_application_keeps_what_still_matters_with_the_reminders_as_alarms
         ..ReminderSettings::default()
     };
     save_reminder_settings(&mut store, &settings).unwrap();
-    let found = alarms(&calendar_ics(&store, now(), PARIS).unwrap());
+    let found = alarms(&calendar_ics(&store, now(), PARIS, DisplayLanguage::En).unwrap());
     let of = |uid: &str| found.iter().find(|(u, _)| u == uid).unwrap().1.clone();
     assert!(of("interview-1@dossier").is_empty());
     assert_eq!(of("silence-3@dossier"), ["20260825T080000Z"]);
+}
+
+#[test]
+fn events_are_worded_in_the_candidates_language_without_isolation_marks() {
+    let store = fixture();
+    for (language, interview, deadline, detail, category) in [
+        (
+            DisplayLanguage::En,
+            "Interview: Officer INT04700 (INT04700)",
+            "Deadline: Officer 1503 (1503)",
+            "Applications close Sunday 29 March 2026 at 23:59, Europe/Paris time.",
+            "Deadline",
+        ),
+        (
+            DisplayLanguage::Fr,
+            "Entretien\u{a0}: Officer INT04700 (INT04700)",
+            "Date limite de candidature\u{a0}: Officer 1503 (1503)",
+            "Les candidatures seront closes le dimanche 29 mars 2026 à 23:59 (fuseau horaire Europe/Paris).",
+            "Date limite de candidature",
+        ),
+        (
+            DisplayLanguage::Ar,
+            "مقابلة: Officer INT04700 (INT04700)",
+            "الموعد النهائي لتقديم الطلبات: Officer 1503 (1503)",
+            "يُغلق باب تقديم الطلبات يوم الأحد 29 مارس 2026 الساعة 23:59 (المنطقة الزمنية Europe/Paris).",
+            "الموعد النهائي",
+        ),
+    ] {
+        let text = calendar_ics(&store, now(), PARIS, language).unwrap();
+        assert!(
+            !text.contains(['\u{2068}', '\u{2069}']),
+            "an isolation mark in the {language:?} calendar"
+        );
+        let calendar: Calendar = text.parse().unwrap();
+        let events: Vec<_> = calendar.events().collect();
+        assert_eq!(events[0].get_summary(), Some(interview), "{language:?}");
+        assert_eq!(events[1].get_summary(), Some(deadline), "{language:?}");
+        assert_eq!(events[1].get_description(), Some(detail), "{language:?}");
+        assert!(
+            text.contains(&format!("CATEGORIES:{category}\r\n")),
+            "{language:?}"
+        );
+    }
 }

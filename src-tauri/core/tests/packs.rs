@@ -8,6 +8,7 @@ use dossier_core::Error;
 use dossier_core::applications::{
     self, ApplicationInput, EventInput, Stage, set_saved_copy, set_sent_documents,
 };
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::packs::{
     Checklist, ExportProgress, FixLink, ItemState, PackFormat, Requirement, build_checklist,
     checklist_for_application, export_pack, notice_asks, pack_plan, safe_file_name,
@@ -590,7 +591,14 @@ fn setup(platform: Platform, complete: bool) -> Setup {
 fn plan_of(s: &Setup) -> dossier_core::packs::PackPlan {
     let checklist = checklist_for_application(&s.store, s.application_id, today()).unwrap();
     let profile = load_profile(&s.store).unwrap();
-    pack_plan(&s.vault, &s.store, &checklist, profile.as_ref()).unwrap()
+    pack_plan(
+        &s.vault,
+        &s.store,
+        &checklist,
+        profile.as_ref(),
+        DisplayLanguage::En,
+    )
+    .unwrap()
 }
 
 fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
@@ -1039,7 +1047,14 @@ fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice(
         .id;
     set_saved_copy(&mut s.store, s.application_id, Some(copy.id)).unwrap();
     set_sent_documents(&mut s.store, s.application_id, &[cv]).unwrap();
-    let plan = talentlink_archive_plan(&s.vault, &s.store, s.application_id, today()).unwrap();
+    let plan = talentlink_archive_plan(
+        &s.vault,
+        &s.store,
+        s.application_id,
+        today(),
+        DisplayLanguage::En,
+    )
+    .unwrap();
     assert!(plan.complete);
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("archive.zip");
@@ -1070,7 +1085,16 @@ fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice(
 
     // A Recruitment Hub application has nothing to archive this way.
     let hub = setup(Platform::RecruitmentHub, true);
-    assert!(talentlink_archive_plan(&hub.vault, &hub.store, hub.application_id, today()).is_err());
+    assert!(
+        talentlink_archive_plan(
+            &hub.vault,
+            &hub.store,
+            hub.application_id,
+            today(),
+            DisplayLanguage::En
+        )
+        .is_err()
+    );
 }
 
 /// Every file under a folder, as (path relative to it, content).
@@ -1166,4 +1190,113 @@ fn a_finished_export_leaves_no_record_behind() {
         .path()
         .join(dossier_core::fsio::journal::JOURNAL_FOLDER);
     assert!(names_in(&journal).is_empty());
+}
+
+fn plan_in(s: &Setup, language: DisplayLanguage) -> dossier_core::packs::PackPlan {
+    let checklist = checklist_for_application(&s.store, s.application_id, today()).unwrap();
+    let profile = load_profile(&s.store).unwrap();
+    pack_plan(&s.vault, &s.store, &checklist, profile.as_ref(), language).unwrap()
+}
+
+#[test]
+fn a_french_pack_names_its_files_in_french_and_an_arabic_one_in_arabic_without_hidden_marks() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let french = plan_in(&s, DisplayLanguage::Fr);
+    let names: Vec<&str> = french.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "01 CV - Camille Martin.pdf",
+            "02 Diplôme - Master_ Lyon_2014.pdf",
+            "03 Attestation d’emploi - BKA contract.pdf",
+            "04 Extrait de casier judiciaire - France.pdf",
+            "05 Extrait de casier judiciaire - Germany.pdf",
+            "06 Références - Camille Martin.txt",
+        ]
+    );
+    assert!(
+        french.title.starts_with("Dossier de pièces\u{a0}: "),
+        "{}",
+        french.title
+    );
+
+    let arabic = plan_in(&s, DisplayLanguage::Ar);
+    for entry in &arabic.entries {
+        assert!(
+            !entry
+                .name
+                .chars()
+                .any(dossier_core::hidden_chars::is_hidden),
+            "{:?}",
+            entry.name
+        );
+    }
+    assert_eq!(
+        arabic.entries[0].name,
+        "01 السيرة الذاتية - Camille Martin.pdf"
+    );
+    assert_eq!(arabic.language, DisplayLanguage::Ar);
+}
+
+#[test]
+fn the_manifest_page_of_an_arabic_pack_reads_right_to_left_in_arabic() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack.zip");
+    let cancel = AtomicBool::new(false);
+    let plan = plan_in(&s, DisplayLanguage::Ar);
+    export_pack(
+        &plan,
+        &dest,
+        PackFormat::Zip,
+        false,
+        now(),
+        &cancel,
+        &mut |_| {},
+    )
+    .unwrap();
+    let files = entries(&dest);
+    let html = String::from_utf8(files[0].1.clone()).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("مكتمل: جميع الوثائق مُدرَجة."), "{html}");
+    assert!(html.contains("<td class=\"good\">مُدرَج</td>"), "{html}");
+    assert!(
+        !html.contains("Included") && !html.contains("Check a file"),
+        "{html}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&files[1].1).unwrap();
+    assert_eq!(json["language"], "ar");
+    assert!(json["title"].as_str().unwrap().starts_with("ملف الوثائق: "));
+    let references = files
+        .iter()
+        .find(|(n, _)| n.ends_with(".txt"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .unwrap();
+    assert!(
+        references.starts_with("المراجع المهنية\r\n\r\nالاسم: "),
+        "{references}"
+    );
+}
+
+#[test]
+fn an_english_manifest_page_is_english_and_left_to_right() {
+    let s = setup(Platform::RecruitmentHub, true);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack.zip");
+    let cancel = AtomicBool::new(false);
+    let plan = plan_in(&s, DisplayLanguage::En);
+    export_pack(
+        &plan,
+        &dest,
+        PackFormat::Zip,
+        false,
+        now(),
+        &cancel,
+        &mut |_| {},
+    )
+    .unwrap();
+    let html = String::from_utf8(entries(&dest)[0].1.clone()).unwrap();
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("<p class=\"good\">Complete: every item is included.</p>"));
+    assert!(html.contains("<small>Check a file with <code>sha256sum</code> (Linux)"));
 }

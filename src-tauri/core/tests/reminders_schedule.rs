@@ -7,6 +7,7 @@ use dossier_core::applications::{
 };
 use dossier_core::clock::{Clock, SettableClock};
 use dossier_core::countdowns::{CountdownKind, upcoming};
+use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::*;
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
@@ -65,7 +66,7 @@ fn settings() -> ReminderSettings {
 }
 
 fn take(store: &mut Store, clock: &SettableClock) -> Delivery {
-    take_due(store, clock.now(), &settings(), PARIS).unwrap()
+    take_due(store, clock.now(), &settings(), PARIS, DisplayLanguage::En).unwrap()
 }
 
 fn titles(delivery: &Delivery) -> Vec<String> {
@@ -269,7 +270,7 @@ fn quiet_hours_hold_a_reminder_until_they_end() {
     );
     clock.set(utc("2026-06-13T21:59:00Z"));
     assert_eq!(
-        take_due(&mut store, clock.now(), &quiet, PARIS).unwrap(),
+        take_due(&mut store, clock.now(), &quiet, PARIS, DisplayLanguage::En).unwrap(),
         Delivery::default()
     );
     assert_eq!(
@@ -278,11 +279,11 @@ fn quiet_hours_hold_a_reminder_until_they_end() {
     );
     clock.set(morning - Duration::minutes(1));
     assert_eq!(
-        take_due(&mut store, clock.now(), &quiet, PARIS).unwrap(),
+        take_due(&mut store, clock.now(), &quiet, PARIS, DisplayLanguage::En).unwrap(),
         Delivery::default()
     );
     clock.set(morning);
-    let delivery = take_due(&mut store, clock.now(), &quiet, PARIS).unwrap();
+    let delivery = take_due(&mut store, clock.now(), &quiet, PARIS, DisplayLanguage::En).unwrap();
     assert_eq!(
         titles(&delivery),
         ["Deadline in 7 days: Criminal Intelligence Officer"]
@@ -331,12 +332,12 @@ fn a_kind_turned_off_is_not_shown_and_not_replayed_when_turned_back_on() {
     };
     assert_eq!(next_due(&store, start, &off, PARIS).unwrap(), None);
     let at = utc("2026-06-13T21:59:00Z");
-    let delivery = take_due(&mut store, at, &off, PARIS).unwrap();
+    let delivery = take_due(&mut store, at, &off, PARIS, DisplayLanguage::En).unwrap();
     assert!(delivery.notifications.is_empty());
     assert_eq!(delivery.fired.len(), 1);
     // Back on: the next one is the 3-day reminder, the 7-day one is not replayed.
     assert_eq!(
-        take_due(&mut store, at, &settings(), PARIS).unwrap(),
+        take_due(&mut store, at, &settings(), PARIS, DisplayLanguage::En).unwrap(),
         Delivery::default()
     );
     assert_eq!(
@@ -368,7 +369,14 @@ fn a_vacancy_saved_close_to_its_deadline_gets_only_the_reminders_still_ahead() {
         ]
     );
     assert_eq!(
-        take_due(&mut store, saved_at, &settings(), PARIS).unwrap(),
+        take_due(
+            &mut store,
+            saved_at,
+            &settings(),
+            PARIS,
+            DisplayLanguage::En
+        )
+        .unwrap(),
         Delivery::default()
     );
 }
@@ -388,7 +396,7 @@ fn a_deadline_moved_later_is_reminded_again() {
     );
     let seven = utc("2026-06-03T21:59:00Z");
     assert_eq!(
-        take_due(&mut store, seven, &settings(), PARIS)
+        take_due(&mut store, seven, &settings(), PARIS, DisplayLanguage::En)
             .unwrap()
             .notifications
             .len(),
@@ -477,7 +485,7 @@ fn silence_after_six_months_is_reminded_in_the_morning_and_applied_when_opted_in
     );
 
     // The reminder still comes, and says what was done.
-    let delivery = take_due(&mut store, morning, &settings(), PARIS).unwrap();
+    let delivery = take_due(&mut store, morning, &settings(), PARIS, DisplayLanguage::En).unwrap();
     assert_eq!(
         titles(&delivery),
         ["6 months without an answer: Criminal Intelligence Officer"]
@@ -521,7 +529,14 @@ fn interviews_are_reminded_a_day_and_an_hour_before() {
         shown,
         [utc("2026-06-14T02:00:00Z"), utc("2026-06-15T01:00:00Z")]
     );
-    let delivery = take_due(&mut store, utc("2026-06-15T01:00:00Z"), &settings(), PARIS).unwrap();
+    let delivery = take_due(
+        &mut store,
+        utc("2026-06-15T01:00:00Z"),
+        &settings(),
+        PARIS,
+        DisplayLanguage::En,
+    )
+    .unwrap();
     // Both due by then: one notification for the one interview.
     assert_eq!(
         titles(&delivery),
@@ -566,7 +581,14 @@ fn a_certificate_is_reminded_14_days_before_it_goes_stale_and_a_roster_place_90_
         next_due(&store, now, &settings(), PARIS).unwrap(),
         Some(reminded)
     );
-    let delivery = take_due(&mut store, reminded, &settings(), PARIS).unwrap();
+    let delivery = take_due(
+        &mut store,
+        reminded,
+        &settings(),
+        PARIS,
+        DisplayLanguage::En,
+    )
+    .unwrap();
     assert_eq!(
         titles(&delivery),
         ["Criminal record certificate stale in 14 days: casier"]
@@ -744,12 +766,12 @@ proptest! {
         let mut now = start;
         for minutes in steps {
             now += Duration::minutes(minutes);
-            for key in take_due(&mut store, now, &settings(), PARIS).unwrap().fired {
+            for key in take_due(&mut store, now, &settings(), PARIS, DisplayLanguage::En).unwrap().fired {
                 taken.push((key, now));
             }
         }
         let end = utc("2026-07-02T00:00:00Z").max(now);
-        for key in take_due(&mut store, end, &settings(), PARIS).unwrap().fired {
+        for key in take_due(&mut store, end, &settings(), PARIS, DisplayLanguage::En).unwrap().fired {
             taken.push((key, end));
         }
         prop_assert_eq!(taken.len(), plan.len());
@@ -860,7 +882,14 @@ fn a_reminder_shown_a_minute_late_says_the_days_the_candidate_has() {
         utc("2026-11-23T12:00:00Z"),
     );
     clock.set(utc("2026-11-23T23:00:00Z"));
-    let delivery = take_due(&mut store, clock.now(), &settings(), "Asia/Singapore").unwrap();
+    let delivery = take_due(
+        &mut store,
+        clock.now(),
+        &settings(),
+        "Asia/Singapore",
+        DisplayLanguage::En,
+    )
+    .unwrap();
     assert_eq!(
         titles(&delivery),
         ["Deadline today at 23:59 Lyon time: Criminal Intelligence Officer"]

@@ -6,7 +6,7 @@ use dossier_core::vault::{
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
 use crate::dropped_files::{self, DropNews, DropTarget};
 use crate::error::{Result, on_blocking_thread};
 use crate::external;
@@ -20,7 +20,6 @@ const SCAN_EXTENSIONS: &[&str] = &[
     "pdf", "jpg", "jpeg", "png", "webp", "tif", "tiff", "PDF", "JPG", "JPEG", "PNG", "WEBP", "TIF",
     "TIFF",
 ];
-const SCAN_FILTER: &str = "PDF and scanned images";
 
 /// Asks for files and imports them as `kind`, each with its own outcome; nothing when the
 /// candidate cancels. `on_progress` hears bytes and files done, for the progress bar.
@@ -32,7 +31,7 @@ pub async fn vault_import(
     kind: DocumentKind,
     on_progress: Channel<ImportProgress>,
 ) -> Result<Option<Vec<BatchItem>>> {
-    let paths = dialog::open_paths(&window, SCAN_FILTER, SCAN_EXTENSIONS, true).await?;
+    let paths = dialog::open_paths(&window, Filter::Scans, SCAN_EXTENSIONS, true).await?;
     if paths.is_empty() {
         return Ok(None);
     }
@@ -103,7 +102,7 @@ pub async fn document_import_version(
     let older = app
         .state::<AppState>()
         .with_store(|store| vault::get_document(store, id))?;
-    let paths = dialog::open_paths(&window, SCAN_FILTER, SCAN_EXTENSIONS, false).await?;
+    let paths = dialog::open_paths(&window, Filter::Scans, SCAN_EXTENSIONS, false).await?;
     let Some(path) = paths.into_iter().next() else {
         return Ok(None);
     };
@@ -138,7 +137,8 @@ pub async fn document_export(
     let name = view_copies::file_name_for(&document);
     let filter = document.media_type.extension().to_ascii_uppercase();
     let extension = [document.media_type.extension()];
-    let Some(dest) = dialog::save_path(&window, &name, &filter, &extension).await? else {
+    let Some(dest) = dialog::save_path(&window, &name, Filter::Named(&filter), &extension).await?
+    else {
         return Ok(None);
     };
     // The save dialog has already asked before replacing an existing file.

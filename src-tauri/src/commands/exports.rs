@@ -6,7 +6,8 @@ use dossier_core::export::{
 };
 use tauri::{AppHandle, Manager};
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
+use crate::display_language::stored_language;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
@@ -22,10 +23,10 @@ pub async fn export_everything(
 ) -> Result<Option<ExportSummary>> {
     let state = app.state::<AppState>();
     let now = state.clock.now();
-    let name = export::default_export_name(now);
-    let (name, filter, extensions): (String, &str, &[&str]) = match format {
-        ExportFormat::Zip => (format!("{name}.zip"), "Zip", &["zip"]),
-        ExportFormat::Folder => (name, "Folder", &[]),
+    let name = export::default_export_name(now, state.with_store(stored_language)?);
+    let (name, filter, extensions): (String, Filter, &[&str]) = match format {
+        ExportFormat::Zip => (format!("{name}.zip"), Filter::Zip, &["zip"]),
+        ExportFormat::Folder => (name, Filter::Folder, &[]),
     };
     let Some(dest) = dialog::save_path(&window, &name, filter, extensions).await? else {
         return Ok(None);
@@ -47,7 +48,7 @@ pub async fn export_import(
     app: AppHandle,
     window: tauri::WebviewWindow,
 ) -> Result<Option<ImportSummary>> {
-    let picked = dialog::open_paths(&window, "Dossier export", &["zip", "json"], false).await?;
+    let picked = dialog::open_paths(&window, Filter::Export, &["zip", "json"], false).await?;
     let Some(path) = picked.into_iter().next() else {
         return Ok(None);
     };
@@ -73,7 +74,9 @@ pub async fn applications_report(
 ) -> Result<Option<String>> {
     let extension = format.extension();
     let name = format!("{file_name}.{extension}");
-    let Some(dest) = dialog::save_path(&window, &name, &words.title, &[extension]).await? else {
+    let Some(dest) =
+        dialog::save_path(&window, &name, Filter::Named(&words.title), &[extension]).await?
+    else {
         return Ok(None);
     };
     let state = app.state::<AppState>();

@@ -11,7 +11,8 @@ use dossier_core::packs::{self, Checklist, ExportOutcome, ExportProgress, PackFo
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
+use crate::display_language::stored_language;
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
@@ -104,7 +105,8 @@ pub async fn pack_export(
     let state = app.state::<AppState>();
     let today = state.today();
     let plan = state.with_vault(|vault, store| {
-        packs::application_pack_plan(vault, store, application_id, today)
+        let language = stored_language(store)?;
+        packs::application_pack_plan(vault, store, application_id, today, language)
     })?;
     plan.refuse_incomplete(allow_incomplete)?;
     let key = format!("pack {application_id} {format:?}");
@@ -138,7 +140,8 @@ pub async fn pack_archive_talentlink(
     let state = app.state::<AppState>();
     let today = state.today();
     let plan = state.with_vault(|vault, store| {
-        packs::talentlink_archive_plan(vault, store, application_id, today)
+        let language = stored_language(store)?;
+        packs::talentlink_archive_plan(vault, store, application_id, today, language)
     })?;
     let key = format!("archive {application_id} {format:?}");
     run(
@@ -186,9 +189,9 @@ async fn run(
     let dest = match remembered {
         Some(path) => path,
         None => {
-            let (name, filter, extensions): (String, &str, &[&str]) = match format {
-                PackFormat::Zip => (format!("{}.zip", plan.default_name), "Zip", &["zip"]),
-                PackFormat::Folder => (plan.default_name.clone(), "Folder", &[]),
+            let (name, filter, extensions): (String, Filter, &[&str]) = match format {
+                PackFormat::Zip => (format!("{}.zip", plan.default_name), Filter::Zip, &["zip"]),
+                PackFormat::Folder => (plan.default_name.clone(), Filter::Folder, &[]),
             };
             let Some(path) = dialog::save_path(window, &name, filter, extensions).await? else {
                 return Ok(None);

@@ -2,7 +2,8 @@ use dossier_core::calendar::{self, CalendarExport};
 use dossier_core::reminders::{self, ReminderSettings};
 use tauri::State;
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
+use crate::display_language::stored_language;
 use crate::error::Result;
 use crate::state::AppState;
 use crate::zone;
@@ -33,14 +34,16 @@ pub async fn calendar_export(
     window: tauri::WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<CalendarExport>> {
-    let Some(path) =
-        dialog::save_path(&window, "dossier.ics", "Calendar (iCalendar)", &["ics"]).await?
+    let Some(path) = dialog::save_path(&window, "dossier.ics", Filter::Calendar, &["ics"]).await?
     else {
         return Ok(None);
     };
     let now = state.clock.now();
     let zone = zone::user_zone();
     state
-        .with_store(|store| calendar::export_calendar(store, &path, now, &zone))
+        .with_store(|store| {
+            let language = stored_language(store)?;
+            calendar::export_calendar(store, &path, now, &zone, language)
+        })
         .map(Some)
 }

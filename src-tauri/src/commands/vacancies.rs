@@ -9,7 +9,7 @@ use dossier_core::vault::Document;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use crate::dialog;
+use crate::dialog::{self, Filter};
 use crate::dropped_files::{self, CaptureDropNews, DropTarget};
 use crate::error::{Result, on_blocking_thread};
 use crate::external;
@@ -33,7 +33,7 @@ pub async fn vacancy_capture_files(
     app: AppHandle,
     window: tauri::WebviewWindow,
 ) -> Result<Vec<FileDraft>> {
-    let paths = dialog::open_paths(&window, "Vacancy notices", NOTICE_EXTENSIONS, true).await?;
+    let paths = dialog::open_paths(&window, Filter::Notices, NOTICE_EXTENSIONS, true).await?;
     dropped_files::capture_paths(&app, paths).await
 }
 

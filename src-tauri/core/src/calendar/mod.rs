@@ -21,10 +21,13 @@
 
 mod vtimezone;
 
-use crate::countdowns::{CountdownKind, Subject, Target, targets, upcoming_item, user_zone};
+use crate::applications::InterviewMode;
+use crate::countdowns::{CountdownKind, Subject, Target, targets, user_zone};
+use crate::display_language::DisplayLanguage;
 use crate::reminders::{self, ReminderSettings};
 use crate::store::Store;
 use crate::time::local_date;
+use crate::words::{self, Arg, Bidi, Msg};
 use crate::{Error, Result};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -81,16 +84,92 @@ struct Context<'a> {
     now: DateTime<Utc>,
     user_tz: Tz,
     settings: &'a ReminderSettings,
+    language: DisplayLanguage,
+}
+
+/// An event's summary and description in `language`. Calendar programs show these fields as
+/// they are, so no isolation marks go in.
+fn event_words(t: &Target, language: DisplayLanguage) -> (String, String) {
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::plain(language, msg, args);
+    let day_of = |date| words::day(language, date);
+    let named = t.named();
+    let name = [("name", Arg::from(&named))];
+    let day = day_of(t.local_date());
+    let moment = words::moment(language, Bidi::Plain, t.local());
+    let zone = t.tz.name();
+    match &t.subject {
+        Subject::Deadline => (
+            say(Msg::IcsDeadlineTitle, &name),
+            say(
+                Msg::IcsDeadlineDetail,
+                &[("moment", Arg::from(&moment)), ("zone", Arg::Text(zone))],
+            ),
+        ),
+        Subject::Silence { submitted_on, .. } => (
+            say(Msg::IcsSilenceTitle, &name),
+            say(
+                Msg::IcsSilenceDetail,
+                &[
+                    ("submitted", Arg::from(&day_of(*submitted_on))),
+                    ("day", Arg::from(&day)),
+                ],
+            ),
+        ),
+        Subject::Certificate { issued_on, country } => {
+            let issued = day_of(*issued_on);
+            let mut args = vec![
+                ("issued", Arg::from(&issued)),
+                ("day", Arg::from(&day)),
+                ("months", Arg::from(crate::vault::CRC_VALID_MONTHS)),
+            ];
+            let detail = match country.as_deref() {
+                Some(c) => {
+                    args.push(("country", Arg::Text(c)));
+                    Msg::IcsCertificateDetailIn
+                }
+                None => Msg::IcsCertificateDetail,
+            };
+            (say(Msg::IcsCertificateTitle, &name), say(detail, &args))
+        }
+        Subject::Roster { rostered_on } => (
+            say(Msg::IcsRosterTitle, &name),
+            say(
+                Msg::IcsRosterDetail,
+                &[
+                    ("rostered", Arg::from(&day_of(*rostered_on))),
+                    ("day", Arg::from(&day)),
+                ],
+            ),
+        ),
+        Subject::Interview { mode, .. } => {
+            let mode = match mode {
+                InterviewMode::VideoConference => "video-conference",
+                InterviewMode::InPerson => "in-person",
+            };
+            let mode = say(Msg::InterviewMode, &[("mode", Arg::Text(mode))]);
+            (
+                say(Msg::IcsInterviewTitle, &name),
+                say(
+                    Msg::IcsInterviewDetail,
+                    &[
+                        ("mode", Arg::from(&mode)),
+                        ("moment", Arg::from(&moment)),
+                        ("zone", Arg::Text(zone)),
+                    ],
+                ),
+            )
+        }
+    }
 }
 
 fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
     let now = cx.now;
-    let item = upcoming_item(t, now);
+    let (title, detail) = event_words(t, cx.language);
     let mut e = Event::new();
     e.uid(&uid(t))
         .timestamp(now)
-        .summary(&item.title)
-        .description(&item.detail);
+        .summary(&title)
+        .description(&detail);
     if t.all_day {
         let day = t.local_date();
         e.starts(day)
@@ -115,7 +194,7 @@ fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
     {
         // A stable UID (RFC 9074) rather than the random one the crate would give, so two
         // exports of the same data are the same file.
-        let mut alarm = Alarm::display(&item.title, Trigger::DateTime(CalendarDateTime::Utc(at)));
+        let mut alarm = Alarm::display(&title, Trigger::DateTime(CalendarDateTime::Utc(at)));
         alarm.uid(&format!("{}-alarm-{n}", uid(t)));
         e.alarm(alarm);
     }
@@ -124,26 +203,33 @@ fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
     {
         e.location(place);
     }
-    let category = match t.kind {
-        CountdownKind::Deadline => "Deadline",
-        CountdownKind::Silence => "Silence",
-        CountdownKind::CertificateStale => "Certificate",
-        CountdownKind::RosterExpiry => "Roster",
-        CountdownKind::Interview => "Interview",
+    let kind = match t.kind {
+        CountdownKind::Deadline => "deadline",
+        CountdownKind::Silence => "silence",
+        CountdownKind::CertificateStale => "certificate",
+        CountdownKind::RosterExpiry => "roster",
+        CountdownKind::Interview => "interview",
     };
+    let category = words::plain(cx.language, Msg::IcsCategory, &[("kind", Arg::Text(kind))]);
     e.add_property("CATEGORIES", category);
     e.done()
 }
 
-/// The `.ics` text for everything ahead at `now`. `user_zone` is the candidate's zone (for
-/// their certificates).
-pub fn calendar_ics(store: &Store, now: DateTime<Utc>, user_zone_name: &str) -> Result<String> {
+/// The `.ics` text for everything ahead at `now`, its events worded in `language`. `user_zone`
+/// is the candidate's zone (for their certificates).
+pub fn calendar_ics(
+    store: &Store,
+    now: DateTime<Utc>,
+    user_zone_name: &str,
+    language: DisplayLanguage,
+) -> Result<String> {
     let tz = user_zone(user_zone_name)?;
     let settings = reminders::load_reminder_settings(store)?;
     let cx = Context {
         now,
         user_tz: tz,
         settings: &settings,
+        language,
     };
     let mut all: Vec<Target> = store
         .read(|c| targets(c, tz))?
@@ -203,6 +289,7 @@ pub fn export_calendar(
     dest: &Path,
     now: DateTime<Utc>,
     user_zone_name: &str,
+    language: DisplayLanguage,
 ) -> Result<CalendarExport> {
     if dest.is_dir() {
         return Err(Error::invalid(
@@ -213,7 +300,7 @@ pub fn export_calendar(
             ),
         ));
     }
-    let text = calendar_ics(store, now, user_zone_name)?;
+    let text = calendar_ics(store, now, user_zone_name, language)?;
     store.journal().write_atomic(dest, text.as_bytes())?;
     Ok(CalendarExport {
         path: dest.display().to_string(),

@@ -19,8 +19,10 @@ pub use report::{
 };
 pub use tables::{DERIVED_TABLE_PREFIX, EXPORTED_TABLES};
 
+use crate::display_language::DisplayLanguage;
 use crate::store::Store;
 use crate::vault::{self, MediaType, Vault};
+use crate::words::{self, Arg, Msg};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,9 +79,11 @@ pub struct ExportPlan {
     data_folder: PathBuf,
 }
 
-/// The name an export gets in the save dialog.
-pub fn default_export_name(now: DateTime<Utc>) -> String {
-    format!("Dossier export {}", now.format("%Y-%m-%d"))
+/// The name an export gets in the save dialog, in the candidate's language (never with
+/// isolation marks: it is a file name).
+pub fn default_export_name(now: DateTime<Utc>, language: DisplayLanguage) -> String {
+    let date = now.format("%Y-%m-%d").to_string();
+    words::plain(language, Msg::ExportName, &[("date", Arg::from(&date))])
 }
 
 /// Reads everything into an export plan: one consistent snapshot of every table, and the list
@@ -354,5 +358,27 @@ impl Source {
                 Some(f(&mut file))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_proposed_name_is_in_the_candidates_language() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        assert_eq!(
+            default_export_name(now, DisplayLanguage::En),
+            "Dossier export 2026-11-22"
+        );
+        assert_eq!(
+            default_export_name(now, DisplayLanguage::Fr),
+            "Export Dossier 2026-11-22"
+        );
+        let arabic = default_export_name(now, DisplayLanguage::Ar);
+        assert_eq!(arabic, "تصدير Dossier 2026-11-22");
+        assert!(!arabic.chars().any(crate::hidden_chars::is_hidden));
     }
 }

@@ -3,13 +3,15 @@
 //! pack of its own: the saved copy of the application, the documents sent, and the notice text.
 
 use super::ItemState;
-use super::export::{PackEntry, PackPlan, PackSource};
+use super::export::{PackEntry, PackPlan, PackSource, document_kind, file_part};
 use super::manifest::ManifestItem;
 use super::naming::safe_file_name;
 use crate::applications::get_application;
+use crate::display_language::DisplayLanguage;
 use crate::store::Store;
 use crate::vacancy::{Platform, get_vacancy};
 use crate::vault::{self, Vault};
+use crate::words::{self, Arg, Msg};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
@@ -18,7 +20,11 @@ pub fn talentlink_archive_plan(
     store: &Store,
     application_id: u32,
     on: NaiveDate,
+    language: DisplayLanguage,
 ) -> Result<PackPlan> {
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::plain(language, msg, args);
+    let part = |part: &str| file_part(language, part);
+    let quoted = |title: &str| format!("{}.", say(Msg::Quoted, &[("name", Arg::Text(title))]));
     let detail = get_application(store, application_id)?;
     let application = &detail.application;
     if application.platform != Platform::Talentlink {
@@ -51,7 +57,7 @@ pub fn talentlink_archive_plan(
             name: safe_file_name(
                 &format!("{number:02} {prefix} - {}", document.title),
                 document.media_type.extension(),
-                &format!("{number:02} Document {id}"),
+                &format!("{number:02} {} {id}", part("document")),
             ),
             source: PackSource::Stored {
                 document_id: id,
@@ -64,36 +70,39 @@ pub fn talentlink_archive_plan(
 
     match &detail.saved_copy {
         Some(copy) => {
-            let entry = stored("Application copy", copy.document_id)?;
+            let entry = stored(&part("application-copy"), copy.document_id)?;
             add(
-                "Saved copy of the Talentlink application".into(),
+                say(Msg::ArchiveCopyLabel, &[]),
                 ItemState::Satisfied,
-                format!("“{}”.", copy.title),
+                quoted(&copy.title),
                 Some(entry),
             );
         }
         None => add(
-            "Saved copy of the Talentlink application".into(),
+            say(Msg::ArchiveCopyLabel, &[]),
             ItemState::Missing,
-            "No saved copy is recorded for this application. Download it from Talentlink while you still can, import it as a copy of a Talentlink application and attach it.".into(),
+            say(Msg::ArchiveCopyMissing, &[]),
             None,
         ),
     }
     for sent in &detail.documents_sent {
-        let entry = stored("Sent", sent.document_id)?;
+        let entry = stored(&part("sent"), sent.document_id)?;
         add(
-            format!("Sent: {}", sent.kind.label()),
+            say(
+                Msg::ArchiveSentLabel,
+                &[("kind", Arg::from(&document_kind(language, sent.kind)))],
+            ),
             ItemState::Satisfied,
-            format!("“{}”.", sent.title),
+            quoted(&sent.title),
             Some(entry),
         );
     }
     let notice = vacancy.input.notice_text.as_deref().unwrap_or("").trim();
     if notice.is_empty() {
         add(
-            "Text of the vacancy notice".into(),
+            say(Msg::ArchiveNoticeLabel, &[]),
             ItemState::Missing,
-            "The vacancy has no notice text saved.".into(),
+            say(Msg::ArchiveNoticeMissing, &[]),
             None,
         );
     } else {
@@ -106,14 +115,18 @@ pub fn talentlink_archive_plan(
         text.push('\n');
         let entry = PackEntry {
             name: safe_file_name(
-                &format!("{number:02} Notice - {}", vacancy.input.reference),
+                &format!(
+                    "{number:02} {} - {}",
+                    part("notice"),
+                    vacancy.input.reference
+                ),
                 "txt",
-                &format!("{number:02} Notice"),
+                &format!("{number:02} {}", part("notice")),
             ),
             source: PackSource::Written(text.into_bytes()),
         };
         add(
-            "Text of the vacancy notice".into(),
+            say(Msg::ArchiveNoticeLabel, &[]),
             ItemState::Satisfied,
             format!("{} ({}).", vacancy.input.title, vacancy.input.reference),
             Some(entry),
@@ -121,17 +134,21 @@ pub fn talentlink_archive_plan(
     }
 
     let complete = items.iter().all(|i| i.state == ItemState::Satisfied);
-    let summary = if complete {
-        "Everything Dossier keeps for this Talentlink application.".to_string()
-    } else {
-        "Everything Dossier keeps for this Talentlink application; some of it is missing."
-            .to_string()
-    };
+    let summary = say(
+        if complete {
+            Msg::ArchiveComplete
+        } else {
+            Msg::ArchiveIncomplete
+        },
+        &[],
+    );
+    let reference = [
+        ("title", Arg::from(&vacancy.input.title)),
+        ("reference", Arg::from(&vacancy.input.reference)),
+    ];
     Ok(PackPlan {
-        title: format!(
-            "Talentlink application: {} ({})",
-            vacancy.input.title, vacancy.input.reference
-        ),
+        language,
+        title: say(Msg::ArchiveTitle, &reference),
         candidate: crate::profile::load_profile(store)?
             .map(|p| p.full_name.trim().to_string())
             .unwrap_or_default(),
@@ -143,9 +160,9 @@ pub fn talentlink_archive_plan(
         items,
         entries,
         default_name: safe_file_name(
-            &format!("Talentlink {} archive", vacancy.input.reference),
+            &say(Msg::ArchiveName, &reference[1..]),
             "",
-            "Talentlink archive",
+            &say(Msg::ArchiveFallbackName, &[]),
         ),
         data_folder: vault.data_folder().to_path_buf(),
     })

@@ -9,12 +9,14 @@ use super::manifest::{
 };
 use super::naming::safe_file_name;
 use super::{Checklist, ItemState, Requirement};
+use crate::display_language::DisplayLanguage;
 use crate::fsio::journal::{Journal, Pending, TempKind};
 use crate::profile::{Profile, load_profile};
 use crate::store::Store;
 use crate::vault::{
-    self, COPY_BUFFER_BYTES, Vault, damaged, hex, missing_or_unreadable, read_some,
+    self, COPY_BUFFER_BYTES, DocumentKind, Vault, damaged, hex, missing_or_unreadable, read_some,
 };
+use crate::words::{self, Arg, Msg};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -66,6 +68,8 @@ pub struct PackEntry {
 /// without it, so the app stays usable during a long one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackPlan {
+    /// The language the manifest and the names Dossier gives are written in.
+    pub language: DisplayLanguage,
     pub title: String,
     pub candidate: String,
     pub vacancy_title: String,
@@ -134,10 +138,11 @@ pub fn application_pack_plan(
     store: &Store,
     application_id: u32,
     today: NaiveDate,
+    language: DisplayLanguage,
 ) -> Result<PackPlan> {
     let checklist = checklist_for_application(store, application_id, today)?;
     let profile = load_profile(store)?;
-    pack_plan(vault, store, &checklist, profile.as_ref())
+    pack_plan(vault, store, &checklist, profile.as_ref(), language)
 }
 
 /// The pack for a checklist: each satisfied item's document, named in checklist order, and the
@@ -147,7 +152,9 @@ pub fn pack_plan(
     store: &Store,
     checklist: &Checklist,
     profile: Option<&Profile>,
+    language: DisplayLanguage,
 ) -> Result<PackPlan> {
+    let part = |part: &str| file_part(language, part);
     let mut entries = Vec::new();
     let mut items = Vec::new();
     let candidate = checklist.candidate_name.clone();
@@ -167,9 +174,12 @@ pub fn pack_plan(
                     _ => document.title.clone(),
                 };
                 let name = safe_file_name(
-                    &format!("{number:02} {} - {subject}", short_label(&item.requirement)),
+                    &format!(
+                        "{number:02} {} - {subject}",
+                        short_label(&item.requirement, language)
+                    ),
                     document.media_type.extension(),
-                    &format!("{number:02} Document {}", document.id),
+                    &format!("{number:02} {} {}", part("document"), document.id),
                 );
                 entries.push(PackEntry {
                     name: name.clone(),
@@ -183,13 +193,13 @@ pub fn pack_plan(
                 file = Some(name);
             } else if item.requirement == Requirement::References {
                 let name = safe_file_name(
-                    &format!("{number:02} References - {candidate}"),
+                    &format!("{number:02} {} - {candidate}", part("references")),
                     "txt",
-                    &format!("{number:02} References"),
+                    &format!("{number:02} {}", part("references")),
                 );
                 entries.push(PackEntry {
                     name: name.clone(),
-                    source: PackSource::Written(references_text(profile)),
+                    source: PackSource::Written(references_text(profile, language)),
                 });
                 file = Some(name);
             }
@@ -208,9 +218,14 @@ pub fn pack_plan(
         format!(" - {candidate}")
     };
     Ok(PackPlan {
-        title: format!(
-            "Document pack: {} ({})",
-            checklist.vacancy_title, checklist.vacancy_reference
+        language,
+        title: words::plain(
+            language,
+            Msg::PackTitle,
+            &[
+                ("title", Arg::from(&checklist.vacancy_title)),
+                ("reference", Arg::from(&checklist.vacancy_reference)),
+            ],
         ),
         candidate,
         vacancy_title: checklist.vacancy_title.clone(),
@@ -223,24 +238,41 @@ pub fn pack_plan(
         default_name: safe_file_name(
             &format!("INTERPOL {}{who}", checklist.vacancy_reference),
             "",
-            "INTERPOL document pack",
+            &words::plain(language, Msg::PackFallbackName, &[]),
         ),
         data_folder: vault.data_folder().to_path_buf(),
     })
 }
 
-fn short_label(requirement: &Requirement) -> String {
+/// A part of a file name Dossier gives ("CV", "References" …) in `language`. Never isolated:
+/// a file name carries no invisible marks (`hidden_chars`).
+pub(crate) fn file_part(language: DisplayLanguage, part: &str) -> String {
+    words::plain(language, Msg::FilePart, &[("part", Arg::Text(part))])
+}
+
+/// A document kind's name ("cover letter", "lettre de motivation") in `language`.
+pub(crate) fn document_kind(language: DisplayLanguage, kind: DocumentKind) -> String {
+    // The kind's stored name (`cover_letter`) selects the variant.
+    words::plain(
+        language,
+        Msg::DocumentKind,
+        &[("kind", Arg::Text(kind.as_str()))],
+    )
+}
+
+fn short_label(requirement: &Requirement, language: DisplayLanguage) -> String {
+    let part = |part: &str| file_part(language, part);
     match requirement {
-        Requirement::Cv => "CV".into(),
-        Requirement::CoverLetter => "Cover letter".into(),
-        Requirement::Diploma { .. } | Requirement::Profile => "Diploma".into(),
-        Requirement::ProofOfEmployment { .. } => "Proof of employment".into(),
+        Requirement::Cv => part("cv"),
+        Requirement::CoverLetter => part("cover-letter"),
+        Requirement::Diploma { .. } | Requirement::Profile => part("diploma"),
+        Requirement::ProofOfEmployment { .. } => part("proof-of-employment"),
         Requirement::CriminalRecord { .. } | Requirement::CountryOfOrigin => {
-            "Criminal record".into()
+            part("criminal-record")
         }
-        Requirement::References => "References".into(),
+        Requirement::References => part("references"),
         Requirement::NoticeAsks { document } => {
-            let label = document.label();
+            let label = document_kind(language, *document);
             let mut chars = label.chars();
             chars
                 .next()
@@ -251,18 +283,26 @@ fn short_label(requirement: &Requirement) -> String {
 }
 
 /// The references INTERPOL asks for (names and contacts), as a plain text file.
-fn references_text(profile: Option<&Profile>) -> Vec<u8> {
-    let mut text = String::from("Professional references\r\n\r\n");
+fn references_text(profile: Option<&Profile>, language: DisplayLanguage) -> Vec<u8> {
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::plain(language, msg, args);
+    let mut text = say(Msg::ReferencesHeading, &[]);
+    text.push_str("\r\n\r\n");
     let references = profile.map_or(&[][..], |p| p.references.as_slice());
     let check = vault::check_references(references, &[]);
     for (reference, status) in references.iter().zip(&check.references) {
         if status.verdict != vault::ReferenceVerdict::Ok {
             continue;
         }
-        text.push_str(&format!("Name: {}\r\n", reference.name.trim()));
-        text.push_str(&format!("Contact: {}\r\n", reference.contact.trim()));
-        if !reference.relation.trim().is_empty() {
-            text.push_str(&format!("Relation: {}\r\n", reference.relation.trim()));
+        for (msg, name, value) in [
+            (Msg::ReferencesName, "name", &reference.name),
+            (Msg::ReferencesContact, "contact", &reference.contact),
+            (Msg::ReferencesRelation, "relation", &reference.relation),
+        ] {
+            if msg == Msg::ReferencesRelation && value.trim().is_empty() {
+                continue;
+            }
+            text.push_str(&say(msg, &[(name, Arg::Text(value.trim()))]));
+            text.push_str("\r\n");
         }
         text.push_str("\r\n");
     }
@@ -343,6 +383,7 @@ pub fn export_pack(
 
     let manifest = Manifest {
         format: MANIFEST_FORMAT.into(),
+        language: plan.language,
         title: plan.title.clone(),
         candidate: plan.candidate.clone(),
         vacancy_title: plan.vacancy_title.clone(),
@@ -767,11 +808,35 @@ fn remove_any(path: &Path) {
 
 #[cfg(test)]
 mod tests {
+    use crate::display_language::DisplayLanguage;
+
+    #[test]
+    fn every_document_kind_has_its_own_name_in_every_language() {
+        for kind in DocumentKind::ALL {
+            // English says what the vault's own label says, so nothing changes for it.
+            assert_eq!(document_kind(DisplayLanguage::En, kind), kind.label());
+            for language in DisplayLanguage::ALL {
+                if kind != DocumentKind::Other {
+                    assert_ne!(
+                        document_kind(language, kind),
+                        document_kind(language, DocumentKind::Other),
+                        "{kind:?} falls back to the default in {language:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            document_kind(DisplayLanguage::Fr, DocumentKind::CriminalRecord),
+            "extrait de casier judiciaire"
+        );
+    }
+
     use super::*;
 
     #[test]
     fn an_incomplete_pack_waits_for_the_candidates_confirmation() {
         let mut plan = PackPlan {
+            language: DisplayLanguage::En,
             title: "Pack".into(),
             candidate: "Amina Diallo".into(),
             vacancy_title: "Analyst".into(),

@@ -3,6 +3,8 @@
 //! receives the pack can verify that nothing changed on the way.
 
 use super::ItemState;
+use crate::display_language::DisplayLanguage;
+use crate::words::{self, Arg, Msg};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +15,9 @@ pub const MANIFEST_FORMAT: &str = "dossier-pack/1";
 #[serde(rename_all = "camelCase")]
 pub struct Manifest {
     pub format: String,
+    /// The language its words are in; a manifest written before there was a choice is English.
+    #[serde(default)]
+    pub language: DisplayLanguage,
     pub title: String,
     pub candidate: String,
     pub vacancy_title: String,
@@ -56,14 +61,18 @@ pub fn manifest_json(manifest: &Manifest) -> Vec<u8> {
 }
 
 /// A self-contained page: no script, no remote style, every typed text escaped.
+/// Its words come from the catalogue (which holds no markup: the markup is added here, around
+/// the escaped variables), isolated where the language runs right to left.
 pub fn manifest_html(manifest: &Manifest) -> Vec<u8> {
     let e = escape;
+    let language = manifest.language;
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::reading(language, msg, args);
     let mut rows = String::new();
     for item in &manifest.items {
         let (class, status) = match item.state {
-            ItemState::Satisfied => ("good", "Included"),
-            ItemState::Missing => ("bad", "Missing"),
-            ItemState::Stale => ("warn", "Out of date, not included"),
+            ItemState::Satisfied => ("good", say(Msg::ManifestIncluded, &[])),
+            ItemState::Missing => ("bad", say(Msg::ManifestMissing, &[])),
+            ItemState::Stale => ("warn", say(Msg::ManifestStale, &[])),
         };
         let file = item
             .file
@@ -98,11 +107,14 @@ pub fn manifest_html(manifest: &Manifest) -> Vec<u8> {
         String::new()
     } else {
         format!(
-            "<h2>Other files</h2>\n<table><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>\n{others}</tbody></table>\n"
+            "<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead><tbody>\n{others}</tbody></table>\n",
+            say(Msg::ManifestOtherFiles, &[]),
+            say(Msg::ManifestColumnFile, &[]),
+            say(Msg::ManifestColumnBytes, &[]),
         )
     };
     let status = if manifest.complete {
-        "<p class=\"good\">Complete: every item is included.</p>".to_string()
+        format!("<p class=\"good\">{}</p>", say(Msg::ManifestComplete, &[]))
     } else {
         let missing: Vec<String> = manifest
             .items
@@ -111,13 +123,14 @@ pub fn manifest_html(manifest: &Manifest) -> Vec<u8> {
             .map(|i| format!("<li>{}</li>", e(&i.label)))
             .collect();
         format!(
-            "<p class=\"bad\">Incomplete: these items are not in this pack.</p>\n<ul>{}</ul>",
+            "<p class=\"bad\">{}</p>\n<ul>{}</ul>",
+            say(Msg::ManifestIncomplete, &[]),
             missing.join("")
         )
     };
     let page = format!(
         r#"<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -133,29 +146,64 @@ code {{ font-size: 0.8rem; word-break: break-all; }}
 </head>
 <body>
 <h1>{title}</h1>
-<p>{candidate}For <strong>{vacancy}</strong> ({reference}). Checked on {checked}; written {created}.</p>
+<p>{candidate}{vacancy_line}</p>
 <p>{summary}</p>
 {status}
-<table><thead><tr><th>#</th><th>Item</th><th>Status</th><th>File</th><th>SHA-256</th></tr></thead><tbody>
+<table><thead><tr><th>{number}</th><th>{item}</th><th>{status_column}</th><th>{file}</th><th>SHA-256</th></tr></thead><tbody>
 {rows}</tbody></table>
-{others}<p><small>Check a file with <code>sha256sum</code> (Linux), <code>shasum -a 256</code> (macOS) or <code>Get-FileHash</code> (Windows); the same list is in the JSON manifest. Written by Dossier ({format}).</small></p>
+{others}<p><small>{check}</small></p>
 </body>
 </html>
 "#,
+        lang = language.tag(),
+        dir = if language.is_right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
+        },
         title = e(&manifest.title),
         candidate = if manifest.candidate.is_empty() {
             String::new()
         } else {
-            format!("Candidate: <strong>{}</strong>. ", e(&manifest.candidate))
+            let name = format!("<strong>{}</strong>", e(&manifest.candidate));
+            format!(
+                "{} ",
+                say(Msg::ManifestCandidate, &[("name", Arg::from(&name))])
+            )
         },
-        vacancy = e(&manifest.vacancy_title),
-        reference = e(&manifest.vacancy_reference),
-        checked = manifest.checked_on,
-        created = manifest
-            .created_utc
-            .to_rfc3339_opts(SecondsFormat::Secs, true),
+        vacancy_line = say(
+            Msg::ManifestFor,
+            &[
+                (
+                    "title",
+                    Arg::from(&format!("<strong>{}</strong>", e(&manifest.vacancy_title)))
+                ),
+                ("reference", Arg::from(&e(&manifest.vacancy_reference))),
+                ("checked", Arg::from(&manifest.checked_on.to_string())),
+                (
+                    "created",
+                    Arg::from(
+                        &manifest
+                            .created_utc
+                            .to_rfc3339_opts(SecondsFormat::Secs, true)
+                    )
+                ),
+            ],
+        ),
         summary = e(&manifest.summary),
-        format = MANIFEST_FORMAT,
+        number = say(Msg::ManifestColumnNumber, &[]),
+        item = say(Msg::ManifestColumnItem, &[]),
+        status_column = say(Msg::ManifestColumnStatus, &[]),
+        file = say(Msg::ManifestColumnFile, &[]),
+        check = say(
+            Msg::ManifestCheck,
+            &[
+                ("linux", Arg::Text("<code>sha256sum</code>")),
+                ("mac", Arg::Text("<code>shasum -a 256</code>")),
+                ("windows", Arg::Text("<code>Get-FileHash</code>")),
+                ("format", Arg::Text(MANIFEST_FORMAT)),
+            ],
+        ),
     );
     page.into_bytes()
 }
@@ -184,6 +232,7 @@ mod tests {
     fn manifest(label: &str) -> Manifest {
         Manifest {
             format: MANIFEST_FORMAT.into(),
+            language: DisplayLanguage::En,
             title: "Pack <for> \"you\"".into(),
             candidate: "Jane <b>Doe</b>".into(),
             vacancy_title: "Analyst & co".into(),

@@ -40,6 +40,7 @@ pub use settings::{QuietHours, ReminderSettings, load_reminder_settings, save_re
 use crate::Result;
 use crate::applications::{self, Application, EventInput, Stage};
 use crate::countdowns::{CountdownKind, Subject, Target, targets, user_zone};
+use crate::display_language::DisplayLanguage;
 use crate::store::Store;
 use crate::store::text::instant_text;
 use crate::time::{self, Fold, local_time};
@@ -236,7 +237,8 @@ pub fn scheduled(
                     shows_utc: deferred(settings, p.due.max(now), tz),
                     kind: p.target.kind,
                     target_utc: p.target.at,
-                    title: text::single(&p.target, p.due.max(now), tz).title,
+                    // The schedule is for tests and logs, not the candidate: English.
+                    title: text::single(&p.target, p.due.max(now), tz, DisplayLanguage::En).title,
                     key: p.key,
                 });
             }
@@ -296,12 +298,14 @@ pub struct Delivery {
 }
 
 /// Takes every reminder due at `now` and not yet fired: records them all as fired, in one
-/// transaction, and returns what to show. During quiet hours it takes nothing.
+/// transaction, and returns what to show, worded in `language`. During quiet hours it takes
+/// nothing.
 pub fn take_due(
     store: &mut Store,
     now: DateTime<Utc>,
     settings: &ReminderSettings,
     user_zone_name: &str,
+    language: DisplayLanguage,
 ) -> Result<Delivery> {
     let tz = user_zone(user_zone_name)?;
     if is_quiet(settings, now, tz) {
@@ -340,7 +344,7 @@ pub fn take_due(
     let singles: Vec<Notification> = subjects
         .iter()
         .map(|t| {
-            let mut single = text::single(t, now, tz);
+            let mut single = text::single(t, now, tz, language);
             single.reminder_keys = shown
                 .iter()
                 .filter(|p| p.target.subject_key() == t.subject_key())
@@ -351,7 +355,7 @@ pub fn take_due(
         .collect();
     let summary = singles.len() >= SUMMARY_FROM;
     let notifications = if summary {
-        vec![text::summary(&subjects, &singles, tz)]
+        vec![text::summary(&subjects, &singles, tz, language)]
     } else {
         singles
     };

@@ -1,42 +1,56 @@
-//! The words of a notification: plain English, naming the vacancy (or certificate) and the
+//! The words of a notification, in the candidate's language (`crate::words`), naming the vacancy (or certificate) and the
 //! time in the zone it belongs to, and in the candidate's own zone when that differs.
 
 use super::{Notification, NotificationTarget};
-use crate::applications::Stage;
+use crate::applications::{InterviewMode, Stage};
 use crate::countdowns::{Subject, Target};
+use crate::display_language::DisplayLanguage;
 use crate::stations::place_for_zone;
-use crate::time::{self, TimeLeft, human_day, human_moment, local_time, time_left};
+use crate::time::{self, TimeLeft, local_time, time_left};
 use crate::vault::CRC_VALID_MONTHS;
+use crate::words::{self, Arg, Bidi, Msg};
 use chrono::{DateTime, Days, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
+/// How one notification is worded: its language, isolated as text read on screen.
+#[derive(Clone, Copy)]
+struct Say(DisplayLanguage);
+
+impl Say {
+    fn msg(self, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
+        words::reading(self.0, msg, args)
+    }
+
+    fn day(self, date: chrono::NaiveDate) -> String {
+        words::day(self.0, date)
+    }
+
+    fn moment(self, local: chrono::NaiveDateTime) -> String {
+        words::moment(self.0, Bidi::Reading, local)
+    }
+}
+
 /// "in 7 days", "tomorrow at 23:59 Lyon time", "today", "in 3 hours", "in 40 minutes"
 /// ([`time_left`], the Dashboard's rule too); `None` once past.
-fn relative(t: &Target, now: DateTime<Utc>) -> Option<String> {
-    let at_time = || {
-        if t.all_day {
-            String::new()
-        } else {
-            format!(
-                " at {} {} time",
-                t.local().time().format("%H:%M"),
-                place_for_zone(t.tz.name())
-            )
-        }
-    };
+fn relative(say: Say, t: &Target, now: DateTime<Utc>) -> Option<String> {
+    let time = t.local().time().format("%H:%M").to_string();
+    let place = place_for_zone(t.tz.name());
+    let at = [("time", Arg::from(&time)), ("place", Arg::from(&place))];
     Some(match time_left(now, t.at, t.tz, t.all_day)? {
-        TimeLeft::Minutes(m) => format!("in {m} minute{}", if m == 1 { "" } else { "s" }),
-        TimeLeft::Hours(h) => format!("in {h} hour{}", if h == 1 { "" } else { "s" }),
-        TimeLeft::Today => format!("today{}", at_time()),
-        TimeLeft::Tomorrow => format!("tomorrow{}", at_time()),
-        TimeLeft::Days(n) => format!("in {n} days"),
+        TimeLeft::Minutes(m) => say.msg(Msg::WhenMinutes, &[("count", Arg::Count(m))]),
+        TimeLeft::Hours(h) => say.msg(Msg::WhenHours, &[("count", Arg::Count(h))]),
+        TimeLeft::Today if t.all_day => say.msg(Msg::WhenToday, &[]),
+        TimeLeft::Today => say.msg(Msg::WhenTodayAt, &at),
+        TimeLeft::Tomorrow if t.all_day => say.msg(Msg::WhenTomorrow, &[]),
+        TimeLeft::Tomorrow => say.msg(Msg::WhenTomorrowAt, &at),
+        TimeLeft::Days(n) => say.msg(Msg::WhenDays, &[("count", Arg::Count(n))]),
     })
 }
 
 /// "Monday 23 November 2026 at 23:59 (Lyon time; 07:59 on Tuesday 24 November 2026 where you
 /// are)": the moment in its own zone, and in the candidate's when that differs.
-fn moment(t: &Target, user_tz: Tz) -> String {
-    let here = human_moment(t.local());
+fn moment(say: Say, t: &Target, user_tz: Tz) -> String {
+    let here = say.moment(t.local());
     let place = place_for_zone(t.tz.name());
     let differs = t.tz.offset_from_utc_datetime(&t.at.naive_utc()).fix()
         != user_tz.offset_from_utc_datetime(&t.at.naive_utc()).fix();
@@ -45,134 +59,165 @@ fn moment(t: &Target, user_tz: Tz) -> String {
         let yours = if yours.date() == t.local().date() {
             yours.time().format("%H:%M").to_string()
         } else {
-            human_moment(yours)
+            say.moment(yours)
         };
-        format!("{here} ({place} time; {yours} where you are)")
+        say.msg(
+            Msg::MomentZonesDiffer,
+            &[
+                ("here", Arg::from(&here)),
+                ("place", Arg::from(&place)),
+                ("yours", Arg::from(&yours)),
+            ],
+        )
     } else {
-        format!("{here} ({place} time, as where you are)")
+        say.msg(
+            Msg::MomentZonesSame,
+            &[("here", Arg::from(&here)), ("place", Arg::from(&place))],
+        )
     }
 }
 
-fn quoted(t: &Target) -> String {
-    format!("“{}”", t.named())
+fn quoted(say: Say, t: &Target) -> String {
+    say.msg(Msg::Quoted, &[("name", Arg::from(&t.named()))])
 }
 
-pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notification {
-    let when = relative(t, now);
-    let name = &t.name;
-    let day = human_day(t.local_date());
+fn mode_name(mode: InterviewMode) -> &'static str {
+    match mode {
+        InterviewMode::VideoConference => "video-conference",
+        InterviewMode::InPerson => "in-person",
+    }
+}
+
+/// A title and body with the subject's name, `when` it is and its `quoted` name.
+fn pair(
+    say: Say,
+    (title, body): (Msg, Msg),
+    t: &Target,
+    when: Option<&str>,
+    body_args: &[(&str, Arg<'_>)],
+) -> (String, String) {
+    let mut title_args = vec![("name", Arg::from(&t.name))];
+    if let Some(w) = when {
+        title_args.push(("when", Arg::Text(w)));
+    }
+    let q = quoted(say, t);
+    let mut all = vec![("quoted", Arg::from(&q))];
+    all.extend(body_args.iter().copied());
+    (say.msg(title, &title_args), say.msg(body, &all))
+}
+
+pub(super) fn single(
+    t: &Target,
+    now: DateTime<Utc>,
+    user_tz: Tz,
+    language: DisplayLanguage,
+) -> Notification {
+    let say = Say(language);
+    let when = relative(say, t, now);
+    let when = when.as_deref();
+    let day = say.day(t.local_date());
     let (title, body) = match &t.subject {
-        Subject::Deadline => match &when {
-            Some(w) => (
-                format!("Deadline {w}: {name}"),
-                format!(
-                    "Applications for {} close {}.",
-                    quoted(t),
-                    moment(t, user_tz)
-                ),
-            ),
-            None => (
-                format!("Deadline passed: {name}"),
-                format!(
-                    "Applications for {} closed {}.",
-                    quoted(t),
-                    moment(t, user_tz)
-                ),
-            ),
-        },
+        Subject::Deadline => {
+            let m = moment(say, t, user_tz);
+            let msgs = if when.is_some() {
+                (Msg::DeadlineSoonTitle, Msg::DeadlineSoonBody)
+            } else {
+                (Msg::DeadlinePassedTitle, Msg::DeadlinePassedBody)
+            };
+            pair(say, msgs, t, when, &[("moment", Arg::from(&m))])
+        }
         Subject::Silence {
             submitted_on,
             stage,
         } => {
-            let then = if *stage == Stage::NoResponse {
-                "It is now marked “No response”."
+            let body = if *stage == Stage::NoResponse {
+                Msg::SilenceBodyMarked
             } else {
-                "Mark it “No response” in Dossier, or keep waiting if you have heard from INTERPOL."
+                Msg::SilenceBodyOpen
             };
-            (
-                format!("6 months without an answer: {name}"),
-                format!(
-                    "You submitted your application for {} on {}. INTERPOL treats no answer within 6 months as unsuccessful. {then}",
-                    quoted(t),
-                    human_day(*submitted_on)
-                ),
+            let submitted = say.day(*submitted_on);
+            pair(
+                say,
+                (Msg::SilenceTitle, body),
+                t,
+                None,
+                &[("submitted", Arg::from(&submitted))],
             )
         }
         Subject::Certificate { issued_on, country } => {
-            let from = country
-                .as_deref()
-                .map(|c| format!(" from {}", crate::countries::name(c).unwrap_or(c)))
-                .unwrap_or_default();
+            let certificate = match country.as_deref() {
+                Some(c) => say.msg(
+                    Msg::CertificateNamedFrom,
+                    &[
+                        ("name", Arg::from(&t.name)),
+                        // Country names are English for now; see the notes in `words`.
+                        ("country", Arg::Text(crate::countries::name(c).unwrap_or(c))),
+                    ],
+                ),
+                None => say.msg(Msg::CertificateNamed, &[("name", Arg::from(&t.name))]),
+            };
             let last = t
                 .local_date()
                 .checked_sub_days(Days::new(1))
                 .unwrap_or(t.local_date());
-            let rule = format!(
-                "INTERPOL asks for a criminal record certificate issued in the past {CRC_VALID_MONTHS} months."
+            let rule = say.msg(
+                Msg::CertificateRule,
+                &[("months", Arg::from(CRC_VALID_MONTHS))],
             );
-            match &when {
-                Some(w) => (
-                    format!("Criminal record certificate stale {w}: {name}"),
-                    format!(
-                        "“{name}”{from}, issued {}, counts until {}. {rule} Request a new one in time.",
-                        human_day(*issued_on),
-                        human_day(last)
-                    ),
-                ),
-                None => (
-                    format!("Criminal record certificate now stale: {name}"),
-                    format!(
-                        "“{name}”{from}, issued {}, counted until {}. {rule} Request a new one.",
-                        human_day(*issued_on),
-                        human_day(last)
-                    ),
-                ),
-            }
+            let (issued, last) = (say.day(*issued_on), say.day(last));
+            let msgs = if when.is_some() {
+                (Msg::CertificateSoonTitle, Msg::CertificateSoonBody)
+            } else {
+                (Msg::CertificateStaleTitle, Msg::CertificateStaleBody)
+            };
+            pair(
+                say,
+                msgs,
+                t,
+                when,
+                &[
+                    ("certificate", Arg::from(&certificate)),
+                    ("issued", Arg::from(&issued)),
+                    ("last", Arg::from(&last)),
+                    ("rule", Arg::from(&rule)),
+                ],
+            )
         }
         Subject::Roster { rostered_on } => {
-            let since = human_day(*rostered_on);
-            match &when {
-                Some(w) => (
-                    format!("Roster place expires {w}: {name}"),
-                    format!(
-                        "Your place on the roster for {} (since {since}) is valid 3 years: it expires on {day}.",
-                        quoted(t)
-                    ),
-                ),
-                None => (
-                    format!("Roster place expired: {name}"),
-                    format!(
-                        "Your place on the roster for {} (since {since}) expired on {day}, 3 years on.",
-                        quoted(t)
-                    ),
-                ),
-            }
+            let since = say.day(*rostered_on);
+            let msgs = if when.is_some() {
+                (Msg::RosterSoonTitle, Msg::RosterSoonBody)
+            } else {
+                (Msg::RosterExpiredTitle, Msg::RosterExpiredBody)
+            };
+            pair(
+                say,
+                msgs,
+                t,
+                when,
+                &[("since", Arg::from(&since)), ("day", Arg::from(&day))],
+            )
         }
         Subject::Interview { mode, place, .. } => {
-            let place = if place.is_empty() {
-                String::new()
+            let mode = say.msg(Msg::InterviewMode, &[("mode", Arg::Text(mode_name(*mode)))]);
+            let m = moment(say, t, user_tz);
+            let msgs = if when.is_some() {
+                (Msg::InterviewSoonTitle, Msg::InterviewSoonBody)
             } else {
-                format!(" Place: {place}")
+                (Msg::InterviewStartedTitle, Msg::InterviewStartedBody)
             };
-            let mode = mode.label();
-            match &when {
-                Some(w) => (
-                    format!("Interview {w}: {name}"),
-                    format!(
-                        "Interview by {mode} for {}, {}.{place}",
-                        quoted(t),
-                        moment(t, user_tz)
-                    ),
-                ),
-                None => (
-                    format!("Interview started: {name}"),
-                    format!(
-                        "The interview by {mode} for {} was {}.{place}",
-                        quoted(t),
-                        moment(t, user_tz)
-                    ),
-                ),
+            let (title, mut body) = pair(
+                say,
+                msgs,
+                t,
+                when,
+                &[("mode", Arg::from(&mode)), ("moment", Arg::from(&m))],
+            );
+            if !place.is_empty() {
+                body.push(' ');
+                body.push_str(&say.msg(Msg::InterviewPlace, &[("place", Arg::from(place))]));
             }
+            (title, body)
         }
     };
     Notification {
@@ -191,22 +236,32 @@ pub(super) fn single(t: &Target, now: DateTime<Utc>, user_tz: Tz) -> Notificatio
 }
 
 /// One notification for several: a line per subject, soonest first.
-pub(super) fn summary(targets: &[Target], singles: &[Notification], user_tz: Tz) -> Notification {
+pub(super) fn summary(
+    targets: &[Target],
+    singles: &[Notification],
+    user_tz: Tz,
+    language: DisplayLanguage,
+) -> Notification {
+    let say = Say(language);
     let lines: Vec<String> = targets
         .iter()
         .zip(singles)
         .map(|(t, n)| {
             let when = if t.all_day {
-                t.local_date().format("%-d %b %Y").to_string()
+                words::short_date(language, t.local_date())
             } else {
                 let local = time::local_time(t.at, user_tz);
-                format!("{} your time", local.format("%-d %b %Y, %H:%M"))
+                let moment = words::short_date_time(language, local);
+                say.msg(Msg::SummaryYourTime, &[("moment", Arg::from(&moment))])
             };
-            format!("• {} ({when})", n.title)
+            say.msg(
+                Msg::SummaryLine,
+                &[("title", Arg::from(&n.title)), ("when", Arg::from(&when))],
+            )
         })
         .collect();
     Notification {
-        title: format!("{} reminders from Dossier", singles.len()),
+        title: say.msg(Msg::SummaryTitle, &[("count", Arg::from(singles.len()))]),
         body: lines.join("\n"),
         target: None,
         reminder_keys: singles

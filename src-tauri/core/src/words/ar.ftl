@@ -1,0 +1,175 @@
+# كلمات Dossier التي يكتبها Rust: الإشعارات وأحداث التقويم وبيانات محتويات الملفات وأسماء الملفات
+# المقترحة. المعرّفات والمتغيّرات هي نفسها في en.ftl.
+
+## كيف يُقتبس اسم داخل جملة.
+quoted = «{ $name }»
+
+## التواريخ والأوقات.
+moment = { $day } الساعة { $time }
+moment-zones-differ = { $here } (بتوقيت { $place }؛ { $yours } حيث أنت)
+moment-zones-same = { $here } (بتوقيت { $place }، وهو التوقيت نفسه حيث أنت)
+
+## الوقت المتبقي.
+when-minutes = { $count ->
+    [zero] بعد { $count } دقيقة
+    [one] بعد دقيقة واحدة
+    [two] بعد دقيقتين
+    [few] بعد { $count } دقائق
+    [many] بعد { $count } دقيقةً
+   *[other] بعد { $count } دقيقة
+}
+when-hours = { $count ->
+    [zero] بعد { $count } ساعة
+    [one] بعد ساعة واحدة
+    [two] بعد ساعتين
+    [few] بعد { $count } ساعات
+    [many] بعد { $count } ساعةً
+   *[other] بعد { $count } ساعة
+}
+when-today = اليوم
+when-today-at = اليوم الساعة { $time } بتوقيت { $place }
+when-tomorrow = غدًا
+when-tomorrow-at = غدًا الساعة { $time } بتوقيت { $place }
+when-days = { $count ->
+    [zero] بعد { $count } يوم
+    [one] بعد يوم واحد
+    [two] بعد يومين
+    [few] بعد { $count } أيام
+    [many] بعد { $count } يومًا
+   *[other] بعد { $count } يوم
+}
+
+## طرق إجراء المقابلة.
+interview-mode = { $mode ->
+    [in-person] حضوريًا
+   *[video-conference] عبر الفيديو
+}
+
+## الإشعارات.
+notification-open = فتح في Dossier
+deadline-soon-title = الموعد النهائي لتقديم الطلبات { $when }: { $name }
+deadline-soon-body = يُغلق باب تقديم الطلبات لـ { $quoted } يوم { $moment }.
+deadline-passed-title = انقضى الموعد النهائي: { $name }
+deadline-passed-body = أُغلق باب تقديم الطلبات لـ { $quoted } يوم { $moment }.
+silence-title = 6 أشهر دون رد: { $name }
+silence-body-marked = قدّمت طلبك لـ { $quoted } يوم { $submitted }. يعدّ الإنتربول عدم الرد خلال 6 أشهر عدمَ قبول للطلب. وقد وُسم الطلب الآن بـ «لا رد».
+silence-body-open = قدّمت طلبك لـ { $quoted } يوم { $submitted }. يعدّ الإنتربول عدم الرد خلال 6 أشهر عدمَ قبول للطلب. ضع عليه وسم «لا رد» في Dossier، أو واصل الانتظار إن كان الإنتربول قد تواصل معك.
+certificate-named = «{ $name }»
+certificate-named-from = «{ $name }» ({ $country })
+certificate-rule = يطلب الإنتربول صحيفة سوابق قضائية صادرة خلال الأشهر الـ { $months } الماضية.
+certificate-soon-title = صحيفة السوابق القضائية تنتهي صلاحيتها { $when }: { $name }
+certificate-soon-body = { $certificate }، الصادرة يوم { $issued }، صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة في الوقت المناسب.
+certificate-stale-title = انتهت صلاحية صحيفة السوابق القضائية: { $name }
+certificate-stale-body = { $certificate }، الصادرة يوم { $issued }، كانت صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة.
+roster-soon-title = ينتهي إدراجك في قائمة الاحتياط { $when }: { $name }
+roster-soon-body = إدراجك في قائمة الاحتياط لـ { $quoted } (منذ { $since }) صالح 3 سنوات: ينتهي يوم { $day }.
+roster-expired-title = انتهى إدراجك في قائمة الاحتياط: { $name }
+roster-expired-body = انتهى إدراجك في قائمة الاحتياط لـ { $quoted } (منذ { $since }) يوم { $day }، بعد 3 سنوات.
+interview-soon-title = مقابلة { $when }: { $name }
+interview-soon-body = مقابلة { $mode } لـ { $quoted }، يوم { $moment }.
+interview-started-title = بدأت المقابلة: { $name }
+interview-started-body = جرت المقابلة { $mode } لـ { $quoted } يوم { $moment }.
+interview-place = المكان: { $place }
+summary-title = { $count ->
+    [zero] لا تذكيرات من Dossier
+    [one] تذكير واحد من Dossier
+    [two] تذكيران من Dossier
+    [few] { $count } تذكيرات من Dossier
+    [many] { $count } تذكيرًا من Dossier
+   *[other] { $count } تذكير من Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment } بتوقيتك
+
+## أحداث التقويم (.ics).
+ics-deadline-title = الموعد النهائي لتقديم الطلبات: { $name }
+ics-deadline-detail = يُغلق باب تقديم الطلبات يوم { $moment } (المنطقة الزمنية { $zone }).
+ics-silence-title = 6 أشهر منذ تقديم الطلب: { $name }
+ics-silence-detail = قُدّم الطلب يوم { $submitted }؛ تنقضي الأشهر الستة يوم { $day }. إن لم يصل رد حتى ذلك الحين، يعدّ الإنتربول الطلب غير مقبول.
+ics-certificate-title = انتهاء صلاحية صحيفة السوابق القضائية: { $name }
+ics-certificate-detail = صدرت يوم { $issued }؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
+ics-certificate-detail-in = صدرت يوم { $issued } ({ $country })؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
+ics-roster-title = انتهاء الإدراج في قائمة الاحتياط: { $name }
+ics-roster-detail = أُدرجت في قائمة الاحتياط يوم { $rostered }؛ الإدراج صالح 3 سنوات، حتى { $day }.
+ics-interview-title = مقابلة: { $name }
+ics-interview-detail = مقابلة { $mode }، يوم { $moment } (المنطقة الزمنية { $zone }).
+ics-category = { $kind ->
+    [silence] دون رد
+    [certificate] صحيفة السوابق القضائية
+    [roster] قائمة الاحتياط
+    [interview] مقابلة
+   *[deadline] الموعد النهائي
+}
+
+## ملفات الوثائق: أسماء الملفات المقترحة.
+file-part = { $part ->
+    [cv] السيرة الذاتية
+    [cover-letter] خطاب التقديم
+    [diploma] الشهادة الدراسية
+    [proof-of-employment] إثبات العمل
+    [criminal-record] صحيفة السوابق القضائية
+    [references] المراجع
+    [notice] إعلان الوظيفة
+    [application-copy] نسخة الطلب
+    [sent] مُرسَل
+   *[document] وثيقة
+}
+pack-title = ملف الوثائق: { $title } ({ $reference })
+pack-fallback-name = ملف وثائق الإنتربول
+export-name = تصدير Dossier { $date }
+references-heading = المراجع المهنية
+references-name = الاسم: { $name }
+references-contact = جهة الاتصال: { $contact }
+references-relation = الصلة: { $relation }
+
+## أرشيف Talentlink.
+archive-title = طلب Talentlink: { $title } ({ $reference })
+archive-name = أرشيف Talentlink { $reference }
+archive-fallback-name = أرشيف Talentlink
+archive-copy-label = النسخة المحفوظة من طلب Talentlink
+archive-copy-missing = لا توجد نسخة محفوظة لهذا الطلب. نزّلها من Talentlink ما دام ذلك ممكنًا، واستوردها بوصفها نسخة من طلب Talentlink وأرفقها.
+archive-sent-label = مُرسَل: { $kind }
+archive-notice-label = نص إعلان الوظيفة
+archive-notice-missing = لم يُحفظ نص إعلان هذه الوظيفة.
+archive-complete = كل ما يحفظه Dossier لطلب Talentlink هذا.
+archive-incomplete = كل ما يحفظه Dossier لطلب Talentlink هذا؛ وبعضه ناقص.
+
+## صفحة بيان المحتويات.
+manifest-included = مُدرَج
+manifest-missing = ناقص
+manifest-stale = منتهي الصلاحية، غير مُدرَج
+manifest-other-files = ملفات أخرى
+manifest-column-number = الرقم
+manifest-column-item = الوثيقة
+manifest-column-status = الحالة
+manifest-column-file = الملف
+manifest-column-bytes = البايتات
+manifest-complete = مكتمل: جميع الوثائق مُدرَجة.
+manifest-incomplete = غير مكتمل: هذه الوثائق ليست في هذا الملف.
+manifest-candidate = الاسم: { $name }.
+manifest-for = لوظيفة { $title } ({ $reference }). تاريخ التحقق { $checked }؛ تاريخ الإعداد { $created }.
+manifest-check = تحقّق من ملف باستخدام { $linux } (Linux) أو { $mac } (macOS) أو { $windows } (Windows)؛ القائمة نفسها موجودة في بيان JSON. أعدّه Dossier ({ $format }).
+
+## نوافذ الملفات: اسم مرشِّح نوع الملف.
+dialog-filter = { $kind ->
+    [zip] أرشيف zip
+    [folder] مجلد
+    [calendar] تقويم (iCalendar)
+    [export] تصدير Dossier
+    [notices] إعلانات الوظائف
+   *[scans] ملفات PDF وصور ممسوحة ضوئيًا
+}
+
+## أنواع الوثائق، في اسم ملف أو سطر من بيان المحتويات.
+document-kind = { $kind ->
+    [cv] السيرة الذاتية
+    [diploma] شهادة دراسية أو درجة علمية
+    [proof_of_employment] إثبات العمل
+    [criminal_record] صحيفة السوابق القضائية
+    [reference_letter] رسالة توصية
+    [language_certificate] شهادة لغة
+    [identity] جواز سفر أو بطاقة هوية
+    [cover_letter] خطاب التقديم
+    [talentlink_application] نسخة من طلب Talentlink
+   *[other] وثيقة أخرى
+}

@@ -1,0 +1,156 @@
+# Las palabras de Dossier escritas por Rust: notificaciones, eventos de calendario, manifiestos
+# de expediente y nombres de archivo propuestos. Mismos identificadores y variables que en.ftl.
+
+## Cómo se cita un nombre dentro de una frase.
+quoted = «{ $name }»
+
+## Fechas y horas.
+moment = { $day } a las { $time }
+moment-zones-differ = { $here } (hora de { $place }; { $yours } donde usted se encuentra)
+moment-zones-same = { $here } (hora de { $place }, la misma que donde usted se encuentra)
+
+## Tiempo restante.
+when-minutes = en { $count } { $count ->
+    [one] minuto
+   *[other] minutos
+}
+when-hours = en { $count } { $count ->
+    [one] hora
+   *[other] horas
+}
+when-today = hoy
+when-today-at = hoy a las { $time }, hora de { $place }
+when-tomorrow = mañana
+when-tomorrow-at = mañana a las { $time }, hora de { $place }
+when-days = en { $count } días
+
+## Modalidades de entrevista.
+interview-mode = { $mode ->
+    [in-person] presencial
+   *[video-conference] por videoconferencia
+}
+
+## Notificaciones.
+notification-open = Abrir en Dossier
+deadline-soon-title = Fecha límite de presentación de candidaturas { $when }: { $name }
+deadline-soon-body = El plazo de presentación de candidaturas para { $quoted } se cierra el { $moment }.
+deadline-passed-title = Fecha límite vencida: { $name }
+deadline-passed-body = El plazo de presentación de candidaturas para { $quoted } se cerró el { $moment }.
+silence-title = 6 meses sin respuesta: { $name }
+silence-body-marked = Presentó su candidatura para { $quoted } el { $submitted }. INTERPOL considera que la falta de respuesta en un plazo de 6 meses significa que la candidatura no ha prosperado. Ahora está marcada como «Sin respuesta».
+silence-body-open = Presentó su candidatura para { $quoted } el { $submitted }. INTERPOL considera que la falta de respuesta en un plazo de 6 meses significa que la candidatura no ha prosperado. Márquela como «Sin respuesta» en Dossier, o siga esperando si ha tenido noticias de INTERPOL.
+certificate-named = «{ $name }»
+certificate-named-from = «{ $name }» ({ $country })
+certificate-rule = INTERPOL pide un certificado de antecedentes penales expedido en los últimos { $months } meses.
+certificate-soon-title = Certificado de antecedentes penales caducado { $when }: { $name }
+certificate-soon-body = { $certificate }, expedido el { $issued }, es válido hasta el { $last }. { $rule } Solicite uno nuevo a tiempo.
+certificate-stale-title = Certificado de antecedentes penales caducado: { $name }
+certificate-stale-body = { $certificate }, expedido el { $issued }, era válido hasta el { $last }. { $rule } Solicite uno nuevo.
+roster-soon-title = Su inclusión en la lista de reserva vence { $when }: { $name }
+roster-soon-body = Su inclusión en la lista de reserva para { $quoted } (desde el { $since }) es válida 3 años: vence el { $day }.
+roster-expired-title = Inclusión en la lista de reserva vencida: { $name }
+roster-expired-body = Su inclusión en la lista de reserva para { $quoted } (desde el { $since }) venció el { $day }, al cabo de 3 años.
+interview-soon-title = Entrevista { $when }: { $name }
+interview-soon-body = Entrevista { $mode } para { $quoted }, el { $moment }.
+interview-started-title = Entrevista comenzada: { $name }
+interview-started-body = La entrevista { $mode } para { $quoted } tuvo lugar el { $moment }.
+interview-place = Lugar: { $place }
+summary-title = { $count ->
+    [one] { $count } recordatorio de Dossier
+   *[other] { $count } recordatorios de Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment }, su hora
+
+## Eventos de calendario (.ics).
+ics-deadline-title = Fecha límite de presentación de candidaturas: { $name }
+ics-deadline-detail = El plazo de presentación de candidaturas se cierra el { $moment } (zona horaria { $zone }).
+ics-silence-title = 6 meses desde la presentación: { $name }
+ics-silence-detail = Candidatura presentada el { $submitted }; los 6 meses se cumplen el { $day }. Si para entonces no hay respuesta, INTERPOL considera que la candidatura no ha prosperado.
+ics-certificate-title = Caducidad del certificado de antecedentes penales: { $name }
+ics-certificate-detail = Expedido el { $issued }; a partir del { $day } tiene más de { $months } meses.
+ics-certificate-detail-in = Expedido el { $issued } ({ $country }); a partir del { $day } tiene más de { $months } meses.
+ics-roster-title = Vencimiento de la inclusión en la lista de reserva: { $name }
+ics-roster-detail = Inclusión en la lista de reserva el { $rostered }; es válida 3 años, hasta el { $day }.
+ics-interview-title = Entrevista: { $name }
+ics-interview-detail = Entrevista { $mode }, el { $moment } (zona horaria { $zone }).
+ics-category = { $kind ->
+    [silence] Sin respuesta
+    [certificate] Certificado de antecedentes penales
+    [roster] Lista de reserva
+    [interview] Entrevista
+   *[deadline] Fecha límite
+}
+
+## Expedientes de documentos: nombres de archivo propuestos.
+file-part = { $part ->
+    [cv] CV
+    [cover-letter] Carta de motivación
+    [diploma] Título
+    [proof-of-employment] Certificado de empleo
+    [criminal-record] Certificado de antecedentes penales
+    [references] Referencias
+    [notice] Anuncio de vacante
+    [application-copy] Copia de la candidatura
+    [sent] Enviado
+   *[document] Documento
+}
+pack-title = Expediente de documentos: { $title } ({ $reference })
+pack-fallback-name = Expediente de documentos INTERPOL
+export-name = Exportación de Dossier { $date }
+references-heading = Referencias profesionales
+references-name = Nombre: { $name }
+references-contact = Contacto: { $contact }
+references-relation = Relación: { $relation }
+
+## El archivo de Talentlink.
+archive-title = Candidatura en Talentlink: { $title } ({ $reference })
+archive-name = Archivo Talentlink { $reference }
+archive-fallback-name = Archivo Talentlink
+archive-copy-label = Copia guardada de la candidatura en Talentlink
+archive-copy-missing = No hay ninguna copia guardada de esta candidatura. Descárguela de Talentlink mientras pueda, impórtela como copia de una candidatura de Talentlink y adjúntela.
+archive-sent-label = Enviado: { $kind }
+archive-notice-label = Texto del anuncio de vacante
+archive-notice-missing = No se ha guardado el texto del anuncio de esta vacante.
+archive-complete = Todo lo que Dossier guarda de esta candidatura en Talentlink.
+archive-incomplete = Todo lo que Dossier guarda de esta candidatura en Talentlink; falta una parte.
+
+## La página del manifiesto.
+manifest-included = Incluido
+manifest-missing = Falta
+manifest-stale = Caducado, no incluido
+manifest-other-files = Otros archivos
+manifest-column-number = N.º
+manifest-column-item = Documento
+manifest-column-status = Estado
+manifest-column-file = Archivo
+manifest-column-bytes = Tamaño en bytes
+manifest-complete = Completo: se incluyen todos los documentos.
+manifest-incomplete = Incompleto: estos documentos no están en este expediente.
+manifest-candidate = Persona candidata: { $name }.
+manifest-for = Para { $title } ({ $reference }). Comprobado el { $checked }; redactado el { $created }.
+manifest-check = Compruebe un archivo con { $linux } (Linux), { $mac } (macOS) o { $windows } (Windows); la misma lista figura en el manifiesto JSON. Redactado por Dossier ({ $format }).
+
+## Diálogos de archivo: nombre del filtro de tipo de archivo.
+dialog-filter = { $kind ->
+    [zip] Archivo zip
+    [folder] Carpeta
+    [calendar] Calendario (iCalendar)
+    [export] Exportación de Dossier
+    [notices] Anuncios de vacante
+   *[scans] PDF e imágenes escaneadas
+}
+
+## Tipos de documento, en un nombre de archivo o una línea del manifiesto.
+document-kind = { $kind ->
+    [cv] CV
+    [diploma] título, diploma o certificado de estudios
+    [proof_of_employment] certificado de empleo
+    [criminal_record] certificado de antecedentes penales
+    [reference_letter] carta de recomendación
+    [language_certificate] certificado de idiomas
+    [identity] pasaporte o documento de identidad
+    [cover_letter] carta de motivación
+    [talentlink_application] copia de una candidatura de Talentlink
+   *[other] otro documento
+}

@@ -1,0 +1,156 @@
+# Les mots de Dossier écrits par Rust : notifications, événements d’agenda, manifestes de dossier
+# et noms de fichiers proposés. Mêmes identifiants et variables que en.ftl.
+
+## Citation d’un nom dans une phrase.
+quoted = « { $name } »
+
+## Dates et heures.
+moment = { $day } à { $time }
+moment-zones-differ = { $here } (heure de { $place } ; { $yours } là où vous êtes)
+moment-zones-same = { $here } (heure de { $place }, la même que là où vous êtes)
+
+## Temps restant.
+when-minutes = dans { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+when-hours = dans { $count } { $count ->
+    [one] heure
+   *[other] heures
+}
+when-today = aujourd’hui
+when-today-at = aujourd’hui à { $time }, heure de { $place }
+when-tomorrow = demain
+when-tomorrow-at = demain à { $time }, heure de { $place }
+when-days = dans { $count } jours
+
+## Modalités d’entretien.
+interview-mode = { $mode ->
+    [in-person] en présentiel
+   *[video-conference] par visioconférence
+}
+
+## Notifications.
+notification-open = Ouvrir dans Dossier
+deadline-soon-title = Date limite de candidature { $when } : { $name }
+deadline-soon-body = Les candidatures pour { $quoted } seront closes le { $moment }.
+deadline-passed-title = Date limite de candidature dépassée : { $name }
+deadline-passed-body = Les candidatures pour { $quoted } ont été closes le { $moment }.
+silence-title = 6 mois sans réponse : { $name }
+silence-body-marked = Vous avez soumis votre candidature pour { $quoted } le { $submitted }. INTERPOL considère une absence de réponse dans un délai de 6 mois comme un refus. La candidature est désormais marquée « Sans réponse ».
+silence-body-open = Vous avez soumis votre candidature pour { $quoted } le { $submitted }. INTERPOL considère une absence de réponse dans un délai de 6 mois comme un refus. Marquez-la « Sans réponse » dans Dossier, ou continuez d’attendre si vous avez eu des nouvelles d’INTERPOL.
+certificate-named = « { $name } »
+certificate-named-from = « { $name } » ({ $country })
+certificate-rule = INTERPOL demande un extrait de casier judiciaire délivré au cours des { $months } derniers mois.
+certificate-soon-title = Extrait de casier judiciaire périmé { $when } : { $name }
+certificate-soon-body = { $certificate }, délivré le { $issued }, reste valable jusqu’au { $last }. { $rule } Demandez-en un nouveau à temps.
+certificate-stale-title = Extrait de casier judiciaire désormais périmé : { $name }
+certificate-stale-body = { $certificate }, délivré le { $issued }, était valable jusqu’au { $last }. { $rule } Demandez-en un nouveau.
+roster-soon-title = Inscription sur la liste de réserve expirant { $when } : { $name }
+roster-soon-body = Votre inscription sur la liste de réserve pour { $quoted } (depuis le { $since }) est valable 3 ans : elle expire le { $day }.
+roster-expired-title = Inscription sur la liste de réserve expirée : { $name }
+roster-expired-body = Votre inscription sur la liste de réserve pour { $quoted } (depuis le { $since }) a expiré le { $day }, au bout de 3 ans.
+interview-soon-title = Entretien { $when } : { $name }
+interview-soon-body = Entretien { $mode } pour { $quoted }, le { $moment }.
+interview-started-title = Entretien commencé : { $name }
+interview-started-body = L’entretien { $mode } pour { $quoted } a eu lieu le { $moment }.
+interview-place = Lieu : { $place }
+summary-title = { $count ->
+    [one] { $count } rappel de Dossier
+   *[other] { $count } rappels de Dossier
+}
+summary-line = • { $title } ({ $when })
+summary-your-time = { $moment }, votre heure
+
+## Événements d’agenda (.ics).
+ics-deadline-title = Date limite de candidature : { $name }
+ics-deadline-detail = Les candidatures seront closes le { $moment } (fuseau horaire { $zone }).
+ics-silence-title = 6 mois depuis la candidature : { $name }
+ics-silence-detail = Candidature soumise le { $submitted } ; les 6 mois seront écoulés le { $day }. Sans réponse d’ici là, INTERPOL considère la candidature comme non retenue.
+ics-certificate-title = Extrait de casier judiciaire périmé : { $name }
+ics-certificate-detail = Délivré le { $issued } ; à partir du { $day }, il date de plus de { $months } mois.
+ics-certificate-detail-in = Délivré le { $issued } ({ $country }) ; à partir du { $day }, il date de plus de { $months } mois.
+ics-roster-title = Fin de l’inscription sur la liste de réserve : { $name }
+ics-roster-detail = Inscription sur la liste de réserve le { $rostered } ; elle est valable 3 ans, jusqu’au { $day }.
+ics-interview-title = Entretien : { $name }
+ics-interview-detail = Entretien { $mode }, le { $moment } (fuseau horaire { $zone }).
+ics-category = { $kind ->
+    [silence] Sans réponse
+    [certificate] Extrait de casier judiciaire
+    [roster] Liste de réserve
+    [interview] Entretien
+   *[deadline] Date limite de candidature
+}
+
+## Dossiers de pièces : noms de fichiers proposés.
+file-part = { $part ->
+    [cv] CV
+    [cover-letter] Lettre de motivation
+    [diploma] Diplôme
+    [proof-of-employment] Attestation d’emploi
+    [criminal-record] Extrait de casier judiciaire
+    [references] Références
+    [notice] Avis de vacance
+    [application-copy] Copie de la candidature
+    [sent] Envoyé
+   *[document] Pièce
+}
+pack-title = Dossier de pièces : { $title } ({ $reference })
+pack-fallback-name = Dossier de pièces INTERPOL
+export-name = Export Dossier { $date }
+references-heading = Références professionnelles
+references-name = Nom : { $name }
+references-contact = Coordonnées : { $contact }
+references-relation = Relation : { $relation }
+
+## L’archive Talentlink.
+archive-title = Candidature Talentlink : { $title } ({ $reference })
+archive-name = Archive Talentlink { $reference }
+archive-fallback-name = Archive Talentlink
+archive-copy-label = Copie enregistrée de la candidature Talentlink
+archive-copy-missing = Aucune copie enregistrée pour cette candidature. Téléchargez-la depuis Talentlink tant que c’est possible, importez-la comme copie d’une candidature Talentlink et joignez-la.
+archive-sent-label = Envoyé : { $kind }
+archive-notice-label = Texte de l’avis de vacance
+archive-notice-missing = Aucun texte d’avis de vacance n’est enregistré pour ce poste.
+archive-complete = Tout ce que Dossier conserve pour cette candidature Talentlink.
+archive-incomplete = Tout ce que Dossier conserve pour cette candidature Talentlink ; certains éléments manquent.
+
+## La page du manifeste.
+manifest-included = Inclus
+manifest-missing = Manquant
+manifest-stale = Périmé, non inclus
+manifest-other-files = Autres fichiers
+manifest-column-number = N°
+manifest-column-item = Pièce
+manifest-column-status = État
+manifest-column-file = Fichier
+manifest-column-bytes = Octets
+manifest-complete = Complet : toutes les pièces sont incluses.
+manifest-incomplete = Incomplet : ces pièces ne figurent pas dans ce dossier.
+manifest-candidate = Personne candidate : { $name }.
+manifest-for = Pour { $title } ({ $reference }). Vérifié le { $checked } ; rédigé le { $created }.
+manifest-check = Vérifiez un fichier avec { $linux } (Linux), { $mac } (macOS) ou { $windows } (Windows) ; la même liste figure dans le manifeste JSON. Rédigé par Dossier ({ $format }).
+
+## Boîtes de dialogue de fichiers : nom du filtre de type de fichier.
+dialog-filter = { $kind ->
+    [zip] Archive zip
+    [folder] Dossier
+    [calendar] Agenda (iCalendar)
+    [export] Export Dossier
+    [notices] Avis de vacance
+   *[scans] PDF et images numérisées
+}
+
+## Types de pièces, dans un nom de fichier ou une ligne du manifeste.
+document-kind = { $kind ->
+    [cv] CV
+    [diploma] diplôme, grade ou certificat d’études
+    [proof_of_employment] attestation d’emploi
+    [criminal_record] extrait de casier judiciaire
+    [reference_letter] lettre de recommandation
+    [language_certificate] certificat de langue
+    [identity] passeport ou carte d’identité
+    [cover_letter] lettre de motivation
+    [talentlink_application] copie d’une candidature Talentlink
+   *[other] autre pièce
+}

@@ -1,0 +1,278 @@
+//! The words Rust itself writes for the candidate, in Dossier's four languages: native
+//! notifications, calendar events, the pack manifest and the file names Dossier proposes. One
+//! Fluent catalogue per language (`words/en.ftl`, `fr.ftl`, `es.ftl`, `ar.ftl`), embedded in
+//! the binary; the UI's words live in its own catalogue (`ui/src/locales`).
+//!
+//! Decisions, and why:
+//! - **Fluent** (Project Fluent, `fluent-bundle`): plural rules come from CLDR
+//!   (`intl_pluralrules`), so Arabic's six forms are selectors in the catalogue, not code.
+//! - **Typed ids**: every message is a [`Msg`]; a test fails when one is missing in any language
+//!   or names other variables than English does, so a gap fails a test, not a candidate.
+//! - **Parsed on first use, per language**: a bundle is parsed the first time its language is
+//!   asked for and kept; a candidate who reads French never parses Arabic.
+//! - **Isolation**: Fluent wraps each placeable in FSI/PDI. [`Bidi::Reading`] keeps that for a
+//!   right-to-left language, where a Latin vacancy title or a Lyon time inside Arabic would
+//!   otherwise reorder; left-to-right text needs none and stays as it was. [`Bidi::Plain`] never
+//!   isolates: file names (which `hidden_chars` strips of such marks anyway) and `.ics` fields,
+//!   which calendar programs show as they are.
+//! - **Dates** are written with chrono's CLDR-derived locale data (`unstable-locales`), the
+//!   lightest source that knows every month and day name in the four languages.
+//!
+//! Still English inside these texts: country names (`crate::countries`, from iso3166), which
+//! want a maintained translated source (iso-codes, CLDR) rather than a typed list.
+
+mod dates;
+
+pub use dates::{clock_time, day, short_date, short_date_time};
+
+use crate::display_language::DisplayLanguage;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// Whether placeables are wrapped in Unicode isolates (FSI … PDI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bidi {
+    /// Text a person reads in a window or a page: isolated in a right-to-left language.
+    Reading,
+    /// File names and calendar fields: never isolated.
+    Plain,
+}
+
+macro_rules! messages {
+    ($($variant:ident => $id:literal,)*) => {
+        /// Every message of the catalogue, by its Fluent id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($variant,)*
+        }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Msg::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Quoted => "quoted",
+    Moment => "moment",
+    MomentZonesDiffer => "moment-zones-differ",
+    MomentZonesSame => "moment-zones-same",
+    WhenMinutes => "when-minutes",
+    WhenHours => "when-hours",
+    WhenToday => "when-today",
+    WhenTodayAt => "when-today-at",
+    WhenTomorrow => "when-tomorrow",
+    WhenTomorrowAt => "when-tomorrow-at",
+    WhenDays => "when-days",
+    InterviewMode => "interview-mode",
+    NotificationOpen => "notification-open",
+    DeadlineSoonTitle => "deadline-soon-title",
+    DeadlineSoonBody => "deadline-soon-body",
+    DeadlinePassedTitle => "deadline-passed-title",
+    DeadlinePassedBody => "deadline-passed-body",
+    SilenceTitle => "silence-title",
+    SilenceBodyMarked => "silence-body-marked",
+    SilenceBodyOpen => "silence-body-open",
+    CertificateNamed => "certificate-named",
+    CertificateNamedFrom => "certificate-named-from",
+    CertificateRule => "certificate-rule",
+    CertificateSoonTitle => "certificate-soon-title",
+    CertificateSoonBody => "certificate-soon-body",
+    CertificateStaleTitle => "certificate-stale-title",
+    CertificateStaleBody => "certificate-stale-body",
+    RosterSoonTitle => "roster-soon-title",
+    RosterSoonBody => "roster-soon-body",
+    RosterExpiredTitle => "roster-expired-title",
+    RosterExpiredBody => "roster-expired-body",
+    InterviewSoonTitle => "interview-soon-title",
+    InterviewSoonBody => "interview-soon-body",
+    InterviewStartedTitle => "interview-started-title",
+    InterviewStartedBody => "interview-started-body",
+    InterviewPlace => "interview-place",
+    SummaryTitle => "summary-title",
+    SummaryLine => "summary-line",
+    SummaryYourTime => "summary-your-time",
+    IcsDeadlineTitle => "ics-deadline-title",
+    IcsDeadlineDetail => "ics-deadline-detail",
+    IcsSilenceTitle => "ics-silence-title",
+    IcsSilenceDetail => "ics-silence-detail",
+    IcsCertificateTitle => "ics-certificate-title",
+    IcsCertificateDetail => "ics-certificate-detail",
+    IcsCertificateDetailIn => "ics-certificate-detail-in",
+    IcsRosterTitle => "ics-roster-title",
+    IcsRosterDetail => "ics-roster-detail",
+    IcsInterviewTitle => "ics-interview-title",
+    IcsInterviewDetail => "ics-interview-detail",
+    IcsCategory => "ics-category",
+    FilePart => "file-part",
+    PackTitle => "pack-title",
+    PackFallbackName => "pack-fallback-name",
+    ExportName => "export-name",
+    ReferencesHeading => "references-heading",
+    ReferencesName => "references-name",
+    ReferencesContact => "references-contact",
+    ReferencesRelation => "references-relation",
+    ArchiveTitle => "archive-title",
+    ArchiveName => "archive-name",
+    ArchiveFallbackName => "archive-fallback-name",
+    ArchiveCopyLabel => "archive-copy-label",
+    ArchiveCopyMissing => "archive-copy-missing",
+    ArchiveSentLabel => "archive-sent-label",
+    ArchiveNoticeLabel => "archive-notice-label",
+    ArchiveNoticeMissing => "archive-notice-missing",
+    ArchiveComplete => "archive-complete",
+    ArchiveIncomplete => "archive-incomplete",
+    ManifestIncluded => "manifest-included",
+    ManifestMissing => "manifest-missing",
+    ManifestStale => "manifest-stale",
+    ManifestOtherFiles => "manifest-other-files",
+    ManifestColumnNumber => "manifest-column-number",
+    ManifestColumnItem => "manifest-column-item",
+    ManifestColumnStatus => "manifest-column-status",
+    ManifestColumnFile => "manifest-column-file",
+    ManifestColumnBytes => "manifest-column-bytes",
+    ManifestComplete => "manifest-complete",
+    ManifestIncomplete => "manifest-incomplete",
+    ManifestCandidate => "manifest-candidate",
+    ManifestFor => "manifest-for",
+    ManifestCheck => "manifest-check",
+    DialogFilter => "dialog-filter",
+    DocumentKind => "document-kind",
+}
+
+/// The catalogue's source for `language`.
+pub(crate) fn source(language: DisplayLanguage) -> &'static str {
+    match language {
+        DisplayLanguage::En => include_str!("en.ftl"),
+        DisplayLanguage::Fr => include_str!("fr.ftl"),
+        DisplayLanguage::Es => include_str!("es.ftl"),
+        DisplayLanguage::Ar => include_str!("ar.ftl"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// One bundle per language and isolation, each parsed the first time it is needed.
+static BUNDLES: [OnceLock<Bundle>; 8] = [const { OnceLock::new() }; 8];
+
+fn slot(language: DisplayLanguage, isolating: bool) -> usize {
+    let index = DisplayLanguage::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(0);
+    index * 2 + usize::from(isolating)
+}
+
+fn bundle(language: DisplayLanguage, isolating: bool) -> &'static Bundle {
+    BUNDLES[slot(language, isolating)].get_or_init(|| {
+        let resource = FluentResource::try_new(source(language).to_owned())
+            .unwrap_or_else(|(resource, _)| resource);
+        let tag: unic_langid::LanguageIdentifier = language
+            .tag()
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        bundle.set_use_isolating(isolating);
+        // A message the catalogue defines twice keeps its first form; the catalogue test
+        // rejects duplicates, so this never drops a word in practice.
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// One argument of a message: text, or a number that plurals select on.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Count(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(text: &'a String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Count(n)
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Arg::Count(i64::from(n))
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// `msg` in `language`, its variables filled from `args`. A message the catalogue lacks is
+/// written as its id (the catalogue test makes that a failing test first).
+pub fn render(language: DisplayLanguage, bidi: Bidi, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
+    let isolating = bidi == Bidi::Reading && language.is_right_to_left();
+    let bundle = bundle(language, isolating);
+    let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
+        return msg.id().to_owned();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(text) => FluentValue::from(*text),
+            Arg::Count(n) => FluentValue::from(*n),
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    debug_assert!(
+        errors.is_empty(),
+        "{} in {}: {errors:?}",
+        msg.id(),
+        language.tag()
+    );
+    text.into_owned()
+}
+
+/// [`render`] for text a person reads (notifications, the manifest page).
+pub fn reading(language: DisplayLanguage, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
+    render(language, Bidi::Reading, msg, args)
+}
+
+/// [`render`] for file names and calendar fields.
+pub fn plain(language: DisplayLanguage, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
+    render(language, Bidi::Plain, msg, args)
+}
+
+/// "Monday 23 November 2026 at 23:59" in `language`.
+pub fn moment(language: DisplayLanguage, bidi: Bidi, local: chrono::NaiveDateTime) -> String {
+    render(
+        language,
+        bidi,
+        Msg::Moment,
+        &[
+            ("day", Arg::Text(&day(language, local.date()))),
+            ("time", Arg::Text(&clock_time(local))),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests;
