@@ -119,15 +119,21 @@ fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> O
     }
 }
 
-/// Takes what is due (recording it as fired) and when the next reminder is due.
-fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>)> {
+/// The next reminder: when it shows, and its title (for the tray's menu).
+type Next = Option<(DateTime<Utc>, String)>;
+
+/// Takes what is due (recording it as fired) and the next reminder waiting.
+fn take_pass(state: &AppState) -> Result<(Delivery, Next)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
     state.timer_pass(|store| {
         let settings = reminders::load_reminder_settings(store)?;
         reminders::apply_no_response(store, now, &settings)?;
         let delivery = reminders::take_due(store, now, &settings, &zone)?;
-        let next = reminders::next_due(store, now, &settings, &zone)?;
+        let next = reminders::scheduled(store, now, &settings, &zone)?
+            .into_iter()
+            .next()
+            .map(|s| (s.shows_utc, s.title));
         Ok((delivery, next))
     })
 }
@@ -143,6 +149,8 @@ struct Pass {
 
 async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
     let (delivery, next) = take_pass(state)?;
+    crate::background::show_next(app, next.clone());
+    let next = next.map(|(at, _)| at);
     let mut retry = false;
     let mut shown_count = 0;
     for shown in delivery.notifications {
@@ -284,7 +292,7 @@ mod tests {
 
         let (delivery, next) = take_pass(&state).unwrap();
         assert!(delivery.notifications.is_empty(), "{delivery:?}");
-        let next = next.expect("the deadline's 7-day reminder is waiting");
+        let (next, _) = next.expect("the deadline's 7-day reminder is waiting");
         assert!(next > clock.now());
 
         clock.set(next);
