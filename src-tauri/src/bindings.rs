@@ -70,6 +70,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,
             commands::preferences::language_get,
+            commands::background::background_status,
+            commands::background::background_set_start_at_login,
             commands::vacancies::vacancy_capture_text,
             commands::vacancies::vacancy_capture_files,
             commands::vacancies::vacancy_watch_drops,

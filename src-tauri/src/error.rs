@@ -19,6 +19,10 @@ pub enum Error {
 
     #[error("The system could not open it: {0}")]
     Opener(String),
+
+    /// The login entry could not be written or removed (the autostart folder, say).
+    #[error("Starting at login could not be changed: {0}")]
+    StartAtLogin(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -35,6 +39,8 @@ pub enum ErrorCode {
     StoreUnavailable,
     NotificationFailed,
     OpenFailed,
+    /// The login entry could not be written or removed.
+    StartAtLoginFailed,
     InvalidFields,
     Cancelled,
     Incomplete,
@@ -116,6 +122,7 @@ impl Error {
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
             Error::Opener(_) => ErrorCode::OpenFailed,
+            Error::StartAtLogin(_) => ErrorCode::StartAtLoginFailed,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Dossier's desktop shell: wires the core to the window. State, thin commands, dialogs and
 //! notifications live here; rules and storage live in `dossier-core`.
 
+mod background;
 pub mod bindings;
 mod commands;
 mod dialog;
@@ -37,7 +38,7 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 fn clock() -> Arc<dyn Clock> {
     #[cfg(feature = "e2e")]
     if let Some(now) = test_hooks::fixed_now() {
-        return Arc::new(dossier_core::clock::SettableClock::new(now));
+        return test_hooks::settable_clock(now);
     }
     Arc::new(SystemClock)
 }
@@ -66,30 +67,77 @@ fn invoke_handler(
     typed
 }
 
+/// The login entry's arguments: Dossier then starts in the tray, without its window.
+const AUTOSTART_ARGS: [&str; 1] = [background::HIDDEN_ARG];
+
 pub fn run() {
     let specta = bindings::builder();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
+        // First: a second launch must hand over before it starts anything of its own.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            background::on_second_launch(app, args);
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                // Not visibility: a start from the login entry stays in the tray.
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .app_name("dossier")
+                .args(AUTOSTART_ARGS)
+                .build(),
+        )
         .invoke_handler(invoke_handler(&specta))
         .register_asynchronous_uri_scheme_protocol(vault_protocol::SCHEME, vault_protocol::handle)
-        .on_window_event(|window, event| {
-            if let tauri::WindowEvent::DragDrop(drag) = event {
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::DragDrop(drag) => {
                 dropped_files::on_drag_drop(window.app_handle(), drag);
             }
+            tauri::WindowEvent::Destroyed => {
+                window
+                    .app_handle()
+                    .state::<notify::ClickTarget>()
+                    .window_gone();
+                #[cfg(feature = "e2e")]
+                test_hooks::on_window_destroyed(window.app_handle());
+            }
+            _ => {}
         })
         .setup(move |app| {
             specta.mount_events(app);
-            #[cfg(target_os = "linux")]
-            if let Some(window) = app.get_webview_window("main") {
-                window.with_webview(webview_settings::apply)?;
-            }
             let data_dir = data_dir(app)?;
             if let Ok(cache) = app.path().app_cache_dir() {
                 notify::prepare_icon(&cache);
             }
             view_copies::clear_view_copies(&data_dir);
+            app.manage(background::Background::default());
             state::manage(app, data_dir, clock());
+            background::start_tray(app.handle());
+            // Without a tray a hidden start would leave no way to the window.
+            let args: Vec<String> = std::env::args().collect();
+            if !(background::hidden_start(&args)
+                && app.state::<background::Background>().has_tray())
+            {
+                background::show_window(app.handle())?;
+            }
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("Dossier could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Dossier could not start");
+    app.run(|app, event| {
+        // `code: None` is the last window closing; `Some` is Quit, which always quits.
+        if let tauri::RunEvent::ExitRequested {
+            code: None, api, ..
+        } = event
+            && background::keeps_running(app)
+        {
+            api.prevent_exit();
+        }
+    });
 }

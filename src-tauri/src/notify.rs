@@ -128,6 +128,12 @@ impl ClickTarget {
         slot.channel = Some(channel);
     }
 
+    /// The window was destroyed (closed to the tray): its channel leads nowhere, and a click
+    /// waits for the next window's.
+    pub fn window_gone(&self) {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).channel = None;
+    }
+
     fn send(&self, request: OpenRequest) {
         let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         match &slot.channel {
@@ -144,10 +150,10 @@ impl ClickTarget {
 }
 
 fn open_target(app: &AppHandle, request: OpenRequest) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-    }
+    // The request waits for the page first: a window made again registers its channel only
+    // once its page has loaded.
     app.state::<ClickTarget>().send(request);
+    if let Err(e) = crate::background::show_window(app) {
+        eprintln!("Dossier: the window could not be opened for a reminder: {e}");
+    }
 }

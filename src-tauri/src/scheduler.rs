@@ -121,9 +121,12 @@ fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> O
     }
 }
 
-/// Takes what is due (recording it as fired), when the next reminder is due, and the language
-/// it is worded in.
-fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>, DisplayLanguage)> {
+/// The next reminder: when it shows, and its title (for the tray's menu).
+type Next = Option<(DateTime<Utc>, String)>;
+
+/// Takes what is due (recording it as fired), the next reminder waiting, and the language it is
+/// worded in.
+fn take_pass(state: &AppState) -> Result<(Delivery, Next, DisplayLanguage)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
     state.timer_pass(|store| {
@@ -132,7 +135,7 @@ fn take_pass(state: &AppState) -> Result<(Delivery, Option<DateTime<Utc>>, Displ
         let language = stored_language(store)?;
         reminders::apply_no_response(store, now, &settings)?;
         let delivery = reminders::take_due(store, now, &settings, &zone, language)?;
-        let next = reminders::next_due(store, now, &settings, &zone)?;
+        let next = reminders::next_reminder(store, now, &settings, &zone, language)?;
         Ok((delivery, next, language))
     })
 }
@@ -148,6 +151,8 @@ struct Pass {
 
 async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
     let (delivery, next, language) = take_pass(state)?;
+    crate::background::show_next(app, next.clone());
+    let next = next.map(|(at, _)| at);
     let mut retry = false;
     let mut shown_count = 0;
     for shown in delivery.notifications {
@@ -289,7 +294,7 @@ mod tests {
 
         let (delivery, next, _) = take_pass(&state).unwrap();
         assert!(delivery.notifications.is_empty(), "{delivery:?}");
-        let next = next.expect("the deadline's 7-day reminder is waiting");
+        let (next, _) = next.expect("the deadline's 7-day reminder is waiting");
         assert!(next > clock.now());
 
         clock.set(next);

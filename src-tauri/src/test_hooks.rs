@@ -2,7 +2,66 @@
 //! user runs. They let the suite fix the clock and answer file dialogs.
 
 use chrono::{DateTime, Utc};
+use dossier_core::clock::{Clock, SettableClock};
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use tauri::Manager;
+
+/// The stopped clock, kept so the suite can move it (see [`on_window_destroyed`]).
+static CLOCK: OnceLock<Arc<SettableClock>> = OnceLock::new();
+
+pub fn settable_clock(now: DateTime<Utc>) -> Arc<dyn Clock> {
+    let clock = CLOCK.get_or_init(|| Arc::new(SettableClock::new(now)));
+    clock.clone()
+}
+
+/// `DOSSIER_E2E_NOW_AFTER_CLOSE` moves the stopped clock to that instant once the window is
+/// destroyed, and wakes the reminder timer: a reminder then comes due while Dossier waits in
+/// the tray, as one would in the hours after the candidate closed the window.
+pub fn on_window_destroyed(app: &tauri::AppHandle) {
+    let Ok(text) = std::env::var("DOSSIER_E2E_NOW_AFTER_CLOSE") else {
+        return;
+    };
+    let later = DateTime::parse_from_rfc3339(&text)
+        .unwrap_or_else(|e| panic!("DOSSIER_E2E_NOW_AFTER_CLOSE={text:?} is not RFC 3339: {e}"))
+        .with_timezone(&Utc);
+    if let Some(clock) = CLOCK.get() {
+        clock.set(later);
+    }
+    if let Some(timer) = app.state::<crate::state::AppState>().timer() {
+        timer.rearm();
+    }
+}
+
+fn append_line(variable: &str, line: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os(variable) else {
+        return;
+    };
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| writeln!(file, "{line}"));
+    if let Err(e) = written {
+        eprintln!("e2e: cannot write to {path:?}: {e}");
+    }
+}
+
+/// `DOSSIER_E2E_INSTANCE_LOG` names a file where the running Dossier writes the arguments of
+/// each second launch it took over, one launch per line.
+pub fn record_second_launch(args: &[String]) {
+    append_line(
+        "DOSSIER_E2E_INSTANCE_LOG",
+        &format!("second launch {args:?}"),
+    );
+}
+
+/// `DOSSIER_E2E_TRAY_LOG` names a file where each new text of the tray's "next reminder" line
+/// is written: the suite cannot open a tray menu, so it reads what the menu was given.
+pub fn record_tray_next(text: &str) {
+    append_line("DOSSIER_E2E_TRAY_LOG", &format!("next {text}"));
+}
 
 /// `DOSSIER_E2E_NOW=2026-11-22T09:00:00Z` stops the app's clock at that instant.
 pub fn fixed_now() -> Option<DateTime<Utc>> {

@@ -9,6 +9,8 @@
 //! Dossier, the Dashboard with the data in `<data dir>`). Memory is the PSS summed over the app
 //! and every process it started (WebKit's web and network processes), 5 s after that paint.
 //! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each.
+//! `background_pss_mib` is Dossier started in the tray (`--hidden`, as the login entry starts
+//! it) beside a stand-in tray host, 5 s after its icon registered.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -18,8 +20,9 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use dossier_e2e::TrayHost;
 use dossier_e2e::display::VirtualDisplay;
-use dossier_e2e::process::{Guarded, adopt_orphans};
+use dossier_e2e::process::{Guarded, adopt_orphans, poll_until};
 
 const IDLE: Duration = Duration::from_secs(5);
 const PAINT_LIMIT: Duration = Duration::from_secs(60);
@@ -128,6 +131,69 @@ fn main() {
     println!("idle_pss_mib_dossier={pss_dossier:.1}");
     println!("idle_pss_mib_empty={pss_empty:.1}");
     println!("pss_ratio={:.2}", pss_dossier / pss_empty);
+
+    let background: Vec<f64> = (0..runs.min(3))
+        .map(|run| {
+            let mib = background_pss_mib(
+                dossier,
+                &display,
+                data_dir,
+                &home,
+                &logs.join(format!("background-{run}.log")),
+            );
+            eprintln!("dossier in the tray, run {run}: {mib:.1} MiB PSS");
+            mib
+        })
+        .collect();
+    println!("background_pss_mib={:.1}", median(background));
+}
+
+/// Dossier started as the login entry starts it (`--hidden`: in the tray, no window) beside
+/// a stand-in tray host: the PSS of its processes once the icon is up and 5 s have passed.
+fn background_pss_mib(
+    dossier: &Path,
+    display: &VirtualDisplay,
+    data_dir: &Path,
+    home: &Path,
+    log: &Path,
+) -> f64 {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime for the tray host");
+    let tray = runtime.block_on(TrayHost::start());
+    let mut command = Command::new(dossier);
+    command
+        .arg("--hidden")
+        .env("DISPLAY", display.name())
+        .env("DOSSIER_DATA_DIR", data_dir)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("NO_AT_BRIDGE", "1")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(std::process::Stdio::null())
+        .stderr(File::create(log).expect("create a log file"));
+    let app = Guarded::spawn("dossier in the tray", command);
+    poll_until("Dossier's tray icon registers", PAINT_LIMIT, || {
+        (!tray.registered().is_empty()).then_some(())
+    });
+    std::thread::sleep(IDLE);
+    let tree = process_tree(app.pid());
+    let mut parts = Vec::new();
+    let mut total_kib = 0;
+    for &pid in &tree {
+        let kib = pss_kib(pid).unwrap_or_else(|e| panic!("PSS of process {pid}: {e}"));
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        parts.push(format!("{} {:.1}", name.trim(), kib as f64 / 1024.0));
+        total_kib += kib;
+    }
+    eprintln!(
+        "dossier in the tray, processes (MiB PSS): {}",
+        parts.join(", ")
+    );
+    drop(app);
+    make_sure_gone("dossier in the tray", &tree);
+    drop(tray);
+    total_kib as f64 / 1024.0
 }
 
 fn launch(

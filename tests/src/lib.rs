@@ -5,11 +5,13 @@
 //! Run it under `dbus-run-session` (the Makefile does) so the bus and everything GLib starts on it
 //! end with the suite. Every process the harness starts dies with it, also when a test fails.
 
+pub mod background;
 pub mod display;
 mod notifications;
 pub mod process;
 mod screenshots;
 pub mod seed;
+pub mod tray;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,6 +21,7 @@ use serde_json::json;
 
 pub use notifications::{Notification, NotificationServer};
 pub use screenshots::assert_not_blank;
+pub use tray::TrayHost;
 
 use crate::display::VirtualDisplay;
 use crate::process::Guarded;
@@ -82,6 +85,9 @@ pub struct Launch {
     /// does (under `XDG_DATA_HOME`, which the test then sets in `env`); `data_dir` is where the
     /// test expects it.
     pub default_data_folder: bool,
+    /// A tray host runs on the session bus (a stand-in for the desktop's); without one the
+    /// desktop shows no tray icons, and closing the window quits.
+    pub tray: bool,
 }
 
 impl Launch {
@@ -95,6 +101,7 @@ impl Launch {
             opened_log: None,
             env: Vec::new(),
             default_data_folder: false,
+            tray: false,
         }
     }
 }
@@ -103,6 +110,10 @@ impl Launch {
 pub struct App {
     pub client: Client,
     pub notifications: NotificationServer,
+    /// The tray host the app registers its icon with, when the launch asked for one.
+    pub tray: Option<TrayHost>,
+    /// What the app was started with, for a second launch of the same Dossier.
+    env: Vec<(String, std::ffi::OsString)>,
     /// Where the app writes a line after each pass of its reminder timer (e2e builds only).
     reminder_passes: PathBuf,
     /// Where the app writes a line after each automatic backup check (e2e builds only).
@@ -118,11 +129,61 @@ impl App {
         process::adopt_orphans();
         let display = VirtualDisplay::start();
         let notifications = NotificationServer::start().await;
+        let tray = if launch.tray {
+            Some(TrayHost::start().await)
+        } else {
+            None
+        };
         let port = process::free_port();
         let native_port = process::free_port();
         let scratch = tempfile::tempdir().expect("a scratch folder for the launch");
         let reminder_passes = scratch.path().join("reminder-passes.log");
         let backup_passes = scratch.path().join("backup-passes.log");
+
+        let config_home = scratch.path().join("config");
+        let mut env: Vec<(String, std::ffi::OsString)> = vec![
+            ("DISPLAY".into(), display.name().into()),
+            ("DOSSIER_E2E_NOW".into(), launch.now.clone().into()),
+            (
+                "DOSSIER_E2E_REMINDER_LOG".into(),
+                reminder_passes.clone().into(),
+            ),
+            (
+                "DOSSIER_E2E_BACKUP_LOG".into(),
+                backup_passes.clone().into(),
+            ),
+            (
+                "DOSSIER_E2E_INSTANCE_LOG".into(),
+                scratch.path().join("second-launches.log").into(),
+            ),
+            (
+                "DOSSIER_E2E_TRAY_LOG".into(),
+                scratch.path().join("tray.log").into(),
+            ),
+            // A fresh configuration folder: no window size or position saved by an earlier run.
+            ("XDG_CONFIG_HOME".into(), config_home.into()),
+            // No accessibility bus: it would outlive the test and is not what is tested here.
+            ("NO_AT_BRIDGE".into(), "1".into()),
+            ("LIBGL_ALWAYS_SOFTWARE".into(), "1".into()),
+        ];
+        // An installed app finds its data folder under `XDG_DATA_HOME` (set by the test in `env`).
+        if !launch.default_data_folder {
+            env.push(("DOSSIER_DATA_DIR".into(), launch.data_dir.clone().into()));
+        }
+        if let Some(path) = &launch.save_path {
+            env.push(("DOSSIER_E2E_SAVE_PATH".into(), path.clone().into()));
+        }
+        if let Some(paths) = &launch.open_paths {
+            let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            env.push(("DOSSIER_E2E_OPEN_PATHS".into(), lines.join("\n").into()));
+        }
+        if let Some(path) = &launch.folder_path {
+            env.push(("DOSSIER_E2E_FOLDER_PATH".into(), path.clone().into()));
+        }
+        if let Some(log) = &launch.opened_log {
+            env.push(("DOSSIER_E2E_OPENED_LOG".into(), log.clone().into()));
+        }
+        env.extend(launch.env.iter().map(|(k, v)| (k.clone(), v.into())));
 
         let mut command = std::process::Command::new(process::tauri_driver());
         command
@@ -132,32 +193,10 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("DISPLAY", display.name())
-            .env("DOSSIER_E2E_NOW", &launch.now)
-            .env("DOSSIER_E2E_REMINDER_LOG", &reminder_passes)
-            .env("DOSSIER_E2E_BACKUP_LOG", &backup_passes)
-            // No accessibility bus: it would outlive the test and is not what is tested here.
-            .env("NO_AT_BRIDGE", "1")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .env_remove("WAYLAND_DISPLAY");
         if launch.default_data_folder {
             command.env_remove("DOSSIER_DATA_DIR");
-        } else {
-            command.env("DOSSIER_DATA_DIR", &launch.data_dir);
-        }
-        command.envs(launch.env.iter().cloned());
-        if let Some(path) = &launch.save_path {
-            command.env("DOSSIER_E2E_SAVE_PATH", path);
-        }
-        if let Some(paths) = &launch.open_paths {
-            let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            command.env("DOSSIER_E2E_OPEN_PATHS", lines.join("\n"));
-        }
-        if let Some(path) = &launch.folder_path {
-            command.env("DOSSIER_E2E_FOLDER_PATH", path);
-        }
-        if let Some(log) = &launch.opened_log {
-            command.env("DOSSIER_E2E_OPENED_LOG", log);
         }
         // The app's and drivers' own output goes to a log per launch, kept for failed runs.
         let logs = workspace_root().join("target/e2e-logs");
@@ -195,6 +234,8 @@ impl App {
         let app = App {
             client,
             notifications,
+            tray,
+            env,
             reminder_passes,
             backup_passes,
             _scratch: scratch,

@@ -21,6 +21,18 @@ pub struct Preferences {
     /// The language chosen in Settings; `None` follows the operating system's language (English
     /// when the system speaks none of Dossier's four).
     pub language: Option<DisplayLanguage>,
+    /// What closing the window does: keep Dossier in the tray so reminders still arrive, or
+    /// quit. `None` until the candidate has been asked, on their first close.
+    pub on_close: Option<OnClose>,
+}
+
+/// The candidate's answer to "keep running in the tray when the window closes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum OnClose {
+    /// The window goes (its web view with it); the reminder timer keeps running in the tray.
+    KeepInTray,
+    Quit,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -78,6 +90,7 @@ mod tests {
             date_style: DateStyle::Iso,
             hour_style: HourStyle::H12,
             language: Some(DisplayLanguage::Ar),
+            on_close: Some(OnClose::KeepInTray),
         };
         save_preferences(&mut store, &dismissed).unwrap();
         assert_eq!(load_preferences(&store).unwrap(), dismissed);
@@ -96,5 +109,6 @@ mod tests {
         assert!(loaded.platform_note_dismissed);
         assert_eq!(loaded.theme, Theme::System);
         assert_eq!(loaded.language, None);
+        assert_eq!(loaded.on_close, None, "not asked yet");
     }
 }

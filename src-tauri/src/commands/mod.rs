@@ -2,6 +2,7 @@
 //! returns; anything longer than a few lines belongs in `dossier-core`.
 
 pub mod applications;
+pub mod background;
 pub mod backups;
 pub mod documents;
 pub mod eligibility;

@@ -175,6 +175,8 @@ export const commands = {
 	preferencesGet: () => typedError<Preferences, ErrorBody>(__TAURI_INVOKE("preferences_get")),
 	preferencesSet: (preferences: Preferences) => typedError<null, ErrorBody>(__TAURI_INVOKE("preferences_set", { preferences })),
 	languageGet: () => typedError<LanguageChoice, ErrorBody>(__TAURI_INVOKE("language_get")),
+	backgroundStatus: () => typedError<BackgroundStatus, ErrorBody>(__TAURI_INVOKE("background_status")),
+	backgroundSetStartAtLogin: (enabled: boolean) => typedError<BackgroundStatus, ErrorBody>(__TAURI_INVOKE("background_set_start_at_login", { enabled })),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
 	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
 	/**
@@ -299,6 +301,13 @@ export type AttachedDocument = {
 	 *  that was sent.
 	 */
 	isCurrent: boolean,
+};
+
+export type BackgroundStatus = {
+	/**  The desktop shows Dossier's tray icon; without one, closing the window quits. */
+	tray: boolean,
+	/**  An XDG autostart entry starts Dossier, in the tray, when the candidate logs in. */
+	startAtLogin: boolean,
 };
 
 /**
@@ -685,7 +694,9 @@ export type ErrorBody = {
 	fields: FieldError[],
 };
 
-export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
+export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_failed" | "database" | "io" | "already_exists" | "not_found" | "invalid_input" | "store_unavailable" | "notification_failed" | "open_failed" | 
+/**  The login entry could not be written or removed. */
+"start_at_login_failed" | "invalid_fields" | "cancelled" | "incomplete" | 
 /**  An export is imported only into an empty Dossier. */
 "import_target_not_empty" | 
 /**  The export is in a format newer than this Dossier reads. */
@@ -1025,6 +1036,11 @@ export type NotificationTarget = {
 	interviewId: number | null,
 };
 
+/**  The candidate's answer to "keep running in the tray when the window closes?". */
+export type OnClose = 
+/**  The window goes (its web view with it); the reminder timer keeps running in the tray. */
+"keepInTray" | "quit";
+
 /**  What the window is asked to open after a click on a notification. */
 export type OpenRequest = {
 	/**  `None` for a summary of several reminders: the Dashboard lists them. */
@@ -1073,6 +1089,11 @@ export type Preferences = {
 	 *  when the system speaks none of Dossier's four).
 	 */
 	language?: DisplayLanguage | null,
+	/**
+	 *  What closing the window does: keep Dossier in the tray so reminders still arrive, or
+	 *  quit. `None` until the candidate has been asked, on their first close.
+	 */
+	onClose?: OnClose | null,
 };
 
 export type Profile = {

@@ -249,6 +249,36 @@ pub fn scheduled(
     Ok(out)
 }
 
+/// The next reminder waiting, worded for the candidate (the tray's menu shows it): when it shows
+/// and its title in `language`.
+pub fn next_reminder(
+    store: &Store,
+    now: DateTime<Utc>,
+    settings: &ReminderSettings,
+    user_zone_name: &str,
+    language: DisplayLanguage,
+) -> Result<Option<(DateTime<Utc>, String)>> {
+    let tz = user_zone(user_zone_name)?;
+    store.read(|c| {
+        let mut next: Option<(DateTime<Utc>, String, Planned)> = None;
+        for p in plan(c, tz)? {
+            if enabled(settings, p.target.kind) && !is_fired(c, &p.key)? {
+                let shows = deferred(settings, p.due.max(now), tz);
+                let earlier = next
+                    .as_ref()
+                    .is_none_or(|(at, key, _)| (shows, &p.key) < (*at, key));
+                if earlier {
+                    next = Some((shows, p.key.clone(), p));
+                }
+            }
+        }
+        Ok(next.map(|(shows, _, p)| {
+            let title = text::single(&p.target, p.due.max(now), tz, language).title;
+            (shows, title)
+        }))
+    })
+}
+
 /// When the shell's one timer should ring next: the earliest moment a reminder will show, or
 /// `None` when nothing is waiting. A reminder already due gives `now` (or the end of the quiet
 /// hours), so a start after a long absence delivers at once.

@@ -173,3 +173,11 @@ document-kind = { $kind ->
     [talentlink_application] نسخة من طلب Talentlink
    *[other] وثيقة أخرى
 }
+
+## قائمة أيقونة شريط النظام.
+tray-item = { $item ->
+    [open] فتح Dossier
+    [quit] إنهاء Dossier
+   *[nothing] لا يوجد تذكير منتظر
+}
+tray-next = التذكير التالي في { $when }: { $title }

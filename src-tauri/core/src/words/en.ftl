@@ -153,3 +153,11 @@ document-kind = { $kind ->
     [talentlink_application] copy of a Talentlink application
    *[other] other document
 }
+
+## The tray icon's menu.
+tray-item = { $item ->
+    [open] Open Dossier
+    [quit] Quit Dossier
+   *[nothing] No reminder waiting
+}
+tray-next = Next reminder { $when }: { $title }

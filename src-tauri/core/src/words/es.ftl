@@ -154,3 +154,11 @@ document-kind = { $kind ->
     [talentlink_application] copia de una candidatura de Talentlink
    *[other] otro documento
 }
+
+## Menú del icono de la bandeja del sistema.
+tray-item = { $item ->
+    [open] Abrir Dossier
+    [quit] Salir de Dossier
+   *[nothing] Ningún recordatorio pendiente
+}
+tray-next = Próximo recordatorio el { $when }: { $title }

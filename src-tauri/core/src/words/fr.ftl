@@ -154,3 +154,11 @@ document-kind = { $kind ->
     [talentlink_application] copie d’une candidature Talentlink
    *[other] autre pièce
 }
+
+## Menu de l’icône de la zone de notification.
+tray-item = { $item ->
+    [open] Ouvrir Dossier
+    [quit] Quitter Dossier
+   *[nothing] Aucun rappel en attente
+}
+tray-next = Prochain rappel le { $when } : { $title }

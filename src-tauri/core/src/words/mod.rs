@@ -144,6 +144,8 @@ messages! {
     ManifestFor => "manifest-for",
     ManifestCheck => "manifest-check",
     DialogFilter => "dialog-filter",
+    TrayItem => "tray-item",
+    TrayNext => "tray-next",
     DocumentKind => "document-kind",
 }
 

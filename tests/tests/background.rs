@@ -1,0 +1,216 @@
+//! Dossier without its window: closed to the tray it keeps only its own process, a deadline
+//! reminder still arrives (once) and a click on it opens the window again on the vacancy; a
+//! second launch hands over to the running Dossier. Where the desktop has no tray, Settings
+//! says so and closing quits; starting at login writes and removes the XDG autostart entry.
+
+use dossier_core::store::{DATABASE_FILE, Store};
+use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
+use dossier_e2e::background::{Proc, poll, pss_kib};
+use dossier_e2e::{App, Launch, seed};
+use std::path::Path;
+use std::time::Duration;
+
+const TITLE: &str = "Criminal Intelligence Officer";
+
+/// A vacancy in Lyon closing at the end of 30 November (Paris time): its 7-day reminder is due
+/// at 22:59 UTC on the 23rd, after the launch (the 22nd) and before the clock's jump (the 24th).
+fn seed_vacancy(data: &Path) -> u32 {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let input = VacancyInput {
+        duty_station: Some("Lyon, France".into()),
+        duty_zone: Some("Europe/Paris".into()),
+        deadline: Some(Deadline {
+            date: "2026-11-30".parse().unwrap(),
+            time: None,
+            zone: "Europe/Paris".into(),
+        }),
+        ..seed::vacancy_input(Platform::RecruitmentHub, "1503", TITLE)
+    };
+    seed::vacancy(&mut store, input, "2026-11-10T09:00:00Z".parse().unwrap())
+}
+
+/// Asks the window to close as its close button does (see `unsaved.rs`). The answer is not
+/// awaited as proof of anything: callers check what followed.
+async fn request_close(app: &App) {
+    let _ = app
+        .client
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('e2e_request_close'); return true;",
+            vec![],
+        )
+        .await;
+}
+
+fn webkit(processes: &[Proc]) -> Vec<&Proc> {
+    processes
+        .iter()
+        .filter(|p| p.name.starts_with("WebKit"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy() {
+    let data = tempfile::tempdir().unwrap();
+    seed_vacancy(data.path());
+    let mut launch = Launch::new(data.path());
+    launch.tray = true;
+    launch.env.push((
+        "DOSSIER_E2E_NOW_AFTER_CLOSE".into(),
+        "2026-11-24T10:00:00Z".into(),
+    ));
+    let app = App::launch(launch).await;
+    let tray = app.tray.as_ref().expect("a tray host");
+    app.eventually(
+        "the tray icon registers with the desktop's tray",
+        || async { !tray.registered().is_empty() },
+    )
+    .await;
+
+    // Nothing is due at start; the tray's menu names the reminder that comes next.
+    app.wait_for_reminder_passes(1).await;
+    assert!(
+        app.notifications.received().is_empty(),
+        "{:?}",
+        app.notifications.received()
+    );
+    app.eventually("the tray menu names the next reminder", || async {
+        app.log_lines("tray.log")
+            .iter()
+            .any(|l| l.contains("Next reminder") && l.contains(TITLE))
+    })
+    .await;
+
+    // Settings offers the choice; this desktop has a tray, so there is no note about its lack.
+    app.open_view("settings").await;
+    let on_close = app.value_of("[data-testid='on-close']").await;
+    assert_eq!(on_close, "ask", "not asked yet");
+    app.assert_absent("[data-testid='no-tray']", "the desktop has a tray")
+        .await;
+    app.open_view("dashboard").await;
+
+    // The first close asks, once, what closing should do.
+    request_close(&app).await;
+    app.wait_for("[data-testid='close-choice-dialog']").await;
+    app.screenshot("background-close-choice").await;
+    let with_window = app.app_processes();
+    assert!(
+        !webkit(&with_window).is_empty(),
+        "the window runs in WebKit processes: {with_window:?}"
+    );
+    app.click("[data-testid='close-choice-keep']").await;
+
+    // The window and its web process go; Dossier's own process stays.
+    let mut after_close = Vec::new();
+    poll("the window's web process ends", || {
+        after_close = app.app_processes();
+        // `comm` names are cut at 15 characters: WebKitWebProces.
+        let web = after_close
+            .iter()
+            .any(|p| p.name.starts_with("WebKitWebProc"));
+        let app_runs = after_close.iter().any(|p| p.name == "dossier");
+        (app_runs && !web).then_some(())
+    });
+    eprintln!("processes with the window closed to the tray: {after_close:?}");
+    // A figure for people to read (`make bench` has the measured one): WebKit's network
+    // process outlives the last web view, as Tauri keeps its web context on Linux.
+    for p in &after_close {
+        eprintln!("{} {}: {:?} KiB PSS", p.name, p.pid, pss_kib(p.pid));
+    }
+
+    // The clock moved past the 7-day reminder as the window went: it arrives, once.
+    app.eventually("the deadline reminder arrives in the tray", || async {
+        !app.notifications.received().is_empty()
+    })
+    .await;
+    // The pass that showed it has ended (nothing else was left to show).
+    app.eventually("the pass that showed the reminder has ended", || async {
+        app.log_lines("reminder-passes.log")
+            .iter()
+            .any(|l| l.contains("shown=1"))
+    })
+    .await;
+    let shown = app.notifications.received();
+    assert_eq!(shown.len(), 1, "exactly one notification: {shown:?}");
+    assert_eq!(shown[0].summary, format!("Deadline in 7 days: {TITLE}"));
+
+    // A click on it makes the window again, on the vacancy.
+    app.notifications.click(&shown[0]).await;
+    app.switch_to_new_window().await;
+    app.eventually("the vacancy opens from the notification", || async {
+        app.exists("main[data-view='vacancies']").await
+            && app.text_of("#page-title").await.contains(TITLE)
+    })
+    .await;
+    app.screenshot("background-reopened-on-vacancy").await;
+
+    // A second launch hands its arguments over and ends; the first keeps its one window.
+    let (status, took) = app.launch_again(&["--from-test"]);
+    assert!(status.success(), "the second launch ended with {status}");
+    eprintln!("the second launch ended after {took:?}");
+    app.eventually("the first Dossier heard the second launch", || async {
+        app.log_lines("second-launches.log")
+            .iter()
+            .any(|l| l.contains("--from-test"))
+    })
+    .await;
+    let dossiers: Vec<Proc> = app
+        .app_processes()
+        .into_iter()
+        .filter(|p| p.name == "dossier")
+        .collect();
+    assert_eq!(dossiers.len(), 1, "one Dossier: {dossiers:?}");
+    let windows = app.client.windows().await.expect("window handles");
+    assert_eq!(windows.len(), 1, "still one window: {windows:?}");
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_tray_settings_says_so_closing_quits_and_login_start_is_an_xdg_entry() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut launch = Launch::new(data.path());
+    launch
+        .env
+        .push(("HOME".into(), home.path().display().to_string()));
+    let app = App::launch(launch).await;
+
+    app.open_view("settings").await;
+    let note = app.text_of("[data-testid='no-tray']").await;
+    assert!(note.contains("closing the window quits Dossier"), "{note}");
+    app.assert_absent(
+        "[data-testid='on-close']",
+        "there is no tray to keep Dossier in",
+    )
+    .await;
+
+    // Starting at login writes the XDG autostart entry, which starts Dossier in the tray.
+    let entry = home.path().join(".config/autostart/dossier.desktop");
+    app.click("[data-testid='start-at-login']").await;
+    poll("the autostart entry is written", || {
+        entry.is_file().then_some(())
+    });
+    let text = std::fs::read_to_string(&entry).unwrap();
+    assert!(text.contains("[Desktop Entry]"), "{text}");
+    let exec = text
+        .lines()
+        .find(|l| l.starts_with("Exec="))
+        .expect("an Exec line");
+    assert!(exec.ends_with(" --hidden"), "{exec}");
+    app.screenshot("background-settings-no-tray").await;
+    app.click("[data-testid='start-at-login']").await;
+    poll("the autostart entry is removed", || {
+        (!entry.exists()).then_some(())
+    });
+
+    // Closing asks nothing and quits, as it always did.
+    assert!(!app.app_processes().is_empty(), "Dossier runs");
+    request_close(&app).await;
+    poll("Dossier quits on close", || {
+        app.app_processes()
+            .iter()
+            .all(|p| p.name != "dossier")
+            .then_some(())
+    });
+    app.close().await;
+}
