@@ -70,4 +70,4 @@ pub mod time;
 pub mod vacancy;
 pub mod vault;
 
-pub use error::{Error, FieldError, Result};
+pub use error::{Error, FieldError, IoOp, Result};

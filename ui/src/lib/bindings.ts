@@ -677,6 +677,12 @@ export type Employment = {
 /**  What the UI receives for every failed command. */
 export type ErrorBody = {
 	code: ErrorCode,
+	/**
+	 *  The values the catalogue entry for `code` needs (`path`, `op`, `found` ...); empty when
+	 *  the entry needs none.
+	 */
+	params: { [key in string]: ErrorParam },
+	/**  English, for logs and as the fallback of a code the catalogue does not word. */
 	message: string,
 	/**
 	 *  The fields a form should mark, each with its message; empty when the failure is not
@@ -710,6 +716,14 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 "pdf_locked" | 
 /**  A PDF that cannot be read. */
 "pdf_damaged";
+
+/**
+ *  One value a catalogue entry puts in its sentence: numbers stay numbers, so plurals and the
+ *  UI's number formatting work on them.
+ */
+export type ErrorParam = string | 
+/**  A count or a size; a JavaScript number on the other side. */
+number | null | boolean;
 
 /**
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
