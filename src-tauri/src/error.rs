@@ -169,7 +169,7 @@ impl Error {
             Error::Core(dossier_core::Error::Invalid { fields }) => fields.clone(),
             // The core names the field of its single complaint: a form can place that too.
             Error::Core(dossier_core::Error::InvalidInput { field, reason }) => {
-                vec![FieldError::new(field.clone(), reason.clone())]
+                vec![FieldError::untranslated(field.clone(), reason.clone())]
             }
             _ => Vec::new(),
         }
@@ -444,7 +444,7 @@ mod tests {
         assert_eq!(invalid.to_string(), "email: is not an address");
         assert_eq!(
             serde_json::to_value(&invalid).unwrap()["fields"],
-            serde_json::json!([{ "field": "email", "message": "is not an address" }])
+            serde_json::json!([{ "field": "email", "problem": { "code": "untranslated" }, "message": "is not an address" }])
         );
         let notify = Error::Notification("no server".into());
         assert_eq!(
@@ -457,8 +457,12 @@ mod tests {
     fn a_refused_profile_reaches_the_ui_with_every_field_and_its_message() {
         let err = Error::from(dossier_core::Error::Invalid {
             fields: vec![
-                FieldError::new("dateOfBirth", "Your date of birth is in the future."),
-                FieldError::new("languages[0].level", "“D1” is not a language level."),
+                FieldError::new(
+                    "dateOfBirth",
+                    dossier_core::FieldProblem::BirthInFuture,
+                    "Your date of birth is in the future.",
+                ),
+                FieldError::untranslated("languages[0].level", "“D1” is not a language level."),
             ],
         });
         let json = serde_json::to_value(&err).unwrap();
@@ -470,13 +474,16 @@ mod tests {
         assert_eq!(
             json["fields"],
             serde_json::json!([
-                { "field": "dateOfBirth", "message": "Your date of birth is in the future." },
-                { "field": "languages[0].level", "message": "“D1” is not a language level." },
+                { "field": "dateOfBirth", "problem": { "code": "birth_in_future" }, "message": "Your date of birth is in the future." },
+                { "field": "languages[0].level", "problem": { "code": "untranslated" }, "message": "“D1” is not a language level." },
             ])
         );
 
         let one = Error::from(dossier_core::Error::Invalid {
-            fields: vec![FieldError::new("fullName", "Enter your full name.")],
+            fields: vec![FieldError::untranslated(
+                "fullName",
+                "Enter your full name.",
+            )],
         });
         assert_eq!(one.to_string(), "Nothing was saved: Enter your full name.");
     }

@@ -7,16 +7,118 @@ use std::path::PathBuf;
 pub struct FieldError {
     /// Path in the form's JSON: `email`, `languages[0].level`.
     pub field: String,
-    /// Plain English for the candidate.
+    /// What is wrong, with its values: the UI words it from `fieldProblem.<code>`.
+    pub problem: FieldProblem,
+    /// The same in English, for logs and for a problem the catalogue does not word
+    /// (`untranslated`).
     pub message: String,
 }
 
+/// What is wrong with a field, as a code with its values; dates are ISO `YYYY-MM-DD`, country
+/// and language values are codes, so the UI writes them in the candidate's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldProblem {
+    /// A field the form must send is absent.
+    Missing,
+    /// A value outside a list of choices (`choices` as the codes, comma-separated).
+    NotAChoice {
+        found: String,
+        choices: String,
+    },
+    /// A language level outside the CEFR scale.
+    NotALanguageLevel {
+        found: String,
+        choices: String,
+    },
+    /// A date not written `YYYY-MM-DD`.
+    InvalidDate,
+    /// A value that cannot be read at all; `detail` is the parser's own (English) words.
+    Unreadable {
+        detail: String,
+    },
+    /// An empty field that must be filled; `what` names it.
+    Required {
+        what: RequiredField,
+    },
+    TooLong {
+        max: u32,
+        count: u32,
+    },
+    NotAnEmail {
+        value: String,
+    },
+    BirthInFuture,
+    /// A date of birth before 1900.
+    BirthYearUnlikely {
+        date: String,
+    },
+    CountryMissing,
+    NotACountryCode {
+        value: String,
+    },
+    NationalityTwice {
+        country: String,
+    },
+    LanguageMissing,
+    NotALanguageCode {
+        value: String,
+    },
+    LanguageTwice {
+        language: String,
+    },
+    PeriodStartsInFuture,
+    PeriodStartsBeforeBirth {
+        birth: String,
+    },
+    PeriodEndsBeforeStart {
+        from: String,
+        to: String,
+    },
+    CompletedStudiesEndInFuture {
+        to: String,
+    },
+    /// This entry repeats entry `first` (counted from 1).
+    RepeatedEntry {
+        first: u32,
+    },
+    RepeatedId,
+    /// An id the saved profile does not have (removed meanwhile).
+    UnknownEntry,
+    /// A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
+    /// a code: the UI shows `message`.
+    Untranslated,
+}
+
+/// The field a [`FieldProblem::Required`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredField {
+    FullName,
+    StudyField,
+    Institution,
+    Employer,
+    JobTitle,
+    ReferenceName,
+    ReferenceContact,
+}
+
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        problem: FieldProblem,
+        message: impl Into<String>,
+    ) -> Self {
         FieldError {
             field: field.into(),
+            problem,
             message: message.into(),
         }
+    }
+
+    /// A field named by a core sentence that has no code yet.
+    pub fn untranslated(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError::new(field, FieldProblem::Untranslated, message)
     }
 }
 

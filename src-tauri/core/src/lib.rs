@@ -70,4 +70,4 @@ pub mod time;
 pub mod vacancy;
 pub mod vault;
 
-pub use error::{Error, FieldError, IoOp, Result};
+pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result};

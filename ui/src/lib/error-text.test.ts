@@ -38,7 +38,7 @@ describe('backend failures worded from the catalogue', () => {
     for (const [key, text] of leaves(en)) {
       const [, code, op] = key.split('.');
       const body = code === 'io' ? { code: 'io', params: { ...params, op } } : { code, params };
-      const shown = errorText({ ...(body as never), message: 'fallback' });
+      const shown = errorText({ ...body, message: 'fallback' } as never);
       expect(shown, key).toBe(
         (text as string).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name as keyof typeof params])),
       );
