@@ -346,7 +346,7 @@ mod tests {
 
         choose(DisplayLanguage::En);
         let (_, next, _) = take_pass(&state).unwrap();
-        clock.set(next.unwrap());
+        clock.set(next.unwrap().0);
         let (delivery, _, language) = take_pass(&state).unwrap();
         assert_eq!(language, DisplayLanguage::En);
         assert!(
@@ -358,7 +358,7 @@ mod tests {
         // Chosen while running: the next reminder is in French, with no new start.
         choose(DisplayLanguage::Fr);
         let (_, next, _) = take_pass(&state).unwrap();
-        clock.set(next.unwrap());
+        clock.set(next.unwrap().0);
         let (delivery, _, language) = take_pass(&state).unwrap();
         assert_eq!(language, DisplayLanguage::Fr);
         let title = &delivery.notifications[0].title;

@@ -7,6 +7,7 @@
 //! data folder (not in a shared temporary folder, as scans of passports are personal), and are
 //! cleared when the app starts.
 
+use dossier_core::IoOp;
 use std::path::{Path, PathBuf};
 
 use dossier_core::packs::safe_file_name;
@@ -54,12 +55,8 @@ pub fn make_view_copy(
 ) -> dossier_core::Result<PathBuf> {
     let document = dossier_core::vault::get_document(store, id)?;
     let folder = data_dir.join(VIEWING_FOLDER).join(id.to_string());
-    dossier_core::fsio::private_dir_all(&folder).map_err(|e| {
-        dossier_core::Error::io(
-            format!("Could not create the folder {}", folder.display()),
-            e,
-        )
-    })?;
+    fsio::private_dir_all(&folder)
+        .map_err(|e| dossier_core::Error::io(IoOp::CreateFolder, &folder, e))?;
     let dest = folder.join(file_name_for(&document));
     vault.view_copy(store, id, &dest)?;
     Ok(dest)

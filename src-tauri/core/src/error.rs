@@ -7,16 +7,118 @@ use std::path::PathBuf;
 pub struct FieldError {
     /// Path in the form's JSON: `email`, `languages[0].level`.
     pub field: String,
-    /// Plain English for the candidate.
+    /// What is wrong, with its values: the UI words it from `fieldProblem.<code>`.
+    pub problem: FieldProblem,
+    /// The same in English, for logs and for a problem the catalogue does not word
+    /// (`untranslated`).
     pub message: String,
 }
 
+/// What is wrong with a field, as a code with its values; dates are ISO `YYYY-MM-DD`, country
+/// and language values are codes, so the UI writes them in the candidate's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldProblem {
+    /// A field the form must send is absent.
+    Missing,
+    /// A value outside a list of choices (`choices` as the codes, comma-separated).
+    NotAChoice {
+        found: String,
+        choices: String,
+    },
+    /// A language level outside the CEFR scale.
+    NotALanguageLevel {
+        found: String,
+        choices: String,
+    },
+    /// A date not written `YYYY-MM-DD`.
+    InvalidDate,
+    /// A value that cannot be read at all; `detail` is the parser's own (English) words.
+    Unreadable {
+        detail: String,
+    },
+    /// An empty field that must be filled; `what` names it.
+    Required {
+        what: RequiredField,
+    },
+    TooLong {
+        max: u32,
+        count: u32,
+    },
+    NotAnEmail {
+        value: String,
+    },
+    BirthInFuture,
+    /// A date of birth before 1900.
+    BirthYearUnlikely {
+        date: String,
+    },
+    CountryMissing,
+    NotACountryCode {
+        value: String,
+    },
+    NationalityTwice {
+        country: String,
+    },
+    LanguageMissing,
+    NotALanguageCode {
+        value: String,
+    },
+    LanguageTwice {
+        language: String,
+    },
+    PeriodStartsInFuture,
+    PeriodStartsBeforeBirth {
+        birth: String,
+    },
+    PeriodEndsBeforeStart {
+        from: String,
+        to: String,
+    },
+    CompletedStudiesEndInFuture {
+        to: String,
+    },
+    /// This entry repeats entry `first` (counted from 1).
+    RepeatedEntry {
+        first: u32,
+    },
+    RepeatedId,
+    /// An id the saved profile does not have (removed meanwhile).
+    UnknownEntry,
+    /// A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
+    /// a code: the UI shows `message`.
+    Untranslated,
+}
+
+/// The field a [`FieldProblem::Required`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredField {
+    FullName,
+    StudyField,
+    Institution,
+    Employer,
+    JobTitle,
+    ReferenceName,
+    ReferenceContact,
+}
+
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        problem: FieldProblem,
+        message: impl Into<String>,
+    ) -> Self {
         FieldError {
             field: field.into(),
+            problem,
             message: message.into(),
         }
+    }
+
+    /// A field named by a core sentence that has no code yet.
+    pub fn untranslated(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError::new(field, FieldProblem::Untranslated, message)
     }
 }
 
@@ -40,9 +142,20 @@ pub enum Error {
     #[error("Database error: {0}")]
     Database(rusqlite::Error),
 
-    #[error("{context}: {source}")]
+    /// A file operation failed; `op` says which, so the UI words it from its catalogue
+    /// (`failure.io.<op>`) with the path and the system's own reason.
+    #[error("{}: {source}", io_message(*.op, .path))]
     Io {
-        context: String,
+        op: IoOp,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The stored copy of a document could not be read back; `title` is the candidate's own.
+    #[error("Could not read the stored file of “{title}”: {source}")]
+    StoredFileUnreadable {
+        title: String,
         #[source]
         source: std::io::Error,
     },
@@ -148,6 +261,89 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What Dossier was doing with a file when the system refused. Each has its own catalogue key
+/// (`failure.io.<snake_case name>`), so no sentence is built here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum IoOp {
+    Read,
+    Write,
+    Open,
+    Sync,
+    SyncFolder,
+    CreateFolder,
+    ReadFolder,
+    Remove,
+    Rename,
+    MoveAside,
+    PutBack,
+    Check,
+    Copy,
+    RecordWrite,
+}
+
+impl IoOp {
+    /// Every operation, for the test that each has a catalogue key.
+    pub const ALL: [IoOp; 14] = [
+        IoOp::Read,
+        IoOp::Write,
+        IoOp::Open,
+        IoOp::Sync,
+        IoOp::SyncFolder,
+        IoOp::CreateFolder,
+        IoOp::ReadFolder,
+        IoOp::Remove,
+        IoOp::Rename,
+        IoOp::MoveAside,
+        IoOp::PutBack,
+        IoOp::Check,
+        IoOp::Copy,
+        IoOp::RecordWrite,
+    ];
+
+    /// The name the wire and the catalogue use (`create_folder`).
+    pub fn name(self) -> &'static str {
+        match self {
+            IoOp::Read => "read",
+            IoOp::Write => "write",
+            IoOp::Open => "open",
+            IoOp::Sync => "sync",
+            IoOp::SyncFolder => "sync_folder",
+            IoOp::CreateFolder => "create_folder",
+            IoOp::ReadFolder => "read_folder",
+            IoOp::Remove => "remove",
+            IoOp::Rename => "rename",
+            IoOp::MoveAside => "move_aside",
+            IoOp::PutBack => "put_back",
+            IoOp::Check => "check",
+            IoOp::Copy => "copy",
+            IoOp::RecordWrite => "record_write",
+        }
+    }
+}
+
+/// The English of an [`Error::Io`], for logs and for callers without the catalogue; the UI
+/// words the same failure from `failure.io.<op>`.
+fn io_message(op: IoOp, path: &std::path::Path) -> String {
+    let path = path.display();
+    match op {
+        IoOp::Read => format!("Could not read {path}"),
+        IoOp::Write => format!("Could not write {path}"),
+        IoOp::Open => format!("Could not open {path}"),
+        IoOp::Sync => format!("Could not sync {path}"),
+        IoOp::SyncFolder => format!("Could not sync folder {path}"),
+        IoOp::CreateFolder => format!("Could not create the folder {path}"),
+        IoOp::ReadFolder => format!("Could not read the folder {path}"),
+        IoOp::Remove => format!("Could not remove {path}"),
+        IoOp::Rename => format!("Could not move {path}"),
+        IoOp::MoveAside => format!("Could not move {path} aside"),
+        IoOp::PutBack => format!("Could not put back {path}"),
+        IoOp::Check => format!("Could not check {path}"),
+        IoOp::Copy => format!("Could not copy {path}"),
+        IoOp::RecordWrite => format!("Could not record the write in {path}"),
+    }
+}
+
 fn invalid_input_message(field: &str, reason: &str) -> String {
     let sentence = reason
         .chars()
@@ -168,9 +364,10 @@ fn fields_summary(fields: &[FieldError]) -> String {
 }
 
 impl Error {
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+    pub fn io(op: IoOp, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
-            context: context.into(),
+            op,
+            path: path.into(),
             source,
         }
     }

@@ -74,4 +74,4 @@ pub mod vacancy;
 pub mod vault;
 pub mod words;
 
-pub use error::{Error, FieldError, Result};
+pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result};

@@ -1,6 +1,7 @@
 //! The SQLite store: one file in the app-data folder, in WAL mode with foreign keys enforced,
 //! brought up to date by forward-only migrations compiled into the binary.
 
+use crate::error::IoOp;
 use crate::error::is_corruption;
 use crate::fsio::journal::{Journal, TempKind};
 use crate::models::{Overview, StoreInfo};
@@ -68,12 +69,7 @@ impl Store {
     /// A damaged file or one from a newer Dossier is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fsio::private_dir_all(dir).map_err(|e| {
-                Error::io(
-                    format!("Could not create the data folder {}", dir.display()),
-                    e,
-                )
-            })?;
+            fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
         }
         make_database_private(path);
         let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
@@ -368,11 +364,10 @@ pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
                 target.file_name().unwrap_or_default().to_string_lossy()
             ));
             std::fs::rename(&side, &side_target)
-                .map_err(|e| Error::io(format!("Could not move {} aside", side.display()), e))?;
+                .map_err(|e| Error::io(IoOp::MoveAside, &side, e))?;
         }
     }
-    std::fs::rename(path, &target)
-        .map_err(|e| Error::io(format!("Could not move {} aside", path.display()), e))?;
+    std::fs::rename(path, &target).map_err(|e| Error::io(IoOp::MoveAside, path, e))?;
     fsio::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
     Ok(target)
 }

@@ -119,6 +119,52 @@ fn message_at<'a>(errors: &'a [FieldError], field: &str) -> &'a str {
 // ---------------------------------------------------------------- validation
 
 #[test]
+fn each_refusal_carries_its_code_and_values_for_the_catalogue() {
+    use dossier_core::{FieldProblem, RequiredField};
+    let mut p = valid();
+    p.full_name = " ".into();
+    p.employment[0].title = "x".repeat(301);
+    p.nationalities.push(p.nationalities[0].clone());
+    let errors = errors_of(&p);
+    let problem_at = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e.field == field)
+            .unwrap_or_else(|| panic!("no error at {field}: {errors:#?}"))
+            .problem
+            .clone()
+    };
+    assert_eq!(
+        problem_at("fullName"),
+        FieldProblem::Required {
+            what: RequiredField::FullName
+        }
+    );
+    assert!(
+        matches!(
+            problem_at("employment[0].title"),
+            FieldProblem::TooLong { count: 301, .. }
+        ),
+        "{errors:#?}"
+    );
+    let twice = format!("nationalities[{}]", p.nationalities.len() - 1);
+    assert_eq!(
+        problem_at(&twice),
+        FieldProblem::NationalityTwice {
+            country: p.nationalities[0].to_uppercase()
+        }
+    );
+    let json = serde_json::to_value(&errors).unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["problem"] == serde_json::json!({ "code": "required", "what": "full_name" })),
+        "{json}"
+    );
+}
+
+#[test]
 fn a_complete_profile_is_valid() {
     assert_eq!(valid().validate(today()), Ok(()));
     // So is one that gives only a name: the rest can come later.
@@ -330,6 +376,13 @@ fn a_language_level_outside_a1_to_c2_is_refused_at_the_field_in_plain_words() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, "languages[1].level");
     assert_eq!(
+        errors[0].problem,
+        dossier_core::FieldProblem::NotALanguageLevel {
+            found: "D1".into(),
+            choices: "A1, A2, B1, B2, C1, C2".into(),
+        }
+    );
+    assert_eq!(
         errors[0].message,
         "\u{201c}D1\u{201d} is not a language level. Levels follow the CEFR scale: A1, A2, B1, B2, C1, C2."
     );
@@ -350,6 +403,7 @@ fn other_unreadable_json_names_the_field() {
     value["residences"][0]["from"] = "23/04/1990".into();
     let e = &profile_from_value(value).unwrap_err()[0];
     assert_eq!(e.field, "residences[0].from");
+    assert_eq!(e.problem, dossier_core::FieldProblem::InvalidDate);
     assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
 
     let mut value = serde_json::to_value(valid()).unwrap();
@@ -362,6 +416,7 @@ fn other_unreadable_json_names_the_field() {
     value.as_object_mut().unwrap().remove("fullName");
     let e = &profile_from_value(value).unwrap_err()[0];
     assert_eq!(e.field, "fullName");
+    assert_eq!(e.problem, dossier_core::FieldProblem::Missing);
     assert_eq!(e.message, "This field is missing.");
 
     let e = &profile_from_json("{ not json").unwrap_err()[0];
@@ -374,10 +429,22 @@ fn other_unreadable_json_names_the_field() {
 
 #[test]
 fn field_errors_serialize_for_the_ui() {
-    let json = serde_json::to_value(FieldError::new("residences[1].to", "x")).unwrap();
+    let json = serde_json::to_value(FieldError::new(
+        "residences[1].to",
+        dossier_core::FieldProblem::PeriodEndsBeforeStart {
+            from: "2020-05-01".into(),
+            to: "2019-01-31".into(),
+        },
+        "x",
+    ))
+    .unwrap();
     assert_eq!(
         json,
-        serde_json::json!({ "field": "residences[1].to", "message": "x" })
+        serde_json::json!({
+            "field": "residences[1].to",
+            "problem": { "code": "period_ends_before_start", "from": "2020-05-01", "to": "2019-01-31" },
+            "message": "x",
+        })
     );
 }
 
@@ -619,10 +686,13 @@ fn a_refused_profile_is_the_core_error_naming_the_fields() {
         other => panic!("{other:?}"),
     }
     let err = Error::Invalid {
-        fields: vec![FieldError::new("email", "Bad.")],
+        fields: vec![FieldError::untranslated("email", "Bad.")],
     };
     assert_eq!(err.to_string(), "Nothing was saved: Bad.");
-    assert_eq!(err.field_errors(), &[FieldError::new("email", "Bad.")]);
+    assert_eq!(
+        err.field_errors(),
+        &[FieldError::untranslated("email", "Bad.")]
+    );
     assert!(Error::NotFound("Profile".into()).field_errors().is_empty());
 }
 

@@ -686,6 +686,12 @@ export type Employment = {
 /**  What the UI receives for every failed command. */
 export type ErrorBody = {
 	code: ErrorCode,
+	/**
+	 *  The values the catalogue entry for `code` needs (`path`, `op`, `found` ...); empty when
+	 *  the entry needs none.
+	 */
+	params: { [key in string]: ErrorParam },
+	/**  English, for logs and as the fallback of a code the catalogue does not word. */
 	message: string,
 	/**
 	 *  The fields a form should mark, each with its message; empty when the failure is not
@@ -721,6 +727,14 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 "pdf_locked" | 
 /**  A PDF that cannot be read. */
 "pdf_damaged";
+
+/**
+ *  One value a catalogue entry puts in its sentence: numbers stay numbers, so plurals and the
+ *  UI's number formatting work on them.
+ */
+export type ErrorParam = string | 
+/**  A count or a size; a JavaScript number on the other side. */
+number | null | boolean;
 
 /**
  *  A step as the candidate records it: the stage reached, when (a date in a zone, perhaps a
@@ -780,9 +794,43 @@ export type ExportSummary = {
 export type FieldError = {
 	/**  Path in the form's JSON: `email`, `languages[0].level`. */
 	field: string,
-	/**  Plain English for the candidate. */
+	/**  What is wrong, with its values: the UI words it from `fieldProblem.<code>`. */
+	problem: FieldProblem,
+	/**
+	 *  The same in English, for logs and for a problem the catalogue does not word
+	 *  (`untranslated`).
+	 */
 	message: string,
 };
+
+/**
+ *  What is wrong with a field, as a code with its values; dates are ISO `YYYY-MM-DD`, country
+ *  and language values are codes, so the UI writes them in the candidate's language.
+ */
+export type FieldProblem = 
+/**  A field the form must send is absent. */
+{ code: "missing" } | 
+/**  A value outside a list of choices (`choices` as the codes, comma-separated). */
+{ code: "not_a_choice"; found: string; choices: string } | 
+/**  A language level outside the CEFR scale. */
+{ code: "not_a_language_level"; found: string; choices: string } | 
+/**  A date not written `YYYY-MM-DD`. */
+{ code: "invalid_date" } | 
+/**  A value that cannot be read at all; `detail` is the parser's own (English) words. */
+{ code: "unreadable"; detail: string } | 
+/**  An empty field that must be filled; `what` names it. */
+{ code: "required"; what: RequiredField } | { code: "too_long"; max: number; count: number } | { code: "not_an_email"; value: string } | { code: "birth_in_future" } | 
+/**  A date of birth before 1900. */
+{ code: "birth_year_unlikely"; date: string } | { code: "country_missing" } | { code: "not_a_country_code"; value: string } | { code: "nationality_twice"; country: string } | { code: "language_missing" } | { code: "not_a_language_code"; value: string } | { code: "language_twice"; language: string } | { code: "period_starts_in_future" } | { code: "period_starts_before_birth"; birth: string } | { code: "period_ends_before_start"; from: string; to: string } | { code: "completed_studies_end_in_future"; to: string } | 
+/**  This entry repeats entry `first` (counted from 1). */
+{ code: "repeated_entry"; first: number } | { code: "repeated_id" } | 
+/**  An id the saved profile does not have (removed meanwhile). */
+{ code: "unknown_entry" } | 
+/**
+ *  A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
+ *  a code: the UI shows `message`.
+ */
+{ code: "untranslated" };
 
 /**  One file of a batch, in the order given. */
 export type FileDraft = {
@@ -1205,6 +1253,9 @@ export type ReportWords = {
 	stages: StageName[],
 	platforms: PlatformName[],
 };
+
+/**  The field a [`FieldProblem::Required`] is about. */
+export type RequiredField = "full_name" | "study_field" | "institution" | "employer" | "job_title" | "reference_name" | "reference_contact";
 
 /**  What a line asks for. */
 export type Requirement = 

@@ -13,6 +13,8 @@ import capture from '../locales/en.capture.json';
 import keyboard from '../locales/en.keyboard.json';
 import notice from '../locales/en.notice.json';
 import tray from '../locales/en.tray.json';
+import errors from '../locales/en.errors.json';
+import fields from '../locales/en.fields.json';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
@@ -29,6 +31,8 @@ const en = {
   ...keyboard,
   ...notice,
   ...tray,
+  ...errors,
+  ...fields,
 };
 
 declare module 'i18next' {

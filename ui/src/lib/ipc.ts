@@ -1,8 +1,11 @@
 // The one way views talk to the Rust side. Every command from the generated bindings is exposed
 // here with its real types; a failure is thrown as an `AppError` carrying the backend's
-// `{ code, message, fields }`, so views never see raw `invoke` results.
+// `{ code, params, message, fields }`, so views never see raw `invoke` results. The error's
+// `message` is worded from the catalogue (`failure.<code>` with its `params`); the backend's
+// English `message` is kept only for codes the catalogue does not word yet.
 import { listen } from '@tauri-apps/api/event';
 import { commands, type ErrorBody, type ErrorCode, type FieldError } from './bindings';
+import { errorText } from './error-text';
 
 /** The shape every generated command resolves to. */
 export type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
@@ -44,7 +47,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
   if (isErrorBody(thrown))
-    return new AppError(thrown.code, thrown.message, Array.isArray(thrown.fields) ? thrown.fields : []);
+    return new AppError(thrown.code, errorText(thrown), Array.isArray(thrown.fields) ? thrown.fields : []);
   if (thrown instanceof Error) return new AppError('internal', thrown.message);
   const message = String(thrown);
   return new AppError(INVALID_ARGS.test(message) ? 'invalid_argument' : 'internal', message);

@@ -6,12 +6,12 @@ import type {
   Country,
   CountryChoices,
   EducationLevel,
-  FieldError,
   LanguageChoices,
   Profile,
   StudyStatus,
   WorkTime,
 } from './bindings';
+import { fieldErrorText, type FieldComplaint } from './field-text';
 
 /** Yes, no, or not said: the profile keeps `null` for a question left unanswered. */
 export type Answer = '' | 'yes' | 'no';
@@ -302,7 +302,10 @@ export type FieldMessages = Map<string, string[]>;
  * `serving` is shown where the form asks it. The rest is returned as `unplaced`, to be shown
  * above the form so nothing the backend said is lost.
  */
-export function placeFieldErrors(form: ProfileForm, errors: FieldError[]): { at: FieldMessages; unplaced: string[] } {
+export function placeFieldErrors(
+  form: ProfileForm,
+  errors: FieldComplaint[],
+): { at: FieldMessages; unplaced: string[] } {
   const shown = shownFields(form);
   const at: FieldMessages = new Map();
   const unplaced: string[] = [];
@@ -311,9 +314,9 @@ export function placeFieldErrors(form: ProfileForm, errors: FieldError[]): { at:
     const nationality = /^nationalities\[(\d+)\]$/.exec(field);
     if (nationality) field = `nationalities[${nationalityLineOf(form, Number(nationality[1]))}]`;
     if (shown.has(field)) {
-      at.set(field, [...(at.get(field) ?? []), error.message]);
+      at.set(field, [...(at.get(field) ?? []), fieldErrorText(error)]);
     } else {
-      unplaced.push(error.message);
+      unplaced.push(fieldErrorText(error));
     }
   }
   return { at, unplaced };

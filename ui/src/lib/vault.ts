@@ -10,6 +10,7 @@ import type {
   MediaType,
   ProvenEntry,
 } from './bindings';
+import { fieldErrorText } from './field-text';
 
 export const documentKinds: DocumentKind[] = [
   'cv',
@@ -165,7 +166,7 @@ export function problemFromError(error: {
     notes: 'notes',
   };
   const first = error.fields?.[0];
-  if (first) return { field: byCore[first.field] ?? null, message: first.message };
+  if (first) return { field: byCore[first.field] ?? null, message: fieldErrorText(first) };
   if (error.code === 'invalid_input') {
     const colon = error.message.indexOf(': ');
     const field = colon > 0 ? byCore[error.message.slice(0, colon)] : undefined;

@@ -3,6 +3,7 @@
 use super::manifest::{
     self, DATABASE, FORMAT_VERSION, ID_FORMAT, Item, Manifest, backups_dir, objects_dir,
 };
+use crate::error::IoOp;
 use crate::fsio::journal::TempKind;
 use crate::store::Store;
 use crate::vault::{self, MediaType, Vault};
@@ -72,12 +73,7 @@ fn make(
     let backups = backups_dir(backup_dir);
     let objects = objects_dir(backup_dir);
     for dir in [&backups, &objects] {
-        fsio::private_dir_all(dir).map_err(|e| {
-            Error::io(
-                format!("Could not create the backup folder {}", dir.display()),
-                e,
-            )
-        })?;
+        fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
     }
     manifest::remove_temps(&backups);
     // Backups written before files were private become so (the candidate's chosen folder
@@ -95,8 +91,7 @@ fn make(
         .journal()
         .begin(&backups.join(&id), TempKind::Folder)?;
     let temp = pending.temp().to_path_buf();
-    fsio::private_dir(&temp)
-        .map_err(|e| Error::io(format!("Could not write in {}", backups.display()), e))?;
+    fsio::private_dir(&temp).map_err(|e| Error::io(IoOp::Write, &backups, e))?;
     let written = write_into(
         store,
         vault,
@@ -114,8 +109,7 @@ fn make(
         return Ok(None);
     }
     let dest = backups.join(&id);
-    fs::rename(&temp, &dest)
-        .map_err(|e| Error::io(format!("Could not write {}", dest.display()), e))?;
+    fs::rename(&temp, &dest).map_err(|e| Error::io(IoOp::Write, &dest, e))?;
     fsio::sync_dir(&backups)?;
     pending.finish();
     Ok(Some(manifest.summary()))
@@ -156,8 +150,7 @@ fn write_into(
         if !present {
             let dir = dest.parent().unwrap_or(&objects);
             if touched.insert(dir.to_path_buf()) {
-                fsio::private_dir_all(dir)
-                    .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
+                fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
             }
             // Written inside the backup's temporary folder, then renamed into `objects/`.
             let staged = temp.join(dest.file_name().unwrap_or_default());
@@ -176,8 +169,7 @@ fn write_into(
     // Only durable objects get their name under `objects/`, where later backups reuse them on
     // sight: one left there half-written by a power cut would be taken as sound.
     for job in &jobs {
-        fs::rename(&job.staged, &job.dest)
-            .map_err(|e| Error::io(format!("Could not write {}", job.dest.display()), e))?;
+        fs::rename(&job.staged, &job.dest).map_err(|e| Error::io(IoOp::Write, &job.dest, e))?;
     }
     if flush == manifest::Flush::EachFile {
         for dir in &touched {
@@ -235,7 +227,7 @@ fn copy_database_and_objects(
             let hashing = scope.spawn(|| manifest::hash_file(live));
             let objects = scope.spawn(|| copy_objects(jobs, flush));
             let copied = manifest::copy_plain(live, db_path, flush)
-                .map_err(|e| Error::io(format!("Could not write {}", db_path.display()), e));
+                .map_err(|e| Error::io(IoOp::Write, db_path, e));
             let objects = objects
                 .join()
                 .unwrap_or_else(|_| Err(Error::Internal("a backup copy stopped".into())));
@@ -248,7 +240,7 @@ fn copy_database_and_objects(
             let hashed = hashing
                 .join()
                 .unwrap_or_else(|_| Err(std::io::Error::other("the hashing thread stopped")))
-                .map_err(|e| Error::io(format!("Could not read {}", live.display()), e));
+                .map_err(|e| Error::io(IoOp::Read, live, e));
             objects?;
             let copied = copied?;
             synced?;
@@ -257,7 +249,8 @@ fn copy_database_and_objects(
                 // Held still by the store, the file cannot change: a disk that reads back
                 // another length is failing.
                 return Err(Error::io(
-                    format!("Could not copy {}", live.display()),
+                    IoOp::Copy,
+                    live,
                     std::io::Error::other("the file changed while it was copied"),
                 ));
             }
@@ -269,8 +262,7 @@ fn copy_database_and_objects(
     }
     copy_objects(jobs, flush)?;
     store.backup_to(db_path)?;
-    let hashed = manifest::hash_file(db_path)
-        .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
+    let hashed = manifest::hash_file(db_path).map_err(|e| Error::io(IoOp::Read, db_path, e))?;
     if flush == manifest::Flush::ByCaller {
         fsio::sync_file_system(temp)?;
     }
@@ -339,9 +331,7 @@ fn copy_objects(jobs: &[Job<'_>], flush: manifest::Flush) -> Result<()> {
             Err(manifest::CopyError::Io(e)) if !src.is_file() => {
                 Err(vault::missing_or_unreadable(src, &named.title, e))
             }
-            Err(manifest::CopyError::Io(e)) => {
-                Err(Error::io(format!("Could not write {}", dest.display()), e))
-            }
+            Err(manifest::CopyError::Io(e)) => Err(Error::io(IoOp::Write, dest, e)),
         }
     };
     let worker = || -> Result<()> {

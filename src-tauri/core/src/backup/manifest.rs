@@ -1,5 +1,6 @@
 //! What a backup says it holds, where its parts live, and the checksums that prove them.
 
+use crate::error::IoOp;
 use crate::vault::{COPY_BUFFER_BYTES, hex, read_some};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -158,8 +159,9 @@ pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest, flush: Flush) -
         let path = folder.join(name);
         match flush {
             Flush::EachFile => fsio::write_atomic(&path, content)?,
-            Flush::ByCaller => fsio::private::write_private(&path, content)
-                .map_err(|e| Error::io(format!("Could not write {}", path.display()), e))?,
+            Flush::ByCaller => {
+                fsio::private::write_private(&path, content).map_err(|e| Error::io(IoOp::Write, &path, e))?
+            }
         }
     }
     Ok(())
@@ -189,11 +191,11 @@ pub(crate) fn listed(
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(format!("Could not read {}", dir.display()), e)),
+        Err(e) => return Err(Error::io(IoOp::Read, &dir, e)),
     };
     let mut out = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(format!("Could not read {}", dir.display()), e))?;
+        let entry = entry.map_err(|e| Error::io(IoOp::Read, &dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') || !entry.path().is_dir() {
             continue;

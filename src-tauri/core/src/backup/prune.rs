@@ -1,6 +1,7 @@
 //! Keeping 7 daily and 4 weekly backups, and removing the objects none of them names.
 
 use super::manifest::{self, Manifest, backups_dir, objects_dir};
+use crate::error::IoOp;
 use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use chrono::{Datelike, NaiveDate};
@@ -70,10 +71,8 @@ pub fn prune(backup_dir: &Path, today: NaiveDate, journal: &Journal) -> Result<u
         // own name.
         let pending = journal.begin(&folder, TempKind::Folder)?;
         let temp = pending.temp().to_path_buf();
-        fs::rename(&folder, &temp)
-            .map_err(|e| Error::io(format!("Could not remove {}", folder.display()), e))?;
-        fs::remove_dir_all(&temp)
-            .map_err(|e| Error::io(format!("Could not remove {}", temp.display()), e))?;
+        fs::rename(&folder, &temp).map_err(|e| Error::io(IoOp::Remove, &folder, e))?;
+        fs::remove_dir_all(&temp).map_err(|e| Error::io(IoOp::Remove, &temp, e))?;
         pending.finish();
     }
     if !removed.is_empty() {
@@ -101,8 +100,7 @@ fn remove_unnamed_objects(backup_dir: &Path, named: &BTreeSet<String>) -> Result
             continue;
         }
         manifest::remove_temps(&dir.path());
-        let entries = fs::read_dir(dir.path())
-            .map_err(|e| Error::io(format!("Could not read {}", dir.path().display()), e))?;
+        let entries = fs::read_dir(dir.path()).map_err(|e| Error::io(IoOp::Read, dir.path(), e))?;
         let mut left = 0;
         let mut changed = false;
         for entry in entries.flatten() {
@@ -111,9 +109,7 @@ fn remove_unnamed_objects(backup_dir: &Path, named: &BTreeSet<String>) -> Result
                 left += 1;
                 continue;
             }
-            fs::remove_file(entry.path()).map_err(|e| {
-                Error::io(format!("Could not remove {}", entry.path().display()), e)
-            })?;
+            fs::remove_file(entry.path()).map_err(|e| Error::io(IoOp::Remove, entry.path(), e))?;
             changed = true;
         }
         if left == 0 {

@@ -18,6 +18,7 @@
 //! do, so running them again after a kill at any point finishes the same swap.
 
 use super::manifest::{self, CopyError, DATABASE, objects_dir};
+use crate::error::IoOp;
 use crate::store::DATABASE_FILE;
 use crate::vault::VAULT_FOLDER;
 use crate::{Error, Result, fsio};
@@ -126,7 +127,7 @@ fn run(
     remove_all(&staging)?;
     let staged_vault = staging.join(VAULT_FOLDER);
     fsio::private_dir_all(&staged_vault)
-        .map_err(|e| Error::io(format!("Could not create {}", staged_vault.display()), e))?;
+        .map_err(|e| Error::io(IoOp::CreateFolder, &staged_vault, e))?;
 
     let mut damaged = Vec::new();
     let staged = (|| -> Result<bool> {
@@ -150,8 +151,7 @@ fn run(
             let dest = staged_vault.join(&rel);
             let dir = dest.parent().unwrap_or(&staged_vault).to_path_buf();
             if dirs.insert(dir.clone()) {
-                fsio::private_dir_all(&dir)
-                    .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
+                fsio::private_dir_all(&dir).map_err(|e| Error::io(IoOp::CreateFolder, &dir, e))?;
             }
             if !copy_item(&objects.join(&rel), &dest, item)? {
                 damaged.push(manifest::object_label(item));
@@ -221,7 +221,7 @@ pub fn finish_interrupted_restore(data_dir: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             remove_all(&data_dir.join(RESTORE_STAGING))
         }
-        Err(e) => Err(Error::io(format!("Could not read {}", path.display()), e)),
+        Err(e) => Err(Error::io(IoOp::Read, &path, e)),
     }
 }
 
@@ -241,8 +241,7 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
     }
     let staging = data_dir.join(RESTORE_STAGING);
     let aside = data_dir.join(&journal.aside);
-    fsio::private_dir_all(&aside)
-        .map_err(|e| Error::io(format!("Could not create {}", aside.display()), e))?;
+    fsio::private_dir_all(&aside).map_err(|e| Error::io(IoOp::CreateFolder, &aside, e))?;
 
     // What is still staged has not replaced its current counterpart yet, so what sits in the
     // data folder under that name is the current data, to be kept aside. The WAL and
@@ -291,10 +290,7 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {
-            return Err(Error::io(
-                format!("Could not remove {}", journal_path.display()),
-                e,
-            ));
+            return Err(Error::io(IoOp::Remove, &journal_path, e));
         }
     }
     fsio::sync_dir(data_dir)?;
@@ -313,24 +309,19 @@ fn copy_item(src: &Path, dest: &Path, item: &manifest::Item) -> Result<bool> {
         }
         Err(CopyError::Mismatch) => Ok(false),
         Err(CopyError::Io(_)) if !src.is_file() => Ok(false),
-        Err(CopyError::Io(e)) => Err(Error::io(format!("Could not write {}", dest.display()), e)),
+        Err(CopyError::Io(e)) => Err(Error::io(IoOp::Write, dest, e)),
     }
 }
 
 fn rename(from: &Path, to: &Path) -> Result<()> {
-    fs::rename(from, to).map_err(|e| {
-        Error::io(
-            format!("Could not move {} to {}", from.display(), to.display()),
-            e,
-        )
-    })
+    fs::rename(from, to).map_err(|e| Error::io(IoOp::Rename, from, e))
 }
 
 fn remove_all(path: &Path) -> Result<()> {
     match fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(format!("Could not remove {}", path.display()), e)),
+        Err(e) => Err(Error::io(IoOp::Remove, path, e)),
     }
 }
 

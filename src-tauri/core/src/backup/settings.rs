@@ -2,6 +2,7 @@
 //! folder, not in SQLite: they must still be readable when the database is damaged, which is
 //! exactly when a backup is needed.
 
+use crate::error::IoOp;
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -60,7 +61,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(format!("Could not read {}", path.display()), e)),
+        Err(e) => Err(Error::io(IoOp::Read, path, e)),
     }
 }
 
@@ -68,8 +69,7 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let bytes = serde_json::to_vec_pretty(value)
         .map_err(|e| Error::Internal(format!("a backup setting could not be written: {e}")))?;
     if let Some(dir) = path.parent() {
-        fsio::private_dir_all(dir)
-            .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
+        fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
     }
     fsio::write_atomic(path, &bytes)
 }

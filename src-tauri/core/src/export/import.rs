@@ -5,6 +5,7 @@
 
 use super::tables;
 use super::{FILES_FOLDER, FORMAT_NAME, FORMAT_VERSION, INDEX_FILE, Source, file_name};
+use crate::error::IoOp;
 use crate::store::Store;
 use crate::vault::{MediaType, Vault};
 use crate::{Error, Result, fsio};
@@ -37,7 +38,7 @@ pub fn import_export(store: &mut Store, vault: &Vault, path: &Path) -> Result<Im
             // through a zip entry's checksumming reader made the large history's import take 90 s instead of 1.
             let mut bytes = Vec::new();
             r.read_to_end(&mut bytes)
-                .map_err(|e| Error::io(INDEX_FILE.to_string(), e))?;
+                .map_err(|e| Error::io(IoOp::Read, INDEX_FILE, e))?;
             serde_json::from_slice(&bytes).map_err(|e| Error::Internal(e.to_string()))
         })
         .unwrap_or_else(|| Err(Error::Internal(String::new())))

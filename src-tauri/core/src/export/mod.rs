@@ -20,6 +20,7 @@ pub use report::{
 pub use tables::{DERIVED_TABLE_PREFIX, EXPORTED_TABLES};
 
 use crate::display_language::DisplayLanguage;
+use crate::error::IoOp;
 use crate::store::Store;
 use crate::vault::{self, MediaType, Vault};
 use crate::words::{self, Arg, Msg};
@@ -188,7 +189,7 @@ pub fn write_export(plan: &ExportPlan, dest: &Path, format: ExportFormat) -> Res
 }
 
 fn write_failed(dest: &Path, e: io::Error) -> Error {
-    Error::io(format!("Could not write {}", dest.display()), e)
+    Error::io(IoOp::Write, dest, e)
 }
 
 /// Copies a stored file into `out`, checking its hash.
@@ -332,8 +333,7 @@ impl Source {
             let folder = path.parent().unwrap_or(Path::new("."));
             return Ok(Source::Folder(folder.to_path_buf()));
         }
-        let file = File::open(path)
-            .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?;
+        let file = File::open(path).map_err(|e| Error::io(IoOp::Read, path, e))?;
         let archive = zip::ZipArchive::new(file).map_err(|_| not_an_export())?;
         if archive.index_for_name(INDEX_FILE).is_none() {
             return Err(not_an_export());

@@ -7,6 +7,7 @@
 //! is finished or undone and the candidate has the old pack or the new one, never neither.
 
 use super::{TEMP_PREFIX, sync_dir, temp_path_beside, write_atomic};
+use crate::error::IoOp;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -96,9 +97,7 @@ impl Journal {
         let record_path = match &self.dir {
             Some(dir) => {
                 let created = !dir.is_dir();
-                super::private_dir_all(dir).map_err(|e| {
-                    Error::io(format!("Could not create the folder {}", dir.display()), e)
-                })?;
+                private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
                 if created {
                     sync_dir(dir.parent().unwrap_or(dir))?;
                 }
@@ -205,11 +204,11 @@ pub fn clean_up(data_dir: &Path) -> Result<CleanUp> {
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(report),
-        Err(e) => return Err(Error::io(format!("Could not read {}", dir.display()), e)),
+        Err(e) => return Err(Error::io(IoOp::Read, &dir, e)),
     };
     let mut records = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(format!("Could not read {}", dir.display()), e))?;
+        let entry = entry.map_err(|e| Error::io(IoOp::Read, &dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         if name.ends_with(RECORD_SUFFIX) {
@@ -228,8 +227,7 @@ pub fn clean_up(data_dir: &Path) -> Result<CleanUp> {
         if let Some(record) = record.filter(|r| r.format == RECORD_FORMAT) {
             recover(&record, &mut report)?;
         }
-        fs::remove_file(&path)
-            .map_err(|e| Error::io(format!("Could not remove {}", path.display()), e))?;
+        fs::remove_file(&path).map_err(|e| Error::io(IoOp::Remove, &path, e))?;
         report.records += 1;
     }
     if report.records > 0 {
@@ -259,9 +257,8 @@ fn recover(record: &Record, report: &mut CleanUp) -> Result<()> {
         let dest_there = fs::symlink_metadata(&record.dest).is_ok();
         if aside_is_ours && !dest_there {
             // Cut between the two renames: the old pack goes back where it was.
-            fs::rename(aside, &record.dest).map_err(|e| {
-                Error::io(format!("Could not put back {}", record.dest.display()), e)
-            })?;
+            fs::rename(aside, &record.dest)
+                .map_err(|e| Error::io(IoOp::PutBack, &record.dest, e))?;
             report.restored.push(record.dest.clone());
             changed = true;
         } else if aside_is_ours {
@@ -333,12 +330,8 @@ fn remove_temp(temp: &Path, kind: TempKind, beside: bool, report: &mut CleanUp) 
 }
 
 fn write_record(path: &Path, record: &Record) -> Result<()> {
-    let bytes = serde_json::to_vec(record).map_err(|e| {
-        Error::io(
-            format!("Could not record the write in {}", path.display()),
-            io::Error::other(e),
-        )
-    })?;
+    let bytes = serde_json::to_vec(record)
+        .map_err(|e| Error::io(IoOp::RecordWrite, path, io::Error::other(e)))?;
     write_atomic(path, &bytes)
 }
 

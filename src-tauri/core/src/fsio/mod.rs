@@ -8,6 +8,7 @@ pub mod private;
 
 pub use private::{create_new_private, private_dir, private_dir_all};
 
+use crate::error::IoOp;
 use crate::{Error, Result};
 use std::fs::{self, File};
 use std::io::Write;
@@ -86,7 +87,7 @@ fn write_to(temp: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(temp);
-        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+        return Err(Error::io(IoOp::Write, dest, e));
     }
     rename_into_place(temp, dest)
 }
@@ -96,7 +97,7 @@ fn write_to(temp: &Path, dest: &Path, bytes: &[u8]) -> Result<()> {
 pub fn persist(temp: &Path, dest: &Path) -> Result<()> {
     if let Err(e) = File::open(temp).and_then(|f| f.sync_all()) {
         let _ = fs::remove_file(temp);
-        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+        return Err(Error::io(IoOp::Write, dest, e));
     }
     rename_into_place(temp, dest)
 }
@@ -105,7 +106,7 @@ pub fn persist(temp: &Path, dest: &Path) -> Result<()> {
 fn rename_into_place(temp: &Path, dest: &Path) -> Result<()> {
     if let Err(e) = fs::rename(temp, dest) {
         let _ = fs::remove_file(temp);
-        return Err(Error::io(format!("Could not write {}", dest.display()), e));
+        return Err(Error::io(IoOp::Write, dest, e));
     }
     sync_dir(dest.parent().unwrap_or(Path::new(".")))
 }
@@ -119,13 +120,12 @@ pub const SYNCS_FILE_SYSTEM: bool = cfg!(any(target_os = "linux", target_os = "a
 /// them nothing they did not already owe. Only where [`SYNCS_FILE_SYSTEM`]; elsewhere it syncs
 /// `path` itself, and the caller must have synced each file and folder.
 pub fn sync_file_system(path: &Path) -> Result<()> {
-    let opened =
-        File::open(path).map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
+    let opened = File::open(path).map_err(|e| Error::io(IoOp::Open, path, e))?;
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let synced = rustix::fs::syncfs(&opened).map_err(std::io::Error::from);
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     let synced = opened.sync_all();
-    synced.map_err(|e| Error::io(format!("Could not sync {}", path.display()), e))
+    synced.map_err(|e| Error::io(IoOp::Sync, path, e))
 }
 
 pub fn sync_dir(dir: &Path) -> Result<()> {
@@ -140,7 +140,7 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
         };
         File::open(dir)
             .and_then(|d| d.sync_all())
-            .map_err(|e| Error::io(format!("Could not sync folder {}", dir.display()), e))?;
+            .map_err(|e| Error::io(IoOp::SyncFolder, dir, e))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -216,7 +216,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("no-such-folder").join("x.txt");
         let err = write_atomic(&dest, b"x").unwrap_err();
-        assert!(matches!(err, Error::Io { .. }));
-        assert!(err.to_string().contains("x.txt"));
+        match &err {
+            Error::Io { op, path, .. } => {
+                assert_eq!(*op, IoOp::Write);
+                assert_eq!(path, &dest);
+            }
+            other => panic!("expected a write failure, got {other:?}"),
+        }
     }
 }

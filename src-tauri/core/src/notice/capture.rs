@@ -2,6 +2,7 @@
 //! wrong file or an empty paste from becoming a vacancy.
 
 use super::{MAX_NOTICE_BYTES, NoticeDraft, notice_text_from_html, parse_notice};
+use crate::error::IoOp;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::io::Read;
@@ -50,12 +51,11 @@ pub fn capture_notice(text: &str) -> Result<NoticeCapture> {
 /// wrong, huge file costs nothing.
 pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
     let name = path.display();
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("{name} could not be opened"), e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(IoOp::Open, path, e))?;
     let mut bytes = Vec::new();
     file.take(MAX_NOTICE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("{name} could not be read"), e))?;
+        .map_err(|e| Error::io(IoOp::Read, path, e))?;
     if bytes.len() > MAX_NOTICE_BYTES {
         return Err(too_large());
     }

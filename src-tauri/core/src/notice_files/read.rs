@@ -2,6 +2,7 @@
 //! type from the name, the text from the page or the PDF, then the parser.
 
 use super::pdf::{PdfProblem, pdf_text};
+use crate::error::IoOp;
 use crate::notice::{self, NoticeCapture};
 use crate::store::Store;
 use crate::vacancy::{self, Platform};
@@ -40,8 +41,7 @@ pub fn notice_file_type(path: &Path) -> Result<NoticeFileType> {
 }
 
 fn read_whole(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("{} could not be opened", path.display()), e))?;
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(IoOp::Open, path, e))?;
     if meta.len() > MAX_NOTICE_FILE_BYTES {
         return Err(Error::NoticeFileTooLarge {
             path: path.to_path_buf(),
@@ -49,13 +49,12 @@ fn read_whole(path: &Path) -> Result<Vec<u8>> {
             limit_bytes: MAX_NOTICE_FILE_BYTES,
         });
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("{} could not be opened", path.display()), e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(IoOp::Open, path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The file may have grown since its metadata was read; never read past the limit.
     file.take(MAX_NOTICE_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(format!("{} could not be read", path.display()), e))?;
+        .map_err(|e| Error::io(IoOp::Read, path, e))?;
     if bytes.len() as u64 > MAX_NOTICE_FILE_BYTES {
         return Err(Error::NoticeFileTooLarge {
             path: path.to_path_buf(),

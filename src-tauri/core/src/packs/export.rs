@@ -10,6 +10,7 @@ use super::manifest::{
 use super::naming::safe_file_name;
 use super::{Checklist, ItemState, Requirement};
 use crate::display_language::DisplayLanguage;
+use crate::error::IoOp;
 use crate::fsio::journal::{Journal, Pending, TempKind};
 use crate::profile::{Profile, load_profile};
 use crate::store::Store;
@@ -488,8 +489,10 @@ fn hash_checked(path: &Path, title: &str, meter: &mut Meter<'_>) -> Result<Strin
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     loop {
-        let n = read_some(&mut file, &mut buf)
-            .map_err(|e| Error::io(format!("Could not read the stored file of “{title}”"), e))?;
+        let n = read_some(&mut file, &mut buf).map_err(|e| Error::StoredFileUnreadable {
+            title: title.to_string(),
+            source: e,
+        })?;
         if n == 0 {
             break;
         }
@@ -549,7 +552,7 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
             Ok(())
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(format!("Could not check {}", dest.display()), e)),
+        Err(e) => Err(Error::io(IoOp::Check, dest, e)),
     }
 }
 
@@ -569,10 +572,7 @@ fn zip_time(now: DateTime<Utc>) -> zip::DateTime {
 fn zip_error(shown: &Path, e: zip::result::ZipError) -> Error {
     match e {
         zip::result::ZipError::Io(e) => write_failed(shown, e),
-        other => Error::io(
-            format!("Could not write {}", shown.display()),
-            io::Error::other(other.to_string()),
-        ),
+        other => Error::io(IoOp::Write, shown, io::Error::other(other.to_string())),
     }
 }
 
@@ -663,8 +663,9 @@ fn copy_source(
         PackSource::Stored { path, title, .. } => {
             let mut file = File::open(path).map_err(|e| missing_or_unreadable(path, title, e))?;
             loop {
-                let n = read_some(&mut file, buf).map_err(|e| {
-                    Error::io(format!("Could not read the stored file of “{title}”"), e)
+                let n = read_some(&mut file, buf).map_err(|e| Error::StoredFileUnreadable {
+                    title: title.to_string(),
+                    source: e,
                 })?;
                 if n == 0 {
                     return Ok(());
@@ -678,7 +679,7 @@ fn copy_source(
 }
 
 fn write_failed(path: &Path, e: io::Error) -> Error {
-    Error::io(format!("Could not write {}", path.display()), e)
+    Error::io(IoOp::Write, path, e)
 }
 
 /// The files of the earlier pack in `folder`, which replacing it may remove: its manifests and
@@ -695,7 +696,7 @@ fn files_of_earlier_pack(folder: &Path) -> Result<Vec<PathBuf>> {
             ),
         )
     };
-    let unreadable = |e: io::Error| Error::io(format!("Could not read {}", folder.display()), e);
+    let unreadable = |e: io::Error| Error::io(IoOp::Read, folder, e);
     let mut found = Vec::new();
     for entry in fs::read_dir(folder).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;

@@ -3,6 +3,7 @@
 //! kept in step.
 
 use super::{FieldError, Profile};
+use crate::error::FieldProblem;
 use crate::store::Store;
 use crate::{Error, Result};
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
@@ -103,6 +104,7 @@ fn unknown_ids(new: &Profile, saved: &Profile) -> Vec<FieldError> {
             .map(|(i, _)| {
                 FieldError::new(
                     format!("{list}[{i}].id"),
+                    FieldProblem::UnknownEntry,
                     "This entry is not in the saved profile (it may have been removed meanwhile); reload the profile and try again.",
                 )
             })

@@ -5,6 +5,7 @@
 use super::languages::{describe_language, is_language_code};
 use super::{Education, Employment, Profile, Reference, Residence, StudyStatus};
 use crate::countries;
+use crate::error::{FieldProblem, RequiredField};
 use crate::hidden_chars::strip_hidden;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -41,7 +42,7 @@ fn describe_json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Fiel
         } else {
             format!("{path}.{missing}")
         };
-        return FieldError::new(field, "This field is missing.");
+        return FieldError::new(field, FieldProblem::Missing, "This field is missing.");
     }
     if let Some(found) = between(detail, "unknown variant `", "`") {
         let choices = detail
@@ -52,20 +53,42 @@ fn describe_json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Fiel
             })
             .unwrap_or_default();
         let is_language_level = path.starts_with("languages[") && last.as_deref() == Some("level");
-        let message = if is_language_level {
-            format!(
-                "\u{201c}{found}\u{201d} is not a language level. Levels follow the CEFR scale: {choices}."
+        let (problem, message) = if is_language_level {
+            (
+                FieldProblem::NotALanguageLevel {
+                    found: found.to_string(),
+                    choices: choices.clone(),
+                },
+                format!(
+                    "\u{201c}{found}\u{201d} is not a language level. Levels follow the CEFR scale: {choices}."
+                ),
             )
         } else {
-            format!("\u{201c}{found}\u{201d} is not one of the choices: {choices}.")
+            (
+                FieldProblem::NotAChoice {
+                    found: found.to_string(),
+                    choices: choices.clone(),
+                },
+                format!("\u{201c}{found}\u{201d} is not one of the choices: {choices}."),
+            )
         };
-        return FieldError::new(path, message);
+        return FieldError::new(path, problem, message);
     }
     let is_date = matches!(last.as_deref(), Some("dateOfBirth" | "from" | "to"));
     if is_date {
-        return FieldError::new(path, "Enter a date as YYYY-MM-DD, such as 1990-04-23.");
+        return FieldError::new(
+            path,
+            FieldProblem::InvalidDate,
+            "Enter a date as YYYY-MM-DD, such as 1990-04-23.",
+        );
     }
-    FieldError::new(path, format!("This value cannot be read: {detail}."))
+    FieldError::new(
+        path,
+        FieldProblem::Unreadable {
+            detail: detail.to_string(),
+        },
+        format!("This value cannot be read: {detail}."),
+    )
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -214,13 +237,23 @@ struct Checker {
 }
 
 impl Checker {
-    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, message));
+    fn fail(
+        &mut self,
+        field: impl Into<String>,
+        problem: FieldProblem,
+        message: impl Into<String>,
+    ) {
+        self.errors.push(FieldError::new(field, problem, message));
     }
 
-    fn required(&mut self, field: String, value: &str, what: &str) {
+    /// `what` is the English of `code`, kept for the message of logs.
+    fn required(&mut self, field: String, value: &str, code: RequiredField, what: &str) {
         if value.trim().is_empty() {
-            self.fail(field, format!("Enter {what}."));
+            self.fail(
+                field,
+                FieldProblem::Required { what: code },
+                format!("Enter {what}."),
+            );
         }
     }
 
@@ -229,6 +262,10 @@ impl Checker {
         if count > max {
             self.fail(
                 field,
+                FieldProblem::TooLong {
+                    max: max as u32,
+                    count: count as u32,
+                },
                 format!("Keep this to at most {max} characters (it has {count})."),
             );
         }
@@ -241,7 +278,12 @@ impl Checker {
     }
 
     fn identity(&mut self, p: &Profile) {
-        self.required("fullName".into(), &p.full_name, "your full name");
+        self.required(
+            "fullName".into(),
+            &p.full_name,
+            RequiredField::FullName,
+            "your full name",
+        );
         self.at_most("fullName".into(), &p.full_name, MAX_NAME_CHARS);
         self.at_most("email".into(), &p.email, MAX_EMAIL_CHARS);
         self.at_most_opt(
@@ -255,6 +297,9 @@ impl Checker {
         {
             self.fail(
                 "email",
+                FieldProblem::NotAnEmail {
+                    value: p.email.trim().to_string(),
+                },
                 format!(
                     "\u{201c}{}\u{201d} does not look like an e-mail address (name@example.org).",
                     p.email.trim()
@@ -263,10 +308,17 @@ impl Checker {
         }
         if let Some(birth) = p.date_of_birth {
             if birth > self.today {
-                self.fail("dateOfBirth", "Your date of birth is in the future.");
+                self.fail(
+                    "dateOfBirth",
+                    FieldProblem::BirthInFuture,
+                    "Your date of birth is in the future.",
+                );
             } else if birth < EARLIEST_BIRTH {
                 self.fail(
                     "dateOfBirth",
+                    FieldProblem::BirthYearUnlikely {
+                        date: birth.to_string(),
+                    },
                     format!("Check the year of your date of birth ({birth})."),
                 );
             }
@@ -275,10 +327,15 @@ impl Checker {
 
     fn country(&mut self, field: String, code: &str) {
         if code.trim().is_empty() {
-            self.fail(field, "Choose a country, or remove this line.");
+            self.fail(
+                field,
+                FieldProblem::CountryMissing,
+                "Choose a country, or remove this line.",
+            );
         } else if !countries::is_known_code(code) {
             self.fail(
                 field,
+                FieldProblem::NotACountryCode { value: code.to_string() },
                 format!(
                     "\u{201c}{code}\u{201d} is not a country code. Choose the country from the list."
                 ),
@@ -293,6 +350,9 @@ impl Checker {
         for i in later_repeats(p.nationalities.iter().map(|c| c.to_ascii_uppercase())) {
             self.fail(
                 format!("nationalities[{i}]"),
+                FieldProblem::NationalityTwice {
+                    country: p.nationalities[i].to_ascii_uppercase(),
+                },
                 format!(
                     "{} is listed twice; keep it once.",
                     countries::describe(&p.nationalities[i])
@@ -311,10 +371,15 @@ impl Checker {
         for (i, l) in p.languages.iter().enumerate() {
             let field = format!("languages[{i}].language");
             if l.language.trim().is_empty() {
-                self.fail(field, "Choose a language, or remove this line.");
+                self.fail(
+                    field,
+                    FieldProblem::LanguageMissing,
+                    "Choose a language, or remove this line.",
+                );
             } else if !is_language_code(&l.language) {
                 self.fail(
                     field,
+                    FieldProblem::NotALanguageCode { value: l.language.clone() },
                     format!(
                         "\u{201c}{}\u{201d} is not an ISO 639-1 language code (such as en, fr, es, ar).",
                         l.language
@@ -332,6 +397,9 @@ impl Checker {
         for i in later_repeats(p.languages.iter().map(|l| l.language.to_ascii_lowercase())) {
             self.fail(
                 format!("languages[{i}].language"),
+                FieldProblem::LanguageTwice {
+                    language: p.languages[i].language.to_ascii_lowercase(),
+                },
                 format!(
                     "{} is listed twice; keep one entry per language.",
                     describe_language(&p.languages[i].language)
@@ -344,11 +412,18 @@ impl Checker {
     fn period(&mut self, path: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) {
         if let Some(from) = from {
             if from > self.today {
-                self.fail(format!("{path}.from"), "This period starts in the future.");
+                self.fail(
+                    format!("{path}.from"),
+                    FieldProblem::PeriodStartsInFuture,
+                    "This period starts in the future.",
+                );
             }
             if let Some(birth) = self.birth.filter(|b| from < *b) {
                 self.fail(
                     format!("{path}.from"),
+                    FieldProblem::PeriodStartsBeforeBirth {
+                        birth: birth.to_string(),
+                    },
                     format!("This period starts before your date of birth ({birth})."),
                 );
             }
@@ -358,6 +433,10 @@ impl Checker {
         {
             self.fail(
                 format!("{path}.to"),
+                FieldProblem::PeriodEndsBeforeStart {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                },
                 format!("This period ends ({to}) before it starts ({from})."),
             );
         }
@@ -372,11 +451,13 @@ impl Checker {
         self.required(
             format!("{path}.field"),
             &e.field,
+            RequiredField::StudyField,
             "the field of study or the diploma",
         );
         self.required(
             format!("{path}.institution"),
             &e.institution,
+            RequiredField::Institution,
             "the school or university",
         );
         self.at_most(format!("{path}.field"), &e.field, MAX_NAME_CHARS);
@@ -391,6 +472,7 @@ impl Checker {
         {
             self.fail(
                 format!("{path}.to"),
+                FieldProblem::CompletedStudiesEndInFuture { to: to.to_string() },
                 format!(
                     "Studies marked completed cannot end in the future ({to}); mark them as enrolled."
                 ),
@@ -399,8 +481,18 @@ impl Checker {
     }
 
     fn employment(&mut self, path: &str, e: &Employment) {
-        self.required(format!("{path}.employer"), &e.employer, "the employer");
-        self.required(format!("{path}.title"), &e.title, "the job title");
+        self.required(
+            format!("{path}.employer"),
+            &e.employer,
+            RequiredField::Employer,
+            "the employer",
+        );
+        self.required(
+            format!("{path}.title"),
+            &e.title,
+            RequiredField::JobTitle,
+            "the job title",
+        );
         self.at_most(format!("{path}.employer"), &e.employer, MAX_NAME_CHARS);
         self.at_most(format!("{path}.title"), &e.title, MAX_NAME_CHARS);
         self.period(path, Some(e.from), e.to);
@@ -410,11 +502,13 @@ impl Checker {
         self.required(
             format!("{path}.name"),
             &r.name,
+            RequiredField::ReferenceName,
             "the name of this reference",
         );
         self.required(
             format!("{path}.contact"),
             &r.contact,
+            RequiredField::ReferenceContact,
             "how to contact this reference (e-mail or telephone)",
         );
         self.at_most(format!("{path}.name"), &r.name, MAX_NAME_CHARS);
@@ -429,6 +523,9 @@ impl Checker {
             if let Some(first) = items[..i].iter().position(|earlier| same(earlier, item)) {
                 self.fail(
                     format!("{list}[{i}]"),
+                    FieldProblem::RepeatedEntry {
+                        first: (first + 1) as u32,
+                    },
                     format!(
                         "This entry repeats entry {} of the list; remove one of them.",
                         first + 1
@@ -446,6 +543,7 @@ impl Checker {
             if id != 0 && !seen.insert(id) {
                 self.fail(
                     format!("{list}[{i}].id"),
+                    FieldProblem::RepeatedId,
                     "Two entries carry the same number; reload the profile and try again.",
                 );
             }

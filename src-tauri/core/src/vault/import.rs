@@ -5,6 +5,7 @@ use super::model::{Document, DocumentKind, MediaType};
 use super::objects::{self, COPY_BUFFER_BYTES, Placed, TempObject};
 use super::rows::{self, MAX_TITLE_CHARS, NewDocument};
 use super::{MAX_DOCUMENT_BYTES, Vault};
+use crate::error::IoOp;
 use crate::store::Store;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -215,13 +216,7 @@ impl Vault {
     ) -> Result<Imported, Refusal> {
         let name = file_name_of(path);
         let unreadable = |e: std::io::Error| {
-            Refusal::new(
-                RefusalReason::Unreadable,
-                Error::io(
-                    format!("Could not read {} ({})", quoted(&name), path.display()),
-                    e,
-                ),
-            )
+            Refusal::new(RefusalReason::Unreadable, Error::io(IoOp::Read, path, e))
         };
         let meta = fs::metadata(path).map_err(unreadable)?;
         if meta.is_dir() {
@@ -269,10 +264,7 @@ impl Vault {
                 .map_err(Refusal::not_saved)?;
         }
         let unreadable = |e: std::io::Error| {
-            Refusal::new(
-                RefusalReason::Unreadable,
-                Error::io(format!("Could not read {}", quoted(name)), e),
-            )
+            Refusal::new(RefusalReason::Unreadable, Error::io(IoOp::Read, name, e))
         };
         let mut buf = vec![0u8; COPY_BUFFER_BYTES];
         let head = objects::fill(reader, &mut buf).map_err(unreadable)?;
@@ -286,16 +278,8 @@ impl Vault {
             )
         })?;
 
-        let not_saved = |e: std::io::Error| {
-            Refusal::not_saved(Error::io(
-                format!(
-                    "Could not save {} in the vault folder {}",
-                    quoted(name),
-                    self.dir().display()
-                ),
-                e,
-            ))
-        };
+        let not_saved =
+            |e: std::io::Error| Refusal::not_saved(Error::io(IoOp::Write, self.dir(), e));
         let mut temp = TempObject::create(self.dir()).map_err(not_saved)?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;

@@ -5,6 +5,7 @@
 
 use super::model::MediaType;
 use super::objects;
+use crate::error::IoOp;
 use crate::store::Store;
 use crate::{Error, Result};
 use serde::Serialize;
@@ -254,12 +255,9 @@ pub fn remove_stray_files(
     vault_dir: &Path,
     paths: &[String],
 ) -> Result<StrayRemoval> {
-    let root = vault_dir.canonicalize().map_err(|e| {
-        Error::io(
-            format!("Could not read the vault folder {}", vault_dir.display()),
-            e,
-        )
-    })?;
+    let root = vault_dir
+        .canonicalize()
+        .map_err(|e| Error::io(IoOp::ReadFolder, vault_dir, e))?;
     let mut outcome = StrayRemoval {
         removed: Vec::new(),
         bytes_removed: 0.0,
@@ -339,18 +337,10 @@ fn remove_if_stray(
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
-    let entries = fs::read_dir(dir).map_err(|e| {
-        Error::io(
-            format!("Could not read the vault folder {}", dir.display()),
-            e,
-        )
-    })?;
-    entries.collect::<std::io::Result<Vec<_>>>().map_err(|e| {
-        Error::io(
-            format!("Could not read the vault folder {}", dir.display()),
-            e,
-        )
-    })
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(IoOp::ReadFolder, dir, e))?;
+    entries
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(|e| Error::io(IoOp::ReadFolder, dir, e))
 }
 
 fn count(n: usize) -> u32 {

@@ -53,6 +53,7 @@ pub(crate) use objects::{
     COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, object_path, read_some,
 };
 
+use crate::error::IoOp;
 use crate::store::Store;
 use crate::{Error, Result, fsio};
 use import::quoted;
@@ -89,12 +90,7 @@ impl Vault {
     /// process's import in progress would lose its temporary file and fail cleanly.
     pub fn open(data_dir: &Path) -> Result<Vault> {
         let root = data_dir.join(VAULT_FOLDER);
-        fsio::private_dir_all(&root).map_err(|e| {
-            Error::io(
-                format!("Could not create the vault folder {}", root.display()),
-                e,
-            )
-        })?;
+        fsio::private_dir_all(&root).map_err(|e| Error::io(IoOp::CreateFolder, &root, e))?;
         objects::clean_stale_temps(&root)?;
         Ok(Vault { root })
     }
@@ -283,7 +279,7 @@ impl Vault {
     ) -> Result<Option<bool>> {
         let dest = objects::object_path(&self.root, hash, media)?;
         let written = objects::write_temp(&self.root, reader)
-            .map_err(|e| Error::io(format!("Could not write {}", dest.display()), e))?;
+            .map_err(|e| Error::io(IoOp::Write, &dest, e))?;
         let (temp, actual) = written;
         if actual != hash {
             return Ok(None);

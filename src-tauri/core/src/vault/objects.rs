@@ -2,6 +2,7 @@
 //! of a stored path comes from the candidate's file name, and the same content is kept once.
 
 use super::model::MediaType;
+use crate::error::IoOp;
 use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use sha2::{Digest, Sha256};
@@ -128,10 +129,7 @@ pub(crate) fn place(root: &Path, temp: TempObject, dest: &Path, hash: &str) -> R
             Ok(()) => fsio::sync_dir(root)?,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => {
-                return Err(Error::io(
-                    format!("Could not create the vault folder {}", shard.display()),
-                    e,
-                ));
+                return Err(Error::io(IoOp::CreateFolder, shard, e));
             }
         }
     }
@@ -207,12 +205,7 @@ pub(crate) fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
 /// are left alone, in case another part of it is importing right now.
 pub(crate) fn clean_stale_temps(root: &Path) -> Result<u32> {
     let own = format!("{TEMP_PREFIX}{}-", std::process::id());
-    let entries = fs::read_dir(root).map_err(|e| {
-        Error::io(
-            format!("Could not read the vault folder {}", root.display()),
-            e,
-        )
-    })?;
+    let entries = fs::read_dir(root).map_err(|e| Error::io(IoOp::ReadFolder, root, e))?;
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -295,7 +288,7 @@ pub(crate) fn export_verified(
         }
         Err(e) => {
             let _ = fs::remove_file(&temp);
-            Err(Error::io(format!("Could not write {}", dest.display()), e))
+            Err(Error::io(IoOp::Write, dest, e))
         }
     }
 }
@@ -304,7 +297,10 @@ pub(crate) fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> E
     if e.kind() == io::ErrorKind::NotFound {
         Error::NotFound(format!("The stored file of “{title}” ({})", path.display()))
     } else {
-        Error::io(format!("Could not read the stored file of “{title}”"), e)
+        Error::StoredFileUnreadable {
+            title: title.to_string(),
+            source: e,
+        }
     }
 }
 
