@@ -17,6 +17,7 @@ import type capture from '../locales/en.capture.json';
 import type keyboard from '../locales/en.keyboard.json';
 import type notice from '../locales/en.notice.json';
 import type language from '../locales/en.language.json';
+import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
@@ -153,4 +154,25 @@ export function clockTime(iso: string, zone = userZone()): string {
 export function moment(iso: string, zone = userZone()): string {
   void current.locale;
   return formatMoment(iso, zone, regionalTag());
+}
+
+/** A number in the window's language ("1 234,5" in French). */
+export function number(value: number, options?: Intl.NumberFormatOptions): string {
+  return formatNumber(value, current.locale, options);
+}
+
+/** A file size in the window's language ("4,2 Mo"). */
+export function fileSize(bytes: number): string {
+  return formatFileSize(bytes, current.locale);
+}
+
+/** A country's name in the window's language, from its ISO code; `fallback` (the backend's
+ * English name) when `Intl` has none. */
+export function countryName(code: string, fallback = code): string {
+  return regionName(code, current.locale, fallback);
+}
+
+/** A language's name in the window's language, from its ISO 639-1 code. */
+export function languageName(code: string, fallback = code): string {
+  return languageNameIn(code, current.locale, fallback);
 }
