@@ -15,7 +15,7 @@ const SIZE_UNITS = [
 
 /** "999 bytes", "12 kB", "1,5 Mo", "٣٫٢ ميغابايت": decimal units, one decimal below ten. */
 export function formatFileSize(bytes: number, locale: string): string {
-  const [scale, unit] = SIZE_UNITS.findLast(([scale]) => bytes >= scale) ?? SIZE_UNITS[0];
+  const [scale, unit] = [...SIZE_UNITS].reverse().find(([from]) => bytes >= from) ?? SIZE_UNITS[0];
   const value = bytes / scale;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
