@@ -38,13 +38,13 @@ fn seed_history(data: &Path) {
         )
     };
     let vacancy = seed::vacancy(&mut store, input, now);
-    seed::application(&mut store, vacancy, Stage::Submitted, "2026-11-02", now);
+    seed::application(&mut store, vacancy, Stage::Submitted, "2026-10-20", now);
     let other = seed::vacancy(
         &mut store,
         seed::vacancy_input(Platform::Talentlink, "TL-77", "Data Analyst"),
         now,
     );
-    seed::application(&mut store, other, Stage::Preparing, "2026-11-03", now);
+    seed::application(&mut store, other, Stage::Preparing, "2026-10-21", now);
 }
 
 async fn nav_text(app: &App, route: &str, what: &str, expected: &str) {
