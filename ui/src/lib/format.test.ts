@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatFileSize, formatNumber, languageName, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle } from './time';
-import { countryName, day, fileSize, number, setLocale } from './i18n.svelte';
+import { countryName, day, fileSize, number, setLocale, t } from './i18n.svelte';
 
 const AT = '2026-12-01T16:59:00Z';
 // CLDR separates French thousands with a narrow no-break space.
@@ -51,12 +51,22 @@ describe('formatting in the window’s language', () => {
     expect(languageName('es', 'ar', 'Spanish')).toBe('الإسبانية');
   });
 
+  it('writes counts in sentences in the language’s digits', async () => {
+    await setLocale('ar');
+    const arabicDigits = new Intl.NumberFormat('ar').format(7);
+    expect(t('vacancies.total', { count: 7 })).toContain(arabicDigits);
+    await setLocale('en');
+    expect(t('vacancies.total', { count: 12 })).toBe('12 vacancies, soonest deadline first.');
+  });
+
   it('follows the window’s language once it changes', async () => {
     await setLocale('fr');
     expect(countryName('ES', 'Spain')).toBe('Espagne');
     expect(plain(fileSize(4_200_000))).toBe('4,2 Mo');
     expect(plain(number(0.5, { style: 'percent' }))).toBe('50 %');
     expect(day(AT, 'Europe/Paris')).toBe('1 décembre 2026');
+    // Counts in sentences are written by the language's number format, never grouped.
+    expect(t('vacancies.total', { count: 1503 })).toMatch(/^1503 /);
     await setLocale('en');
     expect(countryName('ES', 'Spain')).toBe('Spain');
     expect(fileSize(4_200_000)).toBe('4.2 MB');

@@ -68,12 +68,22 @@ const current = $state({ locale: 'en' as Locale, dates: 'system' as DateStyle, h
 
 // No resources yet: `setLocale` loads the one language the window speaks. The catalogue test
 // keeps every language complete, so there is nothing to fall back to.
+// `format` is still read by i18next's interpolator, though its types no longer name it.
+const interpolation = {
+  escapeValue: false, // Svelte escapes text it renders.
+  // A count in a sentence is written in the language's digits, as its dates are ("بعد ١٤٩
+  // يومًا" beside "٢٢ نوفمبر"). No grouping: a number in a sentence may be a year or an id.
+  alwaysFormat: true,
+  format: (value: unknown, _format?: string, lng?: string) =>
+    typeof value === 'number' ? formatNumber(value, lng ?? 'en', { useGrouping: false }) : value,
+};
+
 i18next.init({
   resources: {},
   partialBundledLanguages: true,
   fallbackLng: false,
   initAsync: false,
-  interpolation: { escapeValue: false }, // Svelte escapes text it renders.
+  interpolation,
   returnNull: false,
 });
 
