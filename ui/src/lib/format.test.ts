@@ -67,6 +67,7 @@ describe('formatting in the window’s language', () => {
     expect(day(AT, 'Europe/Paris')).toBe('1 décembre 2026');
     // Counts in sentences are written by the language's number format, never grouped.
     expect(t('vacancies.total', { count: 1503 })).toMatch(/^1503 /);
+    expect(t('vacancies.total', { count: 1.5 })).toMatch(/^1,5 /);
     await setLocale('en');
     expect(countryName('ES', 'Spain')).toBe('Spain');
     expect(fileSize(4_200_000)).toBe('4.2 MB');

@@ -1,6 +1,6 @@
 // Every user-facing string comes from a catalogue in `src/locales`. Keys are type-checked
 // against the English catalogue, so a missing key fails `npm run check`.
-import i18next, { type ParseKeys, type TOptions } from 'i18next';
+import i18next, { type FormatterModule, type ParseKeys, type TOptions } from 'i18next';
 import type { DisplayLanguage } from './bindings';
 // Type-only: English is the source of the keys, but it is loaded like any other language, so a
 // French or Arabic window never downloads it. A new area file needs its line here for its keys
@@ -68,22 +68,25 @@ const current = $state({ locale: 'en' as Locale, dates: 'system' as DateStyle, h
 
 // No resources yet: `setLocale` loads the one language the window speaks. The catalogue test
 // keeps every language complete, so there is nothing to fall back to.
-// `format` is still read by i18next's interpolator, though its types no longer name it.
-const interpolation = {
-  escapeValue: false, // Svelte escapes text it renders.
-  // A count in a sentence is written in the language's digits, as its dates are ("بعد ١٤٩
-  // يومًا" beside "٢٢ نوفمبر"). No grouping: a number in a sentence may be a year or an id.
-  alwaysFormat: true,
-  format: (value: unknown, _format?: string, lng?: string) =>
-    typeof value === 'number' ? formatNumber(value, lng ?? 'en', { useGrouping: false }) : value,
+// A count in a sentence is written in the language's digits, as its dates are ("بعد ١٤٩ يومًا"
+// beside "٢٢ نوفمبر"). No grouping: a number in a sentence may be a year or an id. i18next calls
+// its formatter for every value (`alwaysFormat`); strings pass through.
+const formatter: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  // Non-numbers go back as they came (i18next's own type says string; it takes any value).
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+    (typeof value === 'number' ? formatNumber(value, lng ?? 'en', { useGrouping: false }) : value) as string,
 };
 
-i18next.init({
+i18next.use(formatter).init({
   resources: {},
   partialBundledLanguages: true,
   fallbackLng: false,
   initAsync: false,
-  interpolation,
+  interpolation: { escapeValue: false, alwaysFormat: true }, // Svelte escapes text it renders.
   returnNull: false,
 });
 
