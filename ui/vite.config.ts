@@ -12,6 +12,16 @@ export default defineConfig({
     emptyOutDir: true,
     // Inline assets would need `data:` in the CSP for more than images.
     assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // One chunk per language (`fr.json`, `fr.profile.json`, ... together): the window loads
+        // the one it speaks in one request, and no other.
+        manualChunks(id) {
+          const language = /\/locales\/([a-z]{2})\.[^/]*json$/.exec(id)?.[1];
+          return language ? `locale-${language}` : undefined;
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -1,60 +1,98 @@
 // Every user-facing string comes from a catalogue in `src/locales`. Keys are type-checked
 // against the English catalogue, so a missing key fails `npm run check`.
-import i18next, { type ParseKeys, type TOptions } from 'i18next';
-import base from '../locales/en.json';
-import profile from '../locales/en.profile.json';
-import vault from '../locales/en.vault.json';
-import applications from '../locales/en.applications.json';
-import packs from '../locales/en.packs.json';
-import forms from '../locales/en.forms.json';
-import exports from '../locales/en.exports.json';
-import backups from '../locales/en.backups.json';
-import capture from '../locales/en.capture.json';
-import keyboard from '../locales/en.keyboard.json';
-import notice from '../locales/en.notice.json';
-import tray from '../locales/en.tray.json';
-import errors from '../locales/en.errors.json';
-import fields from '../locales/en.fields.json';
+import i18next, { type FormatterModule, type ParseKeys, type TOptions } from 'i18next';
+import type { DisplayLanguage } from './bindings';
+// Type-only: English is the source of the keys, but it is loaded like any other language, so a
+// French or Arabic window never downloads it. A new area file needs its line here for its keys
+// to type-check (a test in `catalogues.test.ts` keeps this list and the files in step).
+import type base from '../locales/en.json';
+import type profile from '../locales/en.profile.json';
+import type vault from '../locales/en.vault.json';
+import type applications from '../locales/en.applications.json';
+import type packs from '../locales/en.packs.json';
+import type forms from '../locales/en.forms.json';
+import type exports from '../locales/en.exports.json';
+import type backups from '../locales/en.backups.json';
+import type capture from '../locales/en.capture.json';
+import type keyboard from '../locales/en.keyboard.json';
+import type notice from '../locales/en.notice.json';
+import type language from '../locales/en.language.json';
+import type tray from '../locales/en.tray.json';
+import type errors from '../locales/en.errors.json';
+import type fields from '../locales/en.fields.json';
+import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
-const en = {
-  ...base,
-  ...profile,
-  ...vault,
-  ...applications,
-  ...packs,
-  ...forms,
-  ...exports,
-  ...backups,
-  ...capture,
-  ...keyboard,
-  ...notice,
-  ...tray,
-  ...errors,
-  ...fields,
-};
+type English = typeof base &
+  typeof profile &
+  typeof vault &
+  typeof applications &
+  typeof packs &
+  typeof forms &
+  typeof exports &
+  typeof backups &
+  typeof capture &
+  typeof keyboard &
+  typeof notice &
+  typeof language &
+  typeof tray &
+  typeof errors &
+  typeof fields;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: English };
   }
 }
 
 export type MessageKey = ParseKeys;
+export type Locale = DisplayLanguage;
+export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'ar'];
 
-export const catalogues = { en } as const;
-export type Locale = keyof typeof catalogues;
+// Every `<lang>.<area>.json` in `src/locales`, each loaded only when its language is asked for;
+// the build puts one language's files in one chunk (`vite.config.ts`).
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*.json');
+
+/** The language a catalogue file belongs to: `fr` for `../locales/fr.profile.json`. */
+export function fileLanguage(path: string): string {
+  return (path.split('/').pop() ?? '').split('.')[0] ?? '';
+}
+
+/** One language's areas, merged into one catalogue. */
+export async function loadCatalogue(lang: Locale): Promise<Record<string, unknown>> {
+  const parts = await Promise.all(
+    Object.entries(files)
+      .filter(([path]) => fileLanguage(path) === lang)
+      .map(([, load]) => load()),
+  );
+  return Object.assign({}, ...parts.map((part) => part.default));
+}
 
 const current = $state({ locale: 'en' as Locale, dates: 'system' as DateStyle, hours: 'system' as HourStyle });
 
-i18next.init({
-  lng: current.locale,
-  fallbackLng: 'en',
-  resources: { en: { translation: en } },
+// No resources yet: `setLocale` loads the one language the window speaks. The catalogue test
+// keeps every language complete, so there is nothing to fall back to.
+// A count in a sentence is written in the language's digits, as its dates are ("بعد ١٤٩ يومًا"
+// beside "٢٢ نوفمبر"). No grouping: a number in a sentence may be a year or an id. i18next calls
+// its formatter for every value (`alwaysFormat`); strings pass through.
+const formatter: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  // Non-numbers go back as they came (i18next's own type says string; it takes any value).
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+    (typeof value === 'number' ? formatNumber(value, lng ?? 'en', { useGrouping: false }) : value) as string,
+};
+
+i18next.use(formatter).init({
+  resources: {},
+  partialBundledLanguages: true,
+  fallbackLng: false,
   initAsync: false,
-  interpolation: { escapeValue: false }, // Svelte escapes text it renders.
+  interpolation: { escapeValue: false, alwaysFormat: true }, // Svelte escapes text it renders.
   returnNull: false,
 });
 
@@ -68,11 +106,15 @@ export function locale(): Locale {
   return current.locale;
 }
 
+/** Speaks `next` from now on: loads its catalogue when it is the first time, then every `t()`
+ * re-renders; the page's `lang` and `dir` follow (Arabic mirrors the layout). */
 export async function setLocale(next: Locale): Promise<void> {
+  if (!i18next.hasResourceBundle(next, 'translation')) {
+    i18next.addResourceBundle(next, 'translation', await loadCatalogue(next));
+  }
   await i18next.changeLanguage(next);
   current.locale = next;
   document.documentElement.lang = next;
-  // Arabic will need right-to-left; the layout uses logical properties so it follows `dir`.
   document.documentElement.dir = i18next.dir(next);
 }
 
@@ -131,4 +173,25 @@ export function clockTime(iso: string, zone = userZone()): string {
 export function moment(iso: string, zone = userZone()): string {
   void current.locale;
   return formatMoment(iso, zone, regionalTag());
+}
+
+/** A number in the window's language ("1 234,5" in French). */
+export function number(value: number, options?: Intl.NumberFormatOptions): string {
+  return formatNumber(value, current.locale, options);
+}
+
+/** A file size in the window's language ("4,2 Mo"). */
+export function fileSize(bytes: number): string {
+  return formatFileSize(bytes, current.locale);
+}
+
+/** A country's name in the window's language, from its ISO code; `fallback` (the backend's
+ * English name) when `Intl` has none. */
+export function countryName(code: string, fallback = code): string {
+  return regionName(code, current.locale, fallback);
+}
+
+/** A language's name in the window's language, from its ISO 639-1 code. */
+export function languageName(code: string, fallback = code): string {
+  return languageNameIn(code, current.locale, fallback);
 }

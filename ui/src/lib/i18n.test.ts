@@ -41,4 +41,18 @@ describe('i18n', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(document.documentElement.dir).toBe('ltr');
   });
+
+  it('speaks another language once chosen, and mirrors the page for Arabic', async () => {
+    try {
+      await setLocale('fr');
+      expect(t('nav.settings')).toBe('Paramètres');
+      expect(t('vacancies.total', { count: 2 })).toBe('2 postes vacants, date limite la plus proche en premier.');
+      expect(document.documentElement.lang).toBe('fr');
+      await setLocale('ar');
+      expect(document.documentElement.dir).toBe('rtl');
+    } finally {
+      await setLocale('en');
+    }
+    expect(t('nav.settings')).toBe('Settings');
+  });
 });

@@ -1,6 +1,7 @@
 // The profile editor edits strings and choices; these functions convert between them and the
 // profile the backend reads and writes, and place the backend's field errors at their fields, so
 // the conversion is tested once, outside any view.
+import { languageName, regionName } from './format';
 import type {
   Cefr,
   Country,
@@ -373,18 +374,25 @@ export function profileChoices(
   countries: CountryChoices,
   languages: LanguageChoices,
   notMemberNote: string,
+  locale = 'en',
 ): ProfileChoices {
   const byCode = new Map(countries.countries.map((c) => [c.code, c]));
+  // Names in the window's language from CLDR (the backend's English name when it has none),
+  // in that language's alphabetical order.
+  const byName = (a: Choice, b: Choice) => a.label.localeCompare(b.label, locale);
+  const named = countries.countries.map((c) => ({ ...c, name: regionName(c.code, locale, c.name) }));
   return {
-    countries: countries.countries.map((c) => ({ value: c.code, label: c.name })),
-    nationalities: countries.countries.map((c) => ({
-      value: c.code,
-      label: c.name,
-      note: c.interpolMember ? undefined : notMemberNote,
-    })),
+    countries: named.map((c) => ({ value: c.code, label: c.name })).sort(byName),
+    nationalities: named
+      .map((c) => ({
+        value: c.code,
+        label: c.name,
+        note: c.interpolMember ? undefined : notMemberNote,
+      }))
+      .sort(byName),
     languages: languages.languages
-      .map((l) => ({ value: l.code, label: l.name, note: l.code }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      .map((l) => ({ value: l.code, label: languageName(l.code, locale, l.name), note: l.code }))
+      .sort(byName),
     country: (code) => byCode.get(code.toUpperCase()),
   };
 }

@@ -131,7 +131,7 @@ describe('vault', () => {
   });
 
   it('writes sizes and country names as people read them', () => {
-    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(999)).toBe('999 bytes');
     expect(formatBytes(1234)).toBe('1.2 kB');
     expect(formatBytes(123_456)).toBe('123 kB');
     expect(formatBytes(4_200_000)).toBe('4.2 MB');

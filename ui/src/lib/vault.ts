@@ -1,5 +1,6 @@
 // What the vault screens work out without the backend: where a document's bytes are served,
 // how a file is previewed, the form and its errors, and summaries of an import.
+import { fileSize } from './i18n.svelte';
 import type {
   BatchItem as BatchItem,
   Country,
@@ -65,10 +66,7 @@ export function mediaLabel(mediaType: MediaType): string {
 
 /** Sizes in the units people read on their disks: 1 MB = 1,000,000 bytes. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
-  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
-  return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
+  return fileSize(bytes);
 }
 
 /** Which profile entries a kind can prove; the backend's rule (`DocumentKind::can_prove`), so

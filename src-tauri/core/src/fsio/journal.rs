@@ -6,7 +6,7 @@
 //! temporary name. A folder replace also records its step, so a kill between its two renames
 //! is finished or undone and the candidate has the old pack or the new one, never neither.
 
-use super::{TEMP_PREFIX, sync_dir, temp_path_beside, write_atomic};
+use super::{TEMP_PREFIX, private_dir_all, sync_dir, temp_path_beside, write_atomic};
 use crate::error::IoOp;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};

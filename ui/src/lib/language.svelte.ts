@@ -1,0 +1,38 @@
+// Which language the window speaks: the candidate's choice in Settings, or the system's (the
+// shell resolves it, `language_get`, so the window and the notifications agree).
+import type { DisplayLanguage } from './bindings';
+import { setLocale } from './i18n.svelte';
+import { ipc } from './ipc';
+
+/** Each language named in itself, as a candidate looks for their own. */
+export const LANGUAGE_NAMES: Record<DisplayLanguage, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+};
+
+export const language = $state({ chosen: null as DisplayLanguage | null });
+
+/** Speaks the language the shell resolved; the first paint waits for it (`main.ts`). English
+ * when the shell cannot be asked, so the window still opens. */
+export async function startLanguage(): Promise<void> {
+  try {
+    const { chosen, resolved } = await ipc.languageGet();
+    language.chosen = chosen;
+    await setLocale(resolved);
+  } catch (thrown) {
+    console.error('language', thrown);
+    await setLocale('en');
+  }
+}
+
+/** The candidate's choice (`null`: the system's), applied at once and kept with the other
+ * preferences. */
+export async function chooseLanguage(chosen: DisplayLanguage | null): Promise<void> {
+  if (chosen) await setLocale(chosen);
+  const current = await ipc.preferencesGet();
+  await ipc.preferencesSet({ ...current, language: chosen });
+  language.chosen = chosen;
+  if (!chosen) await setLocale((await ipc.languageGet()).resolved);
+}
