@@ -12,6 +12,7 @@ import backups from '../locales/en.backups.json';
 import capture from '../locales/en.capture.json';
 import keyboard from '../locales/en.keyboard.json';
 import notice from '../locales/en.notice.json';
+import literals from '../locales/en.literals.json';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
@@ -27,6 +28,7 @@ const en = {
   ...capture,
   ...keyboard,
   ...notice,
+  ...literals,
 };
 
 declare module 'i18next' {
