@@ -131,12 +131,26 @@ describe('vault', () => {
   });
 
   it('writes sizes and country names as people read them', () => {
-    expect(formatBytes(999)).toBe('999 B');
+    // CLDR's short unit: English has no short name for a single byte.
+    expect(formatBytes(999)).toBe('999 byte');
     expect(formatBytes(1234)).toBe('1.2 kB');
     expect(formatBytes(123_456)).toBe('123 kB');
     expect(formatBytes(4_200_000)).toBe('4.2 MB');
     expect(formatBytes(104_857_600)).toBe('105 MB');
     expect(countryName('FR')).toBe('France');
     expect(countryName('XK')).toBe('Kosovo');
+  });
+
+  it('writes sizes and country names in the candidate’s language', () => {
+    // French sets its units after a narrow no-break space.
+    const size = (bytes: number, tag: string) => formatBytes(bytes, tag).replace(/\s/gu, ' ');
+    expect(size(1234, 'fr')).toBe('1,2 ko');
+    expect(size(104_857_600, 'fr')).toBe('105 Mo');
+    expect(size(999, 'fr')).toBe('999 o');
+    expect(size(4_200_000, 'es')).toBe('4,2 MB');
+    expect(size(2_500_000_000, 'ar-MA')).toMatch(/^2[.,٫]5 /);
+    expect(countryName('DE', 'fr')).toBe('Allemagne');
+    expect(countryName('DE', 'es')).toBe('Alemania');
+    expect(countryName('DE', 'ar')).toBe('ألمانيا');
   });
 });

@@ -10,6 +10,7 @@ import type {
   MediaType,
   ProvenEntry,
 } from './bindings';
+import { locale as uiLocale, regionalLocale } from './i18n.svelte';
 
 export const documentKinds: DocumentKind[] = [
   'cv',
@@ -62,12 +63,29 @@ export function mediaLabel(mediaType: MediaType): string {
   }[mediaType];
 }
 
-/** Sizes in the units people read on their disks: 1 MB = 1,000,000 bytes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
-  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
-  return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
+function uiTag(): string {
+  return regionalLocale(uiLocale(), globalThis.navigator?.languages ?? []);
+}
+
+/** Sizes in the units people read on their disks (1 MB = 1,000,000 bytes), written as the
+ * language writes them: CLDR's units and decimal mark give `1,5 Mo` in French. */
+export function formatBytes(bytes: number, tag = uiTag()): string {
+  const [unit, size] =
+    bytes < 1000
+      ? (['byte', bytes] as const)
+      : bytes < 1_000_000
+        ? (['kilobyte', bytes / 1000] as const)
+        : bytes < 1_000_000_000
+          ? (['megabyte', bytes / 1_000_000] as const)
+          : (['gigabyte', bytes / 1_000_000_000] as const);
+  const digits = unit === 'gigabyte' || size < 10 ? 1 : 0;
+  return new Intl.NumberFormat(tag, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : digits,
+    minimumFractionDigits: unit === 'byte' ? 0 : digits,
+  }).format(size);
 }
 
 /** Which profile entries a kind can prove; the backend's rule (`DocumentKind::can_prove`), so
@@ -199,7 +217,7 @@ export function progressPercent(p: {
 }
 
 /** A country's name in the UI language, for lists that carry only the code. */
-export function countryName(code: string, locale = 'en'): string {
+export function countryName(code: string, locale = uiTag()): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
   } catch {
