@@ -12,6 +12,7 @@ import type {
   StudyStatus,
   WorkTime,
 } from './bindings';
+import { locale, regionalLocale } from './i18n.svelte';
 
 /** Yes, no, or not said: the profile keeps `null` for a question left unanswered. */
 export type Answer = '' | 'yes' | 'no';
@@ -364,24 +365,40 @@ export type ProfileChoices = {
   country: (code: string) => Country | undefined;
 };
 
-/** The lists the editor offers, from what the backend knows of countries and languages.
- * Languages come sorted by code; people look for them by name. */
+/** `code`'s name in the language of `tag` (CLDR, through `Intl.DisplayNames`), else `fallback`.
+ * English keeps the backend's names (iso-codes), which its search and the profile already use. */
+function displayName(tag: string, type: 'region' | 'language', code: string, fallback: string): string {
+  if (tag.split('-')[0]?.toLowerCase() === 'en') return fallback;
+  try {
+    return new Intl.DisplayNames([tag], { type, fallback: 'none' }).of(code) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The lists the editor offers, from what the backend knows of countries and languages, named
+ * and sorted in the UI language (`tag`); the backend's English names are the fallback. */
 export function profileChoices(
   countries: CountryChoices,
   languages: LanguageChoices,
   notMemberNote: string,
+  tag = regionalLocale(locale(), globalThis.navigator?.languages ?? []),
 ): ProfileChoices {
   const byCode = new Map(countries.countries.map((c) => [c.code, c]));
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, tag);
+  const named = countries.countries
+    .map((c) => ({ country: c, label: displayName(tag, 'region', c.code, c.name) }))
+    .sort(byName);
   return {
-    countries: countries.countries.map((c) => ({ value: c.code, label: c.name })),
-    nationalities: countries.countries.map((c) => ({
-      value: c.code,
-      label: c.name,
-      note: c.interpolMember ? undefined : notMemberNote,
+    countries: named.map(({ country, label }) => ({ value: country.code, label })),
+    nationalities: named.map(({ country, label }) => ({
+      value: country.code,
+      label,
+      note: country.interpolMember ? undefined : notMemberNote,
     })),
     languages: languages.languages
-      .map((l) => ({ value: l.code, label: l.name, note: l.code }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      .map((l) => ({ value: l.code, label: displayName(tag, 'language', l.code, l.name), note: l.code }))
+      .sort(byName),
     country: (code) => byCode.get(code.toUpperCase()),
   };
 }
