@@ -94,6 +94,7 @@ const SAME_EVERYWHERE = [
   'Alt',
   'Esc',
   'Enter',
+  'Tab',
 ];
 /** Whether a value carries no word of English of its own: only names, codes, units,
  * placeholders, digits and punctuation. */
@@ -109,6 +110,7 @@ function sameEverywhere(value: string): boolean {
 /** Keys whose translation is rightly written as in English (a true cognate), per language. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   fr: [
+    'datePattern.month',
     'applicationsView.date',
     'interviews.date',
     'interviews.minutes_one',
@@ -128,7 +130,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'vault.versions',
     'documentForm.notes',
   ],
-  es: ['countdown.daysHours', 'profileForm.answer.no'],
+  es: ['countdown.daysHours', 'profileForm.answer.no', 'datePattern.day', 'datePattern.month'],
   ar: [],
 };
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { datePattern, formatDateText, parseDateText, patternText } from './date-input';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { datePattern, formatDateText, parseDateText, patternHint, patternText } from './date-input';
+import fr from '../locales/fr.literals.json';
+import es from '../locales/es.literals.json';
+import ar from '../locales/ar.literals.json';
 
 const gb = datePattern('en-GB');
 const us = datePattern('en-US');
@@ -13,7 +17,36 @@ describe('datePattern', () => {
   });
 });
 
+describe('pattern letters', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  async function speak(language: string, resources: object) {
+    i18next.addResourceBundle(language, 'translation', resources, true, true);
+    await i18next.changeLanguage(language);
+  }
+
+  it('writes the letters of the candidate’s language in the order of their locale', async () => {
+    expect(patternHint(gb)).toBe('DD/MM/YYYY or YYYY-MM-DD');
+    await speak('fr', fr);
+    expect(patternText(datePattern('fr-FR'))).toBe('JJ/MM/AAAA');
+    expect(patternHint(datePattern('fr-CA'))).toBe('AAAA-MM-JJ');
+    expect(patternHint(datePattern('fr-FR'))).toBe('JJ/MM/AAAA ou AAAA-MM-JJ');
+    await speak('es', es);
+    expect(patternHint(datePattern('es-ES'))).toBe('DD/MM/AAAA o AAAA-MM-DD');
+    await speak('ar', ar);
+    // The locale's right-to-left mark stays with each separator, so the parts read in order.
+    expect(patternText(datePattern('ar'))).toBe('يوم\u200f/شهر\u200f/سنة');
+  });
+});
+
 describe('parseDateText', () => {
+  it('reads Arabic-Indic and Persian digits as the same date', () => {
+    expect(parseDateText('٠٤‏/٠٥‏/١٩٩٠', datePattern('ar'))).toEqual({ kind: 'date', iso: '1990-05-04' });
+    expect(parseDateText('۱۹۹۰-۰۵-۰۴', gb)).toEqual({ kind: 'date', iso: '1990-05-04' });
+  });
+
   it('reads an ISO date as that date, never as the year 0004', () => {
     for (const pattern of [gb, us, de]) {
       expect(parseDateText('1990-05-04', pattern)).toEqual({ kind: 'date', iso: '1990-05-04' });

@@ -3,6 +3,7 @@
 // string the forms send. A native `type="date"` field could do neither: it held Tab inside its
 // segments and read a typed ISO date as the year 0004.
 import { CalendarDate } from '@internationalized/date';
+import { t } from './i18n.svelte';
 
 export type DatePart = 'day' | 'month' | 'year';
 
@@ -25,10 +26,33 @@ export function datePattern(locale: string): DatePattern {
   return order.length === 3 ? { order, separator } : { order: ['day', 'month', 'year'], separator: '/' };
 }
 
-/** The pattern as the candidate reads it, such as `DD/MM/YYYY`. */
+/** Year first, as every locale may also type a date. */
+export const ISO_PATTERN: DatePattern = { order: ['year', 'month', 'day'], separator: '-' };
+
+/** The pattern as the candidate reads it in their language: `DD/MM/YYYY`, `JJ/MM/AAAA`,
+ * `يوم/شهر/سنة`. The order and the mark come from the locale, the letters from the catalogue. */
 export function patternText(pattern: DatePattern): string {
-  const letters: Record<DatePart, string> = { day: 'DD', month: 'MM', year: 'YYYY' };
+  const letters: Record<DatePart, string> = {
+    day: t('datePattern.day'),
+    month: t('datePattern.month'),
+    year: t('datePattern.year'),
+  };
   return pattern.order.map((part) => letters[part]).join(pattern.separator);
+}
+
+/** The hint under a date field: the locale's pattern, or ISO order (once, where they agree). */
+export function patternHint(pattern: DatePattern): string {
+  const iso = pattern.separator === ISO_PATTERN.separator && pattern.order.join() === ISO_PATTERN.order.join();
+  if (iso) return patternText(ISO_PATTERN);
+  return t('datePattern.hint', { pattern: patternText(pattern), iso: patternText(ISO_PATTERN) });
+}
+
+// Arabic keyboards and Arabic locales write Arabic-Indic (٠-٩) or Persian (۰-۹) digits.
+function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => {
+    const code = digit.codePointAt(0)!;
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
 }
 
 export type ParsedDate =
@@ -48,7 +72,7 @@ function build(year: number, month: number, day: number): ParsedDate {
 
 /** Reads `text` as a date written in `pattern` or in ISO order (year first, four digits). */
 export function parseDateText(text: string, pattern: DatePattern): ParsedDate {
-  const trimmed = text.trim();
+  const trimmed = westernDigits(text).trim();
   if (trimmed === '') return { kind: 'empty' };
   const pieces = trimmed.split(/[^0-9]+/).filter((piece) => piece !== '');
   if (pieces.length !== 3 || !/^[0-9]/.test(trimmed) || !/[0-9]$/.test(trimmed)) return { kind: 'unreadable' };

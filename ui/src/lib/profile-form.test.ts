@@ -188,4 +188,37 @@ describe('profile form', () => {
     expect(choices.nationalities.map((c) => c.note)).toEqual([undefined, 'not a member']);
     expect(choices.country('xk')?.interpolMember).toBe(false);
   });
+
+  it('names and sorts countries and languages in the UI language', () => {
+    const choices = profileChoices(
+      {
+        countries: [
+          { code: 'DE', name: 'Germany', interpolMember: true },
+          { code: 'ES', name: 'Spain', interpolMember: true },
+          { code: 'FR', name: 'France', interpolMember: true },
+        ],
+        membersAsOf: '2023-11-29',
+        membersSource: 'INTERPOL',
+      },
+      {
+        languages: [
+          { code: 'de', name: 'German' },
+          { code: 'es', name: 'Spanish' },
+          { code: 'fr', name: 'French' },
+        ],
+        source: 'iso-codes',
+      },
+      'pas membre',
+      'fr',
+    );
+    expect(choices.countries.map((c) => c.label)).toEqual(['Allemagne', 'Espagne', 'France']);
+    expect(choices.languages.map((l) => l.label)).toEqual(['allemand', 'espagnol', 'français']);
+    const spanish = profileChoices(
+      { countries: [], membersAsOf: '2023-11-29', membersSource: 'INTERPOL' },
+      { languages: [{ code: 'ar', name: 'Arabic' }], source: 'iso-codes' },
+      'no miembro',
+      'es',
+    );
+    expect(spanish.languages.map((l) => l.label)).toEqual(['árabe']);
+  });
 });

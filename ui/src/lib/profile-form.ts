@@ -368,8 +368,8 @@ export type ProfileChoices = {
   country: (code: string) => Country | undefined;
 };
 
-/** The lists the editor offers, from what the backend knows of countries and languages.
- * Languages come sorted by code; people look for them by name. */
+/** The lists the editor offers, from what the backend knows of countries and languages, named
+ * and sorted in the UI language (`tag`); the backend's English names are the fallback. */
 export function profileChoices(
   countries: CountryChoices,
   languages: LanguageChoices,

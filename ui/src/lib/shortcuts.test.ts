@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { isHelpKey, isTyping, shortcutRows } from './shortcuts';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { comboText, isHelpKey, isTyping, shortcutRows } from './shortcuts';
+import fr from '../locales/fr.literals.json';
+import es from '../locales/es.literals.json';
+import ar from '../locales/ar.literals.json';
 
 function key(key: string, target: EventTarget | null = document.body, mods: Partial<KeyboardEvent> = {}) {
   return { key, target, ctrlKey: false, metaKey: false, altKey: false, ...mods };
@@ -31,7 +35,14 @@ describe('keyboard help', () => {
 
   it('lists Ctrl+1 … Ctrl+6 in the order of the sidebar', () => {
     const { pages } = shortcutRows();
-    expect(pages.map((row) => row.keys[0])).toEqual(['Ctrl+1', 'Ctrl+2', 'Ctrl+3', 'Ctrl+4', 'Ctrl+5', 'Ctrl+6']);
+    expect(pages.map((row) => comboText(row.keys[0]!))).toEqual([
+      'Ctrl+1',
+      'Ctrl+2',
+      'Ctrl+3',
+      'Ctrl+4',
+      'Ctrl+5',
+      'Ctrl+6',
+    ]);
     expect(pages.map((row) => ('route' in row ? row.route : null))).toEqual([
       'dashboard',
       'vacancies',
@@ -39,6 +50,63 @@ describe('keyboard help', () => {
       'documents',
       'profile',
       'settings',
+    ]);
+  });
+});
+
+describe('key names', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  async function keysIn(language: string, resources: object): Promise<string[]> {
+    i18next.addResourceBundle(language, 'translation', resources, true, true);
+    await i18next.changeLanguage(language);
+    return shortcutRows().everywhere.flatMap((row) => row.keys.map(comboText));
+  }
+
+  it('prints the keys as English keyboards name them', async () => {
+    expect(await keysIn('en', {})).toEqual(['?', 'F1', 'Tab', 'Shift+Tab', 'Enter', 'Space', 'Esc', '↑', '↓', 'Enter']);
+  });
+
+  it('prints the keys as French, Spanish and Arabic keyboards name them', async () => {
+    expect(await keysIn('fr', fr)).toEqual([
+      '?',
+      'F1',
+      'Tab',
+      'Maj+Tab',
+      'Entrée',
+      'Espace',
+      'Échap',
+      '↑',
+      '↓',
+      'Entrée',
+    ]);
+    expect(comboText(shortcutRows().pages[0]!.keys[0]!)).toBe('Ctrl+1');
+    expect(await keysIn('es', es)).toEqual([
+      '?',
+      'F1',
+      'Tab',
+      'Mayús+Tab',
+      'Intro',
+      'Espacio',
+      'Esc',
+      '↑',
+      '↓',
+      'Intro',
+    ]);
+    // Arabic keeps the Latin words printed on the caps; only the unlabelled space bar is named.
+    expect(await keysIn('ar', ar)).toEqual([
+      '?',
+      'F1',
+      'Tab',
+      'Shift+Tab',
+      'Enter',
+      'المسافة',
+      'Esc',
+      '↑',
+      '↓',
+      'Enter',
     ]);
   });
 });

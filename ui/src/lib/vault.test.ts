@@ -139,4 +139,10 @@ describe('vault', () => {
     expect(countryName('FR')).toBe('France');
     expect(countryName('XK')).toBe('Kosovo');
   });
+
+  it('writes country names in the candidate’s language', () => {
+    expect(countryName('DE', 'fr')).toBe('Allemagne');
+    expect(countryName('DE', 'es')).toBe('Alemania');
+    expect(countryName('DE', 'ar')).toBe('ألمانيا');
+  });
 });

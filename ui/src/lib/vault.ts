@@ -1,6 +1,6 @@
 // What the vault screens work out without the backend: where a document's bytes are served,
 // how a file is previewed, the form and its errors, and summaries of an import.
-import { fileSize } from './i18n.svelte';
+import { fileSize, locale as uiLocale, regionalLocale } from './i18n.svelte';
 import type {
   BatchItem as BatchItem,
   Country,
@@ -197,8 +197,13 @@ export function progressPercent(p: {
   return 0;
 }
 
+/** The UI language with the region the system prefers (`fr-CA` for a Canadian French desktop). */
+function uiTag(): string {
+  return regionalLocale(uiLocale(), globalThis.navigator?.languages ?? []);
+}
+
 /** A country's name in the UI language, for lists that carry only the code. */
-export function countryName(code: string, locale = 'en'): string {
+export function countryName(code: string, locale = uiTag()): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
   } catch {
