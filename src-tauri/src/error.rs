@@ -284,7 +284,8 @@ impl Error {
             },
             Error::StoreUnavailable(detail)
             | Error::Notification(detail)
-            | Error::Opener(detail) => put("detail", detail.as_str().into()),
+            | Error::Opener(detail)
+            | Error::StartAtLogin(detail) => put("detail", detail.as_str().into()),
         }
         p
     }

@@ -7,7 +7,7 @@
 //! data folder (not in a shared temporary folder, as scans of passports are personal), and are
 //! cleared when the app starts.
 
-use dossier_core::IoOp;
+use dossier_core::{IoOp, fsio};
 use std::path::{Path, PathBuf};
 
 use dossier_core::packs::safe_file_name;

@@ -159,9 +159,8 @@ pub(crate) fn write_manifest(folder: &Path, manifest: &Manifest, flush: Flush) -
         let path = folder.join(name);
         match flush {
             Flush::EachFile => fsio::write_atomic(&path, content)?,
-            Flush::ByCaller => {
-                fsio::private::write_private(&path, content).map_err(|e| Error::io(IoOp::Write, &path, e))?
-            }
+            Flush::ByCaller => fsio::private::write_private(&path, content)
+                .map_err(|e| Error::io(IoOp::Write, &path, e))?,
         }
     }
     Ok(())
