@@ -59,6 +59,19 @@ describe('formatting in the window’s language', () => {
     expect(t('vacancies.total', { count: 12 })).toBe('12 vacancies, soonest deadline first.');
   });
 
+  it('counts days down in each language’s plural forms', async () => {
+    await setLocale('ar');
+    expect(t('countdown.days', { count: 1 })).toBe('بعد يوم واحد');
+    expect(t('countdown.days', { count: 2 })).toBe('بعد يومين');
+    expect(t('countdown.days', { count: 3 })).toMatch(/ أيام$/);
+    expect(t('countdown.days', { count: 11 })).toMatch(/ يومًا$/);
+    await setLocale('fr');
+    expect(t('countdown.days', { count: 1 })).toBe('dans 1 jour');
+    await setLocale('en');
+    expect(t('countdown.days', { count: 1 })).toBe('in 1 day');
+    expect(t('countdown.days', { count: 7 })).toBe('in 7 days');
+  });
+
   it('follows the window’s language once it changes', async () => {
     await setLocale('fr');
     expect(countryName('ES', 'Spain')).toBe('Espagne');
