@@ -7,7 +7,7 @@ import UserRound from '@lucide/svelte/icons/user-round';
 import Settings from '@lucide/svelte/icons/settings';
 import type { Route } from './router.svelte';
 
-export type IconComponent = Component<{ size?: number; 'aria-hidden'?: boolean }>;
+export type IconComponent = Component<{ size?: number; 'aria-hidden'?: boolean; class?: string }>;
 
 export const navIcons: Record<Route, IconComponent> = {
   dashboard: LayoutDashboard,
@@ -17,3 +17,6 @@ export const navIcons: Record<Route, IconComponent> = {
   profile: UserRound,
   settings: Settings,
 };
+
+/** Icons that point a way (the paper plane flies forward): mirrored in a right-to-left window. */
+export const directionalNavIcons: ReadonlySet<Route> = new Set<Route>(['applications']);
