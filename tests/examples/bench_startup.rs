@@ -186,6 +186,8 @@ fn background_pss_mib(
     poll_until("Dossier's tray icon registers", PAINT_LIMIT, || {
         (!tray.registered().is_empty()).then_some(())
     });
+    // Not a wait for state: the figure is defined as the memory after 5 s at rest (issue 17),
+    // as `idle_pss_mib` above measures the open window after the same rest.
     std::thread::sleep(IDLE);
     let tree = process_tree(app.pid());
     let mut parts = Vec::new();

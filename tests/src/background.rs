@@ -121,25 +121,24 @@ impl App {
     /// Waits until a window of the app is there again (after it was closed to the tray) and
     /// makes it WebDriver's current one.
     pub async fn switch_to_new_window(&self) {
-        let deadline = Instant::now() + wait_limit();
-        loop {
-            if let Ok(handles) = self.client.windows().await
-                && let Some(handle) = handles.last()
-                && self.client.switch_to_window(handle.clone()).await.is_ok()
-                && self
-                    .client
-                    .find(fantoccini::Locator::Css("main[data-ready='true']"))
-                    .await
-                    .is_ok()
-            {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no window came back for WebDriver"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        self.eventually(
+            "a window came back for WebDriver, its page ready",
+            || async {
+                let Ok(handles) = self.client.windows().await else {
+                    return false;
+                };
+                let Some(handle) = handles.last() else {
+                    return false;
+                };
+                self.client.switch_to_window(handle.clone()).await.is_ok()
+                    && self
+                        .client
+                        .find(fantoccini::Locator::Css("main[data-ready='true']"))
+                        .await
+                        .is_ok()
+            },
+        )
+        .await;
     }
 }
 
