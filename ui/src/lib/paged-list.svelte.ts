@@ -25,7 +25,8 @@ export class PagedList<T> {
   readonly #size: number;
   // Plain fields: reading them in an effect must not make it rerun.
   #fetch: ((offset: number, limit: number) => Promise<Page<T>>) | null = null;
-  #asked = new Map<number, Promise<void>>();
+  /** By page number: the request for that page, once made. */
+  #asked: (Promise<void> | undefined)[] = [];
   #generation = 0;
 
   constructor(size = PAGE_SIZE) {
@@ -41,7 +42,7 @@ export class PagedList<T> {
   start(first: Page<T>, fetch: (offset: number, limit: number) => Promise<Page<T>>): void {
     this.#generation++;
     this.#fetch = fetch;
-    this.#asked = new Map([[0, Promise.resolve()]]);
+    this.#asked = [Promise.resolve()];
     const rows = new Array<T | undefined>(first.total);
     first.items.slice(0, first.total).forEach((item, i) => (rows[i] = item));
     this.rows = rows;
@@ -54,7 +55,7 @@ export class PagedList<T> {
     if (!fetch) return Promise.resolve();
     const generation = this.#generation;
     const waits = pagesCovering(first, last, this.total, this.#size).map((page) => {
-      const asked = this.#asked.get(page);
+      const asked = this.#asked[page];
       if (asked) return asked;
       const arriving = fetch(page * this.#size, this.#size).then(
         (answer) => {
@@ -67,10 +68,10 @@ export class PagedList<T> {
           this.rows = rows;
         },
         () => {
-          if (generation === this.#generation) this.#asked.delete(page);
+          if (generation === this.#generation) this.#asked[page] = undefined;
         },
       );
-      this.#asked.set(page, arriving);
+      this.#asked[page] = arriving;
       return arriving;
     });
     return Promise.all(waits).then(() => {});
