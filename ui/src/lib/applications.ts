@@ -73,3 +73,32 @@ export function boardLanes(columns: readonly BoardColumn[]): BoardLane[] {
     return { lane, columns: inLane, count: inLane.reduce((n, c) => n + c.applications.length, 0) };
   });
 }
+
+/** What a lane draws, top to bottom, as one list (so only what is on screen is drawn): each
+ * stage's heading where the lane holds several stages, followed by that stage's cards. */
+export type LaneItem =
+  { kind: 'stage'; stage: Stage; count: number } | { kind: 'card'; stage: Stage; application: Application };
+
+export function laneItems(lane: Pick<BoardLane, 'columns'>): LaneItem[] {
+  const headed = lane.columns.length > 1;
+  return lane.columns.flatMap((column): LaneItem[] =>
+    column.applications.length === 0
+      ? []
+      : [
+          ...(headed ? [{ kind: 'stage' as const, stage: column.stage, count: column.applications.length }] : []),
+          ...column.applications.map((application) => ({ kind: 'card' as const, stage: column.stage, application })),
+        ],
+  );
+}
+
+/** Where application `id` is drawn: its lane and its place in that lane's items. */
+export function placeOf(
+  lanes: readonly (Pick<BoardLane, 'lane'> & { items: readonly LaneItem[] })[],
+  id: number,
+): { lane: LaneName; index: number } | null {
+  for (const { lane, items } of lanes) {
+    const index = items.findIndex((item) => item.kind === 'card' && item.application.id === id);
+    if (index >= 0) return { lane, index };
+  }
+  return null;
+}

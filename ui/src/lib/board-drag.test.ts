@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardColumn as BoardColumn, Stage } from './bindings';
-import { boardLanes } from './applications';
+import { boardLanes, laneItems, placeOf } from './applications';
 import { DROP_ATTRIBUTE, dropStageIn } from './board-drag';
 
 function lane(stage: string): { lane: HTMLElement; inner: HTMLElement } {
@@ -74,5 +74,43 @@ describe('board lanes', () => {
       'written_exam',
     ]);
     expect(lanes[2]!.columns[3]!.applications).toEqual([]);
+  });
+});
+
+describe('what a lane draws', () => {
+  const card = (id: number) => ({ id }) as never;
+  const column = (stage: Stage, ids: number[]): BoardColumn => ({ stage, label: stage, applications: ids.map(card) });
+
+  it('lists a lane of one stage as its cards alone', () => {
+    const items = laneItems({ columns: [column('submitted', [1, 2, 3])] });
+    expect(items.map((i) => i.kind)).toEqual(['card', 'card', 'card']);
+  });
+
+  it('heads each stage of a shared lane with its count, and leaves out empty stages', () => {
+    const items = laneItems({
+      columns: [column('shortlisted', [4]), column('test_or_assessment', []), column('interview', [5, 6])],
+    });
+    expect(items.map((i) => (i.kind === 'stage' ? `${i.stage}:${i.count}` : i.application.id))).toEqual([
+      'shortlisted:1',
+      4,
+      'interview:2',
+      5,
+      6,
+    ]);
+  });
+
+  it('finds the lane and the place a moved card is drawn at, even far down a long lane', () => {
+    const lanes = boardLanes([
+      column(
+        'submitted',
+        Array.from({ length: 1500 }, (_, i) => i + 1),
+      ),
+      column('shortlisted', [2001]),
+      column('interview', [2002]),
+    ]).map((lane) => ({ lane: lane.lane, items: laneItems(lane) }));
+    expect(placeOf(lanes, 1500)).toEqual({ lane: 'submitted', index: 1499 });
+    expect(placeOf(lanes, 2002)).toEqual({ lane: 'selection', index: 3 });
+    expect(placeOf(lanes, 9)).toEqual({ lane: 'submitted', index: 8 });
+    expect(placeOf(lanes, 7777)).toBeNull();
   });
 });

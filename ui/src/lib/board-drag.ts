@@ -33,13 +33,38 @@ export function draggableCard(node: HTMLElement, options: CardDrag) {
   let start: { x: number; y: number; pointer: number } | null = null;
   let dragging = false;
   let over: string | null = null;
+  // What follows the pointer: a copy of the card floating over the page, since the card itself
+  // sits in its lane's scrolling box, which would hide it the moment it left the lane.
+  let ghost: { element: HTMLElement; x: number; y: number } | null = null;
 
   function reset() {
     start = null;
     dragging = false;
     over = null;
-    node.style.transform = '';
+    ghost?.element.remove();
+    ghost = null;
     node.classList.remove('dragging');
+  }
+
+  function lift() {
+    // Pointer coordinates are the screen's, not the text's direction: the copy is placed by them.
+    const rect = node.getBoundingClientRect();
+    const element = node.cloneNode(true) as HTMLElement;
+    element.classList.remove('dragging');
+    element.classList.add('drag-ghost');
+    element.removeAttribute('data-testid');
+    element.setAttribute('aria-hidden', 'true');
+    Object.assign(element.style, {
+      position: 'fixed',
+      top: '0',
+      left: '0',
+      width: `${rect.width}px`,
+      margin: '0',
+      pointerEvents: 'none',
+      zIndex: '1000',
+    });
+    document.body.append(element);
+    ghost = { element, x: rect.x, y: rect.y };
   }
 
   function onPointerDown(event: PointerEvent) {
@@ -56,11 +81,14 @@ export function draggableCard(node: HTMLElement, options: CardDrag) {
       dragging = true;
       node.setPointerCapture?.(event.pointerId);
       node.classList.add('dragging');
+      lift();
       current.onchange(true, null);
     }
     event.preventDefault();
-    node.style.transform = `translate(${dx}px, ${dy}px)`;
-    const under = document.elementsFromPoint(event.clientX, event.clientY).filter((e) => !node.contains(e));
+    if (ghost) ghost.element.style.transform = `translate(${ghost.x + dx}px, ${ghost.y + dy}px)`;
+    const under = document
+      .elementsFromPoint(event.clientX, event.clientY)
+      .filter((e) => !node.contains(e) && !ghost?.element.contains(e));
     const now = dropStageIn(under, current.allowed);
     if (now !== over) {
       over = now;
@@ -106,6 +134,7 @@ export function draggableCard(node: HTMLElement, options: CardDrag) {
       current = next;
     },
     destroy() {
+      ghost?.element.remove();
       node.removeEventListener('pointerdown', onPointerDown);
       node.removeEventListener('pointermove', onPointerMove);
       node.removeEventListener('pointerup', onPointerUp);
