@@ -22,4 +22,4 @@ if (!('ResizeObserver' in globalThis)) {
   };
 }
 // Nor does it scroll: a list asked to bring a row into view has nothing to move.
-if (!('scrollTo' in Element.prototype)) Element.prototype.scrollTo = () => {};
+Element.prototype.scrollTo ??= () => {};
