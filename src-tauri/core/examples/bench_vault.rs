@@ -1,5 +1,5 @@
 //! Vault benchmark: import throughput against `cp` + `sha256sum` of the same files, and the
-//! document list at 5,000 documents. Prints `name=value` lines.
+//! document list and search at 5,000 documents. Prints `name=value` lines.
 //!
 //! cargo run --release -p dossier-core --example bench_vault -- <scratch dir>
 //!
@@ -267,6 +267,7 @@ fn list_benchmark(scratch: &Path) {
             DocumentQuery {
                 kind: None,
                 include_superseded: true,
+                ..Default::default()
             },
         ),
         (
@@ -274,6 +275,23 @@ fn list_benchmark(scratch: &Path) {
             DocumentQuery {
                 kind: Some(DocumentKind::Diploma),
                 include_superseded: false,
+                ..Default::default()
+            },
+        ),
+        // Words as the candidate types them: one that finds a single document, and one that
+        // every title holds, which costs the most.
+        (
+            "documents_search_p95_ms",
+            DocumentQuery {
+                text: Some("docum 4321".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "documents_search_common_word_p95_ms",
+            DocumentQuery {
+                text: Some("scan".into()),
+                ..Default::default()
             },
         ),
     ];

@@ -25,6 +25,7 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_vault.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0005_applications.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0006_notice_files.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0007_search.sql")).foreign_key_check(),
 ];
 
 /// Makes the database at `path` private before SQLite opens it: created `0600` when missing (an
@@ -659,6 +660,53 @@ mod tests {
                 expected,
                 "migrating from schema {version}"
             );
+        }
+    }
+
+    #[test]
+    fn rows_written_before_schema_7_are_found_by_station_and_in_the_vault() {
+        let dir = tempfile::tempdir().unwrap();
+        // From schema 1, the first with these tables, to 6, the last before the indexes.
+        for version in 1..7 {
+            let path = dir.path().join(format!("from-{version}.db"));
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrations().to_version(&mut conn, version).unwrap();
+                let tx = conn.transaction().unwrap();
+                insert_vacancy(&tx, "1503").unwrap();
+                tx.execute("UPDATE vacancies SET duty_station = 'Lyon, France'", [])
+                    .unwrap();
+                tx.execute(
+                    "INSERT INTO documents (kind, title, content_hash, original_name, media_type,
+                         size_bytes, notes, created_utc)
+                     VALUES ('other', 'Attestation de Montréal', ?1, 'scan_travail.pdf',
+                         'application/pdf', 10, 'Signed by the director', '2026-11-01T00:00:00Z')",
+                    ["ab".repeat(32)],
+                )
+                .unwrap();
+                tx.commit().unwrap();
+            }
+            let store = Store::open(&path).unwrap();
+            // Through the index the lists search, in the words the candidate would type.
+            let found = |table: &str, text: &str| -> u32 {
+                store
+                    .conn
+                    .query_row(
+                        &format!("SELECT count(*) FROM {table} WHERE {table} MATCH ?1"),
+                        [text::fts_query(text).unwrap()],
+                        |r| r.get(0),
+                    )
+                    .unwrap()
+            };
+            let vacancies = |text: &str| found("vacancies_fts", text);
+            let documents = |text: &str| found("documents_fts", text);
+            assert_eq!(vacancies("lyon"), 1, "from schema {version}");
+            assert_eq!(vacancies("intelligence"), 1, "from schema {version}");
+            assert_eq!(vacancies("geneva"), 0, "from schema {version}");
+            for word in ["montreal", "attest", "travail", "director"] {
+                assert_eq!(documents(word), 1, "{word} from schema {version}");
+            }
+            assert_eq!(documents("lyon"), 0, "from schema {version}");
         }
     }
 

@@ -160,6 +160,7 @@ impl Data {
             &DocumentQuery {
                 kind: None,
                 include_superseded: true,
+                ..Default::default()
             },
         )
         .unwrap();

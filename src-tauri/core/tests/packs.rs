@@ -1041,6 +1041,7 @@ fn a_talentlink_application_is_archived_with_its_copy_sent_documents_and_notice(
         &vault::DocumentQuery {
             kind: Some(DocumentKind::Cv),
             include_superseded: false,
+            ..Default::default()
         },
     )
     .unwrap()[0]

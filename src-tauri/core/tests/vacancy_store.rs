@@ -357,6 +357,48 @@ fn search_finds_words_and_prefixes_in_title_reference_notes_and_notice() {
 }
 
 #[test]
+fn search_finds_the_duty_station_accents_aside_and_follows_its_edits() {
+    let mut store = Store::open_in_memory().unwrap();
+    let lyon = saved(
+        create_vacancy(
+            &mut store,
+            input(Platform::RecruitmentHub, "1503", "Analyst"),
+            now(),
+        )
+        .unwrap(),
+    );
+    let mut b = input(Platform::Talentlink, "INT04606", "Analyst");
+    b.duty_station = Some("Montréal, Canada".into());
+    saved(create_vacancy(&mut store, b, now()).unwrap());
+    let mut c = input(Platform::Talentlink, "INT04700", "Analyst");
+    c.duty_station = None;
+    saved(create_vacancy(&mut store, c, now()).unwrap());
+    let search = |store: &Store, text: &str| {
+        let query = VacancyQuery {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        let mut refs = ids(&list_vacancies(store, &query, now()).unwrap());
+        refs.sort();
+        refs
+    };
+    assert_eq!(search(&store, "lyon"), ["1503"]);
+    assert_eq!(search(&store, "LYON analyst"), ["1503"]);
+    assert_eq!(search(&store, "montreal"), ["INT04606"]);
+    assert_eq!(search(&store, "Montréal"), ["INT04606"]);
+    assert_eq!(search(&store, "canad"), ["INT04606"]);
+    // An empty query, or one of punctuation only, is no search at all.
+    for blank in ["", "   ", ",;"] {
+        assert_eq!(search(&store, blank).len(), 3, "{blank:?}");
+    }
+    let mut moved = lyon.input.clone();
+    moved.duty_station = Some("Singapore".into());
+    saved(update_vacancy(&mut store, lyon.id, moved, now()).unwrap());
+    assert!(search(&store, "lyon").is_empty());
+    assert_eq!(search(&store, "singap"), ["1503"]);
+}
+
+#[test]
 fn markup_in_fields_is_stored_as_the_text_it_is() {
     let mut store = Store::open_in_memory().unwrap();
     let title = "<img src=x onerror=alert(1)>";

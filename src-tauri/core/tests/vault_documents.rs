@@ -65,6 +65,7 @@ fn all() -> DocumentQuery {
     DocumentQuery {
         kind: None,
         include_superseded: true,
+        ..Default::default()
     }
 }
 
@@ -270,6 +271,7 @@ fn versions_are_linked_without_forks_or_loops() {
         &DocumentQuery {
             kind: Some(DocumentKind::Cv),
             include_superseded: false,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -312,6 +314,7 @@ fn lists_show_current_versions_newest_first_and_filter_by_kind() {
         &DocumentQuery {
             kind: Some(DocumentKind::Cv),
             include_superseded: true,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -321,6 +324,7 @@ fn lists_show_current_versions_newest_first_and_filter_by_kind() {
         &DocumentQuery {
             kind: Some(DocumentKind::Identity),
             include_superseded: true,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -741,4 +745,257 @@ fn only_stray_objects_are_ever_removed_whatever_paths_are_passed() {
         .map(|f| f.path.clone())
         .collect();
     assert_eq!(removable, [orphan.display().to_string()]);
+}
+
+// --- search and filters ---------------------------------------------------------------------
+
+fn metadata(title: &str, kind: DocumentKind, country: Option<&str>) -> DocumentMetadata {
+    DocumentMetadata {
+        title: title.into(),
+        kind,
+        issued_on: None,
+        expires_on: None,
+        issuing_country: country.map(Into::into),
+        proves: None,
+        notes: String::new(),
+        supersedes: None,
+    }
+}
+
+fn found(s: &Setup, query: DocumentQuery) -> Vec<u32> {
+    vault::listed_documents(&s.store, &query, today())
+        .unwrap()
+        .iter()
+        .map(|l| l.document.id)
+        .collect()
+}
+
+fn text(words: &str) -> DocumentQuery {
+    DocumentQuery {
+        text: Some(words.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_vault_is_searched_by_title_notes_and_file_name_accents_aside() {
+    let mut s = setup();
+    let crc = import(&mut s, "casier_2026.pdf", DocumentKind::Other);
+    let mut m = metadata(
+        "Extrait de casier judiciaire",
+        DocumentKind::CriminalRecord,
+        Some("fr"),
+    );
+    m.issued_on = Some(date(2026, 2, 1));
+    vault::update_metadata(&mut s.store, crc.id, &m, today()).unwrap();
+    let work = import(&mut s, "attestation.pdf", DocumentKind::Other);
+    let mut m = metadata(
+        "Attestation d'emploi Montréal",
+        DocumentKind::ProofOfEmployment,
+        Some("CA"),
+    );
+    m.notes = "Signed by the Québec director".into();
+    vault::update_metadata(&mut s.store, work.id, &m, today()).unwrap();
+    let cv = import(&mut s, "CV-Marie.pdf", DocumentKind::Cv);
+
+    assert_eq!(found(&s, text("casier")), [crc.id]);
+    assert_eq!(found(&s, text("judic extr")), [crc.id]);
+    assert_eq!(found(&s, text("montreal")), [work.id]);
+    assert_eq!(found(&s, text("MONTRÉAL")), [work.id]);
+    assert_eq!(found(&s, text("quebec")), [work.id]);
+    assert_eq!(found(&s, text("marie")), [cv.id]);
+    assert_eq!(found(&s, text("2026")), [crc.id]);
+    assert!(found(&s, text("casier montreal")).is_empty());
+    // Blank or punctuation is no search; what would be FTS syntax is taken as plain words.
+    for blank in ["", "  ", "-", "\"", "()"] {
+        assert_eq!(
+            found(&s, text(blank)),
+            [cv.id, work.id, crc.id],
+            "{blank:?}"
+        );
+    }
+    for odd in ["NEAR(casier", "casier OR", "a*b", "^cv", "title:cv"] {
+        vault::listed_documents(&s.store, &text(odd), today()).unwrap();
+    }
+
+    // A changed title is found at once and the old one no longer; a deleted document is gone.
+    vault::update_metadata(
+        &mut s.store,
+        cv.id,
+        &metadata("Curriculum vitae", DocumentKind::Cv, None),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(found(&s, text("curric")), [cv.id]);
+    assert_eq!(
+        found(&s, text("marie")),
+        [cv.id],
+        "the file name still counts"
+    );
+    vault::update_metadata(
+        &mut s.store,
+        work.id,
+        &metadata(
+            "Attestation d'emploi",
+            DocumentKind::ProofOfEmployment,
+            Some("CA"),
+        ),
+        today(),
+    )
+    .unwrap();
+    assert!(found(&s, text("montreal")).is_empty());
+    s.vault.delete(&mut s.store, crc.id).unwrap();
+    assert!(found(&s, text("casier")).is_empty());
+}
+
+#[test]
+fn filters_by_kind_country_standing_and_version_combine_with_the_words() {
+    let mut s = setup();
+    let old_crc = import(&mut s, "casier-2025.pdf", DocumentKind::CriminalRecord);
+    let mut m = metadata(
+        "Casier judiciaire 2025",
+        DocumentKind::CriminalRecord,
+        Some("FR"),
+    );
+    m.issued_on = Some(date(2025, 6, 1));
+    vault::update_metadata(&mut s.store, old_crc.id, &m, today()).unwrap();
+    let stale_sg = import(&mut s, "sg.pdf", DocumentKind::CriminalRecord);
+    let mut m = metadata(
+        "Certificate of no criminal conviction",
+        DocumentKind::CriminalRecord,
+        Some("SG"),
+    );
+    m.issued_on = Some(date(2025, 10, 1));
+    vault::update_metadata(&mut s.store, stale_sg.id, &m, today()).unwrap();
+    let passport = import(&mut s, "passport.pdf", DocumentKind::Identity);
+    let mut m = metadata("Passeport", DocumentKind::Identity, Some("FR"));
+    m.expires_on = Some(date(2026, 2, 1));
+    vault::update_metadata(&mut s.store, passport.id, &m, today()).unwrap();
+    // A fresh certificate replaces the 2025 one.
+    let new_crc = s
+        .vault
+        .import_reader(
+            &mut s.store,
+            &mut pdf("casier-2026").as_slice(),
+            "casier-2026.pdf",
+            &ImportOptions {
+                kind: DocumentKind::CriminalRecord,
+                supersedes: Some(old_crc.id),
+            },
+            now(),
+        )
+        .unwrap()
+        .document;
+    let mut m = metadata(
+        "Casier judiciaire 2026",
+        DocumentKind::CriminalRecord,
+        Some("FR"),
+    );
+    m.issued_on = Some(date(2026, 2, 20));
+    m.supersedes = Some(old_crc.id);
+    vault::update_metadata(&mut s.store, new_crc.id, &m, today()).unwrap();
+
+    let crc = Some(DocumentKind::CriminalRecord);
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                kind: crc,
+                ..Default::default()
+            }
+        ),
+        [new_crc.id, stale_sg.id]
+    );
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                kind: crc,
+                include_superseded: true,
+                ..Default::default()
+            }
+        ),
+        [new_crc.id, stale_sg.id, old_crc.id]
+    );
+    let fr = || Some("fr".to_string());
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                country: fr(),
+                ..Default::default()
+            }
+        ),
+        [new_crc.id, passport.id]
+    );
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                country: fr(),
+                kind: crc,
+                ..Default::default()
+            }
+        ),
+        [new_crc.id]
+    );
+    // Out of date: the certificate past its three months and the expired passport; the older
+    // version is replaced, not out of date, and the fresh certificate is valid.
+    let stale = || DocumentQuery {
+        out_of_date: true,
+        ..Default::default()
+    };
+    assert_eq!(found(&s, stale()), [passport.id, stale_sg.id]);
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                include_superseded: true,
+                ..stale()
+            }
+        ),
+        [passport.id, stale_sg.id]
+    );
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                country: fr(),
+                ..stale()
+            }
+        ),
+        [passport.id]
+    );
+    assert_eq!(
+        found(
+            &s,
+            DocumentQuery {
+                text: Some("casier".into()),
+                include_superseded: true,
+                ..Default::default()
+            }
+        ),
+        [new_crc.id, old_crc.id]
+    );
+    assert!(
+        found(
+            &s,
+            DocumentQuery {
+                text: Some("casier".into()),
+                ..stale()
+            }
+        )
+        .is_empty()
+    );
+    assert!(
+        found(
+            &s,
+            DocumentQuery {
+                country: Some("DE".into()),
+                ..Default::default()
+            }
+        )
+        .is_empty()
+    );
+    assert_eq!(vault::document_countries(&s.store).unwrap(), ["FR", "SG"]);
 }

@@ -83,6 +83,7 @@ fn document_count(store: &Store) -> usize {
         &DocumentQuery {
             kind: None,
             include_superseded: true,
+            ..Default::default()
         },
     )
     .unwrap()

@@ -66,6 +66,13 @@ pub async fn document_list(
     state.with_store(|store| vault::listed_documents(store, &query, today))
 }
 
+/// The countries the vault's documents come from, for the list's country filter.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_countries(state: State<'_, AppState>) -> Result<Vec<String>> {
+    state.with_store(vault::document_countries)
+}
+
 /// One document with every version of it, newest first.
 #[tauri::command]
 #[specta::specta]

@@ -112,6 +112,8 @@ export const commands = {
 	vaultRemoveStrayFiles: (paths: string[]) => typedError<StrayRemoval, ErrorBody>(__TAURI_INVOKE("vault_remove_stray_files", { paths })),
 	/**  Documents, most recently added first, with how current each is today. */
 	documentList: (query: DocumentQuery) => typedError<ListedDocument[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
+	/**  The countries the vault's documents come from, for the list's country filter. */
+	documentCountries: () => typedError<string[], ErrorBody>(__TAURI_INVOKE("document_countries")),
 	/**  One document with every version of it, newest first. */
 	documentGet: (id: number) => typedError<DocumentDetail, ErrorBody>(__TAURI_INVOKE("document_get", { id })),
 	/**  Saves what the candidate may change about a document; a refused change says which field. */
@@ -619,11 +621,26 @@ export type DocumentMetadata = {
 	supersedes: number | null,
 };
 
-/**  Which documents a list shows: current versions by default, optionally of one kind. */
+/**
+ *  Which documents a list shows: current versions by default, optionally of one kind, from one
+ *  country, matching words the candidate typed, or only those out of date.
+ */
 export type DocumentQuery = {
 	kind: DocumentKind | null,
 	/**  Also list versions that a newer document replaces. */
 	includeSuperseded: boolean,
+	/**
+	 *  Every word must begin a word of the title, the notes or the file's name, accents aside
+	 *  ("montreal" finds "Montréal"); blank or only punctuation lists everything.
+	 */
+	text: string | null,
+	/**  ISO 3166-1 alpha-2, either case. */
+	country: string | null,
+	/**
+	 *  Only stale certificates and expired documents. Whether a document is out of date depends
+	 *  on the day, so [`crate::vault::listed_documents`] applies this; `list_documents` does not.
+	 */
+	outOfDate: boolean,
 };
 
 /**  The confidence of each field the draft holds; `None` where the field is `None`. */

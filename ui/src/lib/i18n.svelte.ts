@@ -20,6 +20,7 @@ import type language from '../locales/en.language.json';
 import type tray from '../locales/en.tray.json';
 import type errors from '../locales/en.errors.json';
 import type fields from '../locales/en.fields.json';
+import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
@@ -40,6 +41,7 @@ type English = typeof base &
   typeof tray &
   typeof errors &
   typeof fields &
+  typeof vaultSearch &
   typeof literals;
 
 declare module 'i18next' {

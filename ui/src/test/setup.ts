@@ -4,19 +4,22 @@ import { setLocale } from '../lib/i18n.svelte';
 // The window loads its language before it mounts (`main.ts`); tests speak English.
 await setLocale('en');
 
-// jsdom lays nothing out, so it has no ResizeObserver; the long lists (virtua) watch their
-// box with one. Each box observed is told once that it is a window's size, so the lists draw
-// their first rows as they would on screen.
-class BoxSizeOnce {
-  readonly #callback: ResizeObserverCallback;
-  constructor(callback: ResizeObserverCallback) {
-    this.#callback = callback;
-  }
-  observe(target: Element) {
-    const entry = { target, contentRect: { width: 1000, height: 700 } } as unknown as ResizeObserverEntry;
-    queueMicrotask(() => this.#callback([entry], this as unknown as ResizeObserver));
-  }
-  unobserve() {}
-  disconnect() {}
+// jsdom lays nothing out and has no ResizeObserver, which the list virtualiser (virtua) asks
+// for: every box observed is said to be a window's worth (1000 × 700), so a long list draws its
+// first screenful as it would on screen.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    readonly #report: ResizeObserverCallback;
+    constructor(report: ResizeObserverCallback) {
+      this.#report = report;
+    }
+    observe(target: Element) {
+      const contentRect = { width: 1000, height: 700 } as DOMRectReadOnly;
+      queueMicrotask(() => this.#report([{ target, contentRect } as ResizeObserverEntry], this));
+    }
+    unobserve() {}
+    disconnect() {}
+  };
 }
-globalThis.ResizeObserver ??= BoxSizeOnce as unknown as typeof ResizeObserver;
+// Nor does it scroll: a list asked to bring a row into view has nothing to move.
+Element.prototype.scrollTo ??= () => {};

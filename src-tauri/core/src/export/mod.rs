@@ -17,7 +17,7 @@ pub use report::{
     PlatformName, ReportFormat, ReportRow, ReportWords, StageDates, StageName, applications_report,
     report_csv, report_html, write_report,
 };
-pub use tables::{DERIVED_TABLE_PREFIX, EXPORTED_TABLES};
+pub use tables::{DERIVED_TABLE_PREFIXES, EXPORTED_TABLES};
 
 use crate::display_language::DisplayLanguage;
 use crate::error::IoOp;

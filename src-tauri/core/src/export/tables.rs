@@ -25,9 +25,10 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "fired_reminders",
 ];
 
-/// The full-text index and the shadow tables SQLite keeps for it are rebuilt from the vacancies
-/// on import, not exported: they hold nothing the candidate wrote that the rows do not.
-pub const DERIVED_TABLE_PREFIX: &str = "vacancies_fts";
+/// The full-text indexes and the shadow tables SQLite keeps for them are rebuilt from the rows
+/// on import (the vacancies' by [`rebuild_search_index`], the documents' by their triggers), not
+/// exported: they hold nothing the candidate wrote that the rows do not.
+pub const DERIVED_TABLE_PREFIXES: &[&str] = &["vacancies_fts", "documents_fts"];
 
 /// Columns that hold JSON text: exported as the JSON they hold, so a reader of the export sees
 /// objects and lists rather than strings to parse again.
@@ -220,8 +221,9 @@ fn to_sql(table: &str, col: &str, value: &Value) -> Option<Sql> {
 /// Rebuilds the full-text index from the rows, as the vacancy store writes it on every save.
 pub(crate) fn rebuild_search_index(tx: &Connection) -> Result<()> {
     tx.execute(
-        "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
-         SELECT v.id, v.title, v.reference, v.notes, coalesce(n.notice_text, '')
+        "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text, duty_station)
+         SELECT v.id, v.title, v.reference, v.notes, coalesce(n.notice_text, ''),
+                coalesce(v.duty_station, '')
          FROM vacancies v LEFT JOIN vacancy_notices n ON n.vacancy_id = v.id",
         [],
     )?;

@@ -92,6 +92,17 @@ pub(crate) fn not_found(what: &str, id: u32) -> Error {
     Error::NotFound(format!("{what} {id}"))
 }
 
+/// Turns what the candidate typed into an FTS5 query: every word must appear, each as a
+/// prefix, and nothing they type is read as FTS syntax (quotes, `NEAR`, `-`, `*`).
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

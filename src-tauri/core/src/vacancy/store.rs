@@ -222,14 +222,15 @@ fn write_notice_and_index(tx: &Connection, id: u32, input: &VacancyInput) -> Res
     };
     tx.execute("DELETE FROM vacancies_fts WHERE rowid = ?1", [id])?;
     tx.execute(
-        "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text, duty_station)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             id,
             input.title,
             input.reference,
             input.notes,
-            input.notice_text.as_deref().unwrap_or("")
+            input.notice_text.as_deref().unwrap_or(""),
+            input.duty_station.as_deref().unwrap_or("")
         ],
     )?;
     Ok(())
@@ -393,17 +394,6 @@ pub fn get_vacancy(store: &Store, id: u32) -> Result<Vacancy> {
     })
 }
 
-/// Turns what the candidate typed into an FTS5 query: every word must appear, each as a
-/// prefix, and nothing they type is read as FTS syntax (quotes, `NEAR`, `-`, `*`).
-fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
 pub fn list_vacancies(
     store: &Store,
     query: &VacancyQuery,
@@ -415,7 +405,7 @@ pub fn list_vacancies(
         values.push(value);
         conditions.push(condition.replace('?', &format!("?{}", values.len())));
     };
-    if let Some(fts) = query.text.as_deref().and_then(fts_query) {
+    if let Some(fts) = query.text.as_deref().and_then(text::fts_query) {
         bind(
             "v.id IN (SELECT rowid FROM vacancies_fts WHERE vacancies_fts MATCH ?)",
             Value::Text(fts),

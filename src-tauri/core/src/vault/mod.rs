@@ -40,8 +40,8 @@ pub use reports::{
     references_report,
 };
 pub use rows::{
-    MAX_NOTES_CHARS, MAX_TITLE_CHARS, duplicate_document, get_document, list_documents,
-    update_metadata,
+    MAX_NOTES_CHARS, MAX_TITLE_CHARS, document_countries, duplicate_document, get_document,
+    list_documents, update_metadata,
 };
 pub use standing::{EXPIRY_WARNING_DAYS, ListedDocument, Standing, listed_documents, standing_of};
 pub use versions::{

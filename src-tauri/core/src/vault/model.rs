@@ -247,11 +247,20 @@ impl From<&Document> for DocumentMetadata {
     }
 }
 
-/// Which documents a list shows: current versions by default, optionally of one kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+/// Which documents a list shows: current versions by default, optionally of one kind, from one
+/// country, matching words the candidate typed, or only those out of date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentQuery {
     pub kind: Option<DocumentKind>,
     /// Also list versions that a newer document replaces.
     pub include_superseded: bool,
+    /// Every word must begin a word of the title, the notes or the file's name, accents aside
+    /// ("montreal" finds "Montréal"); blank or only punctuation lists everything.
+    pub text: Option<String>,
+    /// ISO 3166-1 alpha-2, either case.
+    pub country: Option<String>,
+    /// Only stale certificates and expired documents. Whether a document is out of date depends
+    /// on the day, so [`crate::vault::listed_documents`] applies this; `list_documents` does not.
+    pub out_of_date: bool,
 }

@@ -44,6 +44,7 @@ pub fn crc_report(store: &Store, today: NaiveDate) -> Result<CrcReport> {
         &DocumentQuery {
             kind: Some(DocumentKind::CriminalRecord),
             include_superseded: false,
+            ..Default::default()
         },
     )?;
     let (origin, residences) = profile

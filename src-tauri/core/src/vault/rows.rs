@@ -39,8 +39,32 @@ pub fn get_document(store: &Store, id: u32) -> Result<Document> {
 }
 
 /// Documents, most recently added first: current versions only unless
-/// `query.include_superseded`.
+/// `query.include_superseded`, narrowed by kind, country and the words typed.
 pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Document>> {
+    let mut conditions: Vec<&str> = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    if let Some(kind) = query.kind {
+        conditions.push("kind = ?");
+        values.push(kind.as_str().to_string());
+    }
+    if let Some(country) = query
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        conditions.push("issuing_country = ?");
+        values.push(country.to_ascii_uppercase());
+    }
+    if let Some(fts) = query.text.as_deref().and_then(text::fts_query) {
+        conditions.push("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
+        values.push(fts);
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     store.read(|c| {
         // Which document replaces which, from the small partial index: cheaper than joining
         // every row to its successor, and it sees successors of any kind.
@@ -53,18 +77,10 @@ pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Docume
             successors.insert(row.get(0)?, row.get(1)?);
         }
 
-        let mut stmt = match query.kind {
-            Some(_) => c.prepare_cached(&format!(
-                "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE kind = ?1 ORDER BY id DESC"
-            ))?,
-            None => c.prepare_cached(&format!(
-                "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id DESC"
-            ))?,
-        };
-        let mut rows = match query.kind {
-            Some(kind) => stmt.query([kind.as_str()])?,
-            None => stmt.query([])?,
-        };
+        let mut stmt = c.prepare_cached(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents {filter} ORDER BY id DESC"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
             let superseded_by = successors.get(&row.get::<_, u32>(0)?).copied();
@@ -73,6 +89,19 @@ pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Docume
             }
         }
         Ok(out)
+    })
+}
+
+/// The countries the vault's documents come from, for the list's country filter: codes, sorted.
+pub fn document_countries(store: &Store) -> Result<Vec<String>> {
+    store.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT DISTINCT issuing_country FROM documents
+             WHERE issuing_country IS NOT NULL ORDER BY issuing_country",
+        )?;
+        Ok(stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?)
     })
 }
 

@@ -71,7 +71,16 @@ pub fn listed_documents(
     Ok(list_documents(store, query)?
         .into_iter()
         .map(|d| ListedDocument::new(d, today))
+        .filter(|listed| !query.out_of_date || listed.standing.is_out_of_date())
         .collect())
+}
+
+impl Standing {
+    /// A certificate past its three months or a document past its printed expiry: what the
+    /// candidate must replace before an application asks for it.
+    pub fn is_out_of_date(&self) -> bool {
+        matches!(self, Standing::Stale { .. } | Standing::Expired { .. })
+    }
 }
 
 fn days(from: NaiveDate, to: NaiveDate) -> u32 {

@@ -152,6 +152,7 @@ mod tests {
         let all = DocumentQuery {
             kind: None,
             include_superseded: true,
+            ..Default::default()
         };
         let listed = listed_documents(&store, &all, today()).unwrap();
         let standings: Vec<(u32, Standing)> = listed

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import DocumentList from './DocumentList.svelte';
+import type { Document, DocumentQuery, ListedDocument } from '../../lib/bindings';
+
+function listed(id: number, title: string, partial: Partial<Document> = {}): ListedDocument {
+  return {
+    document: {
+      id,
+      kind: 'other',
+      title,
+      issuedOn: null,
+      expiresOn: null,
+      issuingCountry: null,
+      proves: null,
+      notes: '',
+      mediaType: 'application/pdf',
+      sizeBytes: 100,
+      contentHash: 'ab'.repeat(32),
+      originalName: `${title}.pdf`,
+      createdUtc: '2026-11-22T09:00:00Z',
+      supersedes: null,
+      supersededBy: null,
+      ...partial,
+    },
+    standing: { standing: 'current' },
+  };
+}
+
+/** A vault of `count` documents that answers each query as the core would, and keeps them. */
+function vault(count: number) {
+  const all = Array.from({ length: count }, (_, i) => listed(count - i, `Scan ${count - i}`));
+  all[0] = listed(count, 'Casier judiciaire', { kind: 'criminal_record', issuingCountry: 'FR' });
+  const queries: DocumentQuery[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd === 'document_countries') return ['DE', 'FR'];
+    if (cmd !== 'document_list') return null;
+    const query = (args as { query: DocumentQuery }).query;
+    queries.push(query);
+    return all.filter(
+      ({ document: d }) =>
+        (!query.text || d.title.toLowerCase().includes(query.text.toLowerCase())) &&
+        (!query.kind || d.kind === query.kind) &&
+        (!query.country || d.issuingCountry === query.country) &&
+        !query.outOfDate,
+    );
+  });
+  return queries;
+}
+
+async function answered(text: string) {
+  const results = screen.getByTestId('document-results');
+  await waitFor(() => {
+    expect(results.dataset.answeredText).toBe(text);
+    expect(results.getAttribute('aria-busy')).toBe('false');
+  });
+}
+
+afterEach(() => clearMocks());
+
+describe('the vault list', () => {
+  it('searches as the candidate types, asking once the typing pauses', async () => {
+    const queries = vault(30);
+    render(DocumentList);
+    await answered('');
+    expect(screen.getByTestId('document-count').textContent).toBe('30 documents');
+    const search = screen.getByTestId('document-search');
+    for (const typed of ['c', 'ca', 'cas']) await fireEvent.input(search, { target: { value: typed } });
+    await answered('cas');
+    expect(queries.filter((q) => q.text !== null).map((q) => q.text)).toEqual(['cas']);
+    expect(screen.getByTestId('document-count').textContent).toBe('1 document matches');
+    expect(screen.getAllByTestId('document-title').map((t) => t.textContent)).toEqual(['Casier judiciaire']);
+  });
+
+  it('filters by kind, country and standing, says when nothing matches, and clears', async () => {
+    const queries = vault(30);
+    render(DocumentList);
+    await answered('');
+    const country = screen.getByTestId('filter-country') as HTMLSelectElement;
+    await waitFor(() =>
+      expect([...country.options].map((o) => o.textContent)).toEqual(['All countries', 'Germany', 'France']),
+    );
+    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'criminal_record' } });
+    await waitFor(() => expect(screen.getByTestId('document-count').textContent).toBe('1 document matches'));
+    await fireEvent.change(country, { target: { value: 'DE' } });
+    await waitFor(() => expect(screen.getByTestId('no-documents').textContent).toContain('No document matches'));
+    expect(queries.at(-1)).toEqual({
+      text: null,
+      kind: 'criminal_record',
+      country: 'DE',
+      outOfDate: false,
+      includeSuperseded: false,
+    });
+    await fireEvent.click(screen.getByTestId('filter-out-of-date'));
+    await waitFor(() => expect(queries.at(-1)?.outOfDate).toBe(true));
+    await fireEvent.click(screen.getByTestId('show-older'));
+    await fireEvent.click(screen.getByTestId('clear-document-filters'));
+    await waitFor(() => expect(screen.getByTestId('document-count').textContent).toBe('30 documents'));
+    // Older versions are a way of looking at the vault, not a filter: clearing keeps them.
+    expect(queries.at(-1)).toEqual({
+      text: null,
+      kind: null,
+      country: null,
+      outOfDate: false,
+      includeSuperseded: true,
+    });
+    expect(screen.queryByTestId('clear-document-filters')).toBeNull();
+  });
+
+  it('draws only a screenful of 5000 documents and keeps the count', async () => {
+    vault(5000);
+    render(DocumentList);
+    await answered('');
+    expect(screen.getByTestId('document-count').textContent).toBe('5000 documents');
+    const rows = screen.getAllByTestId('document-row');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    const list = screen.getByTestId('document-list');
+    expect(list.getAttribute('role')).toBe('list');
+    const first = rows[0]!.closest('[role=listitem]')!;
+    expect(first.getAttribute('aria-setsize')).toBe('5000');
+    expect(first.getAttribute('aria-posinset')).toBe('1');
+  });
+
+  it('moves the focus row by row and to either end, drawing the row it lands on', async () => {
+    vault(5000);
+    render(DocumentList);
+    await answered('');
+    const row = (index: number) =>
+      document.querySelector<HTMLElement>(`[data-testid=document-row][data-index="${index}"]`);
+    row(0)!.focus();
+    await fireEvent.keyDown(row(0)!, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(row(1)));
+    await fireEvent.keyDown(row(1)!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(row(4999)));
+    expect(row(4999)!.textContent).toContain('Scan 1');
+    await fireEvent.keyDown(row(4999)!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(row(4999));
+    await fireEvent.keyDown(row(4999)!, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(row(0)));
+    // Other keys are the link's own: Enter still opens the document.
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    row(0)!.dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(false);
+  });
+});
