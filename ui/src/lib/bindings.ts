@@ -212,6 +212,9 @@ export const commands = {
 };
 
 /* Types */
+/**  The day the age rule counts on: the notice's deadline, or today when it gives none. */
+export type AgeDay = "deadline" | "today_no_deadline";
+
 /**  One application as lists, the board and the table show it. */
 export type Application = {
 	id: number,
@@ -1188,6 +1191,30 @@ export type QuietHours = {
 	end: string,
 };
 
+/**  One reason, tagged by `code`; the other fields are its parameters (camelCase on the wire). */
+export type Reason = { code: "nationality_missing" } | { code: "nationality_member"; country: string } | 
+/**  One or several nationalities, none a member country. */
+{ code: "nationality_not_member"; countries: string[] } | { code: "age_missing"; minimum: number } | { code: "age_met"; age: number; minimum: number; tense: Tense; countedOn: string; day: AgeDay } | { code: "age_under"; age: number; minimum: number; tense: Tense; countedOn: string; day: AgeDay; 
+/**  The day the candidate reaches the minimum age. */
+turnsOn: string | null } | 
+/**  The date of birth is after the day the age is counted on. */
+{ code: "age_born_after"; birth: string; minimum: number; countedOn: string; day: AgeDay } | 
+/**  The notice's wording for a language is not in the candidate's wording settings. */
+{ code: "language_unknown_wording"; language: string; wording: string } | 
+/**
+ *  The profile does not list the language. `wording` is how the notice (or INTERPOL's
+ *  page, by default) put the level, when it did not give a CEFR level itself.
+ */
+{ code: "language_missing"; language: string; needed: Cefr; wording: string | null } | { code: "language_met"; language: string; have: Cefr; needed: Cefr; wording: string | null } | { code: "language_below"; language: string; have: Cefr; needed: Cefr; wording: string | null } | { code: "secondment_not_applicable" } | { code: "secondment_serving_unknown" } | { code: "secondment_not_serving" } | { code: "secondment_country_missing" } | { code: "secondment_country_not_member"; country: string } | { code: "secondment_met"; country: string } | { code: "internship_not_applicable" } | { code: "internship_no_studies" } | { code: "internship_enrolled"; field: string; institution: string } | { code: "internship_recent_graduate"; field: string; institution: string; completedOn: string; judged: StudiesDay; judgedOn: string } | { code: "internship_end_missing"; field: string; institution: string } | { code: "internship_graduated_too_long_ago"; lastEnded: string; judged: StudiesDay; judgedOn: string } | { code: "internship_no_post_secondary" } | { code: "education_not_applicable" } | { code: "education_missing"; minimum: EducationLevel } | { code: "education_met"; minimum: EducationLevel; completed: EducationLevel; field: string; institution: string } | { code: "education_below"; minimum: EducationLevel; 
+/**  The highest level completed; none when no studies are completed. */
+highest: EducationLevel | null; 
+/**  Studies at the level asked are under way (they count once completed). */
+inProgress: boolean } | { code: "experience_not_applicable" } | { code: "experience_missing"; minimumYears: number } | 
+/**  The employment history, counted: overlapping time once, `years` and `months` of it. */
+{ code: "experience_counted"; years: number; months: number; minimumYears: number; 
+/**  Some positions are part-time, counted as calendar time. */
+partTime: boolean; met: boolean };
+
 /**  A professional reference and the facts the rules check (docs/domain.md#references). */
 export type Reference = {
 	id: number,
@@ -1329,8 +1356,8 @@ export type RuleOutcome = {
 	/**  What the rule is about when it repeats: the ISO 639-1 code for language rules. */
 	subject: string | null,
 	status: RuleStatus,
-	/**  Plain English for the candidate, naming the fact that decided. */
-	reason: string,
+	/**  The fact that decided, as a code and parameters the window words. */
+	reason: Reason,
 	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
 	missing: string | null,
 	/**  Where the rule comes from. */
@@ -1439,7 +1466,13 @@ export type StrayRemoval = {
 	leftAlone: LeftAlone[],
 };
 
+/**  The day an internship's "graduated within the past year" is counted back from. */
+export type StudiesDay = "today" | "submission";
+
 export type StudyStatus = "completed" | "enrolled";
+
+/**  Whether the day an age is counted on is past, today or to come: "you were", "are", "will be". */
+export type Tense = "past" | "present" | "future";
 
 export type Theme = "system" | "light" | "dark";
 

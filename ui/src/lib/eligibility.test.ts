@@ -29,7 +29,7 @@ describe('eligibility presentation', () => {
       rule: 'age' as const,
       subject: null,
       status,
-      reason: '',
+      reason: { code: 'nationality_missing' as const },
       missing: null,
       source: '',
     });

@@ -22,6 +22,7 @@ import type errors from '../locales/en.errors.json';
 import type fields from '../locales/en.fields.json';
 import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
+import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
@@ -42,7 +43,8 @@ type English = typeof base &
   typeof errors &
   typeof fields &
   typeof vaultSearch &
-  typeof literals;
+  typeof literals &
+  typeof eligibilityReasons;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

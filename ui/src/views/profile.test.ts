@@ -141,7 +141,7 @@ describe('eligibility card', () => {
           rule: 'nationality',
           subject: null,
           status: 'pass',
-          reason: 'You are a national of France (FR).',
+          reason: { code: 'nationality_member', country: 'FR' },
           missing: null,
           source: 'INTERPOL careers',
         },
@@ -149,7 +149,7 @@ describe('eligibility card', () => {
           rule: 'age',
           subject: null,
           status: 'unknown',
-          reason: 'Add your date of birth.',
+          reason: { code: 'age_missing', minimum: 18 },
           missing: 'dateOfBirth',
           source: 'INTERPOL careers',
         },
@@ -157,7 +157,7 @@ describe('eligibility card', () => {
           rule: 'secondment',
           subject: null,
           status: 'not_applicable',
-          reason: 'Not a secondment.',
+          reason: { code: 'secondment_not_applicable' },
           missing: null,
           source: 'x',
         },
@@ -168,7 +168,8 @@ describe('eligibility card', () => {
     expect((await screen.findByTestId('eligibility-verdict')).textContent).toBe('Incomplete');
     const rules = screen.getAllByTestId('eligibility-rule');
     expect(rules.map((r) => r.dataset.status)).toEqual(['pass', 'unknown']);
-    expect(rules[1]!.textContent).toContain('Add your date of birth.');
+    expect(rules[0]!.textContent).toContain('You are a national of France, a member country of INTERPOL.');
+    expect(rules[1]!.textContent).toContain('Add your date of birth: candidates must be at least 18 on the deadline.');
     expect(rules[1]!.textContent).toContain('Source: INTERPOL careers');
     const link = screen.getByTestId('fill-profile');
     expect(link.getAttribute('href')).toBe('#/profile/dateOfBirth');

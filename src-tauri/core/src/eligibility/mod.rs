@@ -9,9 +9,11 @@
 
 pub mod age;
 pub mod experience;
+mod reason;
 mod saved;
 mod wording;
 
+pub use reason::{AgeDay, Reason, StudiesDay, Tense};
 pub use saved::{VacancyVerdict, assess_saved, verdicts_for};
 pub use wording::{
     INTERNSHIP_ENGLISH_WORDING, LanguageWordingMap, USUAL_ENGLISH_WORDING, WORDING_SETTING,
@@ -21,7 +23,6 @@ pub use wording::{
 use crate::countries;
 use crate::profile::{
     Cefr, Education, EducationLevel, LanguageSkill, Profile, StudyStatus, WorkTime,
-    describe_language,
 };
 use crate::sources;
 use crate::vacancy::{ContractKind, LanguageRequirement, Vacancy, VacancyInput};
@@ -76,8 +77,8 @@ pub struct RuleOutcome {
     /// What the rule is about when it repeats: the ISO 639-1 code for language rules.
     pub subject: Option<String>,
     pub status: RuleStatus,
-    /// Plain English for the candidate, naming the fact that decided.
-    pub reason: String,
+    /// The fact that decided, as a code and parameters the window words.
+    pub reason: Reason,
     /// For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`).
     pub missing: Option<String>,
     /// Where the rule comes from.
@@ -190,7 +191,7 @@ fn verdict(rules: &[RuleOutcome]) -> Verdict {
 fn outcome(
     rule: RuleId,
     status: RuleStatus,
-    reason: String,
+    reason: Reason,
     source: impl Into<String>,
 ) -> RuleOutcome {
     RuleOutcome {
@@ -203,15 +204,16 @@ fn outcome(
     }
 }
 
-fn unknown(rule: RuleId, reason: String, missing: &str, source: impl Into<String>) -> RuleOutcome {
+fn unknown(rule: RuleId, reason: Reason, missing: &str, source: impl Into<String>) -> RuleOutcome {
     RuleOutcome {
         missing: Some(missing.to_string()),
         ..outcome(rule, RuleStatus::Unknown, reason, source)
     }
 }
 
-fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+/// A country as the window names it: its ISO code, upper case.
+fn country_code(code: &str) -> String {
+    code.trim().to_ascii_uppercase()
 }
 
 fn notice_source(notice: &VacancyInput, part: &str) -> String {
@@ -234,7 +236,7 @@ fn nationality(p: &Profile) -> RuleOutcome {
     if p.nationalities.is_empty() {
         return unknown(
             RuleId::Nationality,
-            "Your profile does not give your nationality yet. INTERPOL recruits nationals of its member countries only.".into(),
+            Reason::NationalityMissing,
             "nationalities",
             source,
         );
@@ -243,72 +245,68 @@ fn nationality(p: &Profile) -> RuleOutcome {
         return outcome(
             RuleId::Nationality,
             RuleStatus::Pass,
-            format!(
-                "You are a national of {}, a member country of INTERPOL.",
-                countries::describe(code)
-            ),
+            Reason::NationalityMember {
+                country: country_code(code),
+            },
             source,
         );
     }
-    let reason = match p.nationalities.as_slice() {
-        [one] => format!(
-            "Your nationality {} is not a member country of INTERPOL; only nationals of member countries can apply.",
-            countries::describe(one)
-        ),
-        several => format!(
-            "None of your nationalities ({}) is a member country of INTERPOL; only nationals of member countries can apply.",
-            several
-                .iter()
-                .map(|c| countries::describe(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    let reason = Reason::NationalityNotMember {
+        countries: p.nationalities.iter().map(|c| country_code(c)).collect(),
     };
     outcome(RuleId::Nationality, RuleStatus::Fail, reason, source)
 }
 
 fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
-    let (date, when) = match &notice.deadline {
-        Some(d) => (d.date, format!("on the deadline, {}", long_date(d.date))),
-        None => (
-            on,
-            format!("today, {} (the notice gives no deadline)", long_date(on)),
-        ),
+    let (date, day) = match &notice.deadline {
+        Some(d) => (d.date, AgeDay::Deadline),
+        None => (on, AgeDay::TodayNoDeadline),
     };
+    let minimum = MINIMUM_AGE;
     let Some(birth) = p.date_of_birth else {
         return unknown(
             RuleId::Age,
-            format!(
-                "Add your date of birth: candidates must be at least {MINIMUM_AGE} on the deadline."
-            ),
+            Reason::AgeMissing { minimum },
             "dateOfBirth",
             SOURCE_AGE,
         );
     };
-    let years = age::age_on(birth, date);
-    let verb = match date.cmp(&on) {
-        std::cmp::Ordering::Greater => "will be",
-        std::cmp::Ordering::Equal => "are",
-        std::cmp::Ordering::Less => "were",
+    let age = age::age_on(birth, date);
+    let tense = match date.cmp(&on) {
+        std::cmp::Ordering::Greater => Tense::Future,
+        std::cmp::Ordering::Equal => Tense::Present,
+        std::cmp::Ordering::Less => Tense::Past,
     };
-    if years >= MINIMUM_AGE as i32 {
+    if age >= MINIMUM_AGE as i32 {
         return outcome(
             RuleId::Age,
             RuleStatus::Pass,
-            format!("You {verb} {years} {when}; candidates must be at least {MINIMUM_AGE}."),
+            Reason::AgeMet {
+                age,
+                minimum,
+                tense,
+                counted_on: date,
+                day,
+            },
             SOURCE_AGE,
         );
     }
-    let turns = age::turns(birth, MINIMUM_AGE)
-        .map(|d| format!(" You turn {MINIMUM_AGE} on {}.", long_date(d)))
-        .unwrap_or_default();
-    let reason = if years < 0 {
-        format!(
-            "Your date of birth, {}, comes after the date that counts ({when}); candidates must be at least {MINIMUM_AGE}.",
-            long_date(birth)
-        )
+    let reason = if age < 0 {
+        Reason::AgeBornAfter {
+            birth,
+            minimum,
+            counted_on: date,
+            day,
+        }
     } else {
-        format!("You {verb} {years} {when}; candidates must be at least {MINIMUM_AGE}.{turns}")
+        Reason::AgeUnder {
+            age,
+            minimum,
+            tense,
+            counted_on: date,
+            day,
+            turns_on: age::turns(birth, MINIMUM_AGE),
+        }
     };
     outcome(RuleId::Age, RuleStatus::Fail, reason, SOURCE_AGE)
 }
@@ -317,7 +315,8 @@ fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
 enum Needed {
     Level {
         level: Cefr,
-        said: String,
+        /// How the level was worded, when not as a CEFR level.
+        wording: Option<String>,
         source: String,
     },
     /// The notice's wording is not in the candidate's mapping.
@@ -336,7 +335,7 @@ fn needed_level(
         }) => {
             return Needed::Level {
                 level: *level,
-                said: format!("{level:?}"),
+                wording: None,
                 source: from_notice,
             };
         }
@@ -346,7 +345,7 @@ fn needed_level(
             return match wording_map.level_for(w) {
                 Some(level) => Needed::Level {
                     level,
-                    said: format!("{level:?} (\u{201c}{}\u{201d})", w.trim()),
+                    wording: Some(w.trim().to_string()),
                     source: format!("{from_notice}; {SOURCE_WORDING}"),
                 },
                 None => Needed::UnknownWording {
@@ -377,25 +376,26 @@ fn needed_level(
     let level = wording_map.level_for(wording).unwrap_or(fallback);
     Needed::Level {
         level,
-        said: format!("{level:?} (\u{201c}{wording}\u{201d})"),
+        wording: Some(wording.to_string()),
         source: format!("{source}; {SOURCE_WORDING}"),
     }
 }
 
 fn language_rule(rule: RuleId, code: &str, p: &Profile, needed: Needed) -> RuleOutcome {
-    let name = describe_language(code);
+    let language = code.to_ascii_lowercase();
     let mut result = match needed {
         Needed::UnknownWording { wording, source } => outcome(
             rule,
             RuleStatus::Unknown,
-            format!(
-                "The notice asks for {name} as \u{201c}{wording}\u{201d}, which your language settings do not read as a level. Add this wording in Settings to check it."
-            ),
+            Reason::LanguageUnknownWording {
+                language: language.clone(),
+                wording,
+            },
             source,
         ),
         Needed::Level {
-            level,
-            said,
+            level: needed,
+            wording,
             source,
         } => {
             let have = p
@@ -404,31 +404,44 @@ fn language_rule(rule: RuleId, code: &str, p: &Profile, needed: Needed) -> RuleO
                 .filter(|l| l.language.eq_ignore_ascii_case(code))
                 .map(|l: &LanguageSkill| l.level)
                 .max();
+            let language = language.clone();
             match have {
                 None => unknown(
                     rule,
-                    format!(
-                        "Your profile does not list {name}; the notice asks for {said}. Add your level if you speak it."
-                    ),
+                    Reason::LanguageMissing {
+                        language,
+                        needed,
+                        wording,
+                    },
                     "languages",
                     source,
                 ),
-                Some(have) if have >= level => outcome(
+                Some(have) if have >= needed => outcome(
                     rule,
                     RuleStatus::Pass,
-                    format!("Your {name} is {have:?}; the notice asks for {said}."),
+                    Reason::LanguageMet {
+                        language,
+                        have,
+                        needed,
+                        wording,
+                    },
                     source,
                 ),
                 Some(have) => outcome(
                     rule,
                     RuleStatus::Fail,
-                    format!("Your {name} is {have:?}; the notice asks for {said}."),
+                    Reason::LanguageBelow {
+                        language,
+                        have,
+                        needed,
+                        wording,
+                    },
                     source,
                 ),
             }
         }
     };
-    result.subject = Some(code.to_ascii_lowercase());
+    result.subject = Some(language);
     result
 }
 
@@ -465,7 +478,7 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
         return outcome(
             rule,
             RuleStatus::NotApplicable,
-            "This post is not a secondment.".into(),
+            Reason::SecondmentNotApplicable,
             SOURCE_SECONDMENT,
         );
     }
@@ -473,45 +486,39 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
     match (le.serving, le.country.as_deref()) {
         (None, _) => unknown(
             rule,
-            "Seconded posts are only for serving law-enforcement or governmental officials of member countries. Say in your profile whether you are one.".into(),
+            Reason::SecondmentServingUnknown,
             "lawEnforcement.serving",
             SOURCE_SECONDMENT,
         ),
         (Some(false), _) => outcome(
             rule,
             RuleStatus::Fail,
-            "Seconded posts are only for serving law-enforcement or governmental officials of member countries; your profile says you are not serving.".into(),
+            Reason::SecondmentNotServing,
             SOURCE_SECONDMENT,
         ),
         (Some(true), None) => unknown(
             rule,
-            "Add the country you serve: seconded posts are for officials of INTERPOL member countries.".into(),
+            Reason::SecondmentCountryMissing,
             "lawEnforcement.country",
             SOURCE_SECONDMENT,
         ),
         (Some(true), Some(country)) if !countries::is_member(country) => outcome(
             rule,
             RuleStatus::Fail,
-            format!(
-                "You serve {}, which is not a member country of INTERPOL; seconded posts are for officials of member countries.",
-                countries::describe(country)
-            ),
+            Reason::SecondmentCountryNotMember {
+                country: country_code(country),
+            },
             SOURCE_SECONDMENT,
         ),
         (Some(true), Some(country)) => outcome(
             rule,
             RuleStatus::Pass,
-            format!(
-                "You are a serving official of {}, a member country. The application and a written agreement go through its National Central Bureau (NCB).",
-                countries::describe(country)
-            ),
+            Reason::SecondmentMet {
+                country: country_code(country),
+            },
             SOURCE_SECONDMENT,
         ),
     }
-}
-
-fn describe_study(e: &Education) -> String {
-    format!("{} at {}", e.field, e.institution)
 }
 
 /// The day an internship's "graduated within the past one year" is counted back from.
@@ -528,13 +535,10 @@ impl StudiesJudgedOn {
         }
     }
 
-    /// "today (22 November 2026)", "the day you submitted your application (1 May 2026)"
-    fn words(self) -> String {
+    fn kind(self) -> StudiesDay {
         match self {
-            StudiesJudgedOn::Today(d) => format!("today ({})", long_date(d)),
-            StudiesJudgedOn::Submission(d) => {
-                format!("the day you submitted your application ({})", long_date(d))
-            }
+            StudiesJudgedOn::Today(_) => StudiesDay::Today,
+            StudiesJudgedOn::Submission(_) => StudiesDay::Submission,
         }
     }
 }
@@ -546,14 +550,14 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
         return outcome(
             rule,
             RuleStatus::NotApplicable,
-            "This post is not an internship.".into(),
+            Reason::InternshipNotApplicable,
             SOURCE_INTERNSHIP,
         );
     }
     if p.education.is_empty() {
         return unknown(
             rule,
-            "Internships are for students enrolled in, or recently graduated from, post-secondary studies. Add your studies to your profile.".into(),
+            Reason::InternshipNoStudies,
             "education",
             SOURCE_INTERNSHIP,
         );
@@ -571,7 +575,10 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
         return outcome(
             rule,
             RuleStatus::Pass,
-            format!("You are enrolled in {}.", describe_study(e)),
+            Reason::InternshipEnrolled {
+                field: e.field.clone(),
+                institution: e.institution.clone(),
+            },
             SOURCE_INTERNSHIP,
         );
     }
@@ -591,45 +598,36 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
         return outcome(
             rule,
             RuleStatus::Pass,
-            format!(
-                "You completed {} on {}, within the year before {}.",
-                describe_study(e),
-                long_date(to),
-                judged.words()
-            ),
+            Reason::InternshipRecentGraduate {
+                field: e.field.clone(),
+                institution: e.institution.clone(),
+                completed_on: to,
+                judged: judged.kind(),
+                judged_on: on,
+            },
             SOURCE_INTERNSHIP,
         );
     }
     if let Some((i, e)) = completed().find(|(_, e)| e.to.is_none()) {
         return unknown(
             rule,
-            format!(
-                "Add the date you completed {}: internships take graduates of the past year.",
-                describe_study(e)
-            ),
+            Reason::InternshipEndMissing {
+                field: e.field.clone(),
+                institution: e.institution.clone(),
+            },
             &format!("education[{i}].to"),
             SOURCE_INTERNSHIP,
         );
     }
     let reason = match completed().filter_map(|(_, e)| e.to).max() {
-        Some(last) => format!(
-            "Your most recent post-secondary studies ended on {}, more than a year before {}; internships are for students and graduates of the past year.",
-            long_date(last),
-            judged.words()
-        ),
-        None => "Your profile lists no post-secondary studies; internships are for students and recent graduates of post-secondary studies.".to_string(),
+        Some(last_ended) => Reason::InternshipGraduatedTooLongAgo {
+            last_ended,
+            judged: judged.kind(),
+            judged_on: on,
+        },
+        None => Reason::InternshipNoPostSecondary,
     };
     outcome(rule, RuleStatus::Fail, reason, SOURCE_INTERNSHIP)
-}
-
-fn level_words(level: EducationLevel) -> &'static str {
-    match level {
-        EducationLevel::Secondary => "secondary school",
-        EducationLevel::PostSecondary => "post-secondary studies",
-        EducationLevel::Bachelor => "a bachelor's degree",
-        EducationLevel::Master => "a master's degree",
-        EducationLevel::Doctorate => "a doctorate",
-    }
 }
 
 fn education(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
@@ -639,15 +637,14 @@ fn education(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
         return outcome(
             rule,
             RuleStatus::NotApplicable,
-            "The notice names no minimum level of education.".into(),
+            Reason::EducationNotApplicable,
             source,
         );
     };
-    let wanted = level_words(min);
     if p.education.is_empty() {
         return unknown(
             rule,
-            format!("Add your studies to your profile: the notice asks for at least {wanted}."),
+            Reason::EducationMissing { minimum: min },
             "education",
             source,
         );
@@ -664,58 +661,43 @@ fn education(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
         return outcome(
             rule,
             RuleStatus::Pass,
-            format!(
-                "You have completed {} ({}); the notice asks for at least {wanted}.",
-                level_words(e.level),
-                describe_study(e)
-            ),
+            Reason::EducationMet {
+                minimum: min,
+                completed: e.level,
+                field: e.field.clone(),
+                institution: e.institution.clone(),
+            },
             source,
         );
     }
-    let highest = match completed().map(|e| e.level).max() {
-        Some(level) => format!(
-            "the highest studies you have completed are {}",
-            level_words(level)
-        ),
-        None => "your profile lists no completed studies".to_string(),
-    };
-    let in_progress = if p
+    let in_progress = p
         .education
         .iter()
-        .any(|e| e.status == StudyStatus::Enrolled && e.level >= min)
-    {
-        " Studies still in progress do not count until they are completed."
-    } else {
-        ""
-    };
+        .any(|e| e.status == StudyStatus::Enrolled && e.level >= min);
     outcome(
         rule,
         RuleStatus::Fail,
-        format!("The notice asks for at least {wanted}; {highest}.{in_progress}"),
+        Reason::EducationBelow {
+            minimum: min,
+            highest: completed().map(|e| e.level).max(),
+            in_progress,
+        },
         source,
     )
 }
 
-/// "6 years and 2 months", from a count of days.
-fn years_and_months(days: u64) -> String {
+/// Whole years and the months beyond them (6 years and 2 months), from a count of days.
+fn years_and_months(days: u64) -> (u32, u32) {
     let mut years = days * 4 / 1461;
     // Rounding: 365 days already make a year (see `days_in_years`).
     while experience::days_in_years(years as u32 + 1) <= days {
         years += 1;
     }
     let months = (days - experience::days_in_years(years as u32)) * 48 / 1461;
-    let plural = |n: u64, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
-    };
-    match (years, months) {
-        (0, m) => plural(m, "month"),
-        (y, 0) => plural(y, "year"),
-        (y, m) => format!("{} and {}", plural(y, "year"), plural(m, "month")),
-    }
+    (
+        u32::try_from(years).unwrap_or(u32::MAX),
+        u32::try_from(months).unwrap_or(u32::MAX),
+    )
 }
 
 fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
@@ -732,23 +714,16 @@ fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOut
             return outcome(
                 rule,
                 RuleStatus::NotApplicable,
-                "The notice names no minimum experience.".into(),
+                Reason::ExperienceNotApplicable,
                 source,
             );
         }
         Some(years) => years,
     };
-    let wanted = if min == 1 {
-        "1 year".to_string()
-    } else {
-        format!("{min} years")
-    };
     if p.employment.is_empty() {
         return unknown(
             rule,
-            format!(
-                "Add your employment history: the notice asks for at least {wanted} of experience."
-            ),
+            Reason::ExperienceMissing { minimum_years: min },
             "employment",
             source,
         );
@@ -758,19 +733,8 @@ fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOut
         .employment
         .iter()
         .any(|e| e.work_time == WorkTime::PartTime && e.from <= on);
-    let mut reason = format!(
-        "Your employment adds up to {} (time in overlapping positions counted once); the notice asks for at least {wanted}.",
-        years_and_months(days)
-    );
-    if part_time {
-        reason.push_str(
-            " Part-time positions are counted as calendar time; INTERPOL may count them pro rata.",
-        );
-    }
     let passed = days >= experience::days_in_years(min);
-    if passed {
-        reason.push_str(" Only experience you can prove (contract, salary slip or letter) counts.");
-    }
+    let (years, months) = years_and_months(days);
     outcome(
         rule,
         if passed {
@@ -778,7 +742,13 @@ fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOut
         } else {
             RuleStatus::Fail
         },
-        reason,
+        Reason::ExperienceCounted {
+            years,
+            months,
+            minimum_years: min,
+            part_time,
+            met: passed,
+        },
         source,
     )
 }
@@ -789,10 +759,10 @@ mod tests {
 
     #[test]
     fn experience_reads_in_years_and_months() {
-        assert_eq!(years_and_months(0), "0 months");
-        assert_eq!(years_and_months(31), "1 month");
-        assert_eq!(years_and_months(365), "1 year");
-        assert_eq!(years_and_months(730 + 62), "2 years and 2 months");
+        assert_eq!(years_and_months(0), (0, 0));
+        assert_eq!(years_and_months(31), (0, 1));
+        assert_eq!(years_and_months(365), (1, 0));
+        assert_eq!(years_and_months(730 + 62), (2, 2));
     }
 
     #[test]
@@ -800,7 +770,7 @@ mod tests {
         let with = |statuses: &[RuleStatus]| {
             let rules: Vec<_> = statuses
                 .iter()
-                .map(|s| outcome(RuleId::Age, *s, String::new(), ""))
+                .map(|s| outcome(RuleId::Age, *s, Reason::NationalityMissing, ""))
                 .collect();
             verdict(&rules)
         };
