@@ -21,6 +21,7 @@ import type tray from '../locales/en.tray.json';
 import type errors from '../locales/en.errors.json';
 import type fields from '../locales/en.fields.json';
 import type literals from '../locales/en.literals.json';
+import type form from '../locales/en.form.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
@@ -40,7 +41,8 @@ type English = typeof base &
   typeof tray &
   typeof errors &
   typeof fields &
-  typeof literals;
+  typeof literals &
+  typeof form;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
