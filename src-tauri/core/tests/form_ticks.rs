@@ -7,8 +7,16 @@ use dossier_core::vacancy::Platform;
 #[test]
 fn a_new_store_has_nothing_done_on_either_platform() {
     let store = Store::open_in_memory().unwrap();
-    assert!(done_sections(&store, Platform::RecruitmentHub).unwrap().is_empty());
-    assert!(done_sections(&store, Platform::Talentlink).unwrap().is_empty());
+    assert!(
+        done_sections(&store, Platform::RecruitmentHub)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        done_sections(&store, Platform::Talentlink)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -40,22 +48,43 @@ fn a_tick_is_kept_for_its_platform_only_and_survives_a_reopen() {
         done_sections(&store, Platform::RecruitmentHub).unwrap(),
         vec![FormSection::Personal, FormSection::Employment]
     );
-    assert!(done_sections(&store, Platform::Talentlink).unwrap().is_empty());
+    assert!(
+        done_sections(&store, Platform::Talentlink)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
 fn ticking_twice_keeps_one_tick_and_untick_removes_it() {
     let mut store = Store::open_in_memory().unwrap();
     for _ in 0..2 {
-        set_section_done(&mut store, Platform::Talentlink, FormSection::Languages, true).unwrap();
+        set_section_done(
+            &mut store,
+            Platform::Talentlink,
+            FormSection::Languages,
+            true,
+        )
+        .unwrap();
     }
     assert_eq!(
         done_sections(&store, Platform::Talentlink).unwrap(),
         vec![FormSection::Languages]
     );
-    set_section_done(&mut store, Platform::RecruitmentHub, FormSection::Languages, true).unwrap();
-    let done =
-        set_section_done(&mut store, Platform::Talentlink, FormSection::Languages, false).unwrap();
+    set_section_done(
+        &mut store,
+        Platform::RecruitmentHub,
+        FormSection::Languages,
+        true,
+    )
+    .unwrap();
+    let done = set_section_done(
+        &mut store,
+        Platform::Talentlink,
+        FormSection::Languages,
+        false,
+    )
+    .unwrap();
     assert!(done.is_empty());
     // Unticking one platform leaves the other's tick alone.
     assert_eq!(
@@ -64,9 +93,14 @@ fn ticking_twice_keeps_one_tick_and_untick_removes_it() {
     );
     // Unticking what was never ticked is no error.
     assert!(
-        set_section_done(&mut store, Platform::Talentlink, FormSection::References, false)
-            .unwrap()
-            .is_empty()
+        set_section_done(
+            &mut store,
+            Platform::Talentlink,
+            FormSection::References,
+            false
+        )
+        .unwrap()
+        .is_empty()
     );
 }
 
