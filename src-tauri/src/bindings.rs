@@ -41,6 +41,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::profile::profile_save,
             commands::profile::profile_countries,
             commands::profile::profile_languages,
+            commands::form::form_ticks_get,
+            commands::form::form_tick_set,
             commands::eligibility::eligibility_for_vacancy,
             commands::eligibility::eligibility_verdicts,
             commands::eligibility::eligibility_wording_get,

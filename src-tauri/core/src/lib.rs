@@ -41,6 +41,7 @@
 //! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
+//! | `form_ticks` | `error`, `store`, `vacancy` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -56,6 +57,7 @@ pub mod eligibility;
 pub mod encryption;
 pub mod error;
 pub mod export;
+pub mod form_ticks;
 pub mod fsio;
 pub mod hidden_chars;
 pub mod models;

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod documents;
 pub mod eligibility;
 pub mod exports;
+pub mod form;
 pub mod notifications;
 pub mod overview;
 pub mod packs;

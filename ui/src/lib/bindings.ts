@@ -79,6 +79,10 @@ export const commands = {
 	profileSave: (profile: Profile) => typedError<Profile, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
 	profileCountries: () => typedError<CountryChoices, ErrorBody>(__TAURI_INVOKE("profile_countries")),
 	profileLanguages: () => typedError<LanguageChoices, ErrorBody>(__TAURI_INVOKE("profile_languages")),
+	/**  The form sections the candidate has marked done on `platform`, in form order. */
+	formTicksGet: (platform: Platform) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_ticks_get", { platform })),
+	/**  Marks one section done (or not) on `platform`; answers with the platform's sections done. */
+	formTickSet: (platform: Platform, section: FormSection, done: boolean) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_tick_set", { platform, section, done })),
 	/**  Every rule for one saved vacancy against the saved profile, with the verdict. */
 	eligibilityForVacancy: (id: number) => typedError<Assessment, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
 	/**  The verdicts for the vacancies a list shows, in the same order; deleted ones are left out. */
@@ -891,6 +895,9 @@ export type FixLink =
 { to: "certificates" } | 
 /**  The references check, in Documents. */
 { to: "references" };
+
+/**  The sections a recruitment platform's form asks for, in the order the forms ask them. */
+export type FormSection = "personal" | "nationality" | "education" | "employment" | "languages" | "references";
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {

@@ -23,6 +23,7 @@ import type fields from '../locales/en.fields.json';
 import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
+import type form from '../locales/en.form.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
@@ -44,7 +45,8 @@ type English = typeof base &
   typeof fields &
   typeof vaultSearch &
   typeof literals &
-  typeof eligibilityReasons;
+  typeof eligibilityReasons &
+  typeof form;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
