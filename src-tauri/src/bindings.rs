@@ -26,6 +26,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::applications::application_for_vacancy,
             commands::applications::application_list,
             commands::applications::upcoming_list,
+            commands::applications::backlog_list,
+            commands::applications::backlog_settle,
             commands::reminders::reminder_settings_get,
             commands::reminders::reminder_settings_set,
             commands::reminders::calendar_export,

@@ -2,6 +2,7 @@ use dossier_core::applications::{
     self, Application, ApplicationDetail, ApplicationInput, BoardColumn, Created, EventInput,
     InterviewInput,
 };
+use dossier_core::countdowns::backlog::{self, BacklogGroup, BacklogKind};
 use dossier_core::countdowns::{self, UpcomingItem};
 use tauri::State;
 
@@ -152,4 +153,27 @@ pub(crate) fn moments(state: &AppState, limit: Option<u32>) -> Result<Vec<Upcomi
     let zone = zone::user_zone();
     let limit = limit.map(|n| n as usize);
     state.with_store(|store| countdowns::upcoming(store, now, &zone, limit))
+}
+
+/// The Dashboard's long-past moments, counted by kind (see `countdowns::backlog`).
+#[tauri::command]
+#[specta::specta]
+pub async fn backlog_list(state: State<'_, AppState>) -> Result<Vec<BacklogGroup>> {
+    let now = state.clock.now();
+    let zone = zone::user_zone();
+    state.with_store(|store| backlog::backlog(store, now, &zone))
+}
+
+/// Settles every long-past moment of `kind` in one transaction; `note` goes on each step it
+/// records. Returns how many it settled.
+#[tauri::command]
+#[specta::specta]
+pub async fn backlog_settle(
+    state: State<'_, AppState>,
+    kind: BacklogKind,
+    note: String,
+) -> Result<u32> {
+    let now = state.clock.now();
+    let zone = zone::user_zone();
+    state.write(|store| backlog::settle_backlog(store, kind, &note, now, &zone))
 }

@@ -6,6 +6,7 @@ function item(over: Partial<UpcomingItem>): UpcomingItem {
   return {
     kind: 'deadline',
     title: 'Deadline',
+    subject: 'Officer',
     detail: '',
     dueUtc: '2026-11-24T22:59:00Z',
     zone: 'Europe/Paris',

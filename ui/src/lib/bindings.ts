@@ -50,6 +50,13 @@ export const commands = {
 	 *  given (the Dashboard shows a few, however long the history).
 	 */
 	upcomingList: (limit: number | null) => typedError<UpcomingItem[], ErrorBody>(__TAURI_INVOKE("upcoming_list", { limit })),
+	/**  The Dashboard's long-past moments, counted by kind (see `countdowns::backlog`). */
+	backlogList: () => typedError<BacklogGroup[], ErrorBody>(__TAURI_INVOKE("backlog_list")),
+	/**
+	 *  Settles every long-past moment of `kind` in one transaction; `note` goes on each step it
+	 *  records. Returns how many it settled.
+	 */
+	backlogSettle: (kind: BacklogKind, note: string) => typedError<number, ErrorBody>(__TAURI_INVOKE("backlog_settle", { kind, note })),
 	reminderSettingsGet: () => typedError<ReminderSettings, ErrorBody>(__TAURI_INVOKE("reminder_settings_get")),
 	/**  Saves which kinds of reminder are on and the quiet hours; the timer follows at once. */
 	reminderSettingsSet: (settings: ReminderSettings) => typedError<ReminderSettings, ErrorBody>(__TAURI_INVOKE("reminder_settings_set", { settings })),
@@ -318,6 +325,14 @@ export type BackgroundStatus = {
 	/**  An XDG autostart entry starts Dossier, in the tray, when the candidate logs in. */
 	startAtLogin: boolean,
 };
+
+/**  How many long-past moments of one kind the Dashboard summarises in one line. */
+export type BacklogGroup = {
+	kind: BacklogKind,
+	count: number,
+};
+
+export type BacklogKind = "unanswered" | "missed_deadline";
 
 /**
  *  How the last automatic or requested backup went, kept across restarts so the Dashboard can
@@ -1488,6 +1503,11 @@ export type UpcomingItem = {
 	kind: CountdownKind,
 	/**  "Deadline: Criminal Intelligence Officer (1503)" */
 	title: string,
+	/**
+	 *  What the moment is about, "Criminal Intelligence Officer (1503)": the window words the
+	 *  title from `kind` and this, in the candidate's language.
+	 */
+	subject: string,
 	/**  One sentence saying what happens then. */
 	detail: string,
 	dueUtc: string,

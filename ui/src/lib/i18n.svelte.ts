@@ -13,6 +13,7 @@ import type packs from '../locales/en.packs.json';
 import type forms from '../locales/en.forms.json';
 import type exports from '../locales/en.exports.json';
 import type backups from '../locales/en.backups.json';
+import type dashboard from '../locales/en.dashboard.json';
 import type capture from '../locales/en.capture.json';
 import type keyboard from '../locales/en.keyboard.json';
 import type notice from '../locales/en.notice.json';
@@ -36,6 +37,7 @@ type English = typeof base &
   typeof forms &
   typeof exports &
   typeof backups &
+  typeof dashboard &
   typeof capture &
   typeof keyboard &
   typeof notice &

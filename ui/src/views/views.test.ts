@@ -19,6 +19,7 @@ function withDashboardDefaults(handler: (cmd: string, args: unknown) => unknown)
     if (cmd === 'preferences_get') return { platformNoteDismissed: false };
     if (cmd === 'backups_status') return { folder: '/d/backups', isDefault: true, last: null, lastOutcome: null };
     if (cmd === 'upcoming_list') return [];
+    if (cmd === 'backlog_list') return [];
     return null;
   };
 }
@@ -129,6 +130,7 @@ describe('views', () => {
             {
               kind: 'deadline',
               title: 'Deadline: Criminal Intelligence Officer (1503)',
+              subject: 'Criminal Intelligence Officer (1503)',
               detail: 'Applications close.',
               dueUtc: '2026-11-24T22:59:00Z',
               zone: 'Europe/Paris',
@@ -147,6 +149,31 @@ describe('views', () => {
     session.overview = { ...empty, vacancies: 1, openVacancies: 1 };
     render(Dashboard);
     expect((await screen.findByTestId('countdown')).textContent).toBe('in 7 days');
+  });
+
+  it('sum up long-past moments in one line and settle them only once confirmed', async () => {
+    const settled: unknown[] = [];
+    let groups = [{ kind: 'unanswered', count: 12 }];
+    mockIPC(
+      withDashboardDefaults((cmd, args) => {
+        if (cmd === 'backlog_list') return groups;
+        if (cmd === 'backlog_settle') {
+          settled.push(args);
+          groups = [];
+          return 12;
+        }
+        return null;
+      }),
+    );
+    session.overview = { ...empty, applications: 12 };
+    render(Dashboard);
+    const line = await screen.findByTestId('backlog-unanswered');
+    expect(line.textContent).toContain('12 applications submitted more than a year ago have had no answer');
+    (await screen.findByTestId('backlog-settle')).click();
+    expect(settled).toEqual([]);
+    (await screen.findByTestId('backlog-confirm')).click();
+    await waitFor(() => expect(screen.getByTestId('backlog-done').textContent).toBe('Done: 12 changed.'));
+    expect(settled).toEqual([{ kind: 'unanswered', note: 'No answer more than a year after submission.' }]);
   });
 
   it('say on the Dashboard that the last backup failed, and why', async () => {

@@ -15,6 +15,7 @@ mod store;
 pub use documents::{set_saved_copy, set_sent_documents};
 pub use interviews::{add_interview, delete_interview, list_interviews, update_interview};
 pub use stage::Stage;
+pub(crate) use store::record_event_in;
 pub use store::{
     application_for_vacancy, board, create_application, delete_application, get_application,
     list_applications, record_event, set_notes, timeline, undo_last_event,

@@ -267,7 +267,18 @@ pub fn record_event(
     input: &EventInput,
     now: DateTime<Utc>,
 ) -> Result<Application> {
-    store.write(|tx| {
+    store.write(|tx| record_event_in(tx, application_id, input, now))
+}
+
+/// [`record_event`] inside a transaction the caller holds, so several steps are kept or
+/// dropped together (the Dashboard's "mark them all No response").
+pub(crate) fn record_event_in(
+    tx: &Connection,
+    application_id: u32,
+    input: &EventInput,
+    now: DateTime<Utc>,
+) -> Result<Application> {
+    {
         let current = read_application(tx, application_id)?;
         if let Some(why) = input.stage.refusal(current.stage) {
             return Err(Error::invalid("stage", why));
@@ -277,8 +288,7 @@ pub fn record_event(
             let last_at = stored_instant(&at, "timeline")?;
             let tz = time::zone(&event.zone)?;
             // A date without a time on the same day as the last step is taken as after it.
-            let same_day =
-                event.time.is_none() && local_date(last_at, tz) == event.date;
+            let same_day = event.time.is_none() && local_date(last_at, tz) == event.date;
             if event.occurred < last_at && !same_day {
                 return Err(Error::invalid(
                     "date",
@@ -293,7 +303,7 @@ pub fn record_event(
         }
         insert_event(tx, application_id, &event, now)?;
         read_application(tx, application_id)
-    })
+    }
 }
 
 /// Removes the last step of the timeline, bringing the application back to the stage before

@@ -17,6 +17,7 @@
 //! - **Interview**: each interview of an application still open (not accepted, declined,
 //!   unsuccessful or withdrawn).
 
+pub mod backlog;
 pub mod thresholds;
 
 use crate::applications::{InterviewMode, Stage};
@@ -47,6 +48,9 @@ pub struct UpcomingItem {
     pub kind: CountdownKind,
     /// "Deadline: Criminal Intelligence Officer (1503)"
     pub title: String,
+    /// What the moment is about, "Criminal Intelligence Officer (1503)": the window words the
+    /// title from `kind` and this, in the candidate's language.
+    pub subject: String,
     /// One sentence saying what happens then.
     pub detail: String,
     pub due_utc: DateTime<Utc>,
@@ -325,10 +329,11 @@ fn interviews(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
 
 pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
     let named = t.named();
+    let n = &named;
     let day = time::human_day(t.local_date());
     let (title, detail) = match &t.subject {
         Subject::Deadline => (
-            format!("Deadline: {named}"),
+            format!("Deadline: {n}"),
             format!(
                 "Applications close {}, {} time.",
                 time::human_moment(t.local()),
@@ -336,14 +341,14 @@ pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
             ),
         ),
         Subject::Silence { submitted_on, .. } => (
-            format!("6 months since submission: {named}"),
+            format!("6 months since submission: {n}"),
             format!(
                 "Submitted {}; 6 months pass on {day}. With no answer by then, INTERPOL treats the application as unsuccessful.",
                 time::human_day(*submitted_on)
             ),
         ),
         Subject::Certificate { issued_on, country } => (
-            format!("Certificate goes stale: {named}"),
+            format!("Certificate goes stale: {n}"),
             format!(
                 "Issued {}{}; from {day} it is more than {} months old.",
                 time::human_day(*issued_on),
@@ -355,14 +360,14 @@ pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
             ),
         ),
         Subject::Roster { rostered_on } => (
-            format!("Roster place expires: {named}"),
+            format!("Roster place expires: {n}"),
             format!(
                 "Rostered {}; a roster place is valid 3 years, until {day}.",
                 time::human_day(*rostered_on)
             ),
         ),
         Subject::Interview { mode, .. } => (
-            format!("Interview: {named}"),
+            format!("Interview: {n}"),
             format!(
                 "Interview by {}, {}, {} time.",
                 mode.label(),
@@ -374,6 +379,7 @@ pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
     UpcomingItem {
         kind: t.kind,
         title,
+        subject: named,
         detail,
         due_utc: t.at,
         zone: t.tz.name().to_string(),
@@ -389,7 +395,8 @@ pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
 
 /// What comes next, most urgent first: every future moment, and the past ones still waiting
 /// for the candidate (a deadline not yet acted on, silence reached on a submitted
-/// application), which come first. `user_zone` is the candidate's IANA zone. With `limit`, only
+/// application), which come first; those long past are counted by [`backlog::backlog`]
+/// instead. `user_zone` is the candidate's IANA zone. With `limit`, only
 /// the most urgent few: the Dashboard shows ten of a long history's thousand, and wording the
 /// rest would only delay its first paint.
 pub fn upcoming(
@@ -402,7 +409,7 @@ pub fn upcoming(
     let mut due: Vec<Target> = store
         .read(|c| targets(c, tz))?
         .into_iter()
-        .filter(|t| t.on_dashboard(now))
+        .filter(|t| t.on_dashboard(now) && backlog::long_past(t, now).is_none())
         .collect();
     due.sort_by(|a, b| a.at.cmp(&b.at).then(a.kind.cmp(&b.kind)));
     due.truncate(limit.unwrap_or(usize::MAX));
