@@ -30,7 +30,7 @@ fn generate(store: &mut Store, now: DateTime<Utc>) {
             // Five years of history, ending a few months from now.
             let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()
                 + Duration::days(seq.next(5 * 365 + 120) as i64);
-            let input = VacancyInput {
+            VacancyInput {
                 duty_station: Some(station.into()),
                 duty_zone: Some(zone.into()),
                 contract_kind: Some(ContractKind::ALL[seq.next(7) as usize]),
@@ -62,8 +62,7 @@ fn generate(store: &mut Store, now: DateTime<Utc>) {
                     reference,
                     format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
                 )
-            };
-            input
+            }
         })
         .collect();
     // The bulk path the history generator and imports use: one transaction, one fsync.

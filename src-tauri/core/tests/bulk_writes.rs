@@ -12,7 +12,13 @@ fn now() -> DateTime<Utc> {
 }
 
 const STATIONS: &[&str] = &["Lyon, France", "Singapore", "Buenos Aires, Argentina"];
-const WORDS: &[&str] = &["cyber", "investigation", "operations", "analysis", "liaison"];
+const WORDS: &[&str] = &[
+    "cyber",
+    "investigation",
+    "operations",
+    "analysis",
+    "liaison",
+];
 
 fn input(i: usize) -> VacancyInput {
     VacancyInput {
@@ -209,10 +215,7 @@ fn a_failed_write_inside_a_batch_undoes_only_itself() {
         .write_batch(|store| {
             create_vacancies(store, (0..5).map(input).collect(), now())?;
             let failed: Result<()> = store.write(|tx| {
-                tx.execute(
-                    "UPDATE vacancies SET title = 'changed' WHERE id = 1",
-                    [],
-                )?;
+                tx.execute("UPDATE vacancies SET title = 'changed' WHERE id = 1", [])?;
                 Err(Error::invalid("test", "fails on purpose"))
             });
             assert!(failed.is_err());

@@ -169,16 +169,17 @@ fn write_fields(
     cols: &Columns,
     now_text: &str,
 ) -> Result<usize> {
-    let changed = tx.prepare_cached(
-        "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
+    let changed = tx
+        .prepare_cached(
+            "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
             duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
             deadline_zone = ?11, notice_url = ?12, notes = ?13, status = ?14,
             updated_utc = ?15, posts = ?16, security_screening = ?17, duration_months = ?18,
             duration_text = ?19, published_on = ?20, deadline_date = ?21, deadline_time = ?22,
             languages = ?23, min_education = ?24, min_experience_years = ?25
          WHERE id = ?1",
-    )?
-    .execute(params![
+        )?
+        .execute(params![
             id,
             input.platform.as_str(),
             input.reference,
@@ -204,7 +205,7 @@ fn write_fields(
             cols.languages,
             cols.min_education,
             input.min_experience_years,
-    ])?;
+        ])?;
     if changed > 0 {
         write_notice_and_index(tx, id, input)?;
     }
