@@ -8,7 +8,7 @@ use crate::models::{Overview, StoreInfo};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
 
@@ -56,6 +56,8 @@ fn migrations() -> Migrations<'static> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Inside [`Store::write_batch`]: each write is a savepoint of the batch's transaction.
+    in_batch: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -110,7 +112,11 @@ impl Store {
             }
             other => Error::Migration(other.to_string()),
         })?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            in_batch: false,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -130,8 +136,19 @@ impl Store {
         })
     }
 
-    /// Runs `f` in one transaction: everything it writes lands, or nothing does.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction: everything it writes lands, or nothing does. Inside
+    /// [`Store::write_batch`] it is a savepoint of the batch's one transaction instead: the same
+    /// all-or-nothing for this write, without a commit (and its fsync) of its own.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if self.in_batch {
+            let result = (|| {
+                let sp = self.conn.savepoint()?;
+                let value = f(&sp)?;
+                sp.commit()?;
+                Ok(value)
+            })();
+            return result.map_err(|e| self.reclassify(e));
+        }
         let result = (|| {
             let tx = self.conn.transaction()?;
             let before = tx.total_changes();
@@ -139,16 +156,42 @@ impl Store {
             // Any row written gets a fresh stamp in the same transaction, so "changed since the
             // last backup" survives restarts and covers every table, present and future.
             if tx.total_changes() != before {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [CHANGE_STAMP_KEY, &format!("\"{}\"", fresh_stamp())],
-                )?;
+                stamp_change(&tx)?;
             }
             tx.commit()?;
             Ok(value)
         })();
         result.map_err(|e| self.reclassify(e))
+    }
+
+    /// Runs `f`, and every [`Store::write`] it makes, in one transaction with one commit: the
+    /// bulk path for writing many rows (the large history, a long import) through the same
+    /// functions, and so the same checks and search rows, as one write at a time. An error
+    /// from `f` undoes every write it made. A batch inside a batch is part of the outer one.
+    pub fn write_batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.in_batch {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.reclassify(e.into()))?;
+        let before = self.conn.total_changes();
+        self.in_batch = true;
+        let value = f(self);
+        self.in_batch = false;
+        let done = value.and_then(|value| {
+            if self.conn.total_changes() != before {
+                stamp_change(&self.conn)?;
+            }
+            self.conn.execute_batch("COMMIT")?;
+            Ok(value)
+        });
+        if done.is_err() && !self.conn.is_autocommit() {
+            // Nothing of a failed batch stays; a rollback that fails too leaves SQLite to
+            // discard the transaction when the connection closes.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        done.map_err(|e| self.reclassify(e))
     }
 
     /// A token that changes with every write that changed a row (never twice the same), or
@@ -308,6 +351,15 @@ pub const CHANGE_STAMP_KEY: &str = "store.change_stamp";
 
 /// A stamp no other write of this or another run gives: a counter would repeat once an older
 /// backup is restored and the same number of changes made again.
+fn stamp_change(c: &Connection) -> Result<()> {
+    c.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [CHANGE_STAMP_KEY, &format!("\"{}\"", fresh_stamp())],
+    )?;
+    Ok(())
+}
+
 fn fresh_stamp() -> String {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -391,7 +443,7 @@ mod tests {
             .collect()
     }
 
-    fn insert_vacancy(tx: &Transaction<'_>, reference: &str) -> Result<i64> {
+    fn insert_vacancy(tx: &Connection, reference: &str) -> Result<i64> {
         tx.execute(
             "INSERT INTO vacancies (platform, reference, title, created_utc, updated_utc)
              VALUES ('recruitment_hub', ?1, 'Criminal Intelligence Officer', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",

@@ -220,8 +220,8 @@ mod validate;
 
 pub use deadline::END_OF_DAY;
 pub use store::{
-    DeadlineWindow, SaveOutcome, VacancyFacets, VacancyPage, VacancyQuery, VacancySummary,
-    create_vacancy, delete_vacancy, find_by_reference, get_vacancy, list_vacancies, update_vacancy,
-    vacancy_facets,
+    BulkOutcome, DeadlineWindow, SaveOutcome, VacancyFacets, VacancyPage, VacancyQuery,
+    VacancySummary, create_vacancies, create_vacancy, delete_vacancy, find_by_reference,
+    get_vacancy, list_vacancies, update_vacancy, vacancy_facets,
 };
 pub use validate::check_web_address;

@@ -98,9 +98,11 @@ fn find_duplicate(
     except: Option<u32>,
 ) -> Result<Option<(u32, String)>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, title FROM vacancies WHERE platform = ?1 AND reference = ?2 COLLATE NOCASE
              AND id IS NOT ?3",
+        )?
+        .query_row(
             params![input.platform.as_str(), input.reference, except],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -167,15 +169,17 @@ fn write_fields(
     cols: &Columns,
     now_text: &str,
 ) -> Result<usize> {
-    let changed = tx.execute(
-        "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
+    let changed = tx
+        .prepare_cached(
+            "UPDATE vacancies SET platform = ?2, reference = ?3, title = ?4, duty_station = ?5,
             duty_zone = ?6, contract_kind = ?7, grade = ?8, is_roster = ?9, deadline_utc = ?10,
             deadline_zone = ?11, notice_url = ?12, notes = ?13, status = ?14,
             updated_utc = ?15, posts = ?16, security_screening = ?17, duration_months = ?18,
             duration_text = ?19, published_on = ?20, deadline_date = ?21, deadline_time = ?22,
             languages = ?23, min_education = ?24, min_experience_years = ?25
          WHERE id = ?1",
-        params![
+        )?
+        .execute(params![
             id,
             input.platform.as_str(),
             input.reference,
@@ -201,8 +205,7 @@ fn write_fields(
             cols.languages,
             cols.min_education,
             input.min_experience_years,
-        ],
-    )?;
+        ])?;
     if changed > 0 {
         write_notice_and_index(tx, id, input)?;
     }
@@ -213,26 +216,30 @@ fn write_fields(
 /// transaction, so a search never finds a vacancy as it was before an edit.
 fn write_notice_and_index(tx: &Connection, id: u32, input: &VacancyInput) -> Result<()> {
     match &input.notice_text {
-        Some(text) => tx.execute(
-            "INSERT INTO vacancy_notices (vacancy_id, notice_text) VALUES (?1, ?2)
-             ON CONFLICT (vacancy_id) DO UPDATE SET notice_text = excluded.notice_text",
-            params![id, text],
-        )?,
-        None => tx.execute("DELETE FROM vacancy_notices WHERE vacancy_id = ?1", [id])?,
+        Some(text) => tx
+            .prepare_cached(
+                "INSERT INTO vacancy_notices (vacancy_id, notice_text) VALUES (?1, ?2)
+                 ON CONFLICT (vacancy_id) DO UPDATE SET notice_text = excluded.notice_text",
+            )?
+            .execute(params![id, text])?,
+        None => tx
+            .prepare_cached("DELETE FROM vacancy_notices WHERE vacancy_id = ?1")?
+            .execute([id])?,
     };
-    tx.execute("DELETE FROM vacancies_fts WHERE rowid = ?1", [id])?;
-    tx.execute(
+    tx.prepare_cached("DELETE FROM vacancies_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached(
         "INSERT INTO vacancies_fts (rowid, title, reference, notes, notice_text, duty_station)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            id,
-            input.title,
-            input.reference,
-            input.notes,
-            input.notice_text.as_deref().unwrap_or(""),
-            input.duty_station.as_deref().unwrap_or("")
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        input.title,
+        input.reference,
+        input.notes,
+        input.notice_text.as_deref().unwrap_or(""),
+        input.duty_station.as_deref().unwrap_or("")
+    ])?;
     Ok(())
 }
 
@@ -251,19 +258,7 @@ pub fn create_vacancy(
                 existing_title,
             }));
         }
-        tx.execute(
-            "INSERT INTO vacancies (platform, reference, title, created_utc, updated_utc)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![
-                input.platform.as_str(),
-                input.reference,
-                input.title,
-                now_text
-            ],
-        )?;
-        let id = tx.last_insert_rowid() as u32;
-        write_fields(tx, id, &input, &cols, &now_text)?;
-        Ok(Ok(id))
+        Ok(Ok(insert(tx, &input, &cols, &now_text)?))
     })?;
     match saved {
         Ok(id) => Ok(SaveOutcome::Saved {
@@ -271,6 +266,86 @@ pub fn create_vacancy(
         }),
         Err(duplicate) => Ok(duplicate),
     }
+}
+
+/// What saving many vacancies at once did: all saved, or none because one of them has the
+/// platform and reference of a vacancy already kept (or of one before it in the same batch).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BulkOutcome {
+    /// The new ids, in the order of the inputs.
+    Saved { ids: Vec<u32> },
+    Duplicate {
+        /// The input's position in the batch.
+        index: usize,
+        existing_id: Option<u32>,
+        existing_title: String,
+    },
+}
+
+/// Saves many vacancies in one transaction: the bulk path of the large history and of long
+/// imports. Each input gets the checks, notice row and search entry [`create_vacancy`] gives
+/// it, through the same statements; an invalid input or a duplicate saves none of them.
+pub fn create_vacancies(
+    store: &mut Store,
+    inputs: Vec<VacancyInput>,
+    now: DateTime<Utc>,
+) -> Result<BulkOutcome> {
+    let prepared = inputs
+        .into_iter()
+        .map(|input| {
+            let input = input.validated()?;
+            let cols = columns(&input)?;
+            Ok((input, cols))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let now_text = instant_text(now);
+    store.write(|tx| {
+        // Every duplicate is found before the first row is written, so a refused batch leaves
+        // the store as it was.
+        let mut seen = std::collections::HashMap::new();
+        for (index, (input, _)) in prepared.iter().enumerate() {
+            // The same folding as the column's COLLATE NOCASE (ASCII only).
+            let key = (input.platform, input.reference.to_ascii_lowercase());
+            if let Some(&earlier) = seen.get(&key) {
+                let (first, _): &(VacancyInput, Columns) = &prepared[earlier];
+                return Ok(BulkOutcome::Duplicate {
+                    index,
+                    existing_id: None,
+                    existing_title: first.title.clone(),
+                });
+            }
+            if let Some((existing_id, existing_title)) = find_duplicate(tx, input, None)? {
+                return Ok(BulkOutcome::Duplicate {
+                    index,
+                    existing_id: Some(existing_id),
+                    existing_title,
+                });
+            }
+            seen.insert(key, index);
+        }
+        let ids = prepared
+            .iter()
+            .map(|(input, cols)| insert(tx, input, cols, &now_text))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(BulkOutcome::Saved { ids })
+    })
+}
+
+/// A new vacancy's row and every field of it, in the caller's transaction; returns its id.
+fn insert(tx: &Connection, input: &VacancyInput, cols: &Columns, now_text: &str) -> Result<u32> {
+    tx.prepare_cached(
+        "INSERT INTO vacancies (platform, reference, title, created_utc, updated_utc)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![
+        input.platform.as_str(),
+        input.reference,
+        input.title,
+        now_text
+    ])?;
+    let id = tx.last_insert_rowid() as u32;
+    write_fields(tx, id, input, cols, now_text)?;
+    Ok(id)
 }
 
 pub fn update_vacancy(
