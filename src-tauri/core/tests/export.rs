@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use dossier_core::Error;
 use dossier_core::applications::*;
 use dossier_core::export::{self, ExportFormat, ReportFormat, ReportWords};
+use dossier_core::form_ticks::{FormSection, done_sections, set_section_done};
 use dossier_core::preferences::{Preferences, Theme, save_preferences};
 use dossier_core::reminders::{ReminderSettings, save_reminder_settings};
 use dossier_core::store::{DATABASE_FILE, Store};
@@ -259,6 +260,13 @@ fn varied() -> Dossier {
             Ok(())
         })
         .unwrap();
+    set_section_done(
+        &mut s.store,
+        Platform::RecruitmentHub,
+        FormSection::Education,
+        true,
+    )
+    .unwrap();
     s
 }
 
@@ -658,6 +666,33 @@ fn a_damaged_export_is_refused_naming_what_is_damaged_and_changes_nothing() {
         "{err:?}"
     );
     assert_still_empty(&sound);
+}
+
+/// An export written before the form ticks existed (schema 7) has no `form_ticks` table: it
+/// imports whole, with no section ticked, rather than being refused.
+#[test]
+fn an_export_from_before_the_form_ticks_imports_with_none_ticked() {
+    let original = varied();
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("e");
+    export_to(&original, &folder, ExportFormat::Folder);
+    let index_path = folder.join(export::INDEX_FILE);
+    let mut index: Value = serde_json::from_slice(&fs::read(&index_path).unwrap()).unwrap();
+    assert_eq!(index["tables"]["form_ticks"].as_array().map(Vec::len), Some(1));
+    index["tables"].as_object_mut().unwrap().remove("form_ticks");
+    fs::write(&index_path, serde_json::to_vec(&index).unwrap()).unwrap();
+
+    let mut fresh = empty();
+    export::import_export(&mut fresh.store, &fresh.vault, &folder).unwrap();
+    assert_eq!(
+        fresh.store.overview().unwrap().vacancies,
+        original.store.overview().unwrap().vacancies
+    );
+    assert!(
+        done_sections(&fresh.store, Platform::RecruitmentHub)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
