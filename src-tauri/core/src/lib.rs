@@ -41,6 +41,7 @@
 //! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
+//! | `upload` | `error`, `fsio`, `store`, `vault` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -70,6 +71,7 @@ pub mod sources;
 pub mod stations;
 pub mod store;
 pub mod time;
+pub mod upload;
 pub mod vacancy;
 pub mod vault;
 pub mod words;
