@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus-x11 zip \
-	desktop-file-utils appstream rpm x11-utils xclip
+	desktop-file-utils appstream rpm x11-utils xclip qpdf poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
@@ -222,7 +222,7 @@ bench: deps
 	  --features dossier/custom-protocol,empty-window/custom-protocol
 	@cargo build --release -q -p dossier-core --example generate_history \
 	  --example bench_vacancies --example bench_vault --example bench_packs --example bench_export \
-	  --example bench_backup --example bench_notice --example bench_encryption
+	  --example bench_backup --example bench_notice --example bench_encryption --example bench_upload
 	@cargo build -q -p dossier-e2e --example bench_startup
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" && \
@@ -238,6 +238,8 @@ bench: deps
 	@$(TARGET_DIR)/release/examples/bench_vacancies
 	@$(TARGET_DIR)/release/examples/bench_notice
 	@$(TARGET_DIR)/release/examples/bench_encryption
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  $(TARGET_DIR)/release/examples/bench_upload "$$scratch"
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/bench_vault "$$scratch"
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \

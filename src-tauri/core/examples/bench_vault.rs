@@ -126,7 +126,7 @@ fn write_benchmark(scratch: &Path) {
 }
 
 fn insert_document(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     i: usize,
     tag: &str,
 ) -> dossier_core::Result<()> {

@@ -257,6 +257,22 @@ pub enum Error {
     /// A file named `.pdf` that cannot be read as one: truncated, or something else inside.
     #[error("{path} is damaged and cannot be read as a PDF.")]
     PdfDamaged { path: PathBuf },
+
+    /// An upload file that does not fit its limit even with every page at the legible floor;
+    /// `needed_bytes` is what it would take, the biggest page is named by document and number.
+    #[error(
+        "The file needs {needed_bytes} bytes at the lowest legible resolution, over the limit of {limit_bytes}; the biggest page is page {biggest_page} (document {biggest_document_id})."
+    )]
+    UploadTooLarge {
+        limit_bytes: u64,
+        needed_bytes: u64,
+        biggest_document_id: u32,
+        biggest_page: u32,
+    },
+
+    /// No source of an upload file could be used; `skipped` lists them by document id.
+    #[error("None of the chosen documents could be put in the file.")]
+    UploadNothingToMake { skipped: Vec<u32> },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -42,6 +42,7 @@
 //! | `backup` | `error`, `fsio`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //! | `form_ticks` | `error`, `store`, `vacancy` |
+//! | `upload` | `error`, `fsio`, `store`, `vault` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -72,6 +73,7 @@ pub mod sources;
 pub mod stations;
 pub mod store;
 pub mod time;
+pub mod upload;
 pub mod vacancy;
 pub mod vault;
 pub mod words;
