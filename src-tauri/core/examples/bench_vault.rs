@@ -125,11 +125,7 @@ fn write_benchmark(scratch: &Path) {
     let _ = fs::remove_dir_all(&dir);
 }
 
-fn insert_document(
-    tx: &rusqlite::Connection,
-    i: usize,
-    tag: &str,
-) -> dossier_core::Result<()> {
+fn insert_document(tx: &rusqlite::Connection, i: usize, tag: &str) -> dossier_core::Result<()> {
     tx.execute(
         "INSERT INTO documents (kind, title, content_hash, original_name, media_type,
              size_bytes, notes, created_utc)

@@ -36,7 +36,7 @@ fn input(i: usize) -> VacancyInput {
             WORDS[i % WORDS.len()],
             WORDS[(i * 3 + 1) % WORDS.len()]
         )),
-        notes: if i % 4 == 0 {
+        notes: if i.is_multiple_of(4) {
             format!("note {}", WORDS[i % WORDS.len()])
         } else {
             String::new()

@@ -678,8 +678,14 @@ fn an_export_from_before_the_form_ticks_imports_with_none_ticked() {
     export_to(&original, &folder, ExportFormat::Folder);
     let index_path = folder.join(export::INDEX_FILE);
     let mut index: Value = serde_json::from_slice(&fs::read(&index_path).unwrap()).unwrap();
-    assert_eq!(index["tables"]["form_ticks"].as_array().map(Vec::len), Some(1));
-    index["tables"].as_object_mut().unwrap().remove("form_ticks");
+    assert_eq!(
+        index["tables"]["form_ticks"].as_array().map(Vec::len),
+        Some(1)
+    );
+    index["tables"]
+        .as_object_mut()
+        .unwrap()
+        .remove("form_ticks");
     fs::write(&index_path, serde_json::to_vec(&index).unwrap()).unwrap();
 
     let mut fresh = empty();
