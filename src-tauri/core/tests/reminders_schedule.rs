@@ -674,26 +674,14 @@ fn the_dashboard_lists_what_comes_next_most_urgent_first() {
     let items = upcoming(&store, now, PARIS, None).unwrap();
     let seen: Vec<(CountdownKind, &str, bool)> = items
         .iter()
-        .map(|i| (i.kind, i.title.as_str(), i.overdue))
+        .map(|i| (i.kind, i.subject.as_str(), i.overdue))
         .collect();
     assert_eq!(
         seen,
         [
-            (
-                CountdownKind::Deadline,
-                "Deadline: Missed Officer (1400)",
-                true
-            ),
-            (
-                CountdownKind::Deadline,
-                "Deadline: Singapore Officer (1574)",
-                false
-            ),
-            (
-                CountdownKind::Silence,
-                "6 months since submission: Sent Officer (1503)",
-                false
-            ),
+            (CountdownKind::Deadline, "Missed Officer (1400)", true),
+            (CountdownKind::Deadline, "Singapore Officer (1574)", false),
+            (CountdownKind::Silence, "Sent Officer (1503)", false),
         ]
     );
     assert_eq!(items[1].zone, "Asia/Singapore");
@@ -705,9 +693,12 @@ fn the_dashboard_lists_what_comes_next_most_urgent_first() {
     let first_two: Vec<String> = upcoming(&store, now, PARIS, Some(2))
         .unwrap()
         .into_iter()
-        .map(|i| i.title)
+        .map(|i| i.subject)
         .collect();
-    assert_eq!(first_two, [items[0].title.clone(), items[1].title.clone()]);
+    assert_eq!(
+        first_two,
+        [items[0].subject.clone(), items[1].subject.clone()]
+    );
 }
 
 #[test]

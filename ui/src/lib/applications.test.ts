@@ -5,9 +5,7 @@ import { dateInZone, fromBackendTime, nextFor, stepZone, toBackendTime } from '.
 function item(over: Partial<UpcomingItem>): UpcomingItem {
   return {
     kind: 'deadline',
-    title: 'Deadline',
     subject: 'Officer',
-    detail: '',
     dueUtc: '2026-11-24T22:59:00Z',
     zone: 'Europe/Paris',
     dueLocal: '2026-11-24T23:59:00',

@@ -1501,15 +1501,11 @@ export type Theme = "system" | "light" | "dark";
 /**  One moment the candidate is counting down to. */
 export type UpcomingItem = {
 	kind: CountdownKind,
-	/**  "Deadline: Criminal Intelligence Officer (1503)" */
-	title: string,
 	/**
 	 *  What the moment is about, "Criminal Intelligence Officer (1503)": the window words the
-	 *  title from `kind` and this, in the candidate's language.
+	 *  title and what happens then from `kind`, this and the dates, in the candidate's language.
 	 */
 	subject: string,
-	/**  One sentence saying what happens then. */
-	detail: string,
 	dueUtc: string,
 	/**  The IANA zone the moment belongs to (the duty station's, or the candidate's). */
 	zone: string,

@@ -5,7 +5,7 @@ import { dashboardMoments, keepFirstMoments, DASHBOARD_SHOWN } from './upcoming'
 
 afterEach(() => clearMocks());
 
-const moment = (title: string) => ({ kind: 'deadline', title }) as unknown as UpcomingItem;
+const moment = (subject: string) => ({ kind: 'deadline', subject }) as unknown as UpcomingItem;
 
 describe('dashboard moments', () => {
   it('serves the moments that came with the window once, then asks the app', async () => {
@@ -16,10 +16,10 @@ describe('dashboard moments', () => {
     });
     keepFirstMoments([moment('with the window')]);
 
-    expect((await dashboardMoments()).map((m) => m.title)).toEqual(['with the window']);
+    expect((await dashboardMoments()).map((m) => m.subject)).toEqual(['with the window']);
     expect(asked).toEqual([]);
 
-    expect((await dashboardMoments()).map((m) => m.title)).toEqual(['fresh']);
+    expect((await dashboardMoments()).map((m) => m.subject)).toEqual(['fresh']);
     expect(asked).toEqual([['upcoming_list', { limit: DASHBOARD_SHOWN + 1 }]]);
   });
 });

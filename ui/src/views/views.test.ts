@@ -129,9 +129,7 @@ describe('views', () => {
           return [
             {
               kind: 'deadline',
-              title: 'Deadline: Criminal Intelligence Officer (1503)',
               subject: 'Criminal Intelligence Officer (1503)',
-              detail: 'Applications close.',
               dueUtc: '2026-11-24T22:59:00Z',
               zone: 'Europe/Paris',
               dueLocal: '2026-11-24T23:59:00',

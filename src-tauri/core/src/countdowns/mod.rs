@@ -46,13 +46,9 @@ pub enum CountdownKind {
 #[serde(rename_all = "camelCase")]
 pub struct UpcomingItem {
     pub kind: CountdownKind,
-    /// "Deadline: Criminal Intelligence Officer (1503)"
-    pub title: String,
     /// What the moment is about, "Criminal Intelligence Officer (1503)": the window words the
-    /// title from `kind` and this, in the candidate's language.
+    /// title and what happens then from `kind`, this and the dates, in the candidate's language.
     pub subject: String,
-    /// One sentence saying what happens then.
-    pub detail: String,
     pub due_utc: DateTime<Utc>,
     /// The IANA zone the moment belongs to (the duty station's, or the candidate's).
     pub zone: String,
@@ -328,59 +324,9 @@ fn interviews(c: &Connection, out: &mut Vec<Target>) -> Result<()> {
 }
 
 pub(crate) fn upcoming_item(t: &Target, now: DateTime<Utc>) -> UpcomingItem {
-    let named = t.named();
-    let n = &named;
-    let day = time::human_day(t.local_date());
-    let (title, detail) = match &t.subject {
-        Subject::Deadline => (
-            format!("Deadline: {n}"),
-            format!(
-                "Applications close {}, {} time.",
-                time::human_moment(t.local()),
-                t.tz.name()
-            ),
-        ),
-        Subject::Silence { submitted_on, .. } => (
-            format!("6 months since submission: {n}"),
-            format!(
-                "Submitted {}; 6 months pass on {day}. With no answer by then, INTERPOL treats the application as unsuccessful.",
-                time::human_day(*submitted_on)
-            ),
-        ),
-        Subject::Certificate { issued_on, country } => (
-            format!("Certificate goes stale: {n}"),
-            format!(
-                "Issued {}{}; from {day} it is more than {} months old.",
-                time::human_day(*issued_on),
-                country
-                    .as_deref()
-                    .map(|c| format!(" in {c}"))
-                    .unwrap_or_default(),
-                crate::vault::CRC_VALID_MONTHS
-            ),
-        ),
-        Subject::Roster { rostered_on } => (
-            format!("Roster place expires: {n}"),
-            format!(
-                "Rostered {}; a roster place is valid 3 years, until {day}.",
-                time::human_day(*rostered_on)
-            ),
-        ),
-        Subject::Interview { mode, .. } => (
-            format!("Interview: {n}"),
-            format!(
-                "Interview by {}, {}, {} time.",
-                mode.label(),
-                time::human_moment(t.local()),
-                t.tz.name()
-            ),
-        ),
-    };
     UpcomingItem {
         kind: t.kind,
-        title,
-        subject: named,
-        detail,
+        subject: t.named(),
         due_utc: t.at,
         zone: t.tz.name().to_string(),
         due_local: t.local(),
