@@ -9,6 +9,8 @@ mod display_language;
 mod dropped_files;
 pub mod error;
 mod external;
+#[cfg(target_os = "linux")]
+mod gtk_start;
 mod notify;
 mod scheduler;
 mod state;
@@ -71,6 +73,8 @@ fn invoke_handler(
 const AUTOSTART_ARGS: [&str; 1] = [background::HIDDEN_ARG];
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    gtk_start::start();
     let specta = bindings::builder();
     let app = tauri::Builder::default()
         // First: a second launch must hand over before it starts anything of its own.

@@ -6,7 +6,9 @@
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
 use dossier_e2e::background::{Proc, poll, pss_kib};
-use dossier_e2e::{App, Launch, seed};
+use dossier_e2e::display::VirtualDisplay;
+use dossier_e2e::process::{Guarded, poll_until};
+use dossier_e2e::{App, Launch, TrayHost, app_binary, seed};
 use std::path::Path;
 use std::time::Duration;
 
@@ -39,6 +41,21 @@ async fn request_close(app: &App) {
             vec![],
         )
         .await;
+}
+
+/// The OpenGL driver libraries mapped into process `pid` (Mesa's and the vendors').
+fn gl_libraries(pid: u32) -> Vec<String> {
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+    let mut found: Vec<String> = maps
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(5))
+        .filter(|path| {
+            path.contains("/dri/") || path.contains("libGLX_") || path.contains("libLLVM")
+        })
+        .map(str::to_string)
+        .collect();
+    found.dedup();
+    found
 }
 
 fn webkit(processes: &[Proc]) -> Vec<&Proc> {
@@ -97,6 +114,19 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
         !webkit(&with_window).is_empty(),
         "the window runs in WebKit processes: {with_window:?}"
     );
+    // GTK is started with its GL switched off for that moment only (see the login start
+    // below): the processes Dossier starts get the environment as it was.
+    for p in webkit(&with_window) {
+        let environ = std::fs::read(format!("/proc/{}/environ", p.pid)).unwrap_or_default();
+        assert!(
+            !environ
+                .split(|&b| b == 0)
+                .any(|v| v.starts_with(b"GDK_GL=")),
+            "{} {} inherited GDK_GL",
+            p.name,
+            p.pid
+        );
+    }
     app.click("[data-testid='close-choice-keep']").await;
 
     // The window and its web process go; Dossier's own process stays.
@@ -213,4 +243,47 @@ async fn without_a_tray_settings_says_so_closing_quits_and_login_start_is_an_xdg
             .then_some(())
     });
     app.close().await;
+}
+
+/// Started by the login entry, Dossier waits in the tray with no window and no web view: its
+/// process then holds no OpenGL driver either (GTK 3 on X11 opens one at start only to choose
+/// visuals; with Mesa that is about 25 MiB of LLVM and driver for a process that never draws).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn started_at_login_it_waits_in_the_tray_without_a_gl_driver() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let display = VirtualDisplay::start();
+    let tray = TrayHost::start().await;
+    let mut command = std::process::Command::new(app_binary());
+    command
+        .arg("--hidden")
+        .env("DISPLAY", display.name())
+        .env("DOSSIER_DATA_DIR", data.path())
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("NO_AT_BRIDGE", "1")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("GDK_GL")
+        .stdout(std::process::Stdio::null());
+    let app = Guarded::spawn("dossier started at login", command);
+    poll_until(
+        "Dossier's tray icon registers",
+        Duration::from_secs(45),
+        || (!tray.registered().is_empty()).then_some(()),
+    );
+    // The icon comes after GTK's start, so everything GTK opens at start is mapped by now.
+    let loaded = gl_libraries(app.pid());
+    assert!(loaded.is_empty(), "GL in Dossier's process: {loaded:?}");
+    let processes = dossier_e2e::background::descendants(app.pid());
+    assert!(
+        webkit(&processes).is_empty(),
+        "no web view, no WebKit process: {processes:?}"
+    );
+    eprintln!(
+        "started at login: {:?} KiB PSS in Dossier's process",
+        pss_kib(app.pid())
+    );
 }
