@@ -7,8 +7,9 @@ use crate::display_language::DisplayLanguage;
 use chrono::{Locale, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-/// How dates are written everywhere, in the window and in what Rust writes: as the candidate's
-/// language writes them, day-month-year whatever the language, or ISO 8601.
+// Kept in the preferences (`crate::preferences`), and followed by what Rust writes too.
+/// How dates are written everywhere in the window: as the candidate's locale writes them,
+/// day-month-year whatever the locale, or ISO 8601.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DateStyle {
@@ -18,7 +19,7 @@ pub enum DateStyle {
     Iso,
 }
 
-/// 12- or 24-hour times, or as the language has them.
+/// 12- or 24-hour times, or as the locale has them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum HourStyle {
