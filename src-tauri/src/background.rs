@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use dossier_core::display_language::DisplayLanguage;
 use dossier_core::preferences::{self, OnClose};
-use dossier_core::words::{self, Arg, Msg};
+use dossier_core::words::{self, Arg, Msg, Wording};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, WebviewWindow, WebviewWindowBuilder};
@@ -179,7 +179,7 @@ fn build_tray(app: &AppHandle) -> tauri::Result<MenuItem<tauri::Wry>> {
 }
 
 /// Keeps the tray's "next reminder" line current; the timer calls it after each pass.
-pub fn show_next(app: &AppHandle, next: Option<(DateTime<Utc>, String)>) {
+pub fn show_next(app: &AppHandle, next: Option<(DateTime<Utc>, String)>, wording: Wording) {
     let Some(background) = app.try_state::<Background>() else {
         return;
     };
@@ -191,11 +191,11 @@ pub fn show_next(app: &AppHandle, next: Option<(DateTime<Utc>, String)>) {
     let Some(item) = item else {
         return;
     };
-    let language = language(app);
+    let language = wording.language;
     let text = match next {
         Some((at, title)) => {
             let local = at.with_timezone(&chrono::Local).naive_local();
-            let when = words::short_date_time(language, local);
+            let when = wording.short_date_time(local);
             words::reading(
                 language,
                 Msg::TrayNext,

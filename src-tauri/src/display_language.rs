@@ -3,6 +3,7 @@
 use dossier_core::display_language::DisplayLanguage;
 use dossier_core::preferences::{self, Preferences};
 use dossier_core::store::Store;
+use dossier_core::words::Wording;
 
 /// The candidate's choice in Settings, or else the operating system's first preferred language
 /// that Dossier speaks, or else English.
@@ -14,6 +15,12 @@ pub fn resolved_language(preferences: &Preferences) -> DisplayLanguage {
 /// a change in Settings applies to the next notification or file without a restart.
 pub fn stored_language(store: &Store) -> dossier_core::Result<DisplayLanguage> {
     Ok(resolved_language(&preferences::load_preferences(store)?))
+}
+
+/// The language and the date and hour styles the candidate reads now, as stored in their
+/// preferences: read at each use, like [`stored_language`].
+pub fn stored_wording(store: &Store) -> dossier_core::Result<Wording> {
+    Ok(preferences::load_preferences(store)?.wording(system_language))
 }
 
 /// The operating system's language, read where the desktop keeps it (`LANGUAGE`, `LC_ALL`,

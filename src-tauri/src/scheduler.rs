@@ -14,12 +14,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::{self, Delivery};
+use dossier_core::words::Wording;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
-use crate::display_language::stored_language;
+use crate::display_language::stored_wording;
 use crate::error::Result;
 use crate::notify;
 use crate::state::{AppState, BackupWhen};
@@ -124,19 +124,20 @@ fn wait_after(retry: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> O
 /// The next reminder: when it shows, and its title (for the tray's menu).
 type Next = Option<(DateTime<Utc>, String)>;
 
-/// Takes what is due (recording it as fired), the next reminder waiting, and the language it is
-/// worded in.
-fn take_pass(state: &AppState) -> Result<(Delivery, Next, DisplayLanguage)> {
+/// Takes what is due (recording it as fired), the next reminder waiting, and the language and
+/// date styles it is worded in.
+fn take_pass(state: &AppState) -> Result<(Delivery, Next, Wording)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
     state.timer_pass(|store| {
         let settings = reminders::load_reminder_settings(store)?;
-        // Read at every pass: a language chosen in Settings words the very next notification.
-        let language = stored_language(store)?;
+        // Read at every pass: a language or a date style chosen in Settings words the very
+        // next notification.
+        let wording = stored_wording(store)?;
         reminders::apply_no_response(store, now, &settings)?;
-        let delivery = reminders::take_due(store, now, &settings, &zone, language)?;
-        let next = reminders::next_reminder(store, now, &settings, &zone, language)?;
-        Ok((delivery, next, language))
+        let delivery = reminders::take_due(store, now, &settings, &zone, wording)?;
+        let next = reminders::next_reminder(store, now, &settings, &zone, wording)?;
+        Ok((delivery, next, wording))
     })
 }
 
@@ -150,8 +151,8 @@ struct Pass {
 }
 
 async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
-    let (delivery, next, language) = take_pass(state)?;
-    crate::background::show_next(app, next.clone());
+    let (delivery, next, wording) = take_pass(state)?;
+    crate::background::show_next(app, next.clone(), wording);
     let next = next.map(|(at, _)| at);
     let mut retry = false;
     let mut shown_count = 0;
@@ -159,7 +160,7 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
         let keys = shown.reminder_keys.clone();
         // One notification that fails must not hold back the others; its reminders are given
         // back so they are not lost, and tried again later.
-        if let Err(e) = notify::show_reminder(app.clone(), shown, language).await {
+        if let Err(e) = notify::show_reminder(app.clone(), shown, wording.language).await {
             eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
             state.timer_pass(|store| reminders::release(store, &keys))?;
             retry = true;
@@ -204,6 +205,7 @@ mod tests {
     use super::*;
     use dossier_core::applications::{self, ApplicationInput, EventInput, Stage};
     use dossier_core::clock::{Clock, SettableClock};
+    use dossier_core::display_language::DisplayLanguage;
     use dossier_core::vacancy::Platform;
     use dossier_core::vacancy::{self, Deadline, SaveOutcome, VacancyInput};
 
@@ -347,8 +349,8 @@ mod tests {
         choose(DisplayLanguage::En);
         let (_, next, _) = take_pass(&state).unwrap();
         clock.set(next.unwrap().0);
-        let (delivery, _, language) = take_pass(&state).unwrap();
-        assert_eq!(language, DisplayLanguage::En);
+        let (delivery, _, wording) = take_pass(&state).unwrap();
+        assert_eq!(wording.language, DisplayLanguage::En);
         assert!(
             delivery.notifications[0]
                 .title
@@ -359,12 +361,66 @@ mod tests {
         choose(DisplayLanguage::Fr);
         let (_, next, _) = take_pass(&state).unwrap();
         clock.set(next.unwrap().0);
-        let (delivery, _, language) = take_pass(&state).unwrap();
-        assert_eq!(language, DisplayLanguage::Fr);
+        let (delivery, _, wording) = take_pass(&state).unwrap();
+        assert_eq!(wording.language, DisplayLanguage::Fr);
         let title = &delivery.notifications[0].title;
         assert!(
             title.starts_with("Date limite de candidature dans 7 jours"),
             "{title}"
         );
+    }
+
+    #[test]
+    fn a_date_style_chosen_in_settings_words_the_next_pass_without_a_restart() {
+        use dossier_core::preferences::{DateStyle, HourStyle, Preferences, save_preferences};
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        for (reference, date) in [("1503", "2026-11-24"), ("1574", "2026-11-26")] {
+            let input = VacancyInput {
+                duty_zone: Some("Europe/Paris".into()),
+                deadline: Some(Deadline {
+                    date: date.parse().unwrap(),
+                    time: None,
+                    zone: "Europe/Paris".into(),
+                }),
+                ..VacancyInput::new(Platform::RecruitmentHub, reference, "Analyst")
+            };
+            state
+                .write(|s| vacancy::create_vacancy(s, input, clock.now()))
+                .unwrap();
+        }
+        let choose = |date_style, hour_style| {
+            state
+                .write(|s| {
+                    let preferences = Preferences {
+                        language: Some(DisplayLanguage::En),
+                        date_style,
+                        hour_style,
+                        ..Default::default()
+                    };
+                    save_preferences(s, &preferences)
+                })
+                .unwrap();
+        };
+        let next_body = || {
+            let (_, next, _) = take_pass(&state).unwrap();
+            clock.set(next.unwrap().0);
+            let (delivery, _, wording) = take_pass(&state).unwrap();
+            (delivery.notifications[0].body.clone(), wording)
+        };
+
+        choose(DateStyle::DayMonthYear, HourStyle::H12);
+        let (body, wording) = next_body();
+        assert_eq!(wording.hours, HourStyle::H12);
+        assert!(
+            body.contains("Tuesday 24 November 2026 at 11:59 PM"),
+            "{body}"
+        );
+
+        // Chosen while running: the next reminder has ISO dates and 24-hour times.
+        choose(DateStyle::Iso, HourStyle::H24);
+        let (body, _) = next_body();
+        assert!(body.contains("2026-11-26 at 23:59"), "{body}");
     }
 }

@@ -557,3 +557,102 @@ async fn the_focus_follows_a_read_notice_and_a_moved_card_and_help_is_a_key_away
     .await;
     app.close().await;
 }
+
+/// `text` with the narrow and no-break spaces `Intl` writes before AM/PM as plain spaces.
+fn spaced(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{a0}'], " ")
+}
+
+/// Whether the focused element is one of the app's time fields.
+async fn focus_in_time_field(app: &App) -> bool {
+    app.client
+        .execute(
+            "return document.activeElement?.hasAttribute('data-time-input') ?? false;",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interview_time_is_typed_and_tab_moves_on() {
+    let data = tempfile::tempdir().unwrap();
+    let application = seed_board(data.path());
+    let mut launch = Launch::new(data.path());
+    launch.env.push(("TZ".into(), "Europe/Paris".into()));
+    let app = App::launch(launch).await;
+
+    // The 12-hour clock, chosen in Settings: the time field writes times so.
+    app.open_view("settings").await;
+    app.choose("select[data-testid='hour-style']", "h12").await;
+    app.open_view("applications").await;
+    app.click(&format!("{} a", card(application))).await;
+    app.click("[data-testid='add-interview']").await;
+    app.fill_date("input[name='interviewDate']", "2026-11-30")
+        .await;
+    let time = "input[name='interviewTime']";
+    assert_eq!(
+        spaced(&app.value_of(time).await),
+        "10:00 AM",
+        "the offered time"
+    );
+
+    // Into the time field by Tab from the date, then typed over as a candidate types it.
+    app.press(TAB).await;
+    app.until(
+        "Tab reaches the time field",
+        || focus_in_time_field(&app),
+        |yes| *yes,
+    )
+    .await;
+    // Select what is there, then type: one box, no hour and minute segments.
+    app.press("\u{E009}a\u{E000}").await;
+    app.press("2.30pm").await;
+    app.until(
+        "the typed time is read",
+        || app.attr_of(time, "data-value"),
+        |held| held.as_deref() == Some("14:30"),
+    )
+    .await;
+
+    // One Tab leaves it, and the time is written in the chosen style.
+    app.press(TAB).await;
+    app.until(
+        "Tab leaves the time field for the zone",
+        || focused(&app),
+        |now| now == "interviewZone",
+    )
+    .await;
+    assert_eq!(spaced(&app.value_of(time).await), "2:30 PM");
+    app.screenshot("keyboard-interview-time").await;
+
+    // An impossible time is named, and holds the form back.
+    type_into(&app, time, "25:00").await;
+    app.press(TAB).await;
+    let problem = app
+        .text_until(
+            "[data-time-input][name='interviewTime'] ~ [role='alert']",
+            "the impossible hour is named",
+            |text| !text.is_empty(),
+        )
+        .await;
+    assert_eq!(problem, "There is no hour 25: hours go from 0 to 23.");
+    app.screenshot("keyboard-interview-time-wrong").await;
+
+    // Typed again in 24-hour form, saved by keyboard.
+    type_into(&app, time, "1430").await;
+    app.wait_for("[data-testid='save-interview']")
+        .await
+        .send_keys(ENTER)
+        .await
+        .expect("save with Enter");
+    app.text_until(
+        "[data-testid='interview']",
+        "the interview is listed at the time typed",
+        |interview| spaced(interview).contains("2:30 PM"),
+    )
+    .await;
+    app.close().await;
+}

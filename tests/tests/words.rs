@@ -227,3 +227,71 @@ async fn every_view_writes_its_dates_in_one_style() {
     );
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_after_iso_dates_are_chosen_in_settings_writes_its_date_in_iso() {
+    use dossier_core::preferences::{DateStyle, load_preferences};
+    use dossier_core::reminders::{QuietHours, ReminderSettings, save_reminder_settings};
+    let data = tempfile::tempdir().unwrap();
+    // Closing at 23:59 in Lyon on 23 November: its 7-day reminder is due before noon on the
+    // 17th, held back by quiet hours that cover the whole day.
+    seed_vacancy(data.path(), "2026-11-23", "2026-11-10T09:00:00Z");
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let settings = ReminderSettings {
+            quiet_hours: Some(QuietHours {
+                start: "00:00:00".parse().unwrap(),
+                end: "23:59:00".parse().unwrap(),
+            }),
+            ..ReminderSettings::default()
+        };
+        save_reminder_settings(&mut store, &settings).unwrap();
+    }
+    let mut launch = Launch::new(data.path());
+    launch.now = "2026-11-17T12:00:00Z".into();
+    launch.env.push(("TZ".into(), "Europe/Paris".into()));
+    let app = App::launch(launch).await;
+    app.wait_for_reminder_passes(1).await;
+    assert!(
+        app.notifications.received().is_empty(),
+        "quiet hours hold the reminder back"
+    );
+
+    // ISO dates, chosen in Settings and kept in the data folder.
+    app.open_view("settings").await;
+    app.choose("select[data-testid='date-style']", "iso").await;
+    app.text_until(
+        "[data-testid='date-example']",
+        "the example is written in ISO",
+        |example| example.contains("2026-11-17"),
+    )
+    .await;
+    let database = data.path().join(DATABASE_FILE);
+    app.eventually("the choice is kept in the data folder", || async {
+        Store::open(&database)
+            .and_then(|store| load_preferences(&store))
+            .is_ok_and(|preferences| preferences.date_style == DateStyle::Iso)
+    })
+    .await;
+    app.screenshot("words-settings-iso").await;
+
+    // Quiet hours off: the held reminder comes, in the style just chosen, with no restart.
+    app.click("input[name='quiet']").await;
+    app.click("[data-testid='save-reminders']").await;
+    app.eventually("the held reminder is shown", || async {
+        !app.notifications.received().is_empty()
+    })
+    .await;
+    let shown = app.notifications.received();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].summary, format!("Deadline in 6 days: {TITLE}"));
+    assert!(
+        shown[0]
+            .body
+            .contains("close 2026-11-23 at 23:59 (Lyon time"),
+        "{}",
+        shown[0].body
+    );
+    assert!(!shown[0].body.contains("November"), "{}", shown[0].body);
+    app.close().await;
+}

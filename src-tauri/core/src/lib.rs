@@ -27,7 +27,7 @@
 //! | `encryption` | `error`, `fsio` |
 //! | `store` | `error`, `fsio`, `models` |
 //! | `settings` | `error`, `store` |
-//! | `preferences` | `error`, `store`, `settings`, `display_language` |
+//! | `preferences` | `error`, `store`, `settings`, `display_language`, `words` |
 //! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
 //! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
 //! | `notice` | `error`, `stations`, `time`, `profile`, `vacancy` |

@@ -26,6 +26,18 @@ pub struct Preferences {
     pub on_close: Option<OnClose>,
 }
 
+impl Preferences {
+    /// How the candidate reads what Rust writes for them (notifications, the tray): the chosen
+    /// language, or `system`'s when none was chosen, with the chosen date and hour styles.
+    pub fn wording(&self, system: impl FnOnce() -> DisplayLanguage) -> Wording {
+        Wording {
+            language: self.language.unwrap_or_else(system),
+            dates: self.date_style,
+            hours: self.hour_style,
+        }
+    }
+}
+
 /// The candidate's answer to "keep running in the tray when the window closes?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -44,26 +56,10 @@ pub enum Theme {
     Dark,
 }
 
-/// How dates are written everywhere in the window: as the candidate's locale writes them,
-/// day-month-year whatever the locale, or ISO 8601.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum DateStyle {
-    #[default]
-    System,
-    DayMonthYear,
-    Iso,
-}
-
-/// 12- or 24-hour times, or as the locale has them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum HourStyle {
-    #[default]
-    System,
-    H24,
-    H12,
-}
+// The date and hour styles are the words' own types: the notifications Rust writes follow the
+// same choice as the window.
+use crate::words::Wording;
+pub use crate::words::{DateStyle, HourStyle};
 
 const KEY: &str = "preferences";
 

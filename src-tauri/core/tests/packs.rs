@@ -457,6 +457,21 @@ fn without_a_profile_the_checklist_says_to_fill_it_in() {
         })));
 }
 
+#[test]
+fn a_name_copied_with_a_hidden_space_is_written_without_a_stray_space() {
+    // As an older export or a paste from a web page may hold it: the form's save trims, but an
+    // imported profile is copied as it was.
+    let mut copied = profile();
+    copied.full_name = " Camille \u{a0} Martin \u{200B}".into();
+    let c = check(notice(None, None), Some(&copied), &complete_vault());
+    // The manifest writes "Candidate: {name}." and the file names "01 CV - {name}.pdf".
+    assert_eq!(c.candidate_name, "Camille Martin");
+    assert_eq!(
+        dossier_core::profile::person_name("Jo\u{200B} Martin\t"),
+        "Jo Martin"
+    );
+}
+
 // --- export -------------------------------------------------------------------------------
 
 struct Setup {

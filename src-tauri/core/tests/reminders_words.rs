@@ -9,6 +9,7 @@ use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::*;
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
+use dossier_core::words::{DateStyle, HourStyle, Wording};
 
 #[path = "support/mod.rs"]
 mod support;
@@ -228,5 +229,131 @@ fn an_interview_is_announced_in_french_and_arabic_with_its_mode_and_place() {
         let n = &delivery.notifications[0];
         assert_eq!(n.title, title, "{language:?}");
         assert_eq!(n.body, body, "{language:?}");
+    }
+}
+
+fn wording(language: DisplayLanguage, dates: DateStyle, hours: HourStyle) -> Wording {
+    Wording {
+        language,
+        dates,
+        hours,
+    }
+}
+
+#[test]
+fn a_deadline_is_worded_in_the_date_and_hour_styles_chosen_in_settings() {
+    use DateStyle::{DayMonthYear, Iso};
+    use HourStyle::{H12, H24};
+    for (chosen, body) in [
+        (
+            wording(DisplayLanguage::En, Iso, H24),
+            "Applications for “Criminal Intelligence Officer (1503)” close 2026-03-29 at 23:59 (Lyon time, as where you are).",
+        ),
+        (
+            wording(DisplayLanguage::En, DayMonthYear, H12),
+            "Applications for “Criminal Intelligence Officer (1503)” close Sunday 29 March 2026 at 11:59 PM (Lyon time, as where you are).",
+        ),
+        (
+            wording(DisplayLanguage::Fr, Iso, H24),
+            "Les candidatures pour «\u{a0}Criminal Intelligence Officer (1503)\u{a0}» seront closes le 2026-03-29 à 23:59 (heure de Lyon, la même que là où vous êtes).",
+        ),
+        (
+            wording(DisplayLanguage::Fr, DayMonthYear, H12),
+            "Les candidatures pour «\u{a0}Criminal Intelligence Officer (1503)\u{a0}» seront closes le dimanche 29 mars 2026 à 11:59 PM (heure de Lyon, la même que là où vous êtes).",
+        ),
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        save(
+            &mut store,
+            "1503",
+            TITLE,
+            "2026-03-29",
+            utc("2026-03-01T09:00:00Z"),
+        );
+        let delivery = take_due(
+            &mut store,
+            utc("2026-03-22T22:59:00Z"),
+            &ReminderSettings::default(),
+            PARIS,
+            chosen,
+        )
+        .unwrap();
+        assert_eq!(delivery.notifications.len(), 1, "{delivery:?}");
+        assert_eq!(delivery.notifications[0].body, body, "{chosen:?}");
+    }
+}
+
+#[test]
+fn the_last_day_and_a_summary_follow_the_chosen_styles() {
+    use DateStyle::{DayMonthYear, Iso};
+    use HourStyle::{H12, H24};
+    // The day before: "tomorrow at" names the time in the chosen hour style.
+    for (chosen, title) in [
+        (
+            wording(DisplayLanguage::En, DayMonthYear, H12),
+            "Deadline tomorrow at 11:59 PM Lyon time: Criminal Intelligence Officer",
+        ),
+        (
+            wording(DisplayLanguage::Fr, Iso, H24),
+            "Date limite de candidature demain à 23:59, heure de Lyon\u{a0}: Criminal Intelligence Officer",
+        ),
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        save(
+            &mut store,
+            "1503",
+            TITLE,
+            "2026-03-29",
+            utc("2026-03-01T09:00:00Z"),
+        );
+        let delivery = take_due(
+            &mut store,
+            utc("2026-03-28T21:00:00Z"),
+            &ReminderSettings::default(),
+            PARIS,
+            chosen,
+        )
+        .unwrap();
+        assert_eq!(delivery.notifications[0].title, title, "{chosen:?}");
+    }
+    // Several at once: the summary's dates too.
+    for (chosen, first) in [
+        (
+            wording(DisplayLanguage::En, Iso, H12),
+            "• Deadline today at 11:59 PM Lyon time: Criminal Intelligence Officer (2026-06-10, 11:59 PM your time)",
+        ),
+        (
+            wording(DisplayLanguage::Fr, Iso, H24),
+            "• Date limite de candidature aujourd’hui à 23:59, heure de Lyon\u{a0}: Criminal Intelligence Officer (2026-06-10, 23:59, votre heure)",
+        ),
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        let saved = utc("2026-05-01T08:00:00Z");
+        save(&mut store, "1503", TITLE, "2026-06-10", saved);
+        save(
+            &mut store,
+            "1574",
+            "Data Protection Officer",
+            "2026-06-12",
+            saved,
+        );
+        save(
+            &mut store,
+            "INT04606",
+            "Cybercrime Analyst",
+            "2026-06-15",
+            saved,
+        );
+        let delivery = take_due(
+            &mut store,
+            utc("2026-06-09T22:00:00Z"),
+            &ReminderSettings::default(),
+            PARIS,
+            chosen,
+        )
+        .unwrap();
+        assert!(delivery.summary);
+        let body = &delivery.notifications[0].body;
+        assert_eq!(body.lines().next().unwrap(), first, "{body}");
     }
 }

@@ -84,6 +84,20 @@ describe('the form laid out from the profile', () => {
     expect(value('employment', 'employment.3.workTime')).toBe('Part time');
   });
 
+  it('writes a name pasted with hidden and doubled spaces with none left over', () => {
+    const copied: Profile = {
+      ...profile,
+      fullName: ' Camille \u00a0Martin \u200b',
+      references: [{ ...profile.references[0]!, name: 'Jean\u200b  Martin\t' }],
+    };
+    const parts = formParts(copied, words);
+    const personal = parts.find((p) => p.section === 'personal')!;
+    expect(blockText(personal.blocks[0]!).split('\n')[0]).toBe('Full name: Camille Martin');
+    const reference = parts.find((p) => p.section === 'references')!.blocks[0]!;
+    expect(reference.title).toBe('Jean Martin');
+    expect(reference.fields[0]!.value).toBe('Jean Martin');
+  });
+
   it('copies a block as one labelled line per field with a value', () => {
     const fr = part('languages').blocks[1]!;
     expect(blockText(fr)).toBe('Language: lang:fr\nLevel: C2 – Proficient');

@@ -4,6 +4,7 @@
 // date style from Settings, country and language names from `format.ts`).
 import type { FormSection, Platform, Profile } from './bindings';
 import type { MessageKey } from './i18n.svelte';
+import { personName } from './format';
 import { hrefFor } from './router.svelte';
 
 export type FormField = { id: string; label: string; value: string };
@@ -64,7 +65,7 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
     id: 'personal',
     title: w.t('formFill.section.personal'),
     fields: [
-      field('personal.fullName', w.t('profileForm.fullName'), profile.fullName),
+      field('personal.fullName', w.t('profileForm.fullName'), personName(profile.fullName)),
       field('personal.email', w.t('profileForm.email'), profile.email),
       field(
         'personal.dateOfBirth',
@@ -141,9 +142,9 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
   }));
   const references: FormBlock[] = profile.references.map((r, i) => ({
     id: `reference.${r.id}`,
-    title: r.name.trim() || w.t('profileForm.referenceN', { n: i + 1 }),
+    title: personName(r.name) || w.t('profileForm.referenceN', { n: i + 1 }),
     fields: [
-      field(`reference.${r.id}.name`, w.t('profileForm.referenceName'), r.name),
+      field(`reference.${r.id}.name`, w.t('profileForm.referenceName'), personName(r.name)),
       field(`reference.${r.id}.contact`, w.t('profileForm.contact'), r.contact),
       field(`reference.${r.id}.relation`, w.t('profileForm.relation'), r.relation),
     ],

@@ -44,3 +44,47 @@ export function regionName(code: string, locale: string, fallback: string): stri
 export function languageName(code: string, locale: string, fallback: string): string {
   return displayName('language', code.toLowerCase(), locale) ?? fallback;
 }
+
+// The characters names lose, as the core's `hidden_chars::is_hidden` has them: controls,
+// bidirectional marks, zero-width and other invisible format characters. The zero-width joiner
+// and non-joiner stay: Persian and the Indic scripts spell words with them.
+const HIDDEN_RANGES: readonly [number, number][] = [
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x180e, 0x180e],
+  [0x200b, 0x200b],
+  [0x200e, 0x200f],
+  [0x2028, 0x2029],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x206f],
+  [0x3164, 0x3164],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff9, 0xfffb],
+  [0xe0000, 0xe007f],
+];
+
+function isHidden(code: number): boolean {
+  return HIDDEN_RANGES.some(([from, to]) => code >= from && code <= to);
+}
+
+/** A person's name as it is written for others to read (the form view's copy lines): hidden
+ * characters gone, tabs and line breaks read as spaces, the words joined by one space with none
+ * before or after. `trim` alone leaves "Camille Martin \u200b", which reads "Camille Martin ."
+ * before a full stop. The core's `profile::person_name` does the same for what Rust writes. */
+export function personName(raw: string): string {
+  const visible = Array.from(raw, (char) => {
+    const code = char.codePointAt(0)!;
+    if (/\s/.test(char)) return ' ';
+    return isHidden(code) ? '' : char;
+  }).join('');
+  return visible
+    .split(' ')
+    .filter((word) => word !== '')
+    .join(' ');
+}

@@ -25,8 +25,18 @@ import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import type form from '../locales/en.form.json';
+import type timeInput from '../locales/en.timeinput.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
-import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
+import {
+  formatClock,
+  formatDay,
+  formatMoment,
+  formatTime,
+  setDateStyle,
+  userZone,
+  type DateStyle,
+  type HourStyle,
+} from './time';
 
 // One catalogue per area, so areas can be written side by side; keys must not repeat across them.
 type English = typeof base &
@@ -48,7 +58,8 @@ type English = typeof base &
   typeof vaultSearch &
   typeof literals &
   typeof eligibilityReasons &
-  typeof form;
+  typeof form &
+  typeof timeInput;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -177,6 +188,12 @@ export function calendarDay(isoDate: string): string {
 export function clockTime(iso: string, zone = userZone()): string {
   void current.locale;
   return formatTime(iso, zone, regionalTag());
+}
+
+/** A time of day (`HH:MM`) in the chosen hour style: "14:30" or "2:30 PM". */
+export function timeOfDay(hhmm: string): string {
+  void current.locale;
+  return formatClock(hhmm, regionalTag());
 }
 
 /** "1 December 2026, 17:59" in `zone`. */

@@ -129,3 +129,12 @@ export function formatDay(iso: string, zone: string, locale: string, weekday = f
 export function formatMoment(iso: string, zone: string, locale: string): string {
   return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
 }
+
+/** A time of day (`HH:MM`, as a time field binds it) in the chosen hour style: "14:30" or
+ * "2:30 PM". */
+export function formatClock(hhmm: string, locale: string): string {
+  const match = /^([0-9]{2}):([0-9]{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  const at = Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2]));
+  return new Intl.DateTimeFormat(locale, { ...hourOptions(locale), timeZone: 'UTC' }).format(at);
+}

@@ -150,7 +150,7 @@ pub fn talentlink_archive_plan(
         language,
         title: say(Msg::ArchiveTitle, &reference),
         candidate: crate::profile::load_profile(store)?
-            .map(|p| p.full_name.trim().to_string())
+            .map(|p| p.display_name())
             .unwrap_or_default(),
         vacancy_title: vacancy.input.title.clone(),
         vacancy_reference: vacancy.input.reference.clone(),

@@ -160,7 +160,7 @@ pub fn build_checklist(
         application_id,
         vacancy_title: vacancy.input.title.clone(),
         vacancy_reference: vacancy.input.reference.clone(),
-        candidate_name: profile_or_empty.full_name.trim().to_string(),
+        candidate_name: profile_or_empty.display_name(),
         on,
         items,
         satisfied,

@@ -294,8 +294,9 @@ fn references_text(profile: Option<&Profile>, language: DisplayLanguage) -> Vec<
         if status.verdict != vault::ReferenceVerdict::Ok {
             continue;
         }
+        let reference_name = crate::profile::person_name(&reference.name);
         for (msg, name, value) in [
-            (Msg::ReferencesName, "name", &reference.name),
+            (Msg::ReferencesName, "name", &reference_name),
             (Msg::ReferencesContact, "contact", &reference.contact),
             (Msg::ReferencesRelation, "relation", &reference.relation),
         ] {

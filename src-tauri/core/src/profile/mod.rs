@@ -58,6 +58,26 @@ pub struct Profile {
     pub references: Vec<Reference>,
 }
 
+impl Profile {
+    /// The candidate's name as Dossier writes it into a sentence, a manifest or a file name:
+    /// [`person_name`] of the name they typed.
+    pub fn display_name(&self) -> String {
+        person_name(&self.full_name)
+    }
+}
+
+/// A person's name as it is written for others to read: hidden characters (a zero-width space
+/// pasted from a web page) gone, and the words joined by one space, none before or after. A
+/// name saved through [`save_profile`] is already so, but one imported from an older export or
+/// copied in another way may not be, and `trim` alone leaves "Camille Martin \u{200B}", which
+/// reads "Camille Martin ." before a full stop. Every place that writes a name uses this.
+pub fn person_name(raw: &str) -> String {
+    crate::hidden_chars::strip_hidden(raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A period lived in a country; `to: None` means still living there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -44,6 +44,7 @@ use crate::display_language::DisplayLanguage;
 use crate::store::Store;
 use crate::store::text::instant_text;
 use crate::time::{self, Fold, local_time};
+use crate::words::Wording;
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, params};
@@ -238,7 +239,8 @@ pub fn scheduled(
                     kind: p.target.kind,
                     target_utc: p.target.at,
                     // The schedule is for tests and logs, not the candidate: English.
-                    title: text::single(&p.target, p.due.max(now), tz, DisplayLanguage::En).title,
+                    title: text::single(&p.target, p.due.max(now), tz, DisplayLanguage::En.into())
+                        .title,
                     key: p.key,
                 });
             }
@@ -250,14 +252,15 @@ pub fn scheduled(
 }
 
 /// The next reminder waiting, worded for the candidate (the tray's menu shows it): when it shows
-/// and its title in `language`.
+/// and its title in `wording` (a language, or a language with the candidate's date styles).
 pub fn next_reminder(
     store: &Store,
     now: DateTime<Utc>,
     settings: &ReminderSettings,
     user_zone_name: &str,
-    language: DisplayLanguage,
+    wording: impl Into<Wording>,
 ) -> Result<Option<(DateTime<Utc>, String)>> {
+    let wording = wording.into();
     let tz = user_zone(user_zone_name)?;
     store.read(|c| {
         let mut next: Option<(DateTime<Utc>, String, Planned)> = None;
@@ -273,7 +276,7 @@ pub fn next_reminder(
             }
         }
         Ok(next.map(|(shows, _, p)| {
-            let title = text::single(&p.target, p.due.max(now), tz, language).title;
+            let title = text::single(&p.target, p.due.max(now), tz, wording).title;
             (shows, title)
         }))
     })
@@ -328,15 +331,17 @@ pub struct Delivery {
 }
 
 /// Takes every reminder due at `now` and not yet fired: records them all as fired, in one
-/// transaction, and returns what to show, worded in `language`. During quiet hours it takes
-/// nothing.
+/// transaction, and returns what to show, worded in `wording`: the candidate's language and
+/// their date and hour styles (a bare language words dates in its own styles). During quiet
+/// hours it takes nothing.
 pub fn take_due(
     store: &mut Store,
     now: DateTime<Utc>,
     settings: &ReminderSettings,
     user_zone_name: &str,
-    language: DisplayLanguage,
+    wording: impl Into<Wording>,
 ) -> Result<Delivery> {
+    let wording = wording.into();
     let tz = user_zone(user_zone_name)?;
     if is_quiet(settings, now, tz) {
         return Ok(Delivery::default());
@@ -374,7 +379,7 @@ pub fn take_due(
     let singles: Vec<Notification> = subjects
         .iter()
         .map(|t| {
-            let mut single = text::single(t, now, tz, language);
+            let mut single = text::single(t, now, tz, wording);
             single.reminder_keys = shown
                 .iter()
                 .filter(|p| p.target.subject_key() == t.subject_key())
@@ -385,7 +390,7 @@ pub fn take_due(
         .collect();
     let summary = singles.len() >= SUMMARY_FROM;
     let notifications = if summary {
-        vec![text::summary(&subjects, &singles, tz, language)]
+        vec![text::summary(&subjects, &singles, tz, wording)]
     } else {
         singles
     };

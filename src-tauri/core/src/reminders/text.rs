@@ -4,36 +4,40 @@
 use super::{Notification, NotificationTarget};
 use crate::applications::{InterviewMode, Stage};
 use crate::countdowns::{Subject, Target};
-use crate::display_language::DisplayLanguage;
 use crate::stations::place_for_zone;
 use crate::time::{self, TimeLeft, local_time, time_left};
 use crate::vault::CRC_VALID_MONTHS;
-use crate::words::{self, Arg, Bidi, Msg};
+use crate::words::{self, Arg, Bidi, Msg, Wording};
 use chrono::{DateTime, Days, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-/// How one notification is worded: its language, isolated as text read on screen.
+/// How one notification is worded: its language and the candidate's date and hour styles,
+/// isolated as text read on screen.
 #[derive(Clone, Copy)]
-struct Say(DisplayLanguage);
+struct Say(Wording);
 
 impl Say {
     fn msg(self, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
-        words::reading(self.0, msg, args)
+        words::reading(self.0.language, msg, args)
     }
 
     fn day(self, date: chrono::NaiveDate) -> String {
-        words::day(self.0, date)
+        self.0.day(date)
+    }
+
+    fn time(self, local: chrono::NaiveDateTime) -> String {
+        self.0.clock_time(local)
     }
 
     fn moment(self, local: chrono::NaiveDateTime) -> String {
-        words::moment(self.0, Bidi::Reading, local)
+        self.0.moment(Bidi::Reading, local)
     }
 }
 
 /// "in 7 days", "tomorrow at 23:59 Lyon time", "today", "in 3 hours", "in 40 minutes"
 /// ([`time_left`], the Dashboard's rule too); `None` once past.
 fn relative(say: Say, t: &Target, now: DateTime<Utc>) -> Option<String> {
-    let time = t.local().time().format("%H:%M").to_string();
+    let time = say.time(t.local());
     let place = place_for_zone(t.tz.name());
     let at = [("time", Arg::from(&time)), ("place", Arg::from(&place))];
     Some(match time_left(now, t.at, t.tz, t.all_day)? {
@@ -57,7 +61,7 @@ fn moment(say: Say, t: &Target, user_tz: Tz) -> String {
     if differs {
         let yours = local_time(t.at, user_tz);
         let yours = if yours.date() == t.local().date() {
-            yours.time().format("%H:%M").to_string()
+            say.time(yours)
         } else {
             say.moment(yours)
         };
@@ -110,9 +114,9 @@ pub(super) fn single(
     t: &Target,
     now: DateTime<Utc>,
     user_tz: Tz,
-    language: DisplayLanguage,
+    wording: Wording,
 ) -> Notification {
-    let say = Say(language);
+    let say = Say(wording);
     let when = relative(say, t, now);
     let when = when.as_deref();
     let day = say.day(t.local_date());
@@ -240,18 +244,18 @@ pub(super) fn summary(
     targets: &[Target],
     singles: &[Notification],
     user_tz: Tz,
-    language: DisplayLanguage,
+    wording: Wording,
 ) -> Notification {
-    let say = Say(language);
+    let say = Say(wording);
     let lines: Vec<String> = targets
         .iter()
         .zip(singles)
         .map(|(t, n)| {
             let when = if t.all_day {
-                words::short_date(language, t.local_date())
+                wording.short_date(t.local_date())
             } else {
                 let local = time::local_time(t.at, user_tz);
-                let moment = words::short_date_time(language, local);
+                let moment = wording.short_date_time(local);
                 say.msg(Msg::SummaryYourTime, &[("moment", Arg::from(&moment))])
             };
             say.msg(

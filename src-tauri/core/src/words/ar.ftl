@@ -8,6 +8,11 @@ quoted = «{ $name }»
 moment = { $day } الساعة { $time }
 moment-zones-differ = { $here } (بتوقيت { $place }؛ { $yours } حيث أنت)
 moment-zones-same = { $here } (بتوقيت { $place }، وهو التوقيت نفسه حيث أنت)
+# وقت بنظام 12 ساعة، عندما يختاره المرشح: «5:59 م».
+clock-12h = { $time } { $half ->
+    [am] ص
+   *[pm] م
+}
 
 ## الوقت المتبقي.
 when-minutes = { $count ->

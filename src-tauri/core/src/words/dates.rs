@@ -1,9 +1,48 @@
 //! Dates and times as each language writes them inside a sentence, from chrono's locale data
-//! (glibc's, derived from CLDR). Times are on the 24-hour clock in all four languages, as
+//! (glibc's, derived from CLDR). Unless the candidate chose otherwise in Settings
+//! ([`DateStyle`], [`HourStyle`]), times are on the 24-hour clock in all four languages, as
 //! INTERPOL's notices give them; the zone is named by the sentence around them.
 
 use crate::display_language::DisplayLanguage;
 use chrono::{Locale, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+// Kept in the preferences (`crate::preferences`), and followed by what Rust writes too.
+/// How dates are written everywhere in the window: as the candidate's locale writes them,
+/// day-month-year whatever the locale, or ISO 8601.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    #[default]
+    System,
+    DayMonthYear,
+    Iso,
+}
+
+/// 12- or 24-hour times, or as the locale has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HourStyle {
+    #[default]
+    System,
+    H24,
+    H12,
+}
+
+/// "2026-11-23": the ISO 8601 form, the same in every language.
+pub(super) fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// "5:59" on the 12-hour clock (no leading zero, as the window writes it), and whether it is
+/// after noon; the catalogue adds the language's AM/PM mark.
+pub(super) fn twelve_hour(local: NaiveDateTime) -> (String, bool) {
+    use chrono::Timelike;
+    (
+        local.time().format("%-I:%M").to_string(),
+        local.time().hour() >= 12,
+    )
+}
 
 /// The locale whose names a language's dates use. Arabic takes Egypt's: its months are the
 /// Gregorian names (يناير, فبراير …) read across the Arab world, where Saudi Arabia's locale
@@ -52,16 +91,7 @@ pub fn short_date(language: DisplayLanguage, date: NaiveDate) -> String {
 
 /// "23 Nov 2026, 23:59", and the same order in every language.
 pub fn short_date_time(language: DisplayLanguage, local: NaiveDateTime) -> String {
-    let separator = if language == DisplayLanguage::Ar {
-        "، "
-    } else {
-        ", "
-    };
-    format!(
-        "{}{separator}{}",
-        short_date(language, local.date()),
-        clock_time(local)
-    )
+    super::Wording::from(language).short_date_time(local)
 }
 
 /// "23:59"

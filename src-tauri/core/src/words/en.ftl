@@ -10,6 +10,11 @@ quoted = “{ $name }”
 moment = { $day } at { $time }
 moment-zones-differ = { $here } ({ $place } time; { $yours } where you are)
 moment-zones-same = { $here } ({ $place } time, as where you are)
+# A time on the 12-hour clock, when the candidate chose it: "5:59 PM".
+clock-12h = { $time } { $half ->
+    [am] AM
+   *[pm] PM
+}
 
 ## Time left, as the Dashboard says it.
 when-minutes = in { $count } { $count ->

@@ -8,6 +8,11 @@ quoted = «{ $name }»
 moment = { $day } a las { $time }
 moment-zones-differ = { $here } (hora de { $place }; { $yours } donde usted se encuentra)
 moment-zones-same = { $here } (hora de { $place }, la misma que donde usted se encuentra)
+# Una hora en formato de 12 horas, cuando la persona lo eligió: «5:59 p. m.».
+clock-12h = { $time } { $half ->
+    [am] a. m.
+   *[pm] p. m.
+}
 
 ## Tiempo restante.
 when-minutes = en { $count } { $count ->

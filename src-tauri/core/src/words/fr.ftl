@@ -8,6 +8,11 @@ quoted = « { $name } »
 moment = { $day } à { $time }
 moment-zones-differ = { $here } (heure de { $place } ; { $yours } là où vous êtes)
 moment-zones-same = { $here } (heure de { $place }, la même que là où vous êtes)
+# Une heure au format 12 heures, quand la personne l’a choisi : « 5:59 PM ».
+clock-12h = { $time } { $half ->
+    [am] AM
+   *[pm] PM
+}
 
 ## Temps restant.
 when-minutes = dans { $count } { $count ->

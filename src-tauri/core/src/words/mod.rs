@@ -23,7 +23,7 @@
 
 mod dates;
 
-pub use dates::{clock_time, day, short_date, short_date_time};
+pub use dates::{DateStyle, HourStyle, clock_time, day, short_date, short_date_time};
 
 use crate::display_language::DisplayLanguage;
 use fluent_bundle::concurrent::FluentBundle;
@@ -62,6 +62,7 @@ macro_rules! messages {
 messages! {
     Quoted => "quoted",
     Moment => "moment",
+    Clock12h => "clock-12h",
     MomentZonesDiffer => "moment-zones-differ",
     MomentZonesSame => "moment-zones-same",
     WhenMinutes => "when-minutes",
@@ -265,15 +266,91 @@ pub fn plain(language: DisplayLanguage, msg: Msg, args: &[(&str, Arg<'_>)]) -> S
 
 /// "Monday 23 November 2026 at 23:59" in `language`.
 pub fn moment(language: DisplayLanguage, bidi: Bidi, local: chrono::NaiveDateTime) -> String {
-    render(
-        language,
-        bidi,
-        Msg::Moment,
-        &[
-            ("day", Arg::Text(&day(language, local.date()))),
-            ("time", Arg::Text(&clock_time(local))),
-        ],
-    )
+    Wording::from(language).moment(bidi, local)
+}
+
+/// How the candidate reads dates and times: their language, and the date and hour styles they
+/// chose in Settings (`crate::preferences`). The caller reads the preferences each time it
+/// words something, so a change in Settings applies to the next text without a restart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording {
+    pub language: DisplayLanguage,
+    pub dates: DateStyle,
+    pub hours: HourStyle,
+}
+
+impl From<DisplayLanguage> for Wording {
+    /// The language's own styles: its long dates, the 24-hour clock.
+    fn from(language: DisplayLanguage) -> Self {
+        Wording {
+            language,
+            dates: DateStyle::System,
+            hours: HourStyle::System,
+        }
+    }
+}
+
+impl Wording {
+    /// "Monday 23 November 2026", or "2026-11-23" in ISO style. Dossier's "system" style in
+    /// Rust is the language's own, which in all four languages is already day-month-year.
+    pub fn day(self, date: chrono::NaiveDate) -> String {
+        match self.dates {
+            DateStyle::Iso => dates::iso_date(date),
+            DateStyle::System | DateStyle::DayMonthYear => day(self.language, date),
+        }
+    }
+
+    /// "23 Nov 2026", or "2026-11-23": a date in a list.
+    pub fn short_date(self, date: chrono::NaiveDate) -> String {
+        match self.dates {
+            DateStyle::Iso => dates::iso_date(date),
+            DateStyle::System | DateStyle::DayMonthYear => short_date(self.language, date),
+        }
+    }
+
+    /// "23:59", or "11:59 PM" (in the language's mark) on the 12-hour clock.
+    pub fn clock_time(self, local: chrono::NaiveDateTime) -> String {
+        match self.hours {
+            HourStyle::System | HourStyle::H24 => clock_time(local),
+            HourStyle::H12 => {
+                let (time, afternoon) = dates::twelve_hour(local);
+                let half = if afternoon { "pm" } else { "am" };
+                // Plain: the whole time is one placeable of the sentence that holds it.
+                plain(
+                    self.language,
+                    Msg::Clock12h,
+                    &[("time", Arg::Text(&time)), ("half", Arg::Text(half))],
+                )
+            }
+        }
+    }
+
+    /// "23 Nov 2026, 23:59", in the chosen styles.
+    pub fn short_date_time(self, local: chrono::NaiveDateTime) -> String {
+        let separator = if self.language == DisplayLanguage::Ar {
+            "، "
+        } else {
+            ", "
+        };
+        format!(
+            "{}{separator}{}",
+            self.short_date(local.date()),
+            self.clock_time(local)
+        )
+    }
+
+    /// "Monday 23 November 2026 at 23:59", in the chosen styles.
+    pub fn moment(self, bidi: Bidi, local: chrono::NaiveDateTime) -> String {
+        render(
+            self.language,
+            bidi,
+            Msg::Moment,
+            &[
+                ("day", Arg::Text(&self.day(local.date()))),
+                ("time", Arg::Text(&self.clock_time(local))),
+            ],
+        )
+    }
 }
 
 #[cfg(test)]
