@@ -113,9 +113,12 @@ pub async fn capture_paths<R: Runtime>(
         return Ok(Vec::new());
     }
     let app = app.clone();
-    on_blocking_thread("reading the notices", move || {
+    on_blocking_thread("reading the notices", move || -> Result<Vec<FileDraft>> {
+        // Read and parsed with the store free: a 100 MB PDF must not stall every other command.
+        let mut drafts = notice_files::read_notice_files(&paths);
         let state = app.state::<AppState>();
-        state.with_store(|store| notice_files::capture_notice_files(store, &paths))
+        state.with_store(|store| notice_files::point_out_saved_duplicates(store, &mut drafts))?;
+        Ok(drafts)
     })
     .await
 }

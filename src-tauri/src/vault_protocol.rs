@@ -86,11 +86,12 @@ pub fn respond(
     match read {
         Ok(Found::Bytes(media_type, bytes)) => Response::builder()
             .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, media_type.mime())
+            .header(header::CONTENT_TYPE, served_type(media_type))
             // The type was read from the content at import; the webview must not guess another.
             .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-            // Whatever the file holds, it runs nothing if opened as a page.
-            .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'")
+            // Whatever the file holds, it runs nothing if opened as a page, and a page opened
+            // anyway gets an origin of its own, with no way to Dossier's.
+            .header(header::CONTENT_SECURITY_POLICY, CSP)
             // Only with the version in the address: then these bytes never change under it.
             .header(
                 header::CACHE_CONTROL,
@@ -107,6 +108,20 @@ pub fn respond(
             &format!("This version of document {id} was not found"),
         ),
         Err(e) => failure(id, title.as_deref(), &e),
+    }
+}
+
+/// What every document is served with.
+pub const CSP: &str = "default-src 'none'; sandbox";
+
+/// The type the webview is told. A saved web page (a notice's own copy) is never served as a
+/// page in Dossier's window, which can reach the candidate's papers: it goes as its source
+/// text. Its cleaned copy opens in the system viewer instead.
+pub fn served_type(media: dossier_core::vault::MediaType) -> &'static str {
+    use dossier_core::vault::MediaType;
+    match media {
+        MediaType::Html | MediaType::Text => "text/plain; charset=utf-8",
+        other => other.mime(),
     }
 }
 

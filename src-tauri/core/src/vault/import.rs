@@ -143,7 +143,39 @@ impl Vault {
         options: &ImportOptions,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
-        Ok(self.import_stream(store, reader, original_name, options, now, &mut |_| {})?)
+        Ok(self.import_stream(
+            store,
+            reader,
+            original_name,
+            options,
+            None,
+            now,
+            &mut |_| {},
+        )?)
+    }
+
+    /// Keeps a captured notice's own file (a saved page, a text file or a PDF) as a document
+    /// of kind Other. `media` is what the notice was read as: a page is never sniffed into a
+    /// type the candidate could not import, and never refused for being one.
+    pub(crate) fn import_notice_copy(
+        &self,
+        store: &mut Store,
+        bytes: &[u8],
+        original_name: &str,
+        media: MediaType,
+        now: DateTime<Utc>,
+    ) -> Result<Imported> {
+        let options = ImportOptions::default();
+        let mut reader = bytes;
+        Ok(self.import_stream(
+            store,
+            &mut reader,
+            original_name,
+            &options,
+            Some(media),
+            now,
+            &mut |_| {},
+        )?)
     }
 
     /// Imports several files as `kind`, one after the other. Each gets its own outcome: a file
@@ -240,7 +272,7 @@ impl Vault {
             return Err(too_large(&name, meta.len()));
         }
         let mut file = File::open(path).map_err(unreadable)?;
-        self.import_stream(store, &mut file, &name, options, now, on_bytes)
+        self.import_stream(store, &mut file, &name, options, None, now, on_bytes)
     }
 
     fn import_stream(
@@ -249,6 +281,7 @@ impl Vault {
         reader: &mut dyn Read,
         original_name: &str,
         options: &ImportOptions,
+        known: Option<MediaType>,
         now: DateTime<Utc>,
         on_bytes: &mut dyn FnMut(u64),
     ) -> Result<Imported, Refusal> {
@@ -271,12 +304,15 @@ impl Vault {
         if head == 0 {
             return Err(empty(name));
         }
-        let media = sniff(&buf[..head]).map_err(|found| {
-            Refusal::new(
-                RefusalReason::UnsupportedType,
-                Error::invalid(quoted(name), unsupported_reason(found)),
-            )
-        })?;
+        let media = match known {
+            Some(media) => media,
+            None => sniff(&buf[..head]).map_err(|found| {
+                Refusal::new(
+                    RefusalReason::UnsupportedType,
+                    Error::invalid(quoted(name), unsupported_reason(found)),
+                )
+            })?,
+        };
 
         let not_saved =
             |e: std::io::Error| Refusal::not_saved(Error::io(IoOp::Write, self.dir(), e));
@@ -386,7 +422,11 @@ impl ProgressMeter<'_> {
 fn sniff(head: &[u8]) -> Result<MediaType, Option<infer::Type>> {
     let found = infer::get(head);
     found
-        .and_then(|t| MediaType::from_mime(t.mime_type()))
+        .and_then(|t| {
+            MediaType::IMPORTED
+                .into_iter()
+                .find(|m| m.mime() == t.mime_type())
+        })
         .ok_or(found)
 }
 
@@ -509,5 +549,8 @@ mod tests {
         assert!(reason.contains("a GIF picture"), "{reason}");
         assert!(!reason.contains("image/gif"), "{reason}");
         assert!(sniff(b"just some words").unwrap_err().is_none());
+        // A saved page is kept only as a notice's own copy, never imported as a document.
+        let page = sniff(b"<!DOCTYPE html><html><body>x</body></html>").unwrap_err();
+        assert_eq!(page.map(|t| t.mime_type()), Some("text/html"));
     }
 }
