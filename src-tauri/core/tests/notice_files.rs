@@ -601,3 +601,51 @@ fn a_copy_that_cannot_be_kept_takes_the_vacancy_back_out() {
         None
     );
 }
+
+/// A notice as a browser's "Save as PDF" writes it: subset TrueType fonts embedded as CID fonts
+/// with ToUnicode maps, a header and footer, accents, two pages. Made once by the script beside
+/// it (`fixtures/pdf/make_embedded_font_notice.py`), from a notice written for these tests.
+#[test]
+fn a_pdf_with_embedded_subset_fonts_is_read_with_its_accents() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/embedded_font_notice.pdf");
+    let bytes = std::fs::read(&path).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        raw.contains("/FontFile2") && raw.contains("/ToUnicode") && raw.contains("/Identity-H"),
+        "the fixture embeds its fonts"
+    );
+    let capture = notice_files::read_notice_file(&path).unwrap();
+    for words in [
+        "Spécialiste en criminalité environnementale",
+        "Contrat à durée déterminée",
+        "17 février 2026",
+        "Une excellente maîtrise du français",
+        "Conditions d'emploi",
+    ] {
+        assert!(
+            capture.text.contains(words),
+            "{words:?} not in {:?}",
+            capture.text
+        );
+    }
+    let draft = &capture.draft;
+    assert_eq!(draft.reference.as_deref(), Some("INT05231"));
+    assert_eq!(
+        draft.title.as_deref(),
+        Some("Spécialiste en criminalité environnementale")
+    );
+    assert_eq!(draft.duty_station.as_deref(), Some("Lyon (France)"));
+    assert_eq!(draft.duty_zone.as_deref(), Some("Europe/Paris"));
+    assert_eq!(
+        draft.contract_kind,
+        Some(dossier_core::vacancy::ContractKind::FixedTerm)
+    );
+    assert_eq!(draft.grade.as_deref(), Some("5"));
+    assert_eq!(draft.posts, Some(1));
+    let deadline = draft.deadline.as_ref().expect("the deadline");
+    assert_eq!(
+        deadline.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 17).unwrap()
+    );
+}
