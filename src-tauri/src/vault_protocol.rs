@@ -280,6 +280,54 @@ mod tests {
         );
     }
 
+    /// A notice's saved page goes to the webview as its source text, never as a page: the
+    /// script in it would otherwise run with access to Dossier's window.
+    #[test]
+    fn a_saved_page_is_served_as_text_in_a_sandbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), Arc::new(SettableClock::new(now)));
+        let page = dir.path().join("notice.html");
+        let html =
+            "<html><body onload=\"x()\"><script>document.title='PWNED'</script></body></html>";
+        std::fs::write(&page, html).unwrap();
+        let copy = dossier_core::notice_files::read_notice_copy(&page).unwrap();
+        let id = state
+            .write_vault(|vault, store| {
+                let input = dossier_core::vacancy::VacancyInput::new(
+                    dossier_core::vacancy::Platform::RecruitmentHub,
+                    "2318",
+                    "Cybercrime Analyst",
+                );
+                dossier_core::notice_files::save_vacancy_with_notice_file(
+                    store,
+                    vault,
+                    input,
+                    Some(&copy),
+                    now,
+                )?;
+                Ok(dossier_core::notice_files::notice_copy_of(store, 1)?
+                    .unwrap()
+                    .id)
+            })
+            .unwrap();
+        let served = respond(&state, &Method::GET, &format!("/{id}"), None);
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(
+            served.headers()[header::CONTENT_TYPE],
+            "text/plain; charset=utf-8"
+        );
+        assert_eq!(served.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let csp = served.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("sandbox"),
+            "{csp}"
+        );
+        assert_eq!(served.body().as_ref(), html.as_bytes());
+    }
+
     #[test]
     fn every_failure_is_plain_text_not_sniffed_and_names_no_place_on_disk() {
         let dir = tempfile::tempdir().unwrap();
