@@ -143,15 +143,8 @@ impl Vault {
         options: &ImportOptions,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
-        Ok(self.import_stream(
-            store,
-            reader,
-            original_name,
-            options,
-            None,
-            now,
-            &mut |_| {},
-        )?)
+        let incoming = Incoming::named(original_name);
+        Ok(self.import_stream(store, reader, incoming, options, now, &mut |_| {})?)
     }
 
     /// Keeps a captured notice's own file (a saved page, a text file or a PDF) as a document
@@ -167,15 +160,11 @@ impl Vault {
     ) -> Result<Imported> {
         let options = ImportOptions::default();
         let mut reader = bytes;
-        Ok(self.import_stream(
-            store,
-            &mut reader,
-            original_name,
-            &options,
-            Some(media),
-            now,
-            &mut |_| {},
-        )?)
+        let incoming = Incoming {
+            name: original_name,
+            known: Some(media),
+        };
+        Ok(self.import_stream(store, &mut reader, incoming, &options, now, &mut |_| {})?)
     }
 
     /// Imports several files as `kind`, one after the other. Each gets its own outcome: a file
@@ -272,19 +261,29 @@ impl Vault {
             return Err(too_large(&name, meta.len()));
         }
         let mut file = File::open(path).map_err(unreadable)?;
-        self.import_stream(store, &mut file, &name, options, None, now, on_bytes)
+        self.import_stream(
+            store,
+            &mut file,
+            Incoming::named(&name),
+            options,
+            now,
+            on_bytes,
+        )
     }
 
     fn import_stream(
         &self,
         store: &mut Store,
         reader: &mut dyn Read,
-        original_name: &str,
+        incoming: Incoming<'_>,
         options: &ImportOptions,
-        known: Option<MediaType>,
         now: DateTime<Utc>,
         on_bytes: &mut dyn FnMut(u64),
     ) -> Result<Imported, Refusal> {
+        let Incoming {
+            name: original_name,
+            known,
+        } = incoming;
         let name = if original_name.trim().is_empty() {
             "unnamed file"
         } else {
@@ -378,6 +377,20 @@ impl Vault {
                 Err(Refusal::not_saved(e))
             }
         }
+    }
+}
+
+/// What an import is told about its content besides the bytes: the candidate's name for it
+/// (recorded only), and its type when the caller already knows it (a captured notice);
+/// otherwise the type is read from the content.
+struct Incoming<'a> {
+    name: &'a str,
+    known: Option<MediaType>,
+}
+
+impl<'a> Incoming<'a> {
+    fn named(name: &'a str) -> Incoming<'a> {
+        Incoming { name, known: None }
     }
 }
 
