@@ -114,10 +114,17 @@ pub async fn capture_paths<R: Runtime>(
     }
     let app = app.clone();
     on_blocking_thread("reading the notices", move || {
-        let state = app.state::<AppState>();
-        state.with_store(|store| notice_files::capture_notice_files(store, &paths))
+        capture_with(&app.state::<AppState>(), &paths)
     })
     .await
+}
+
+/// Reads and parses the files with the store free (a 100 MB PDF must not stall every other
+/// command), then takes it only to look for saved duplicates.
+fn capture_with(state: &AppState, paths: &[PathBuf]) -> Result<Vec<FileDraft>> {
+    let mut drafts = notice_files::read_notice_files(paths);
+    state.with_store(|store| notice_files::point_out_saved_duplicates(store, &mut drafts))?;
+    Ok(drafts)
 }
 
 /// Imports `paths` as `kind` on a blocking thread, the same way for the dialog and a drop.
@@ -223,4 +230,68 @@ fn on_capture_drop<R: Runtime>(
 
 fn count(paths: &[PathBuf]) -> u32 {
     u32::try_from(paths.len()).unwrap_or(u32::MAX)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use dossier_core::clock::SettableClock;
+    use dossier_core::notice_files::FileDraftOutcome;
+    use std::io::Write;
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    /// A file still being read (a named pipe the test feeds) must leave the store usable: the
+    /// read blocks until the test writes, and the test takes the store before it writes.
+    #[test]
+    fn a_notice_being_read_does_not_hold_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let state = Arc::new(AppState::new(
+            dir.path().to_path_buf(),
+            Arc::new(SettableClock::new(now)),
+        ));
+        state.with_store(|_| Ok(())).unwrap();
+        let pipe = dir.path().join("notice.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+
+        let reader = {
+            let (state, pipe) = (Arc::clone(&state), pipe.clone());
+            std::thread::spawn(move || capture_with(&state, &[pipe]))
+        };
+        // Opening the pipe for writing returns once the capture has opened it to read: from
+        // here on it is inside the read, waiting for the notice.
+        let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+        let (done, heard) = mpsc::channel();
+        {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || {
+                let _ = done.send(state.with_store(|_| Ok(())).is_ok());
+            });
+        }
+        // A bound, not a pause: the answer comes at once unless the read holds the store.
+        let store_was_free = heard.recv_timeout(Duration::from_secs(20));
+        writer
+            .write_all(
+                b"Vacancy Notice 2207\nJob Title: Digital Forensics Specialist\n\
+                  Location: Singapore, Singapore\nGrade: 5\n",
+            )
+            .unwrap();
+        drop(writer);
+        let drafts = reader.join().unwrap().unwrap();
+        assert!(
+            matches!(drafts[0].outcome, FileDraftOutcome::Draft { .. }),
+            "{:?}",
+            drafts[0].outcome
+        );
+        assert_eq!(
+            store_was_free,
+            Ok(true),
+            "the store was held while the file was read"
+        );
+    }
 }

@@ -86,11 +86,12 @@ pub fn respond(
     match read {
         Ok(Found::Bytes(media_type, bytes)) => Response::builder()
             .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, media_type.mime())
+            .header(header::CONTENT_TYPE, served_type(media_type))
             // The type was read from the content at import; the webview must not guess another.
             .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-            // Whatever the file holds, it runs nothing if opened as a page.
-            .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'")
+            // Whatever the file holds, it runs nothing if opened as a page, and a page opened
+            // anyway gets an origin of its own, with no way to Dossier's.
+            .header(header::CONTENT_SECURITY_POLICY, CSP)
             // Only with the version in the address: then these bytes never change under it.
             .header(
                 header::CACHE_CONTROL,
@@ -107,6 +108,20 @@ pub fn respond(
             &format!("This version of document {id} was not found"),
         ),
         Err(e) => failure(id, title.as_deref(), &e),
+    }
+}
+
+/// What every document is served with.
+pub const CSP: &str = "default-src 'none'; sandbox";
+
+/// The type the webview is told. A saved web page (a notice's own copy) is never served as a
+/// page in Dossier's window, which can reach the candidate's papers: it goes as its source
+/// text. Its cleaned copy opens in the system viewer instead.
+pub fn served_type(media: dossier_core::vault::MediaType) -> &'static str {
+    use dossier_core::vault::MediaType;
+    match media {
+        MediaType::Html | MediaType::Text => "text/plain; charset=utf-8",
+        other => other.mime(),
     }
 }
 
@@ -263,6 +278,54 @@ mod tests {
             String::from_utf8_lossy(damaged.body()).contains("photo"),
             "the message names the document"
         );
+    }
+
+    /// A notice's saved page goes to the webview as its source text, never as a page: the
+    /// script in it would otherwise run with access to Dossier's window.
+    #[test]
+    fn a_saved_page_is_served_as_text_in_a_sandbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = "2026-11-22T09:00:00Z".parse().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), Arc::new(SettableClock::new(now)));
+        let page = dir.path().join("notice.html");
+        let html =
+            "<html><body onload=\"x()\"><script>document.title='PWNED'</script></body></html>";
+        std::fs::write(&page, html).unwrap();
+        let copy = dossier_core::notice_files::read_notice_copy(&page).unwrap();
+        let id = state
+            .write_vault(|vault, store| {
+                let input = dossier_core::vacancy::VacancyInput::new(
+                    dossier_core::vacancy::Platform::RecruitmentHub,
+                    "2318",
+                    "Cybercrime Analyst",
+                );
+                dossier_core::notice_files::save_vacancy_with_notice_file(
+                    store,
+                    vault,
+                    input,
+                    Some(&copy),
+                    now,
+                )?;
+                Ok(dossier_core::notice_files::notice_copy_of(store, 1)?
+                    .unwrap()
+                    .id)
+            })
+            .unwrap();
+        let served = respond(&state, &Method::GET, &format!("/{id}"), None);
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(
+            served.headers()[header::CONTENT_TYPE],
+            "text/plain; charset=utf-8"
+        );
+        assert_eq!(served.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        let csp = served.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("sandbox"),
+            "{csp}"
+        );
+        assert_eq!(served.body().as_ref(), html.as_bytes());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Saved notices captured from files in the real window: a PDF (with a text layer, as a browser
 //! saves one) and a saved Talentlink page dropped together become two drafts checked one after
-//! the other, both saved and found in the list, the PDF kept with its vacancy as the posting's
-//! own copy. Opened again through the file dialog, both are pointed out as already saved.
+//! the other, both saved and found in the list, each file kept with its vacancy as the
+//! posting's own copy. Opened again through the file dialog, both are pointed out as already
+//! saved. A hostile saved page is kept too, and nothing in it ever runs: not in the window, and
+//! not in the cleaned copy the system viewer is handed.
 
 use std::path::{Path, PathBuf};
 
@@ -149,14 +151,15 @@ async fn a_saved_pdf_and_page_dropped_together_become_two_vacancies() {
     app.screenshot("capture-files-draft-1-of-2").await;
     app.click("[data-testid='save-vacancy']").await;
 
-    // Then the saved page: read for its visible text, no copy kept (the text is).
+    // Then the saved page: read for its visible text, the page itself kept too, opened only
+    // as a cleaned copy.
     wait_for_draft(&app, "Draft 2 of 2", "INT04606").await;
     assert_eq!(
         app.value_of("input[name='title']").await,
         "Specialized Officer (Cybercrime)"
     );
-    app.assert_absent("[data-testid='draft-copy-kept']", "a page is kept as text")
-        .await;
+    app.wait_for("[data-testid='draft-copy-kept']").await;
+    app.wait_for("[data-testid='draft-page-cleaned']").await;
     app.screenshot("capture-files-draft-2-of-2").await;
     app.click("[data-testid='save-vacancy']").await;
 
@@ -214,10 +217,150 @@ async fn a_saved_pdf_and_page_dropped_together_become_two_vacancies() {
         2,
         "nothing saved twice"
     );
-    let documents = dossier_core::vault::list_documents(&store, &Default::default()).unwrap();
-    assert_eq!(documents.len(), 1, "only the PDF is kept as a file");
+    let mut documents: Vec<(String, dossier_core::vault::MediaType)> =
+        dossier_core::vault::list_documents(&store, &Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.original_name, d.media_type))
+            .collect();
+    documents.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(
-        documents[0].original_name,
-        "Digital Forensics Specialist.pdf"
+        documents,
+        [
+            (
+                "Digital Forensics Specialist.pdf".to_string(),
+                dossier_core::vault::MediaType::Pdf
+            ),
+            (
+                "INT04606.html".to_string(),
+                dossier_core::vault::MediaType::Html
+            ),
+        ],
+        "each file is kept once, as what it is"
+    );
+}
+
+/// A notice page written for this test to do harm if anything in it ever ran in Dossier's
+/// window: each way it tries leaves a mark the test looks for.
+const HOSTILE_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Vacancy</title>
+<script>document.title = 'PWNED'; localStorage.setItem('pwned', 'script');
+window.top.__pwned = 'script';</script>
+<link rel="stylesheet" href="http://127.0.0.1:9/a.css"></head>
+<body onload="localStorage.setItem('pwned', 'onload')">
+<h1>Vacancy Notice 2318</h1>
+<p>Job Title: Cybercrime Analyst</p>
+<p>Location: Lyon, France</p>
+<p>Type of contract: Fixed-term Contract</p>
+<p>Grade: 4</p>
+<p>Deadline for application: 2 February 2027</p>
+<img src="http://127.0.0.1:9/pixel.gif" onerror="localStorage.setItem('pwned', 'onerror')">
+<p><a href="javascript:localStorage.setItem('pwned', 'link')">Apply now</a></p>
+</body></html>"#;
+
+/// What the window would show had the page's script, handlers or link run in it.
+async fn marks_in_window(app: &App) -> serde_json::Value {
+    app.client
+        .execute(
+            "return [document.title, localStorage.getItem('pwned'), window.__pwned ?? null];",
+            vec![],
+        )
+        .await
+        .expect("read the window's state")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_saved_page_is_kept_and_nothing_in_it_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let saved = tempfile::tempdir().unwrap();
+    let page = saved.path().join("Cybercrime Analyst.html");
+    std::fs::write(&page, HOSTILE_PAGE).unwrap();
+    let opened = saved.path().join("opened.txt");
+    let mut launch = Launch::new(data.path());
+    launch.opened_log = Some(opened.clone());
+    let app = App::launch(launch).await;
+    let title_before = marks_in_window(&app).await[0].clone();
+
+    app.open_view("vacancies").await;
+    app.click("[data-testid='add-vacancy']").await;
+    app.wait_for("[data-testid='notice-paste']").await;
+    drop_files(&app, &[&page]).await;
+    wait_for_draft(&app, "Draft 1 of 1", "2318").await;
+    assert_eq!(
+        app.value_of("input[name='title']").await,
+        "Cybercrime Analyst"
+    );
+    app.wait_for("[data-testid='draft-page-cleaned']").await;
+    app.screenshot("capture-files-hostile-draft").await;
+    app.click("[data-testid='save-vacancy']").await;
+
+    // The saved vacancy lists the page as its own copy.
+    app.wait_for("main[data-view='vacancies'] [data-testid='vacancy-results']")
+        .await;
+    app.eventually("the vacancy is listed", || async {
+        list_titles(&app).await == ["Cybercrime Analyst"]
+    })
+    .await;
+    app.click("[data-testid='vacancy-row'][data-id='1'] a.title")
+        .await;
+    app.eventually("the vacancy opens", || async {
+        app.text_of("main h1").await == "Cybercrime Analyst"
+    })
+    .await;
+    let link = app.text_of("[data-testid='notice-copy-link']").await;
+    assert!(link.contains("Cybercrime Analyst.html"), "{link}");
+    app.wait_for("[data-testid='notice-copy-cleaned']").await;
+    app.screenshot("capture-files-hostile-posting-copy").await;
+
+    // Opened from the vault: the viewer is handed a cleaned copy with the notice's words.
+    app.click("[data-testid='notice-copy-link']").await;
+    app.click("[data-testid='document-open']").await;
+    app.eventually("the copy is handed to the viewer", || async {
+        std::fs::read_to_string(&opened)
+            .unwrap_or_default()
+            .starts_with("open ")
+    })
+    .await;
+    let log = std::fs::read_to_string(&opened).unwrap();
+    let copy = PathBuf::from(log.trim().strip_prefix("open ").unwrap());
+    assert!(copy.starts_with(data.path().join("viewing")), "{log}");
+    let cleaned = std::fs::read_to_string(&copy).unwrap();
+    assert!(
+        cleaned.contains("Job Title: Cybercrime Analyst"),
+        "{cleaned}"
+    );
+    assert!(cleaned.contains("Apply now"), "{cleaned}");
+    for gone in [
+        "<script",
+        "pwned",
+        "PWNED",
+        "onload",
+        "onerror",
+        "javascript:",
+        "<img",
+        "<link",
+        "http://",
+    ] {
+        assert!(
+            !cleaned.contains(gone),
+            "{gone} in the viewer's copy: {cleaned}"
+        );
+    }
+    app.screenshot("capture-files-hostile-document").await;
+
+    // The page was read, saved, listed and opened: had anything in it run in the window, its
+    // marks would be there.
+    let marks = marks_in_window(&app).await;
+    assert_eq!(marks[0], title_before, "the window's title: {marks}");
+    assert_eq!(marks[1], serde_json::Value::Null, "{marks}");
+    assert_eq!(marks[2], serde_json::Value::Null, "{marks}");
+    app.close().await;
+
+    // "Save a copy" would give the page as saved: the vault holds it byte for byte.
+    let store = dossier_core::store::Store::open(&data.path().join("dossier.db")).unwrap();
+    let documents = dossier_core::vault::list_documents(&store, &Default::default()).unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(
+        documents[0].content_hash,
+        dossier_core::vault::sha256_hex(HOSTILE_PAGE.as_bytes())
     );
 }

@@ -874,3 +874,50 @@ fn settings_and_the_last_outcome_live_in_files_readable_without_the_database() {
         BackupSettings::default()
     );
 }
+
+#[test]
+fn a_saved_page_kept_with_its_vacancy_is_backed_up_and_restored() {
+    let mut d = Data::new();
+    let page = d._dir.path().join("notice.html");
+    let html = "<html><body><h1>Vacancy Notice 2318</h1><script>x()</script></body></html>";
+    fs::write(&page, html).unwrap();
+    let copy = dossier_core::notice_files::read_notice_copy(&page).unwrap();
+    let input = VacancyInput::new(Platform::RecruitmentHub, "2318", "Cybercrime Analyst");
+    let SaveOutcome::Saved { vacancy } = dossier_core::notice_files::save_vacancy_with_notice_file(
+        &mut d.store,
+        &d.vault,
+        input,
+        Some(&copy),
+        now(),
+    )
+    .unwrap() else {
+        panic!()
+    };
+    let made = d.backup(now());
+    backup::verify(&d.backups, &made.id).unwrap();
+    let backed_up = d.contents();
+    // Lost after the backup: the restore brings the page back.
+    let doc = dossier_core::notice_files::notice_copy_of(&d.store, vacancy.id)
+        .unwrap()
+        .unwrap();
+    fs::remove_file(d.vault.file_path(&d.store, doc.id).unwrap()).unwrap();
+    d.close();
+    backup::restore(
+        &d.backups,
+        &made.id,
+        &d.data,
+        now() + Duration::days(1),
+        store::latest_schema_version(),
+    )
+    .unwrap();
+    d.reopen();
+    assert_eq!(d.contents(), backed_up);
+    let restored = dossier_core::notice_files::notice_copy_of(&d.store, vacancy.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        d.vault.read_bytes(&d.store, restored.id).unwrap(),
+        html.as_bytes()
+    );
+    assert!(d.vault.check_integrity(&d.store).unwrap().healthy);
+}

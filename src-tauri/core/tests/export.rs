@@ -843,3 +843,57 @@ fn the_report_page_is_printable_and_escapes_what_the_candidate_typed() {
     );
     assert!(html.contains("<td class=\"date\">2026-04-28, 2026-05-05</td>"));
 }
+
+/// A vacancy captured from a saved web page, whose own copy is the page as saved.
+const SAVED_PAGE: &str = "<html><body onload=\"x()\"><h1>Vacancy Notice 2318</h1>\
+<p>Job Title: Cybercrime Analyst</p><script>document.title='PWNED'</script></body></html>";
+
+#[test]
+fn a_saved_page_kept_with_its_vacancy_exports_and_imports_as_it_was() {
+    let mut s = empty();
+    let page = s._dir.path().join("Cybercrime notice.html");
+    fs::write(&page, SAVED_PAGE).unwrap();
+    let copy = dossier_core::notice_files::read_notice_copy(&page).unwrap();
+    let input = VacancyInput::new(Platform::RecruitmentHub, "2318", "Cybercrime Analyst");
+    let SaveOutcome::Saved { vacancy } = dossier_core::notice_files::save_vacancy_with_notice_file(
+        &mut s.store,
+        &s.vault,
+        input,
+        Some(&copy),
+        now(),
+    )
+    .unwrap() else {
+        panic!()
+    };
+    let out = tempfile::tempdir().unwrap();
+    let zip = out.path().join("export.zip");
+    export_to(&s, &zip, ExportFormat::Zip);
+    let parts = zip_parts(&zip);
+    let hash = dossier_core::vault::sha256_hex(SAVED_PAGE.as_bytes());
+    assert_eq!(
+        parts.get(&format!("files/{hash}.html")).map(Vec::as_slice),
+        Some(SAVED_PAGE.as_bytes()),
+        "{:?}",
+        parts.keys()
+    );
+    let index: Value = serde_json::from_slice(&parts["dossier-export.json"]).unwrap();
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&index)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert_eq!(index["tables"]["documents"][0]["media_type"], "text/html");
+
+    let mut fresh = empty();
+    export::import_export(&mut fresh.store, &fresh.vault, &zip).unwrap();
+    let kept = dossier_core::notice_files::notice_copy_of(&fresh.store, vacancy.id)
+        .unwrap()
+        .expect("the posting's own copy after the import");
+    assert_eq!(kept.media_type, dossier_core::vault::MediaType::Html);
+    assert_eq!(
+        fresh.vault.read_bytes(&fresh.store, kept.id).unwrap(),
+        SAVED_PAGE.as_bytes()
+    );
+    assert!(fresh.vault.check_integrity(&fresh.store).unwrap().healthy);
+}

@@ -354,9 +354,14 @@ fn a_pdf_notice_is_kept_in_the_vault_with_its_vacancy() {
         "2207",
         "Digital Forensics Specialist",
     );
-    let outcome =
-        notice_files::save_vacancy_with_notice_file(&mut store, &vault, input, Some(&pdf), now())
-            .unwrap();
+    let outcome = notice_files::save_vacancy_with_notice_file(
+        &mut store,
+        &vault,
+        input,
+        Some(&copy_of(&pdf)),
+        now(),
+    )
+    .unwrap();
     let SaveOutcome::Saved { vacancy } = outcome else {
         panic!("{outcome:?}")
     };
@@ -374,9 +379,14 @@ fn a_pdf_notice_is_kept_in_the_vault_with_its_vacancy() {
         "2207",
         "Digital Forensics Specialist",
     );
-    let outcome =
-        notice_files::save_vacancy_with_notice_file(&mut store, &vault, input, Some(&other), now())
-            .unwrap();
+    let outcome = notice_files::save_vacancy_with_notice_file(
+        &mut store,
+        &vault,
+        input,
+        Some(&copy_of(&other)),
+        now(),
+    )
+    .unwrap();
     assert!(
         matches!(outcome, SaveOutcome::Duplicate { .. }),
         "{outcome:?}"
@@ -392,15 +402,135 @@ fn a_pdf_notice_is_kept_in_the_vault_with_its_vacancy() {
     assert!(vacancy::get_vacancy(&store, vacancy.id).is_ok());
 }
 
+fn copy_of(path: &Path) -> notice_files::NoticeFileCopy {
+    notice_files::read_notice_copy(path).unwrap()
+}
+
+/// A saved page written to do harm if it ever ran in Dossier's window, or reached out.
+const HOSTILE_HTML: &str = r#"<!DOCTYPE html><html><head><title>Vacancy</title>
+<script>document.title = 'PWNED'; localStorage.setItem('pwned', '1');</script>
+<link rel="stylesheet" href="http://tracker.example/a.css"></head>
+<body onload="document.title='PWNED'"><h1>Vacancy Notice 2318</h1>
+<p>Job Title: Cybercrime Analyst</p><p>Location: Lyon, France</p>
+<p>Type of contract: Fixed-term Contract</p><p>Grade: 4</p>
+<p>Deadline for application: 2 February 2026</p>
+<img src="http://tracker.example/pixel.gif" onerror="alert(1)">
+<a href="javascript:alert(2)">Apply</a></body></html>"#;
+
 #[test]
-fn a_saved_page_or_no_file_keeps_no_copy() {
+fn a_saved_page_is_kept_as_it_was_and_opens_cleaned() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
     let vault = Vault::open(dir.path()).unwrap();
-    let html = write(dir.path(), "notice.html", NOTICE_HTML.as_bytes());
+    let html = write(
+        dir.path(),
+        "Cybercrime notice.html",
+        HOSTILE_HTML.as_bytes(),
+    );
+    // The draft reads the page's text, as a paste would.
+    let drafts = notice_files::read_notice_files(std::slice::from_ref(&html));
+    let FileDraftOutcome::Draft { capture, .. } = &drafts[0].outcome else {
+        panic!("{:?}", drafts[0].outcome)
+    };
+    assert_eq!(capture.draft.reference.as_deref(), Some("2318"));
+    let input = VacancyInput::new(Platform::RecruitmentHub, "2318", "Cybercrime Analyst");
+    let SaveOutcome::Saved { vacancy } = notice_files::save_vacancy_with_notice_file(
+        &mut store,
+        &vault,
+        input,
+        Some(&copy_of(&html)),
+        now(),
+    )
+    .unwrap() else {
+        panic!()
+    };
+    let copy = notice_files::notice_copy_of(&store, vacancy.id)
+        .unwrap()
+        .expect("the posting's own copy");
+    assert_eq!(copy.media_type, MediaType::Html);
+    assert_eq!(copy.original_name, "Cybercrime notice.html");
+    assert_eq!(copy.kind, vault::DocumentKind::Other);
+    // "Save a copy" gives back the page as it was saved, byte for byte.
+    assert_eq!(
+        vault.read_bytes(&store, copy.id).unwrap(),
+        HOSTILE_HTML.as_bytes()
+    );
+    assert!(
+        vault
+            .file_path(&store, copy.id)
+            .unwrap()
+            .ends_with(format!("{}.html", copy.content_hash))
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let saved = elsewhere.path().join("saved.html");
+    vault.export_copy(&store, copy.id, &saved, false).unwrap();
+    assert_eq!(std::fs::read(&saved).unwrap(), HOSTILE_HTML.as_bytes());
+
+    // The system viewer gets a copy that runs and loads nothing, with the notice's words.
+    let viewed = dir.path().join("viewing").join("notice.html");
+    std::fs::create_dir_all(viewed.parent().unwrap()).unwrap();
+    vault.view_copy(&store, copy.id, &viewed).unwrap();
+    let page = std::fs::read_to_string(&viewed).unwrap();
+    for gone in [
+        "<script",
+        "PWNED",
+        "pwned",
+        "onload",
+        "onerror",
+        "javascript:",
+        "http://",
+        "<img",
+        "<link",
+    ] {
+        assert!(!page.contains(gone), "{gone} in {page}");
+    }
+    assert!(page.contains("Job Title: Cybercrime Analyst"), "{page}");
+    assert!(page.contains("Apply"), "{page}");
+
+    // The vault check knows the new type: nothing missing, damaged or stray.
+    let report = vault.check_integrity(&store).unwrap();
+    assert!(report.healthy, "{report:?}");
+    assert_eq!(report.files_checked, 1, "{report:?}");
+    assert!(report.files_without_document.is_empty(), "{report:?}");
+}
+
+#[test]
+fn a_text_notice_is_kept_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
+    let text = NOTICE_LINES.join("\n");
+    let txt = write(dir.path(), "notice.txt", text.as_bytes());
+    let input = VacancyInput::new(
+        Platform::RecruitmentHub,
+        "2207",
+        "Digital Forensics Specialist",
+    );
+    let SaveOutcome::Saved { vacancy } = notice_files::save_vacancy_with_notice_file(
+        &mut store,
+        &vault,
+        input,
+        Some(&copy_of(&txt)),
+        now(),
+    )
+    .unwrap() else {
+        panic!()
+    };
+    let copy = notice_files::notice_copy_of(&store, vacancy.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(copy.media_type, MediaType::Text);
+    assert_eq!(vault.read_bytes(&store, copy.id).unwrap(), text.as_bytes());
+}
+
+#[test]
+fn no_file_keeps_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
     let input = VacancyInput::new(Platform::RecruitmentHub, "2318", "Cybercrime Analyst");
     let SaveOutcome::Saved { vacancy } =
-        notice_files::save_vacancy_with_notice_file(&mut store, &vault, input, Some(&html), now())
+        notice_files::save_vacancy_with_notice_file(&mut store, &vault, input, None, now())
             .unwrap()
     else {
         panic!()
@@ -413,22 +543,109 @@ fn a_saved_page_or_no_file_keeps_no_copy() {
 }
 
 #[test]
+fn a_page_is_never_imported_as_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
+    let html = write(dir.path(), "page.pdf", HOSTILE_HTML.as_bytes());
+    assert!(
+        vault
+            .import_file(&mut store, &html, &vault::ImportOptions::default(), now())
+            .is_err()
+    );
+    // Nor kept as the "PDF" its name claims.
+    let input = VacancyInput::new(Platform::RecruitmentHub, "2318", "Cybercrime Analyst");
+    assert!(
+        notice_files::save_vacancy_with_notice_file(
+            &mut store,
+            &vault,
+            input,
+            Some(&copy_of(&html)),
+            now()
+        )
+        .is_err()
+    );
+    assert_eq!(documents(&store), 0);
+    assert_eq!(
+        vacancy::find_by_reference(&store, Platform::RecruitmentHub, "2318").unwrap(),
+        None
+    );
+}
+
+#[test]
 fn a_copy_that_cannot_be_kept_takes_the_vacancy_back_out() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("dossier.db")).unwrap();
     let vault = Vault::open(dir.path()).unwrap();
     let gone = dir.path().join("gone.pdf");
+    assert!(notice_files::read_notice_copy(&gone).is_err());
+    // Read, but not a PDF inside: the vault refuses it after the vacancy was written.
+    let fake = write(dir.path(), "fake.pdf", b"not a pdf at all");
     let input = VacancyInput::new(
         Platform::RecruitmentHub,
         "2207",
         "Digital Forensics Specialist",
     );
     assert!(
-        notice_files::save_vacancy_with_notice_file(&mut store, &vault, input, Some(&gone), now())
-            .is_err()
+        notice_files::save_vacancy_with_notice_file(
+            &mut store,
+            &vault,
+            input,
+            Some(&copy_of(&fake)),
+            now()
+        )
+        .is_err()
     );
     assert_eq!(
         vacancy::find_by_reference(&store, Platform::RecruitmentHub, "2207").unwrap(),
         None
+    );
+}
+
+/// A notice as a browser's "Save as PDF" writes it: subset TrueType fonts embedded as CID fonts
+/// with ToUnicode maps, a header and footer, accents, two pages. Made once by the script beside
+/// it (`fixtures/pdf/make_embedded_font_notice.py`), from a notice written for these tests.
+#[test]
+fn a_pdf_with_embedded_subset_fonts_is_read_with_its_accents() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/embedded_font_notice.pdf");
+    let bytes = std::fs::read(&path).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        raw.contains("/FontFile2") && raw.contains("/ToUnicode") && raw.contains("/Identity-H"),
+        "the fixture embeds its fonts"
+    );
+    let capture = notice_files::read_notice_file(&path).unwrap();
+    for words in [
+        "Spécialiste en criminalité environnementale",
+        "Contrat à durée déterminée",
+        "17 février 2026",
+        "Une excellente maîtrise du français",
+        "Conditions d'emploi",
+    ] {
+        assert!(
+            capture.text.contains(words),
+            "{words:?} not in {:?}",
+            capture.text
+        );
+    }
+    let draft = &capture.draft;
+    assert_eq!(draft.reference.as_deref(), Some("INT05231"));
+    assert_eq!(
+        draft.title.as_deref(),
+        Some("Spécialiste en criminalité environnementale")
+    );
+    assert_eq!(draft.duty_station.as_deref(), Some("Lyon (France)"));
+    assert_eq!(draft.duty_zone.as_deref(), Some("Europe/Paris"));
+    assert_eq!(
+        draft.contract_kind,
+        Some(dossier_core::vacancy::ContractKind::FixedTerm)
+    );
+    assert_eq!(draft.grade.as_deref(), Some("5"));
+    assert_eq!(draft.posts, Some(1));
+    let deadline = draft.deadline.as_ref().expect("the deadline");
+    assert_eq!(
+        deadline.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 17).unwrap()
     );
 }

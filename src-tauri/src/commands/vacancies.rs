@@ -49,8 +49,8 @@ pub async fn vacancy_watch_drops(
     Ok(())
 }
 
-/// Saves a draft read from `file`; a PDF is kept in the vault with the vacancy as the posting's
-/// own copy.
+/// Saves a draft read from `file`, which is kept in the vault with the vacancy as the posting's
+/// own copy. The file is read before the store is taken; only the save holds it.
 #[tauri::command]
 #[specta::specta]
 pub async fn vacancy_save_from_file(
@@ -61,9 +61,9 @@ pub async fn vacancy_save_from_file(
     on_blocking_thread("saving the vacancy", move || {
         let state = app.state::<AppState>();
         let now = state.clock.now();
+        let copy = notice_files::read_notice_copy(&PathBuf::from(file))?;
         state.write_vault(|vault, store| {
-            let file = PathBuf::from(file);
-            notice_files::save_vacancy_with_notice_file(store, vault, input, Some(&file), now)
+            notice_files::save_vacancy_with_notice_file(store, vault, input, Some(&copy), now)
         })
     })
     .await

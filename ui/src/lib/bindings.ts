@@ -203,8 +203,8 @@ export const commands = {
 	 */
 	vacancyWatchDrops: (onDrop: Channel<CaptureDropNews>) => typedError<null, ErrorBody>(__TAURI_INVOKE("vacancy_watch_drops", { onDrop })),
 	/**
-	 *  Saves a draft read from `file`; a PDF is kept in the vault with the vacancy as the posting's
-	 *  own copy.
+	 *  Saves a draft read from `file`, which is kept in the vault with the vacancy as the posting's
+	 *  own copy. The file is read before the store is taken; only the save holds it.
 	 */
 	vacancySaveFromFile: (input: VacancyInput, file: string) => typedError<SaveOutcome, ErrorBody>(__TAURI_INVOKE("vacancy_save_from_file", { input, file })),
 	/**  The posting's own copy kept with a vacancy, if any. */
@@ -1061,7 +1061,14 @@ export type LocalDeadline = {
  *  The file types the vault keeps, read from the content, never from the name. Serialized as the
  *  MIME type the shell hands to a viewer.
  */
-export type MediaType = "application/pdf" | "image/jpeg" | "image/png" | "image/webp" | "image/tiff";
+export type MediaType = "application/pdf" | "image/jpeg" | "image/png" | "image/webp" | "image/tiff" | 
+/**
+ *  A saved web page, kept only as a vacancy's own copy of its notice: never imported as a
+ *  document and never shown as a page in Dossier's window (it may carry scripts).
+ */
+"text/html" | 
+/**  A notice saved as plain text, kept only as a vacancy's own copy. */
+"text/plain";
 
 export type MissingFile = {
 	documentId: number,

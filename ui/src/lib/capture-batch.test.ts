@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileDraft } from './bindings';
-import { duplicateMessage, keepsCopy, nextIndex, refusalMessage } from './capture-batch';
+import { duplicateMessage, isSavedPage, keepsCopy, nextIndex, refusalMessage } from './capture-batch';
 
 function file(fileName: string, fileType: FileDraft['fileType']): FileDraft {
   return { path: `/tmp/${fileName}`, fileName, fileType, outcome: { outcome: 'image_only' } };
@@ -34,9 +34,13 @@ describe('a batch of saved notices', () => {
     expect(duplicateMessage({ of: 'in_batch', draft: 0 })).toContain('draft 1');
   });
 
-  it('keeps only PDFs as the posting copy and walks the files in order', () => {
+  it('keeps every notice file as the posting copy and walks the files in order', () => {
     expect(keepsCopy(file('a.pdf', 'pdf'))).toBe(true);
-    expect(keepsCopy(file('a.html', 'html'))).toBe(false);
+    expect(keepsCopy(file('a.html', 'html'))).toBe(true);
+    expect(keepsCopy(file('a.txt', 'text'))).toBe(true);
+    expect(keepsCopy(file('a.doc', null))).toBe(false);
+    expect(isSavedPage(file('a.html', 'html'))).toBe(true);
+    expect(isSavedPage(file('a.pdf', 'pdf'))).toBe(false);
     const files = [file('a.pdf', 'pdf'), file('b.html', 'html')];
     expect(nextIndex(files, 0)).toBe(1);
     expect(nextIndex(files, 1)).toBeNull();

@@ -34,10 +34,15 @@ export function duplicateMessage(duplicate: DuplicateOf | null | undefined): str
   return t('captureFiles.duplicateInBatch', { n: duplicate.draft + 1 });
 }
 
-/** True when saving this file keeps it in the vault: only PDFs are (pages and text are kept as
- * the notice's text). */
+/** True when saving this file keeps it in the vault as the posting's own copy: every file read
+ * as a notice is (a PDF, a saved page, a text file). */
 export function keepsCopy(file: FileDraft): boolean {
-  return file.fileType === 'pdf';
+  return file.fileType !== null;
+}
+
+/** True when the kept copy is a saved web page, which opens only as a cleaned copy. */
+export function isSavedPage(file: FileDraft): boolean {
+  return file.fileType === 'html';
 }
 
 /** The place of the next file still to check after `index`, or null when the batch is done. */

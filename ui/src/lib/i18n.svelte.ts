@@ -26,6 +26,7 @@ import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import type form from '../locales/en.form.json';
 import type timeInput from '../locales/en.timeinput.json';
+import type noticeCopy from '../locales/en.noticecopy.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import {
   formatClock,
@@ -59,7 +60,8 @@ type English = typeof base &
   typeof literals &
   typeof eligibilityReasons &
   typeof form &
-  typeof timeInput;
+  typeof timeInput &
+  typeof noticeCopy;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -49,7 +49,11 @@ export function previewKind(mediaType: MediaType): PreviewKind {
       return 'image';
     case 'application/pdf':
       return 'pdf';
+    // A saved notice page is never drawn in this window (it may carry scripts); its cleaned
+    // copy opens in the system's browser.
     case 'image/tiff':
+    case 'text/html':
+    case 'text/plain':
       return 'no_preview';
   }
 }
@@ -61,6 +65,8 @@ export function mediaLabel(mediaType: MediaType): string {
     'image/png': 'PNG',
     'image/webp': 'WebP',
     'image/tiff': 'TIFF',
+    'text/html': 'HTML',
+    'text/plain': 'TXT',
   }[mediaType];
 }
 

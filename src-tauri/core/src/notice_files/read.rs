@@ -40,7 +40,7 @@ pub fn notice_file_type(path: &Path) -> Result<NoticeFileType> {
     }
 }
 
-fn read_whole(path: &Path) -> Result<Vec<u8>> {
+pub(super) fn read_whole(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(IoOp::Open, path, e))?;
     if meta.len() > MAX_NOTICE_FILE_BYTES {
         return Err(Error::NoticeFileTooLarge {
@@ -163,9 +163,9 @@ pub struct FileDraft {
     pub outcome: FileDraftOutcome,
 }
 
-fn refusal_of(error: Error) -> Result<FileDraftOutcome> {
+fn refusal_of(error: Error) -> FileDraftOutcome {
     let refusal = match error {
-        Error::PdfWithoutText { .. } => return Ok(FileDraftOutcome::ImageOnly),
+        Error::PdfWithoutText { .. } => return FileDraftOutcome::ImageOnly,
         Error::NoticeFileTooLarge {
             size_bytes,
             limit_bytes,
@@ -181,9 +181,13 @@ fn refusal_of(error: Error) -> Result<FileDraftOutcome> {
         Error::Io { source, .. } => FileRefusal::Unreadable {
             detail: source.to_string(),
         },
-        other => return Err(other),
+        // Reading a file touches no store, so nothing else is expected; whatever it is, it
+        // belongs to this file alone.
+        other => FileRefusal::Unreadable {
+            detail: other.to_string(),
+        },
     };
-    Ok(FileDraftOutcome::Refused { refusal })
+    FileDraftOutcome::Refused { refusal }
 }
 
 fn same_reference(a: &str, b: &str) -> bool {
@@ -191,9 +195,11 @@ fn same_reference(a: &str, b: &str) -> bool {
 }
 
 /// Reads every file into a draft, one after the other; a file refused does not stop the
-/// others. Each draft says whether a saved vacancy or an earlier draft of the batch has the same
-/// platform and reference. Nothing is saved.
-pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<FileDraft>> {
+/// others. A draft repeating an earlier one of the batch (same platform and reference) says
+/// so. Nothing is saved, and no store is needed: a 100 MB PDF is parsed here while the rest of
+/// Dossier goes on using the store. [`point_out_saved_duplicates`] then looks among the saved
+/// vacancies, which takes the store only for the look-ups.
+pub fn read_notice_files(paths: &[PathBuf]) -> Vec<FileDraft> {
     let mut drafts: Vec<FileDraft> = Vec::with_capacity(paths.len());
     let mut seen: Vec<(Platform, String, u32)> = Vec::new();
     for path in paths {
@@ -203,11 +209,7 @@ pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<File
                 if let (Some(platform), Some(reference)) =
                     (capture.draft.platform, capture.draft.reference.as_deref())
                 {
-                    if let Some((vacancy_id, title)) =
-                        vacancy::find_by_reference(store, platform, reference)?
-                    {
-                        duplicate = Some(DuplicateOf::Saved { vacancy_id, title });
-                    } else if let Some((_, _, draft)) = seen
+                    if let Some((_, _, draft)) = seen
                         .iter()
                         .find(|(p, r, _)| *p == platform && same_reference(r, reference))
                     {
@@ -220,7 +222,7 @@ pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<File
                     duplicate,
                 }
             }
-            Err(error) => refusal_of(error)?,
+            Err(error) => refusal_of(error),
         };
         drafts.push(FileDraft {
             path: path.display().to_string(),
@@ -232,5 +234,31 @@ pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<File
             outcome,
         });
     }
+    drafts
+}
+
+/// Points out, on each draft, a saved vacancy with the same platform and reference; that
+/// outranks an earlier draft of the batch, which is not saved yet.
+pub fn point_out_saved_duplicates(store: &Store, drafts: &mut [FileDraft]) -> Result<()> {
+    for draft in drafts {
+        let FileDraftOutcome::Draft { capture, duplicate } = &mut draft.outcome else {
+            continue;
+        };
+        if let (Some(platform), Some(reference)) =
+            (capture.draft.platform, capture.draft.reference.as_deref())
+            && let Some((vacancy_id, title)) =
+                vacancy::find_by_reference(store, platform, reference)?
+        {
+            *duplicate = Some(DuplicateOf::Saved { vacancy_id, title });
+        }
+    }
+    Ok(())
+}
+
+/// [`read_notice_files`] then [`point_out_saved_duplicates`], for callers that hold no lock
+/// on the store.
+pub fn capture_notice_files(store: &Store, paths: &[PathBuf]) -> Result<Vec<FileDraft>> {
+    let mut drafts = read_notice_files(paths);
+    point_out_saved_duplicates(store, &mut drafts)?;
     Ok(drafts)
 }

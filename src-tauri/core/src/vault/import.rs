@@ -143,7 +143,28 @@ impl Vault {
         options: &ImportOptions,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
-        Ok(self.import_stream(store, reader, original_name, options, now, &mut |_| {})?)
+        let incoming = Incoming::named(original_name);
+        Ok(self.import_stream(store, reader, incoming, options, now, &mut |_| {})?)
+    }
+
+    /// Keeps a captured notice's own file (a saved page, a text file or a PDF) as a document
+    /// of kind Other. `media` is what the notice was read as: a page is never sniffed into a
+    /// type the candidate could not import, and never refused for being one.
+    pub(crate) fn import_notice_copy(
+        &self,
+        store: &mut Store,
+        bytes: &[u8],
+        original_name: &str,
+        media: MediaType,
+        now: DateTime<Utc>,
+    ) -> Result<Imported> {
+        let options = ImportOptions::default();
+        let mut reader = bytes;
+        let incoming = Incoming {
+            name: original_name,
+            known: Some(media),
+        };
+        Ok(self.import_stream(store, &mut reader, incoming, &options, now, &mut |_| {})?)
     }
 
     /// Imports several files as `kind`, one after the other. Each gets its own outcome: a file
@@ -240,18 +261,29 @@ impl Vault {
             return Err(too_large(&name, meta.len()));
         }
         let mut file = File::open(path).map_err(unreadable)?;
-        self.import_stream(store, &mut file, &name, options, now, on_bytes)
+        self.import_stream(
+            store,
+            &mut file,
+            Incoming::named(&name),
+            options,
+            now,
+            on_bytes,
+        )
     }
 
     fn import_stream(
         &self,
         store: &mut Store,
         reader: &mut dyn Read,
-        original_name: &str,
+        incoming: Incoming<'_>,
         options: &ImportOptions,
         now: DateTime<Utc>,
         on_bytes: &mut dyn FnMut(u64),
     ) -> Result<Imported, Refusal> {
+        let Incoming {
+            name: original_name,
+            known,
+        } = incoming;
         let name = if original_name.trim().is_empty() {
             "unnamed file"
         } else {
@@ -271,12 +303,15 @@ impl Vault {
         if head == 0 {
             return Err(empty(name));
         }
-        let media = sniff(&buf[..head]).map_err(|found| {
-            Refusal::new(
-                RefusalReason::UnsupportedType,
-                Error::invalid(quoted(name), unsupported_reason(found)),
-            )
-        })?;
+        let media = match known {
+            Some(media) => media,
+            None => sniff(&buf[..head]).map_err(|found| {
+                Refusal::new(
+                    RefusalReason::UnsupportedType,
+                    Error::invalid(quoted(name), unsupported_reason(found)),
+                )
+            })?,
+        };
 
         let not_saved =
             |e: std::io::Error| Refusal::not_saved(Error::io(IoOp::Write, self.dir(), e));
@@ -345,6 +380,20 @@ impl Vault {
     }
 }
 
+/// What an import is told about its content besides the bytes: the candidate's name for it
+/// (recorded only), and its type when the caller already knows it (a captured notice);
+/// otherwise the type is read from the content.
+struct Incoming<'a> {
+    name: &'a str,
+    known: Option<MediaType>,
+}
+
+impl<'a> Incoming<'a> {
+    fn named(name: &'a str) -> Incoming<'a> {
+        Incoming { name, known: None }
+    }
+}
+
 struct ProgressMeter<'a> {
     callback: Option<&'a mut dyn FnMut(&ImportProgress)>,
     total: u64,
@@ -386,7 +435,11 @@ impl ProgressMeter<'_> {
 fn sniff(head: &[u8]) -> Result<MediaType, Option<infer::Type>> {
     let found = infer::get(head);
     found
-        .and_then(|t| MediaType::from_mime(t.mime_type()))
+        .and_then(|t| {
+            MediaType::IMPORTED
+                .into_iter()
+                .find(|m| m.mime() == t.mime_type())
+        })
         .ok_or(found)
 }
 
@@ -509,5 +562,8 @@ mod tests {
         assert!(reason.contains("a GIF picture"), "{reason}");
         assert!(!reason.contains("image/gif"), "{reason}");
         assert!(sniff(b"just some words").unwrap_err().is_none());
+        // A saved page is kept only as a notice's own copy, never imported as a document.
+        let page = sniff(b"<!DOCTYPE html><html><body>x</body></html>").unwrap_err();
+        assert_eq!(page.map(|t| t.mime_type()), Some("text/html"));
     }
 }

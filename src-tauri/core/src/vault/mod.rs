@@ -13,6 +13,7 @@ mod import;
 mod integrity;
 mod model;
 mod objects;
+mod page;
 mod references;
 mod reports;
 mod rows;
@@ -32,6 +33,7 @@ pub use integrity::{
 };
 pub use model::{Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry};
 pub use objects::sha256_hex;
+pub use page::sanitised_page;
 pub use references::{
     REFERENCES_NEEDED, ReferenceCheck, ReferenceStatus, ReferenceVerdict, check_references,
 };
@@ -213,8 +215,21 @@ impl Vault {
     /// Saves a copy of a document for the system viewer at `dest`, replacing what is there.
     /// Unlike [`Self::export_copy`], `dest` may be in the data folder, where Dossier keeps
     /// these copies private to the candidate; never in the vault folder.
+    ///
+    /// A saved web page is the one exception to "a copy of the bytes": the viewer (the system's
+    /// browser) gets [`sanitised_page`], which runs and loads nothing. "Save a copy" still
+    /// gives the page as it was saved.
     pub fn view_copy(&self, store: &Store, id: u32, dest: &Path) -> Result<()> {
-        self.copy_verified(store, id, dest, true)
+        let document = rows::get_document(store, id)?;
+        if document.media_type != MediaType::Html {
+            return self.copy_verified(store, id, dest, true);
+        }
+        if self.is_inside(dest) {
+            return Err(inside_vault(dest));
+        }
+        let bytes = self.read_bytes(store, id)?;
+        let page = sanitised_page(&String::from_utf8_lossy(&bytes));
+        self.journal().write_atomic(dest, page.as_bytes())
     }
 
     /// The folder that holds the vault folder and the database.
@@ -226,13 +241,7 @@ impl Vault {
         let document = rows::get_document(store, id)?;
         let src = self.object_of(&document)?;
         if self.is_inside(dest) {
-            return Err(Error::invalid(
-                "destination",
-                format!(
-                    "{} is inside Dossier's vault folder; choose another place for the copy",
-                    dest.display()
-                ),
-            ));
+            return Err(inside_vault(dest));
         }
         objects::export_verified(
             &src,
@@ -298,6 +307,16 @@ impl Vault {
             _ => false,
         }
     }
+}
+
+fn inside_vault(dest: &Path) -> Error {
+    Error::invalid(
+        "destination",
+        format!(
+            "{} is inside Dossier's vault folder; choose another place for the copy",
+            dest.display()
+        ),
+    )
 }
 
 /// The applications a document is attached to, as "title (reference)".

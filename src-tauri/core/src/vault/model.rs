@@ -108,10 +108,30 @@ pub enum MediaType {
     Webp,
     #[serde(rename = "image/tiff")]
     Tiff,
+    /// A saved web page, kept only as a vacancy's own copy of its notice: never imported as a
+    /// document and never shown as a page in Dossier's window (it may carry scripts).
+    #[serde(rename = "text/html")]
+    Html,
+    /// A notice saved as plain text, kept only as a vacancy's own copy.
+    #[serde(rename = "text/plain")]
+    Text,
 }
 
 impl MediaType {
-    pub const ALL: [MediaType; 5] = [
+    /// Every type a stored object may have: what exports, backups and the vault check accept.
+    pub const ALL: [MediaType; 7] = [
+        MediaType::Pdf,
+        MediaType::Jpeg,
+        MediaType::Png,
+        MediaType::Webp,
+        MediaType::Tiff,
+        MediaType::Html,
+        MediaType::Text,
+    ];
+
+    /// The types a candidate imports as documents (scans and PDFs). A page or a text file
+    /// arrives only through a captured notice, whose type is known from how it was read.
+    pub const IMPORTED: [MediaType; 5] = [
         MediaType::Pdf,
         MediaType::Jpeg,
         MediaType::Png,
@@ -126,6 +146,8 @@ impl MediaType {
             MediaType::Png => "image/png",
             MediaType::Webp => "image/webp",
             MediaType::Tiff => "image/tiff",
+            MediaType::Html => "text/html",
+            MediaType::Text => "text/plain",
         }
     }
 
@@ -141,6 +163,8 @@ impl MediaType {
             MediaType::Png => "png",
             MediaType::Webp => "webp",
             MediaType::Tiff => "tif",
+            MediaType::Html => "html",
+            MediaType::Text => "txt",
         }
     }
 
