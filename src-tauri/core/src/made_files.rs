@@ -32,7 +32,10 @@ pub const DEFAULT_LIMIT_BYTES: u64 = 2_000_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadLimits {
+    // JavaScript numbers on the other side: sizes stay far below 2^53.
+    #[specta(type = f64)]
     pub talentlink: u64,
+    #[specta(type = f64)]
     pub recruitment_hub: u64,
 }
 
@@ -122,6 +125,7 @@ pub struct MadeFile {
     pub application_id: Option<u32>,
     pub requirement: Option<String>,
     pub source_ids: Vec<u32>,
+    #[specta(type = f64)]
     pub limit_bytes: u64,
     pub report: MadeReport,
     pub made_utc: DateTime<Utc>,
@@ -140,6 +144,7 @@ pub struct MakeRequest {
     pub requirement: Option<Requirement>,
     /// The sources, in the candidate's order.
     pub document_ids: Vec<u32>,
+    #[specta(type = f64)]
     pub limit_bytes: u64,
     /// The made document's title, which its file name comes from.
     pub title: String,

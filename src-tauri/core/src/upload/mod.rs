@@ -75,7 +75,10 @@ pub enum Note {
 pub struct MadeReport {
     pub pages: u32,
     pub pages_recompressed: u32,
+    // A JavaScript number on the other side: sizes stay far below 2^53.
+    #[specta(type = f64)]
     pub size_bytes: u64,
+    #[specta(type = f64)]
     pub limit_bytes: u64,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<Note>,
