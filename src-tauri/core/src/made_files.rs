@@ -32,10 +32,10 @@ pub const DEFAULT_LIMIT_BYTES: u64 = 2_000_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadLimits {
-    // JavaScript numbers on the other side: sizes stay far below 2^53.
-    #[specta(type = f64)]
+    // Plain numbers on the other side: the limits offered are at most 10 MB.
+    #[specta(type = u32)]
     pub talentlink: u64,
-    #[specta(type = f64)]
+    #[specta(type = u32)]
     pub recruitment_hub: u64,
 }
 
@@ -125,7 +125,7 @@ pub struct MadeFile {
     pub application_id: Option<u32>,
     pub requirement: Option<String>,
     pub source_ids: Vec<u32>,
-    #[specta(type = f64)]
+    #[specta(type = u32)]
     pub limit_bytes: u64,
     pub report: MadeReport,
     pub made_utc: DateTime<Utc>,
@@ -144,7 +144,7 @@ pub struct MakeRequest {
     pub requirement: Option<Requirement>,
     /// The sources, in the candidate's order.
     pub document_ids: Vec<u32>,
-    #[specta(type = f64)]
+    #[specta(type = u32)]
     pub limit_bytes: u64,
     /// The made document's title, which its file name comes from.
     pub title: String,

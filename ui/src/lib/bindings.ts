@@ -1083,7 +1083,7 @@ export type MadeFile = {
 	applicationId: number | null,
 	requirement: string | null,
 	sourceIds: number[],
-	limitBytes: number | null,
+	limitBytes: number,
 	report: MadeReport,
 	madeUtc: string,
 	sentUtc: string | null,
@@ -1095,8 +1095,8 @@ export type MadeFile = {
 export type MadeReport = {
 	pages: number,
 	pagesRecompressed: number,
-	sizeBytes: number | null,
-	limitBytes: number | null,
+	sizeBytes: number,
+	limitBytes: number,
 	skipped: Skipped[],
 	notes: Note[],
 	/**  A name the platforms take: ASCII letters, digits, `-` and `_`, ending `.pdf`. */
@@ -1121,7 +1121,7 @@ export type MakeRequest = {
 	requirement: Requirement | null,
 	/**  The sources, in the candidate's order. */
 	documentIds: number[],
-	limitBytes: number | null,
+	limitBytes: number,
 	/**  The made document's title, which its file name comes from. */
 	title: string,
 };
@@ -1614,8 +1614,8 @@ export type UpcomingItem = {
 
 /**  The size limit remembered for each platform's attachment fields, in bytes. */
 export type UploadLimits = {
-	talentlink: number | null,
-	recruitmentHub: number | null,
+	talentlink: number,
+	recruitmentHub: number,
 };
 
 export type Vacancy = {

@@ -6,19 +6,18 @@ import i18next from 'i18next';
 import type { ErrorBody } from './bindings';
 import { fileSize, t, type MessageKey } from './i18n.svelte';
 
-// Failures an area words in its own catalogue file (`<area>.failure.<code>`) rather than in
-// `failure`: the upload files' ones, whose byte counts read as file sizes ("2 MB").
-const AREA_FAILURES: Record<string, { area: 'upload'; sizes: string[] }> = {
-  upload_too_large: { area: 'upload', sizes: ['limit', 'needed'] },
-  upload_nothing_to_make: { area: 'upload', sizes: [] },
+// Failures the upload area words in its own catalogue file (`upload.failure.<code>`) rather
+// than in `failure`, with the params that are byte counts, which read as file sizes ("2 MB").
+const UPLOAD_FAILURES: Record<string, string[]> = {
+  upload_too_large: ['limit', 'needed'],
+  upload_nothing_to_make: [],
 };
 
 /** The catalogue key for a failure, or null when the catalogue has none for it. */
 export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | null {
   const op = body.params?.op;
   if (body.code === 'io' && typeof op !== 'string') return null;
-  const own = AREA_FAILURES[body.code];
-  if (own) return `${own.area}.failure.${body.code}`;
+  if (UPLOAD_FAILURES[body.code]) return `upload.failure.${body.code}`;
   const key = body.code === 'io' ? `failure.io.${String(op)}` : `failure.${body.code}`;
   return i18next.exists(key) ? key : null;
 }
@@ -28,7 +27,7 @@ export function errorText(body: Pick<ErrorBody, 'code' | 'message'> & { params?:
   const key = errorKey({ code: body.code, params: body.params });
   if (!key) return body.message;
   const values: Record<string, unknown> = { ...body.params };
-  for (const name of AREA_FAILURES[body.code]?.sizes ?? [])
+  for (const name of UPLOAD_FAILURES[body.code] ?? [])
     if (typeof values[name] === 'number') values[name] = fileSize(values[name]);
   return t(key as MessageKey, values);
 }
