@@ -71,6 +71,10 @@ pub enum ErrorCode {
     PdfLocked,
     /// A PDF that cannot be read.
     PdfDamaged,
+    /// An upload file that does not fit its limit even at the lowest legible resolution.
+    UploadTooLarge,
+    /// None of the documents chosen for an upload file could be used.
+    UploadNothingToMake,
 }
 
 impl ErrorCode {
@@ -163,10 +167,8 @@ impl Error {
                 Core::PdfWithoutText { .. } => ErrorCode::PdfWithoutText,
                 Core::PdfLocked { .. } => ErrorCode::PdfLocked,
                 Core::PdfDamaged { .. } => ErrorCode::PdfDamaged,
-                // Not yet worded in the catalogue: shown through `message` until they get codes.
-                Core::UploadTooLarge { .. } | Core::UploadNothingToMake { .. } => {
-                    ErrorCode::Internal
-                }
+                Core::UploadTooLarge { .. } => ErrorCode::UploadTooLarge,
+                Core::UploadNothingToMake { .. } => ErrorCode::UploadNothingToMake,
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
@@ -288,6 +290,12 @@ impl Error {
                     put("documentId", (*biggest_document_id).into());
                     put("page", (*biggest_page).into());
                 }
+                Core::UploadNothingToMake { skipped } => {
+                    put("count", (skipped.len() as u32).into());
+                    // The window names them by title, from the sources it listed.
+                    let ids: Vec<String> = skipped.iter().map(u32::to_string).collect();
+                    put("documentIds", ids.join(",").into());
+                }
                 // These still carry a sentence the core wrote (listed in the README as not yet
                 // coded): the UI shows `message` for them.
                 Core::NotFound(_)
@@ -295,8 +303,7 @@ impl Error {
                 | Core::Invalid { .. }
                 | Core::Internal(_)
                 | Core::Cancelled(_)
-                | Core::Incomplete(_)
-                | Core::UploadNothingToMake { .. } => {}
+                | Core::Incomplete(_) => {}
             },
             Error::StoreUnavailable(detail)
             | Error::Notification(detail)
@@ -427,8 +434,26 @@ mod tests {
             ErrorCode::NotificationFailed,
             ErrorCode::OpenFailed,
         ];
-        // 26 codes in all: a new one must be put in one list or the other.
-        assert_eq!(codes.len() + sentences.len() + 1, 26);
+        // Worded in the upload area's own catalogue (`upload.failure.<code>`).
+        let upload_codes = [ErrorCode::UploadTooLarge, ErrorCode::UploadNothingToMake];
+        // 28 codes in all: a new one must be put in one list or another.
+        assert_eq!(codes.len() + sentences.len() + upload_codes.len() + 1, 28);
+        for (language, text) in [
+            ("en", include_str!("../../ui/src/locales/en.upload.json")),
+            ("fr", include_str!("../../ui/src/locales/fr.upload.json")),
+            ("es", include_str!("../../ui/src/locales/es.upload.json")),
+            ("ar", include_str!("../../ui/src/locales/ar.upload.json")),
+        ] {
+            let json: serde_json::Value = serde_json::from_str(text).unwrap();
+            for code in upload_codes {
+                assert!(
+                    json["upload"]["failure"][code.name()].is_string()
+                        || json["upload"]["failure"][format!("{}_other", code.name())].is_string(),
+                    "{language}: no upload.failure.{}",
+                    code.name()
+                );
+            }
+        }
         let catalogues = [
             ("en", include_str!("../../ui/src/locales/en.errors.json")),
             ("fr", include_str!("../../ui/src/locales/fr.errors.json")),
@@ -456,6 +481,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The upload failures reach the window as their own codes with the figures to word them,
+    /// not as an internal error.
+    #[test]
+    fn upload_failures_carry_their_figures() {
+        let too_large = serde_json::to_value(Error::from(dossier_core::Error::UploadTooLarge {
+            limit_bytes: 1_000_000,
+            needed_bytes: 1_450_000,
+            biggest_document_id: 7,
+            biggest_page: 3,
+        }))
+        .unwrap();
+        assert_eq!(too_large["code"], "upload_too_large");
+        assert_eq!(too_large["params"]["limit"], 1_000_000.0);
+        assert_eq!(too_large["params"]["needed"], 1_450_000.0);
+        assert_eq!(too_large["params"]["documentId"], 7.0);
+        assert_eq!(too_large["params"]["page"], 3.0);
+        let nothing = serde_json::to_value(Error::from(dossier_core::Error::UploadNothingToMake {
+            skipped: vec![4, 9],
+        }))
+        .unwrap();
+        assert_eq!(nothing["code"], "upload_nothing_to_make");
+        assert_eq!(nothing["params"]["count"], 2.0);
+        assert_eq!(nothing["params"]["documentIds"], "4,9");
     }
 
     #[test]

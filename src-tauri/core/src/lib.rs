@@ -43,6 +43,7 @@
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //! | `form_ticks` | `error`, `store`, `vacancy` |
 //! | `upload` | `error`, `fsio`, `store`, `vault` |
+//! | `made_files` | `error`, `store`, `settings`, `vacancy`, `vault`, `packs`, `upload` |
 //!
 //! `store::text` is how every table spells instants, dates, times and enums; `time` is the
 //! calendar arithmetic, and knows no domain module.
@@ -61,6 +62,7 @@ pub mod export;
 pub mod form_ticks;
 pub mod fsio;
 pub mod hidden_chars;
+pub mod made_files;
 pub mod models;
 pub mod notice;
 pub mod notice_files;

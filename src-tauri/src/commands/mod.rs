@@ -16,6 +16,7 @@ pub mod profile;
 pub mod reminders;
 pub mod startup;
 pub mod store;
+pub mod upload;
 pub mod vacancies;
 
 /// Keeps the commands thin: a rule that grows past a few lines belongs in the core, where it is

@@ -90,6 +90,19 @@ export const commands = {
 	formTicksGet: (platform: Platform) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_ticks_get", { platform })),
 	/**  Marks one section done (or not) on `platform`; answers with the platform's sections done. */
 	formTickSet: (platform: Platform, section: FormSection, done: boolean) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_tick_set", { platform, section, done })),
+	/**
+	 *  Makes one upload-ready PDF of the documents in the order given, under the limit; the file
+	 *  made before from the same sources at the same limit is offered rather than made again.
+	 */
+	uploadMake: (request: MakeRequest) => typedError<MakeOutcome, ErrorBody>(__TAURI_INVOKE("upload_make", { request })),
+	/**  Records that the candidate uploaded the made file, dated now. */
+	uploadMarkSent: (documentId: number) => typedError<MadeFile, ErrorBody>(__TAURI_INVOKE("upload_mark_sent", { documentId })),
+	/**  The files made for an application, the current ones first. */
+	uploadFilesForApplication: (applicationId: number) => typedError<MadeFile[], ErrorBody>(__TAURI_INVOKE("upload_files_for_application", { applicationId })),
+	/**  The size limit remembered for each platform's attachment fields. */
+	uploadLimitsGet: () => typedError<UploadLimits, ErrorBody>(__TAURI_INVOKE("upload_limits_get")),
+	/**  Remembers the limit of one platform (1, 2, 5 or 10 MB). */
+	uploadLimitSet: (platform: Platform, limitBytes: number) => typedError<UploadLimits, ErrorBody>(__TAURI_INVOKE("upload_limit_set", { platform, limitBytes })),
 	/**  Every rule for one saved vacancy against the saved profile, with the verdict. */
 	eligibilityForVacancy: (id: number) => typedError<Assessment, ErrorBody>(__TAURI_INVOKE("eligibility_for_vacancy", { id })),
 	/**  The verdicts for the vacancies a list shows, in the same order; deleted ones are left out. */
@@ -765,7 +778,11 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 /**  A PDF that opens only with a password. */
 "pdf_locked" | 
 /**  A PDF that cannot be read. */
-"pdf_damaged";
+"pdf_damaged" | 
+/**  An upload file that does not fit its limit even at the lowest legible resolution. */
+"upload_too_large" | 
+/**  None of the documents chosen for an upload file could be used. */
+"upload_nothing_to_make";
 
 /**
  *  One value a catalogue entry puts in its sentence: numbers stay numbers, so plurals and the
@@ -1057,6 +1074,58 @@ export type LocalDeadline = {
 	time: string | null,
 };
 
+/**  A made file as kept. */
+export type MadeFile = {
+	/**  The vault document holding the file (open it, save a copy, as any document). */
+	documentId: number,
+	title: string,
+	sizeBytes: number,
+	applicationId: number | null,
+	requirement: string | null,
+	sourceIds: number[],
+	limitBytes: number,
+	report: MadeReport,
+	madeUtc: string,
+	sentUtc: string | null,
+	/**  False once a newer file for the same line replaced it. */
+	current: boolean,
+};
+
+/**  What making the file did. */
+export type MadeReport = {
+	pages: number,
+	pagesRecompressed: number,
+	sizeBytes: number,
+	limitBytes: number,
+	skipped: Skipped[],
+	notes: Note[],
+	/**  A name the platforms take: ASCII letters, digits, `-` and `_`, ending `.pdf`. */
+	fileName: string,
+};
+
+/**  The answer to a make: the file, and whether it was made now or was already there. */
+export type MakeOutcome = {
+	file: MadeFile,
+	/**
+	 *  True when the same sources at the same limit had made this file before: nothing was
+	 *  made again.
+	 */
+	reused: boolean,
+};
+
+/**  What to make. */
+export type MakeRequest = {
+	/**  `None` for a free selection in Documents. */
+	applicationId: number | null,
+	/**  The checklist line it is for; `None` for a free selection. */
+	requirement: Requirement | null,
+	/**  The sources, in the candidate's order. */
+	documentIds: number[],
+	limitBytes: number,
+	/**  The made document's title, which its file name comes from. */
+	title: string,
+};
+
 /**
  *  The file types the vault keeps, read from the content, never from the name. Serialized as the
  *  MIME type the shell hands to a viewer.
@@ -1075,6 +1144,11 @@ export type MissingFile = {
 	title: string,
 	expectedPath: string,
 };
+
+/**  Worth telling before the upload, though the file was made. */
+export type Note = 
+/**  A CV whose pages are only pictures: a platform's parser reads no text from it. */
+{ code: "image_only_cv"; document_id: number };
 
 /**  A draft and the text it was read from, which is kept with the vacancy as the notice. */
 export type NoticeCapture = {
@@ -1426,6 +1500,23 @@ export type Session = {
 	moments: UpcomingItem[] | null,
 };
 
+/**  Why a source was left out of the made file. */
+export type SkipReason = 
+/**  No such document, or its stored file is missing or does not match its hash. */
+"missing" | 
+/**  An image that cannot be decoded. */
+"image_unreadable" | 
+/**  A PDF that opens only with a password: the platforms refuse those. */
+"pdf_locked" | 
+/**  A PDF that cannot be read: truncated, or not a PDF inside. */
+"pdf_damaged";
+
+export type Skipped = {
+	documentId: number,
+	title: string,
+	reason: SkipReason,
+};
+
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
 /**  No answer 6 months after submission: presumed unsuccessful. */
 "no_response" | "withdrawn" | "rostered";
@@ -1526,6 +1617,12 @@ export type UpcomingItem = {
 	applicationId: number | null,
 	documentId: number | null,
 	interviewId: number | null,
+};
+
+/**  The size limit remembered for each platform's attachment fields, in bytes. */
+export type UploadLimits = {
+	talentlink: number,
+	recruitmentHub: number,
 };
 
 export type Vacancy = {

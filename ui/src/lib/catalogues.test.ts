@@ -110,6 +110,8 @@ function sameEverywhere(value: string): boolean {
 /** Keys whose translation is rightly written as in English (a true cognate), per language. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   fr: [
+    'upload.pages_one',
+    'upload.pages_other',
     'datePattern.month',
     'applicationsView.date',
     'interviews.date',

@@ -100,3 +100,29 @@ describe('backend failures worded from the catalogue', () => {
     expect(error.message).toContain('schema version 9');
   });
 });
+
+describe('upload failures worded from the upload area', () => {
+  it('says the sizes as file sizes and counts the unusable documents', async () => {
+    await setLocale('en');
+    const tooLarge = errorText({
+      code: 'upload_too_large',
+      message: 'English fallback',
+      params: { limit: 2_000_000, needed: 2_450_000, page: 3, documentId: 7 },
+    });
+    expect(tooLarge).toBe(
+      'Even at the lowest legible resolution this file needs 2.5 MB, over the limit of 2 MB. The biggest page is page 3.',
+    );
+    expect(errorText({ code: 'upload_nothing_to_make', message: 'x', params: { count: 2, documentIds: '4,9' } })).toBe(
+      'None of the 2 documents chosen could be put in the file.',
+    );
+    // The view reads the ids to name the documents.
+    const error = toAppError({
+      code: 'upload_nothing_to_make',
+      message: 'x',
+      params: { count: 1, documentIds: '4' },
+      fields: [],
+    });
+    expect(error.params.documentIds).toBe('4');
+    expect(error.message).toBe('The document chosen could not be put in the file.');
+  });
+});

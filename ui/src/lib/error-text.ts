@@ -4,12 +4,20 @@
 // README) and for bodies without `params`.
 import i18next from 'i18next';
 import type { ErrorBody } from './bindings';
-import { t, type MessageKey } from './i18n.svelte';
+import { fileSize, t, type MessageKey } from './i18n.svelte';
+
+// Failures the upload area words in its own catalogue file (`upload.failure.<code>`) rather
+// than in `failure`, with the params that are byte counts, which read as file sizes ("2 MB").
+const UPLOAD_FAILURES: Record<string, string[]> = {
+  upload_too_large: ['limit', 'needed'],
+  upload_nothing_to_make: [],
+};
 
 /** The catalogue key for a failure, or null when the catalogue has none for it. */
 export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | null {
   const op = body.params?.op;
   if (body.code === 'io' && typeof op !== 'string') return null;
+  if (UPLOAD_FAILURES[body.code]) return `upload.failure.${body.code}`;
   const key = body.code === 'io' ? `failure.io.${String(op)}` : `failure.${body.code}`;
   return i18next.exists(key) ? key : null;
 }
@@ -17,5 +25,9 @@ export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | nul
 export function errorText(body: Pick<ErrorBody, 'code' | 'message'> & { params?: ErrorBody['params'] }): string {
   if (!body.params || typeof body.params !== 'object') return body.message;
   const key = errorKey({ code: body.code, params: body.params });
-  return key ? t(key as MessageKey, { ...body.params }) : body.message;
+  if (!key) return body.message;
+  const values: Record<string, unknown> = { ...body.params };
+  for (const name of UPLOAD_FAILURES[body.code] ?? [])
+    if (typeof values[name] === 'number') values[name] = fileSize(values[name]);
+  return t(key as MessageKey, values);
 }

@@ -27,6 +27,7 @@ import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import type form from '../locales/en.form.json';
 import type timeInput from '../locales/en.timeinput.json';
 import type noticeCopy from '../locales/en.noticecopy.json';
+import type upload from '../locales/en.upload.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import {
   formatClock,
@@ -61,7 +62,8 @@ type English = typeof base &
   typeof eligibilityReasons &
   typeof form &
   typeof timeInput &
-  typeof noticeCopy;
+  typeof noticeCopy &
+  typeof upload;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

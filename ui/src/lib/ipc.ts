@@ -23,12 +23,16 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The form fields this failure is about, each with its message; often none. */
   readonly fields: FieldError[];
+  /** The backend's values for the failure (ids, figures), for a view that says more than the
+   * message: which of its documents an upload failure is about, say. */
+  readonly params: ErrorBody['params'];
 
-  constructor(code: AppErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(code: AppErrorCode, message: string, fields: FieldError[] = [], params: ErrorBody['params'] = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.params = params;
   }
 }
 
@@ -47,7 +51,12 @@ function isErrorBody(value: unknown): value is ErrorBody {
 export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof AppError) return thrown;
   if (isErrorBody(thrown))
-    return new AppError(thrown.code, errorText(thrown), Array.isArray(thrown.fields) ? thrown.fields : []);
+    return new AppError(
+      thrown.code,
+      errorText(thrown),
+      Array.isArray(thrown.fields) ? thrown.fields : [],
+      typeof thrown.params === 'object' && thrown.params !== null ? thrown.params : {},
+    );
   if (thrown instanceof Error) return new AppError('internal', thrown.message);
   const message = String(thrown);
   return new AppError(INVALID_ARGS.test(message) ? 'invalid_argument' : 'internal', message);

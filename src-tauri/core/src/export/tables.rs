@@ -24,12 +24,13 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "vacancy_notice_files",
     "fired_reminders",
     "form_ticks",
+    "made_files",
 ];
 
 /// Tables added to the database after the export format was published (`form_ticks`: schema
-/// 8): an export written before then has no such table, and is read as having no rows there
+/// 8; `made_files`: schema 10): an export written before then has no such table, and is read as having no rows there
 /// rather than refused, since a candidate's own older export must still import.
-const ADDED_LATER: &[&str] = &["form_ticks"];
+const ADDED_LATER: &[&str] = &["form_ticks", "made_files"];
 
 /// The full-text indexes and the shadow tables SQLite keeps for them are rebuilt from the rows
 /// on import (the vacancies' by [`rebuild_search_index`], the documents' by their triggers), not
@@ -42,6 +43,8 @@ const JSON_COLUMNS: &[(&str, &str)] = &[
     ("settings", "value"),
     ("profile", "document"),
     ("vacancies", "languages"),
+    ("made_files", "source_ids"),
+    ("made_files", "report"),
 ];
 
 fn is_json_column(table: &str, column: &str) -> bool {

@@ -75,7 +75,10 @@ pub enum Note {
 pub struct MadeReport {
     pub pages: u32,
     pub pages_recompressed: u32,
+    // A plain number on the other side: a made file stays under its limit, at most 10 MB.
+    #[specta(type = u32)]
     pub size_bytes: u64,
+    #[specta(type = u32)]
     pub limit_bytes: u64,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<Note>,
