@@ -176,7 +176,13 @@ fn main() {
     println!("idle_pss_mib_empty_same={pss_same:.1}");
     println!("pss_ratio_same={:.2}", pss_dossier / pss_same);
 
-    let open = idle_cpu_open(&subjects[2], &display, data_dir, &home, &logs.join("idle.log"));
+    let open = idle_cpu_open(
+        &subjects[2],
+        &display,
+        data_dir,
+        &home,
+        &logs.join("idle.log"),
+    );
     println!("idle_cpu_ms_per_min={open:.0}");
 
     let mut closed_cpu = None;
@@ -227,7 +233,10 @@ fn idle_cpu_ms_per_min(name: &str, root: u32) -> f64 {
         parts.push(format!("{} {:.0}", comm.trim(), used as f64 * TICK_MS));
         ticks += used;
     }
-    eprintln!("{name} at rest, CPU ms over {IDLE_CPU:?}: {}", parts.join(", "));
+    eprintln!(
+        "{name} at rest, CPU ms over {IDLE_CPU:?}: {}",
+        parts.join(", ")
+    );
     ticks as f64 * TICK_MS * 60.0 / IDLE_CPU.as_secs_f64()
 }
 
@@ -286,9 +295,26 @@ async fn felt_timings(dossier: &Path, data_dir: &Path, runs: usize) -> Vec<(&'st
     ];
     // Words a candidate looks for, from the generated history's titles, places and employers.
     const TERMS: [&str; 20] = [
-        "analyst", "lyon", "officer", "data", "criminal", "singapore", "cybercrime", "project",
-        "intelligence", "legal", "financial", "police", "forensic", "nairobi", "buenos", "human",
-        "maritime", "training", "support", "translator",
+        "analyst",
+        "lyon",
+        "officer",
+        "data",
+        "criminal",
+        "singapore",
+        "cybercrime",
+        "project",
+        "intelligence",
+        "legal",
+        "financial",
+        "police",
+        "forensic",
+        "nairobi",
+        "buenos",
+        "human",
+        "maritime",
+        "training",
+        "support",
+        "translator",
     ];
     let mut launch = Launch::new(data_dir);
     launch.app = Some(dossier.to_path_buf());
@@ -333,15 +359,16 @@ async fn felt_timings(dossier: &Path, data_dir: &Path, runs: usize) -> Vec<(&'st
         .await;
     for term in TERMS {
         let ready = format!("{RESULTS}[data-answered-text='{term}']");
-        keystrokes.push(typing_to_paint(&app, "[data-testid='vacancy-search']", term, &ready).await);
+        keystrokes
+            .push(typing_to_paint(&app, "[data-testid='vacancy-search']", term, &ready).await);
     }
     app.fill("[data-testid='vacancy-search']", "").await;
-    app.wait_for(&format!("{RESULTS}[data-answered-text=''] [data-testid='vacancy-row']"))
-        .await;
+    app.wait_for(&format!(
+        "{RESULTS}[data-answered-text=''] [data-testid='vacancy-row']"
+    ))
+    .await;
     for row in 0..runs.max(10) {
-        let link = format!(
-            "{RESULTS} [data-testid='vacancy-row'][data-index='{row}'] a.title"
-        );
+        let link = format!("{RESULTS} [data-testid='vacancy-row'][data-index='{row}'] a.title");
         openings.push(click_to_paint(&app, &link, "[data-testid='detail-reference']").await);
         click_to_paint(
             &app,
