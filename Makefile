@@ -218,9 +218,10 @@ crash-test:
 
 bench: deps
 	@$(MAKE) --no-print-directory ui >&2
-	@cargo build --release -p empty-window \
-	  --features empty-window/custom-protocol,empty-window/dossier-settings
-	@# The fair floor: the empty window painting with Dossier's WebKit settings.
+	@# The fair floor first: the empty window painting with Dossier's WebKit settings. Built
+	@# beside Dossier, as the stock one is, so both get the same Tauri features.
+	@cargo build --release -p dossier -p empty-window \
+	  --features dossier/custom-protocol,empty-window/custom-protocol,empty-window/dossier-settings
 	@cp $(TARGET_DIR)/release/empty-window $(TARGET_DIR)/release/empty-window-same
 	@cargo build --release -p dossier -p empty-window \
 	  --features dossier/custom-protocol,empty-window/custom-protocol

@@ -13,7 +13,8 @@
 //! `DOSSIER_REPORT_PAINT` set, two animation frames after its page shows its content (for
 //! Dossier, the Dashboard with the data in `<data dir>`). Memory is the PSS summed over the app
 //! and every process it started (WebKit's web and network processes), 5 s after that paint.
-//! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each.
+//! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each;
+//! `BENCH_FELT_ONLY` runs the page timings alone (the binaries must still be given).
 //! `background_pss_mib` is Dossier started in the tray (`--hidden`, as the login entry starts
 //! it) beside a stand-in tray host, 5 s after its icon registered.
 //!
@@ -115,6 +116,11 @@ fn main() {
     std::fs::create_dir_all(&logs).expect("create the log folder");
 
     adopt_orphans();
+    // For work on the page's timings alone: start-up, memory and idle take minutes first.
+    if std::env::var_os("BENCH_FELT_ONLY").is_some() {
+        print_felt_timings(dossier, data_dir, runs);
+        return;
+    }
     let display = VirtualDisplay::start();
     let mut samples: HashMap<&str, Vec<Sample>> = HashMap::new();
     for round in 0..=runs {
@@ -206,7 +212,10 @@ fn main() {
         println!("idle_cpu_closed_ms_per_min={cpu:.0}");
     }
     drop(display);
+    print_felt_timings(dossier, data_dir, runs);
+}
 
+fn print_felt_timings(dossier: &Path, data_dir: &Path, runs: usize) {
     let felt = tokio::runtime::Runtime::new()
         .expect("a runtime for WebDriver")
         .block_on(felt_timings(dossier, data_dir, runs));
