@@ -218,6 +218,11 @@ crash-test:
 
 bench: deps
 	@$(MAKE) --no-print-directory ui >&2
+	@# The fair floor first: the empty window painting with Dossier's WebKit settings. Built
+	@# beside Dossier, as the stock one is, so both get the same Tauri features.
+	@cargo build --release -p dossier -p empty-window \
+	  --features dossier/custom-protocol,empty-window/custom-protocol,empty-window/dossier-settings
+	@cp $(TARGET_DIR)/release/empty-window $(TARGET_DIR)/release/empty-window-same
 	@cargo build --release -p dossier -p empty-window \
 	  --features dossier/custom-protocol,empty-window/custom-protocol
 	@cargo build --release -q -p dossier-core --example generate_history \
@@ -228,13 +233,15 @@ bench: deps
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" && \
 	  timeout 900 dbus-run-session --config-file=tests/session-bus.conf -- \
 	    $(TARGET_DIR)/debug/examples/bench_startup $(TARGET_DIR)/release/dossier \
-	    $(TARGET_DIR)/release/empty-window "$$scratch/data" "$$scratch/run"
+	    $(TARGET_DIR)/release/empty-window $(TARGET_DIR)/release/empty-window-same \
+	    "$$scratch/data" "$$scratch/run"
 	@stat -c %s $(TARGET_DIR)/release/dossier | awk '{ printf "binary_mib=%.1f\n", $$1 / 1048576 }'
 	@rm -rf $(BUNDLE_DIR)/deb && cd src-tauri && \
 	  $(TAURI_CLI) bundle --bundles deb --no-binary-patching --ci >&2
 	@stat -c %s $(BUNDLE_DIR)/deb/*.deb | awk '{ printf "package_deb_mib=%.1f\n", $$1 / 1048576 }'
-	@find ui/dist -type f -exec sh -c 'gzip -9c "$$1" | wc -c' _ {} \; | \
+	@find ui/dist -type f -not -path 'ui/dist/.vite/*' -exec sh -c 'gzip -9c "$$1" | wc -c' _ {} \; | \
 	  awk '{ s += $$1 } END { printf "ui_bundle_kib_gzip=%.1f\n", s / 1024 }'
+	@node bench/startup-js.mjs ui/dist 2>/dev/null
 	@$(TARGET_DIR)/release/examples/bench_vacancies
 	@$(TARGET_DIR)/release/examples/bench_notice
 	@$(TARGET_DIR)/release/examples/bench_encryption
@@ -252,7 +259,7 @@ bench: deps
 	  $(TARGET_DIR)/release/examples/bench_backup "$$scratch/data" "$$scratch"
 	@# bench_startup stops each app's whole process tree itself; this only double-checks.
 	@left=$$(ps -eo stat=,pid=,args= | awk '$$1 !~ /^Z/' | \
-	  grep -E '$(TARGET_DIR)/release/([d]ossier|[e]mpty-window)( |$$)' || true); \
+	  grep -E '$(TARGET_DIR)/release/([d]ossier|[e]mpty-window(-same)?)( |$$)' || true); \
 	if [ -n "$$left" ]; then echo "Left running after the benchmark:" >&2; echo "$$left" >&2; exit 1; fi
 
 ## Maintenance ----------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ pub fn show_window(app: &AppHandle) -> tauri::Result<WebviewWindow> {
                 .ok_or(tauri::Error::WindowNotFound)?;
             let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
             #[cfg(target_os = "linux")]
-            window.with_webview(crate::webview_settings::apply)?;
+            window.with_webview(dossier_webview_settings::apply)?;
             window
         }
     };

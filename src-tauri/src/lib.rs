@@ -18,8 +18,6 @@ mod state;
 mod test_hooks;
 mod vault_protocol;
 mod view_copies;
-#[cfg(target_os = "linux")]
-mod webview_settings;
 mod zone;
 
 use std::path::PathBuf;

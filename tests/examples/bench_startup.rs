@@ -2,15 +2,32 @@
 //! profile, launched in turn on one private X display. Prints `name=value` lines (medians);
 //! `make bench` runs it under a private D-Bus session, as the end-to-end suite runs.
 //!
-//! bench_startup <dossier binary> <empty-window binary> <data dir> <scratch dir>
+//! bench_startup <dossier binary> <empty-window binary> <empty-window-same binary> <data dir>
+//!   <scratch dir>
+//!
+//! The empty window comes twice: as Tauri builds it (`startup_ratio`, `pss_ratio`) and built with
+//! Dossier's WebKit settings (`dossier-settings` feature: no compositing layers, the
+//! document-viewer cache), the fair floor (`startup_ratio_same`, `pss_ratio_same`).
 //!
 //! Start-up runs from the instant the process is spawned to the line each app prints, with
 //! `DOSSIER_REPORT_PAINT` set, two animation frames after its page shows its content (for
 //! Dossier, the Dashboard with the data in `<data dir>`). Memory is the PSS summed over the app
 //! and every process it started (WebKit's web and network processes), 5 s after that paint.
-//! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each.
+//! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each;
+//! `BENCH_FELT_ONLY` runs the page timings alone (the binaries must still be given).
 //! `background_pss_mib` is Dossier started in the tray (`--hidden`, as the login entry starts
 //! it) beside a stand-in tray host, 5 s after its icon registered.
+//!
+//! Idle cost: the CPU time (utime + stime) of all of Dossier's processes over 60 s at rest,
+//! with the window open on the Dashboard (`idle_cpu_ms_per_min`) and with Dossier in the tray
+//! with no window (`idle_cpu_closed_ms_per_min`).
+//!
+//! What the candidate feels, in the real window on the same history, driven through WebDriver
+//! (`dossier_e2e::paint`: from the click or keystroke to the content painted):
+//! `search_keystroke_p95_ms` (20 terms typed into the vacancy search), `view_switch_p95_ms`
+//! (each view from a click in the sidebar), `open_vacancy_p95_ms` (a vacancy's detail from a
+//! click in the list) and `board_paint_ms` (the board of every application, from the Board
+//! button).
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -20,11 +37,17 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use dossier_e2e::TrayHost;
 use dossier_e2e::display::VirtualDisplay;
+use dossier_e2e::paint::{click_to_paint, typing_to_paint};
 use dossier_e2e::process::{Guarded, adopt_orphans, poll_until};
+use dossier_e2e::{App, Launch, TrayHost};
 
 const IDLE: Duration = Duration::from_secs(5);
+/// The rest over which the idle CPU time is read: long enough for a timer that ticks each
+/// minute or less to show.
+const IDLE_CPU: Duration = Duration::from_secs(60);
+/// `/proc/<pid>/stat` counts CPU time in USER_HZ, 100 a second on Linux.
+const TICK_MS: f64 = 10.0;
 const PAINT_LIMIT: Duration = Duration::from_secs(60);
 
 struct Subject {
@@ -44,9 +67,10 @@ struct Sample {
 
 fn main() {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let [dossier, empty, data_dir, scratch] = args.as_slice() else {
+    let [dossier, empty, empty_same, data_dir, scratch] = args.as_slice() else {
         eprintln!(
-            "usage: bench_startup <dossier binary> <empty-window binary> <data dir> <scratch dir>"
+            "usage: bench_startup <dossier binary> <empty-window binary> \
+             <empty-window-same binary> <data dir> <scratch dir>"
         );
         std::process::exit(2);
     };
@@ -59,6 +83,11 @@ fn main() {
         Subject {
             name: "empty",
             binary: empty.clone(),
+            lang: None,
+        },
+        Subject {
+            name: "empty_same",
+            binary: empty_same.clone(),
             lang: None,
         },
         Subject {
@@ -87,6 +116,11 @@ fn main() {
     std::fs::create_dir_all(&logs).expect("create the log folder");
 
     adopt_orphans();
+    // For work on the page's timings alone: start-up, memory and idle take minutes first.
+    if std::env::var_os("BENCH_FELT_ONLY").is_some() {
+        print_felt_timings(dossier, data_dir, runs);
+        return;
+    }
     let display = VirtualDisplay::start();
     let mut samples: HashMap<&str, Vec<Sample>> = HashMap::new();
     for round in 0..=runs {
@@ -141,21 +175,239 @@ fn main() {
     println!("idle_pss_mib_dossier={pss_dossier:.1}");
     println!("idle_pss_mib_empty={pss_empty:.1}");
     println!("pss_ratio={:.2}", pss_dossier / pss_empty);
+    let startup_same = median_of("empty_same", |s| s.startup_ms);
+    let pss_same = median_of("empty_same", |s| s.pss_mib);
+    println!("startup_ms_empty_same={startup_same:.0}");
+    println!("startup_ratio_same={:.2}", startup_dossier / startup_same);
+    println!("idle_pss_mib_empty_same={pss_same:.1}");
+    println!("pss_ratio_same={:.2}", pss_dossier / pss_same);
 
+    let open = idle_cpu_open(
+        &subjects[2],
+        &display,
+        data_dir,
+        &home,
+        &logs.join("idle.log"),
+    );
+    println!("idle_cpu_ms_per_min={open:.0}");
+
+    let mut closed_cpu = None;
     let background: Vec<f64> = (0..runs.min(3))
         .map(|run| {
-            let mib = background_pss_mib(
+            let (mib, cpu) = background_pss_mib(
                 dossier,
                 &display,
                 data_dir,
                 &home,
                 &logs.join(format!("background-{run}.log")),
+                run == 0,
             );
             eprintln!("dossier in the tray, run {run}: {mib:.1} MiB PSS");
+            closed_cpu = closed_cpu.or(cpu);
             mib
         })
         .collect();
     println!("background_pss_mib={:.1}", median(background));
+    if let Some(cpu) = closed_cpu {
+        println!("idle_cpu_closed_ms_per_min={cpu:.0}");
+    }
+    drop(display);
+    print_felt_timings(dossier, data_dir, runs);
+}
+
+fn print_felt_timings(dossier: &Path, data_dir: &Path, runs: usize) {
+    let felt = tokio::runtime::Runtime::new()
+        .expect("a runtime for WebDriver")
+        .block_on(felt_timings(dossier, data_dir, runs));
+    for (name, value) in felt {
+        println!("{name}={value:.0}");
+    }
+}
+
+/// The CPU time, in ms per minute, of every process of the tree under `root` over `IDLE_CPU`.
+/// A process that started during the rest counts from zero; one that ended is not counted.
+fn idle_cpu_ms_per_min(name: &str, root: u32) -> f64 {
+    let before: HashMap<u32, u64> = process_tree(root)
+        .into_iter()
+        .filter_map(|pid| Some((pid, cpu_ticks(pid)?)))
+        .collect();
+    // Not a wait for state: the figure is defined as the CPU used over a minute at rest.
+    std::thread::sleep(IDLE_CPU);
+    let mut parts = Vec::new();
+    let mut ticks = 0;
+    for pid in process_tree(root) {
+        let Some(now) = cpu_ticks(pid) else { continue };
+        let used = now - before.get(&pid).copied().unwrap_or(0).min(now);
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        parts.push(format!("{} {:.0}", comm.trim(), used as f64 * TICK_MS));
+        ticks += used;
+    }
+    eprintln!(
+        "{name} at rest, CPU ms over {IDLE_CPU:?}: {}",
+        parts.join(", ")
+    );
+    ticks as f64 * TICK_MS * 60.0 / IDLE_CPU.as_secs_f64()
+}
+
+/// utime + stime of a live process, in clock ticks.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    // After the name: state (3rd field of the line) ... utime is the 14th, stime the 15th.
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Dossier's window open on the Dashboard with the large history, once it painted: its CPU
+/// time over a minute at rest.
+fn idle_cpu_open(
+    subject: &Subject,
+    display: &VirtualDisplay,
+    data_dir: &Path,
+    home: &Path,
+    log: &Path,
+) -> f64 {
+    let (app, _painted, _page_ms) = start_painted(subject, display, data_dir, home, log);
+    let tree = process_tree(app.pid());
+    let cpu = idle_cpu_ms_per_min("dossier's window", app.pid());
+    drop(app);
+    make_sure_gone(subject.name, &tree);
+    cpu
+}
+
+/// The view switches, searches and openings a candidate makes, timed in the real window on the
+/// large history; medians are taken over `runs` rounds, p95 over every sample.
+async fn felt_timings(dossier: &Path, data_dir: &Path, runs: usize) -> Vec<(&'static str, f64)> {
+    const RESULTS: &str = "[data-testid='vacancy-results'][aria-busy='false']";
+    // What each view shows once its data is in, not its heading alone.
+    let views: [(&str, String); 6] = [
+        ("vacancies", format!("{RESULTS} [data-testid='vacancy-row']")),
+        (
+            "applications",
+            "main[data-view='applications'] :is([data-testid='board-card'], [data-testid='application-row'])"
+                .into(),
+        ),
+        (
+            "documents",
+            "[data-testid='document-results'][aria-busy='false'] :is([data-testid='document-row'], [data-testid='no-documents'])"
+                .into(),
+        ),
+        (
+            "profile",
+            "main[data-view='profile'] :is([data-testid='open-form'], [data-testid='start-profile'], form)"
+                .into(),
+        ),
+        ("settings", "[data-testid='schema-version']".into()),
+        (
+            "dashboard",
+            "main[data-view='dashboard'] :is([data-testid='upcoming-list'], [data-testid='upcoming-empty'])".into(),
+        ),
+    ];
+    // Words a candidate looks for, from the generated history's titles, places and employers.
+    const TERMS: [&str; 20] = [
+        "analyst",
+        "lyon",
+        "officer",
+        "data",
+        "criminal",
+        "singapore",
+        "cybercrime",
+        "project",
+        "intelligence",
+        "legal",
+        "financial",
+        "police",
+        "forensic",
+        "nairobi",
+        "buenos",
+        "human",
+        "maritime",
+        "training",
+        "support",
+        "translator",
+    ];
+    let mut launch = Launch::new(data_dir);
+    launch.app = Some(dossier.to_path_buf());
+    let app = App::launch(launch).await;
+    app.wait_for(&views[5].1).await;
+    let mut switches = Vec::new();
+    let mut keystrokes = Vec::new();
+    let mut openings = Vec::new();
+    let mut boards = Vec::new();
+    for round in 0..=runs {
+        let mut shown = Vec::new();
+        for (route, ready) in &views {
+            let ms = click_to_paint(&app, &format!("nav a[data-route='{route}']"), ready).await;
+            shown.push(format!("{route} {ms:.0}"));
+            // The first visit also loads the view's code, once per window.
+            if round > 0 {
+                switches.push(ms);
+            }
+        }
+        eprintln!("view switches, round {round} (ms): {}", shown.join(", "));
+    }
+    // Applications shows the board or the table as last chosen; the table first, then the board.
+    app.open_view("applications").await;
+    for _ in 0..runs {
+        click_to_paint(
+            &app,
+            "[data-testid='show-table']",
+            "[data-testid='application-row']",
+        )
+        .await;
+        boards.push(
+            click_to_paint(
+                &app,
+                "[data-testid='show-board']",
+                "[data-testid='board-card']",
+            )
+            .await,
+        );
+    }
+    app.open_view("vacancies").await;
+    app.wait_for(&format!("{RESULTS} [data-testid='vacancy-row']"))
+        .await;
+    for term in TERMS {
+        let ready = format!("{RESULTS}[data-answered-text='{term}']");
+        keystrokes
+            .push(typing_to_paint(&app, "[data-testid='vacancy-search']", term, &ready).await);
+    }
+    app.fill("[data-testid='vacancy-search']", "").await;
+    app.wait_for(&format!(
+        "{RESULTS}[data-answered-text=''] [data-testid='vacancy-row']"
+    ))
+    .await;
+    for row in 0..runs.max(10) {
+        let link = format!("{RESULTS} [data-testid='vacancy-row'][data-index='{row}'] a.title");
+        openings.push(click_to_paint(&app, &link, "[data-testid='detail-reference']").await);
+        click_to_paint(
+            &app,
+            "nav a[data-route='vacancies']",
+            &format!("{RESULTS} [data-testid='vacancy-row']"),
+        )
+        .await;
+    }
+    eprintln!("search keystrokes (ms): {}", shown(&keystrokes));
+    eprintln!("vacancy openings (ms): {}", shown(&openings));
+    eprintln!("board paints (ms): {}", shown(&boards));
+    app.close().await;
+    vec![
+        ("search_keystroke_p95_ms", p95(keystrokes)),
+        ("view_switch_p95_ms", p95(switches)),
+        ("open_vacancy_p95_ms", p95(openings)),
+        ("board_paint_ms", median(boards)),
+    ]
+}
+
+fn shown(values: &[f64]) -> String {
+    let each: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
+    each.join(", ")
+}
+
+/// The 95th percentile, nearest rank.
+fn p95(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let rank = (values.len() as f64 * 0.95).ceil() as usize;
+    values[rank.clamp(1, values.len()) - 1]
 }
 
 /// Dossier started as the login entry starts it (`--hidden`: in the tray, no window) beside
@@ -166,7 +418,8 @@ fn background_pss_mib(
     data_dir: &Path,
     home: &Path,
     log: &Path,
-) -> f64 {
+    measure_cpu: bool,
+) -> (f64, Option<f64>) {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime for the tray host");
     let tray = runtime.block_on(TrayHost::start());
     let mut command = Command::new(dossier);
@@ -202,10 +455,11 @@ fn background_pss_mib(
         "dossier in the tray, processes (MiB PSS): {}",
         parts.join(", ")
     );
+    let cpu = measure_cpu.then(|| idle_cpu_ms_per_min("dossier in the tray", app.pid()));
     drop(app);
     make_sure_gone("dossier in the tray", &tree);
     drop(tray);
-    total_kib as f64 / 1024.0
+    (total_kib as f64 / 1024.0, cpu)
 }
 
 fn launch(
@@ -215,6 +469,40 @@ fn launch(
     home: &Path,
     log: &Path,
 ) -> Sample {
+    let started = Instant::now();
+    let (app, painted, page_ms) = start_painted(subject, display, data_dir, home, log);
+    let startup_ms = (painted - started).as_secs_f64() * 1000.0;
+
+    std::thread::sleep(IDLE);
+    let tree = process_tree(app.pid());
+    let mut parts = Vec::new();
+    let mut pss_total_kib = 0;
+    for &pid in &tree {
+        let kib =
+            pss_kib(pid).unwrap_or_else(|e| panic!("PSS of {} process {pid}: {e}", subject.name));
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        parts.push(format!("{} {:.1}", name.trim(), kib as f64 / 1024.0));
+        pss_total_kib += kib;
+    }
+    eprintln!("{} processes (MiB PSS): {}", subject.name, parts.join(", "));
+    drop(app);
+    make_sure_gone(subject.name, &tree);
+    Sample {
+        startup_ms,
+        page_ms,
+        pss_mib: pss_total_kib as f64 / 1024.0,
+    }
+}
+
+/// Starts the app with `DOSSIER_REPORT_PAINT` and waits for its report: the running app, the
+/// instant the report came and the page's own part of the time.
+fn start_painted(
+    subject: &Subject,
+    display: &VirtualDisplay,
+    data_dir: &Path,
+    home: &Path,
+    log: &Path,
+) -> (Guarded, Instant, f64) {
     let (reader, writer) = std::io::pipe().expect("pipe");
     let mut command = Command::new(&subject.binary);
     command
@@ -240,7 +528,6 @@ fn launch(
             .env_remove("LC_MESSAGES");
     }
 
-    let started = Instant::now();
     // The command (and with it our end of the pipe's writing side) is dropped once spawned, so
     // the reader sees the end of the stream when the app and its children are gone.
     let app = Guarded::spawn(subject.name, command);
@@ -265,27 +552,7 @@ fn launch(
             log.display()
         )
     });
-    let startup_ms = (painted - started).as_secs_f64() * 1000.0;
-
-    std::thread::sleep(IDLE);
-    let tree = process_tree(app.pid());
-    let mut parts = Vec::new();
-    let mut pss_total_kib = 0;
-    for &pid in &tree {
-        let kib =
-            pss_kib(pid).unwrap_or_else(|e| panic!("PSS of {} process {pid}: {e}", subject.name));
-        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        parts.push(format!("{} {:.1}", name.trim(), kib as f64 / 1024.0));
-        pss_total_kib += kib;
-    }
-    eprintln!("{} processes (MiB PSS): {}", subject.name, parts.join(", "));
-    drop(app);
-    make_sure_gone(subject.name, &tree);
-    Sample {
-        startup_ms,
-        page_ms,
-        pss_mib: pss_total_kib as f64 / 1024.0,
-    }
+    (app, painted, page_ms)
 }
 
 /// `root` and every process below it, from the parent links in `/proc/<pid>/stat`. WebKit may

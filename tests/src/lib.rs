@@ -8,6 +8,7 @@
 pub mod background;
 pub mod display;
 mod notifications;
+pub mod paint;
 pub mod process;
 mod screenshots;
 pub mod seed;
@@ -88,6 +89,8 @@ pub struct Launch {
     /// A tray host runs on the session bus (a stand-in for the desktop's); without one the
     /// desktop shows no tray icons, and closing the window quits.
     pub tray: bool,
+    /// The app to start instead of `app_binary()`: `make bench` drives its own release build.
+    pub app: Option<PathBuf>,
 }
 
 impl Launch {
@@ -102,6 +105,7 @@ impl Launch {
             env: Vec::new(),
             default_data_folder: false,
             tray: false,
+            app: None,
         }
     }
 }
@@ -211,7 +215,7 @@ impl App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
-            json!({ "application": app_binary() }),
+            json!({ "application": launch.app.clone().unwrap_or_else(app_binary) }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = {

@@ -1,4 +1,9 @@
 //! WebKitGTK settings suited to a window of forms and lists rather than a web browser.
+//!
+//! A crate of its own so that `bench/empty-window` (with its `dossier-settings` feature) paints
+//! with exactly these settings: `make bench` then compares Dossier with an empty window that
+//! paints the same way (`startup_ratio_same`, `pss_ratio_same`), not only with WebKit's default.
+#![cfg(target_os = "linux")]
 
 use tauri::webview::PlatformWebview;
 use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
