@@ -292,9 +292,19 @@ fn one_application_per_vacancy_and_warnings_for_platform_and_deadline() {
     .unwrap();
     assert_eq!(created.application.platform, Platform::RecruitmentHub);
     assert_eq!(created.warnings.len(), 2, "{:?}", created.warnings);
-    assert!(created.warnings[0].contains("published on Talentlink"));
-    assert!(created.warnings[1].contains("has already passed"));
-    assert!(created.application.platform_warning.is_some());
+    let other = ApplicationWarning::OtherPlatform {
+        published: Platform::Talentlink,
+        recorded: Platform::RecruitmentHub,
+    };
+    assert_eq!(created.warnings[0], other);
+    assert_eq!(
+        created.warnings[1],
+        ApplicationWarning::DeadlinePassed {
+            deadline_utc: created.application.deadline_utc.unwrap(),
+            zone: created.application.deadline_zone.clone(),
+        }
+    );
+    assert_eq!(created.application.platform_warning, Some(other));
 
     let err = start(&mut store, v, Stage::Interested, "2026-05-30").unwrap_err();
     assert!(reason(err).contains("already an application"));
@@ -307,7 +317,13 @@ fn one_application_per_vacancy_and_warnings_for_platform_and_deadline() {
     );
     let late = start(&mut store, w, Stage::Submitted, "2026-05-16").unwrap();
     assert_eq!(late.warnings.len(), 1, "{:?}", late.warnings);
-    assert!(late.warnings[0].contains("after the deadline"));
+    assert_eq!(
+        late.warnings,
+        [ApplicationWarning::SubmittedLate {
+            deadline_utc: late.application.deadline_utc.unwrap(),
+            zone: late.application.deadline_zone.clone(),
+        }]
+    );
     let on_time = save(
         &mut store,
         vacancy(Platform::RecruitmentHub, "1575", Some("2026-05-15")),

@@ -238,8 +238,8 @@ export type Application = {
 	deadlineZone: string | null,
 	/**  The platform the candidate applied on. */
 	platform: Platform,
-	/**  Set when `platform` is not the vacancy's: says why that matters. */
-	platformWarning: string | null,
+	/**  Set when `platform` is not the vacancy's (always [`ApplicationWarning::OtherPlatform`]). */
+	platformWarning: ApplicationWarning | null,
 	stage: Stage,
 	/**  The stages it may move to now, in board order (where a card may be dropped). */
 	nextStages: Stage[],
@@ -283,6 +283,23 @@ export type ApplicationInput = {
 	/**  Where the application starts: interested, preparing or submitted. */
 	firstStep: EventInput,
 };
+
+/**
+ *  Something the candidate should know about an application, as a code and its facts: the
+ *  window words it (`ui/src/locales/*.application_warnings.json`).
+ */
+export type ApplicationWarning = 
+/**
+ *  Recorded on another platform than the one the vacancy is published on: INTERPOL only
+ *  considers applications made where the post is published.
+ */
+{ code: "other_platform"; published: Platform; recorded: Platform } | 
+/**  Not yet submitted although the deadline has passed. */
+{ code: "deadline_passed"; deadlineUtc: string; 
+/**  The IANA zone the deadline was given in; `None` for UTC. */
+zone: string | null } | 
+/**  Submitted after the deadline: the date may be wrong. */
+{ code: "submitted_late"; deadlineUtc: string; zone: string | null };
 
 /**
  *  Where an application for a post is made. INTERPOL's Secondments page: seconded officials
@@ -523,8 +540,15 @@ export type CrcState = { state: "covered"; documentId: number; issuedOn: string;
 /**  What creating an application did, with anything the candidate should know. */
 export type Created = {
 	application: Application,
-	warnings: string[],
+	warnings: ApplicationWarning[],
 };
+
+/**  What is wrong with a damaged file. */
+export type Damage = 
+/**  The content changed since it was imported: importing the original again repairs it. */
+"changed" | 
+/**  The file could not be read. */
+"unreadable";
 
 /**  A stored file whose content no longer has the hash it was stored under. */
 export type DamagedFile = {
@@ -533,7 +557,7 @@ export type DamagedFile = {
 	/**  `None` when the file could not be read at all. */
 	actualHash: string | null,
 	documentIds: number[],
-	reason: string,
+	why: Damage,
 };
 
 /**
@@ -955,8 +979,8 @@ export type IntegrityReport = {
 	filesWithoutDocument: StrayFile[],
 	documentsWithoutFile: MissingFile[],
 	damagedFiles: DamagedFile[],
+	/**  The window words its summary from these counts and lists: nothing here is English. */
 	healthy: boolean,
-	summary: string,
 };
 
 export type Interview = {
@@ -1117,6 +1141,11 @@ export type NoticeDraft = {
 
 export type NoticeFileType = "html" | "text" | "pdf";
 
+/**  Which part of a notice a rule reads. */
+export type NoticePart = "languages" | 
+/**  The notice names the language but no level: the usual working knowledge is read. */
+"languages_no_level" | "minimum_education" | "minimum_experience";
+
 /**  Where clicking a notification leads. */
 export type NotificationTarget = {
 	kind: CountdownKind,
@@ -1150,6 +1179,9 @@ export type Overview = {
 };
 
 export type PackFormat = "zip" | "folder";
+
+/**  Each page below, as a code the window words (`ui/src/locales/*.eligibility_sources.json`). */
+export type PageId = "vacancies" | "vacancies_faq_documents" | "secondments" | "internships" | "member_countries";
 
 /**  The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms). */
 export type Platform = "talentlink" | "recruitment_hub";
@@ -1382,8 +1414,8 @@ export type RuleOutcome = {
 	reason: Reason,
 	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
 	missing: string | null,
-	/**  Where the rule comes from. */
-	source: string,
+	/**  Where the rule comes from: INTERPOL's pages, the notice, the candidate's settings. */
+	source: Source[],
 };
 
 export type RuleStatus = "pass" | "fail" | "unknown" | "not_applicable";
@@ -1418,6 +1450,20 @@ export type Session = {
 	 */
 	moments: UpcomingItem[] | null,
 };
+
+/**
+ *  One part of where a rule comes from, tagged by `code`; the window words each part and lists
+ *  them (`ui/src/locales/*.eligibility_sources.json`), so no English title reaches it.
+ */
+export type Source = 
+/**  One of INTERPOL's public pages ([`crate::sources`]). */
+{ code: "page"; page: PageId } | 
+/**  INTERPOL's member list, as of the day it was last read. */
+{ code: "member_list"; asOf: string } | 
+/**  The vacancy notice itself, by its reference when it has one. */
+{ code: "notice"; reference: string | null; part: NoticePart } | 
+/**  The CEFR reading of a notice's wording: the candidate's own language settings. */
+{ code: "wording" };
 
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
 /**  No answer 6 months after submission: presumed unsuccessful. */
@@ -1459,13 +1505,25 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 export type StrayFile = {
 	path: string,
 	sizeBytes: number | null,
-	reason: string,
+	why: StrayKind,
 	/**
 	 *  A stored object no document uses: [`remove_stray_files`] may remove it. Anything else in
 	 *  the vault folder is not Dossier's to delete.
 	 */
 	removable: boolean,
 };
+
+/**  What a file no document uses is, as far as the check can tell. */
+export type StrayKind = 
+/**  Left by an interrupted import: removed the next time Dossier starts. */
+"interrupted_import" | 
+/**  Not a file Dossier stored in its vault. */
+"not_stored" | 
+/**
+ *  A stored object no document uses (an import may have stopped before saving its row);
+ *  importing the same file again reuses it.
+ */
+"unused";
 
 /**  Why a path given to [`remove_stray_files`] was left where it is. */
 export type StrayRefusal = 

@@ -24,6 +24,9 @@ import type fields from '../locales/en.fields.json';
 import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
+import type eligibilitySources from '../locales/en.eligibility_sources.json';
+import type applicationWarnings from '../locales/en.application_warnings.json';
+import type integrity from '../locales/en.integrity.json';
 import type form from '../locales/en.form.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
@@ -48,6 +51,9 @@ type English = typeof base &
   typeof vaultSearch &
   typeof literals &
   typeof eligibilityReasons &
+  typeof eligibilitySources &
+  typeof applicationWarnings &
+  typeof integrity &
   typeof form;
 
 declare module 'i18next' {

@@ -2,8 +2,8 @@
 
 use super::rows::{APPLICATION_SELECT, application_from_row, not_found, read_application};
 use super::{
-    Application, ApplicationDetail, ApplicationEvent, ApplicationInput, BoardColumn, Created,
-    EventInput, MAX_NOTE_CHARS, Stage, documents, interviews,
+    Application, ApplicationDetail, ApplicationEvent, ApplicationInput, ApplicationWarning,
+    BoardColumn, Created, EventInput, MAX_NOTE_CHARS, Stage, documents, interviews,
 };
 use crate::store::Store;
 use crate::store::text::{
@@ -190,7 +190,8 @@ pub fn create_application(
         insert_event(tx, id, &event, now)?;
         read_application(tx, id)
     })?;
-    let mut warnings: Vec<String> = application.platform_warning.iter().cloned().collect();
+    let mut warnings: Vec<ApplicationWarning> =
+        application.platform_warning.iter().cloned().collect();
     if let Some(late) = late_submission_warning(&application, store)? {
         warnings.push(late);
     }
@@ -202,15 +203,19 @@ pub fn create_application(
 
 /// Warns when the application is recorded as not yet submitted although the deadline has
 /// passed, or as submitted after it.
-fn late_submission_warning(application: &Application, store: &Store) -> Result<Option<String>> {
+fn late_submission_warning(
+    application: &Application,
+    store: &Store,
+) -> Result<Option<ApplicationWarning>> {
     let Some(deadline) = application.deadline_utc else {
         return Ok(None);
     };
-    let when = deadline_words(application, deadline);
+    let zone = application.deadline_zone.clone();
     if application.stage.is_before_submission() && application.stage_since_utc > deadline {
-        return Ok(Some(format!(
-            "The deadline ({when}) has already passed; INTERPOL may no longer accept applications for this vacancy."
-        )));
+        return Ok(Some(ApplicationWarning::DeadlinePassed {
+            deadline_utc: deadline,
+            zone,
+        }));
     }
     let submitted_late = store.read(|c| {
         Ok(c.query_row(
@@ -220,24 +225,10 @@ fn late_submission_warning(application: &Application, store: &Store) -> Result<O
             |r| r.get::<_, bool>(0),
         )?)
     })?;
-    Ok(submitted_late.then(|| {
-        format!("The submission is recorded after the deadline ({when}); check its date.")
+    Ok(submitted_late.then_some(ApplicationWarning::SubmittedLate {
+        deadline_utc: deadline,
+        zone,
     }))
-}
-
-fn deadline_words(application: &Application, deadline: DateTime<Utc>) -> String {
-    match application
-        .deadline_zone
-        .as_deref()
-        .and_then(|z| z.parse::<Tz>().ok())
-    {
-        Some(tz) => format!(
-            "{}, {} time",
-            time::human_moment(time::local_time(deadline, tz)),
-            tz.name()
-        ),
-        None => format!("{} UTC", time::human_moment(deadline.naive_utc())),
-    }
 }
 
 /// The last step recorded: its stage, instant and zone.
