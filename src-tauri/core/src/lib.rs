@@ -78,4 +78,4 @@ pub mod vacancy;
 pub mod vault;
 pub mod words;
 
-pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result};
+pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result, StageRule};

@@ -889,6 +889,37 @@ export type FieldProblem =
 { code: "repeated_entry"; first: number } | { code: "repeated_id" } | 
 /**  An id the saved profile does not have (removed meanwhile). */
 { code: "unknown_entry" } | 
+/**  A step dated after today (`date`): a step is recorded once it has happened. */
+{ code: "step_in_future"; date: string } | 
+/**  A step dated `date`, before the last one recorded (`stage`, on `last`). */
+{ code: "step_before_last"; date: string; stage: string; last: string } | 
+/**  A new application may not start at `stage`. */
+{ code: "first_step_not_allowed"; stage: string } | 
+/**  The vacancy has an application already: application `existing`. */
+{ code: "application_exists"; existing: number } | 
+/**
+ *  The application cannot move from stage `from` to `to`; `why` says which rule refuses
+ *  it, `then` (stage codes, comma-separated) what may follow a closing stage.
+ */
+{ code: "stage_not_allowed"; from: string; to: string; why: StageRule; then: string } | 
+/**  The first step of a timeline cannot be undone. */
+{ code: "first_step_undo" } | 
+/**  An interview while the application is at `stage`, not yet submitted. */
+{ code: "interview_not_submitted"; stage: string } | 
+/**  An interview dated `date`, before the application was submitted on `submitted`. */
+{ code: "interview_before_submission"; date: string; submitted: string } | 
+/**  An interview shorter than a minute or longer than a day. */
+{ code: "interview_duration" } | 
+/**  A document issued after today (`date`). */
+{ code: "issued_in_future"; date: string } | 
+/**  A document that expires (`expires`) before it was issued (`issued`). */
+{ code: "expires_before_issue"; expires: string; issued: string } | 
+/**  A document without a title. */
+{ code: "title_missing" } | 
+/**  A text the form must have, left empty. */
+{ code: "empty" } | 
+/**  A time zone the IANA database does not know. */
+{ code: "unknown_time_zone"; zone: string } | 
 /**
  *  A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
  *  a code: the UI shows `message`.
@@ -1473,6 +1504,21 @@ export type StageName = {
 	stage: Stage,
 	name: string,
 };
+
+/**  Which rule of the stage table refuses a move ([`FieldProblem::StageNotAllowed`]). */
+export type StageRule = 
+/**  The application is at that stage already. */
+"already" | 
+/**  A stage after the submission, before "Submitted" was recorded. */
+"not_submitted" | 
+/**  The current stage closes the application. */
+"closed" | 
+/**  A stage after an offer, before the offer was recorded. */
+"no_offer" | 
+/**  Back to a stage before the submission, after it. */
+"already_submitted" | 
+/**  Any other move the table does not allow. */
+"other";
 
 export type Standing = 
 /**  Nothing dates this document (a CV, a diploma), or a dated one still far from its end. */

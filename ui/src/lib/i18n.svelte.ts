@@ -27,6 +27,7 @@ import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import type eligibilitySources from '../locales/en.eligibility_sources.json';
 import type applicationWarnings from '../locales/en.application_warnings.json';
 import type integrity from '../locales/en.integrity.json';
+import type fieldChecks from '../locales/en.field_checks.json';
 import type form from '../locales/en.form.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
@@ -54,6 +55,7 @@ type English = typeof base &
   typeof eligibilitySources &
   typeof applicationWarnings &
   typeof integrity &
+  typeof fieldChecks &
   typeof form;
 
 declare module 'i18next' {

@@ -11,13 +11,13 @@ use crate::store::text::{
 };
 use crate::time::{self, Fold, local_date};
 use crate::vacancy::Platform;
-use crate::{Error, Result};
+use crate::{Error, FieldProblem, Result};
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 
 fn id_from_rowid(rowid: i64) -> Result<u32> {
-    u32::try_from(rowid).map_err(|_| Error::invalid("application", "too many records to count"))
+    u32::try_from(rowid).map_err(|_| Error::Internal("too many records to count".into()))
 }
 
 /// A step checked and resolved to an instant.
@@ -66,10 +66,7 @@ fn clean_event(
     let tz = time::zone(&zone)?;
     let note = input.note.trim().to_string();
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("a note holds at most {MAX_NOTE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("note", &note, MAX_NOTE_CHARS));
     }
     let occurred = time::local_instant(
         input.date,
@@ -78,8 +75,11 @@ fn clean_event(
         Fold::Earlier,
     );
     if occurred > now {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "date",
+            FieldProblem::StepInFuture {
+                date: date_text(input.date),
+            },
             format!(
                 "{} is in the future; record a step once it has happened",
                 time::human_day(input.date)
@@ -133,8 +133,11 @@ pub fn create_application(
     now: DateTime<Utc>,
 ) -> Result<Created> {
     if !input.first_step.stage.can_start() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "stage",
+            FieldProblem::FirstStepNotAllowed {
+                stage: input.first_step.stage.as_str().to_string(),
+            },
             format!(
                 "a new application starts as Interested, Preparing or Submitted; record “Submitted” first, then “{}”",
                 input.first_step.stage.label()
@@ -159,8 +162,9 @@ pub fn create_application(
             )
             .optional()?;
         if let Some(existing) = existing {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "vacancy",
+                FieldProblem::ApplicationExists { existing },
                 format!(
                     "there is already an application for “{title}” (application {existing}); open it instead"
                 ),
@@ -271,8 +275,8 @@ pub(crate) fn record_event_in(
 ) -> Result<Application> {
     {
         let current = read_application(tx, application_id)?;
-        if let Some(why) = input.stage.refusal(current.stage) {
-            return Err(Error::invalid("stage", why));
+        if let Some(refused) = input.stage.refused(current.stage) {
+            return Err(refused);
         }
         let event = clean_event(tx, input, VacancyOf::Application(application_id), now)?;
         if let Some((_, stage, at, _)) = last_event(tx, application_id)? {
@@ -281,13 +285,19 @@ pub(crate) fn record_event_in(
             // A date without a time on the same day as the last step is taken as after it.
             let same_day = event.time.is_none() && local_date(last_at, tz) == event.date;
             if event.occurred < last_at && !same_day {
-                return Err(Error::invalid(
+                let last = local_date(last_at, tz);
+                return Err(Error::field(
                     "date",
+                    FieldProblem::StepBeforeLast {
+                        date: date_text(event.date),
+                        stage: stage.as_str().to_string(),
+                        last: date_text(last),
+                    },
                     format!(
                         "this step is dated {}, before the last one recorded (“{}” on {}); record steps in the order they happened",
                         time::human_day(event.date),
                         stage.label(),
-                        time::human_day(local_date(last_at, tz))
+                        time::human_day(last)
                     ),
                 ));
             }
@@ -312,8 +322,9 @@ pub fn undo_last_event(
             |r| r.get(0),
         )?;
         if count < 2 {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "timeline",
+                FieldProblem::FirstStepUndo,
                 "the first step cannot be undone; delete the application instead",
             ));
         }
@@ -341,10 +352,7 @@ pub fn set_notes(
     now: DateTime<Utc>,
 ) -> Result<Application> {
     if notes.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "notes",
-            format!("notes hold at most {MAX_NOTE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("notes", notes, MAX_NOTE_CHARS));
     }
     store.write(|tx| {
         let changed = tx.execute(

@@ -770,7 +770,7 @@ mod tests {
         let with = |statuses: &[RuleStatus]| {
             let rules: Vec<_> = statuses
                 .iter()
-                .map(|s| outcome(RuleId::Age, *s, Reason::NationalityMissing, ""))
+                .map(|s| outcome(RuleId::Age, *s, Reason::NationalityMissing, Vec::new()))
                 .collect();
             verdict(&rules)
         };
