@@ -2,12 +2,13 @@
 
 use super::rows::{not_found, read_application};
 use super::{Interview, InterviewInput, InterviewMode, MAX_NOTE_CHARS};
+use crate::error::FieldProblem;
 use crate::store::Store;
 use crate::store::text::{
     self, date_text, instant_text, parse_date, parse_time, stored_instant, time_text,
 };
 use crate::time::{self, Fold};
-use crate::{Error, FieldProblem, Result};
+use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 

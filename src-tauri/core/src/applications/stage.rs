@@ -24,7 +24,8 @@
 //! A refused move names what must come first; a mistaken step is undone with
 //! [`super::undo_last_event`] rather than by moving backwards.
 
-use crate::{Error, FieldProblem, StageRule};
+use crate::Error;
+use crate::error::{FieldProblem, StageRule};
 use serde::{Deserialize, Serialize};
 
 #[derive(

@@ -5,13 +5,14 @@ use super::{
     Application, ApplicationDetail, ApplicationEvent, ApplicationInput, ApplicationWarning,
     BoardColumn, Created, EventInput, MAX_NOTE_CHARS, Stage, documents, interviews,
 };
+use crate::error::FieldProblem;
 use crate::store::Store;
 use crate::store::text::{
     self, date_text, instant_text, parse_date, parse_time, stored_instant, time_text,
 };
 use crate::time::{self, Fold, local_date};
 use crate::vacancy::Platform;
-use crate::{Error, FieldProblem, Result};
+use crate::{Error, Result};
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};

@@ -2,9 +2,10 @@
 //! the duplicate check see the same reference the candidate sees.
 
 use super::{MAX_NOTICE_BYTES, VacancyInput};
+use crate::error::FieldProblem;
 use crate::hidden_chars::{is_invisible, strip_hidden};
 use crate::time::zone as parse_zone;
-use crate::{Error, FieldProblem, Result};
+use crate::{Error, Result};
 use url::Url;
 
 /// Short fields are one line in a notice; anything longer is a paste in the wrong box.

@@ -4,11 +4,12 @@
 use super::model::{
     Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
 };
+use crate::error::FieldProblem;
 use crate::hidden_chars::strip_hidden;
 use crate::store::Store;
 use crate::store::text::{self, date_text, instant_text, parse_date, parse_instant};
 use crate::time::human_date;
-use crate::{Error, FieldProblem, Result};
+use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
