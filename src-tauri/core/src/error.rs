@@ -85,9 +85,83 @@ pub enum FieldProblem {
     RepeatedId,
     /// An id the saved profile does not have (removed meanwhile).
     UnknownEntry,
+    /// A step dated after today (`date`): a step is recorded once it has happened.
+    StepInFuture {
+        date: String,
+    },
+    /// A step dated `date`, before the last one recorded (`stage`, on `last`).
+    StepBeforeLast {
+        date: String,
+        stage: String,
+        last: String,
+    },
+    /// A new application may not start at `stage`.
+    FirstStepNotAllowed {
+        stage: String,
+    },
+    /// The vacancy has an application already: application `existing`.
+    ApplicationExists {
+        existing: u32,
+    },
+    /// The application cannot move from stage `from` to `to`; `why` says which rule refuses
+    /// it, `then` (stage codes, comma-separated) what may follow a closing stage.
+    StageNotAllowed {
+        from: String,
+        to: String,
+        why: StageRule,
+        then: String,
+    },
+    /// The first step of a timeline cannot be undone.
+    FirstStepUndo,
+    /// An interview while the application is at `stage`, not yet submitted.
+    InterviewNotSubmitted {
+        stage: String,
+    },
+    /// An interview dated `date`, before the application was submitted on `submitted`.
+    InterviewBeforeSubmission {
+        date: String,
+        submitted: String,
+    },
+    /// An interview shorter than a minute or longer than a day.
+    InterviewDuration,
+    /// A document issued after today (`date`).
+    IssuedInFuture {
+        date: String,
+    },
+    /// A document that expires (`expires`) before it was issued (`issued`).
+    ExpiresBeforeIssue {
+        expires: String,
+        issued: String,
+    },
+    /// A document without a title.
+    TitleMissing,
+    /// A text the form must have, left empty.
+    Empty,
+    /// A time zone the IANA database does not know.
+    UnknownTimeZone {
+        zone: String,
+    },
     /// A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
     /// a code: the UI shows `message`.
     Untranslated,
+}
+
+/// Which rule of the stage table refuses a move ([`FieldProblem::StageNotAllowed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StageRule {
+    /// The application is at that stage already.
+    Already,
+    /// A stage after the submission, before "Submitted" was recorded.
+    NotSubmitted,
+    /// The current stage closes the application.
+    Closed,
+    /// A stage after an offer, before the offer was recorded.
+    NoOffer,
+    /// Back to a stage before the submission, after it.
+    AlreadySubmitted,
+    /// Any other move the table does not allow.
+    Other,
 }
 
 /// The field a [`FieldProblem::Required`] is about.
@@ -385,6 +459,34 @@ impl Error {
             op,
             path: path.into(),
             source,
+        }
+    }
+
+    /// One field refused, as a code the window words; `message` is the English for logs.
+    pub fn field(
+        field: impl Into<String>,
+        problem: FieldProblem,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::Invalid {
+            fields: vec![FieldError::new(field, problem, message)],
+        }
+    }
+
+    /// A text longer than `max` characters, refused with its length.
+    pub fn too_long(field: impl Into<String>, text: &str, max: usize) -> Self {
+        let field = field.into();
+        let count = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+        let message = format!("{field}: at most {max} characters (it has {count})");
+        let max = u32::try_from(max).unwrap_or(u32::MAX);
+        Error::field(field, FieldProblem::TooLong { max, count }, message)
+    }
+
+    /// The code of a single refused field, when this is one: how tests compare refusals.
+    pub fn field_problem(&self) -> Option<&FieldProblem> {
+        match self {
+            Error::Invalid { fields } if fields.len() == 1 => Some(&fields[0].problem),
+            _ => None,
         }
     }
 

@@ -35,7 +35,7 @@
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
 //! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
-//! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `display_language`, `words` |
+//! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `countries`, `display_language`, `words` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
 //! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
 //! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
@@ -80,4 +80,4 @@ pub mod vacancy;
 pub mod vault;
 pub mod words;
 
-pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result};
+pub use error::{Error, FieldError, FieldProblem, IoOp, RequiredField, Result, StageRule};

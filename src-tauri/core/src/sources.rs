@@ -7,8 +7,21 @@
 /// One of INTERPOL's public pages, by the title a candidate would search for and its address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InterpolPage {
+    /// How the window names the page: it words the title in the candidate's language.
+    pub id: PageId,
     pub title: &'static str,
     pub address: &'static str,
+}
+
+/// Each page below, as a code the window words (`ui/src/locales/*.eligibility_sources.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PageId {
+    Vacancies,
+    VacanciesFaqDocuments,
+    Secondments,
+    Internships,
+    MemberCountries,
 }
 
 /// The day every address below was last checked against the rules that cite it.
@@ -17,6 +30,7 @@ pub const CHECKED_ON: &str = "2026-12-03";
 /// Platforms, the six months without an answer, rosters, languages and the general eligibility
 /// rules (docs/domain.md#platforms, #process, #eligibility).
 pub const VACANCIES: InterpolPage = InterpolPage {
+    id: PageId::Vacancies,
     title: "INTERPOL Careers — Vacancies",
     address: "https://www.interpol.int/What-you-can-do/Careers/Vacancies",
 };
@@ -24,24 +38,28 @@ pub const VACANCIES: InterpolPage = InterpolPage {
 /// What a selected candidate provides: diplomas, proof of employment, criminal record
 /// certificates, references (docs/domain.md#documents). A section of the Vacancies page's FAQ.
 pub const VACANCIES_FAQ_DOCUMENTS: InterpolPage = InterpolPage {
+    id: PageId::VacanciesFaqDocuments,
     title: "INTERPOL Careers — Vacancies FAQ: What documents do I need to provide?",
     address: "https://www.interpol.int/What-you-can-do/Careers/Vacancies",
 };
 
 /// Who may be seconded, and the route an application takes (docs/domain.md#secondments).
 pub const SECONDMENTS: InterpolPage = InterpolPage {
+    id: PageId::Secondments,
     title: "INTERPOL Careers — Secondments",
     address: "https://www.interpol.int/What-you-can-do/Careers/Secondments",
 };
 
 /// Who may apply for an internship (docs/domain.md#internships).
 pub const INTERNSHIPS: InterpolPage = InterpolPage {
+    id: PageId::Internships,
     title: "INTERPOL Careers — Internships",
     address: "https://www.interpol.int/What-you-can-do/Careers/Internships",
 };
 
 /// The member countries whose nationals INTERPOL recruits (docs/domain.md#nationality).
 pub const MEMBER_COUNTRIES: InterpolPage = InterpolPage {
+    id: PageId::MemberCountries,
     title: "INTERPOL — Member countries",
     address: "https://www.interpol.int/Who-we-are/Member-countries",
 };

@@ -2,11 +2,11 @@
 //! interviews, the documents sent and the Talentlink copy, the board.
 
 use chrono::{DateTime, NaiveTime, Utc};
-use dossier_core::Error;
 use dossier_core::applications::*;
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
+use dossier_core::{Error, FieldProblem, StageRule};
 
 mod support;
 use support::{d, utc};
@@ -62,7 +62,24 @@ fn start(store: &mut Store, vacancy_id: u32, stage: Stage, date: &str) -> Result
 fn reason(err: Error) -> String {
     match err {
         Error::InvalidInput { reason, .. } => reason,
+        Error::Invalid { mut fields } if fields.len() == 1 => fields.remove(0).message,
         other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// The stage rule that refused a move.
+fn rule(err: Error) -> StageRule {
+    match problem(err) {
+        FieldProblem::StageNotAllowed { why, .. } => why,
+        other => panic!("expected a refused move, got {other:?}"),
+    }
+}
+
+/// The code a refusal carries for the window.
+fn problem(err: Error) -> FieldProblem {
+    match err.field_problem() {
+        Some(p) => p.clone(),
+        None => panic!("expected a coded refusal, got {err:?}"),
     }
 }
 
@@ -129,15 +146,21 @@ fn moves_that_make_no_sense_are_refused_with_what_must_come_first() {
         &step(Stage::Accepted, "2026-05-02"),
         now(),
     );
-    assert!(reason(err.unwrap_err()).contains("record “Submitted” first"));
+    assert_eq!(rule(err.unwrap_err()), StageRule::NotSubmitted);
     let err = record_event(
         &mut store,
         a.id,
         &step(Stage::Interview, "2026-05-02"),
         now(),
     );
-    assert!(
-        reason(err.unwrap_err()).contains("“Interview” comes after the application is submitted")
+    assert_eq!(
+        problem(err.unwrap_err()),
+        FieldProblem::StageNotAllowed {
+            from: "interested".into(),
+            to: "interview".into(),
+            why: StageRule::NotSubmitted,
+            then: "preparing,submitted,withdrawn".into(),
+        }
     );
 
     record_event(
@@ -153,21 +176,21 @@ fn moves_that_make_no_sense_are_refused_with_what_must_come_first() {
         &step(Stage::Accepted, "2026-05-03"),
         now(),
     );
-    assert!(reason(err.unwrap_err()).contains("comes after an offer"));
+    assert_eq!(rule(err.unwrap_err()), StageRule::NoOffer);
     let err = record_event(
         &mut store,
         a.id,
         &step(Stage::Submitted, "2026-05-03"),
         now(),
     );
-    assert!(reason(err.unwrap_err()).contains("already at “Submitted”"));
+    assert_eq!(rule(err.unwrap_err()), StageRule::Already);
     let err = record_event(
         &mut store,
         a.id,
         &step(Stage::Preparing, "2026-05-03"),
         now(),
     );
-    assert!(reason(err.unwrap_err()).contains("cannot go back"));
+    assert_eq!(rule(err.unwrap_err()), StageRule::AlreadySubmitted);
 
     record_event(
         &mut store,
@@ -177,14 +200,19 @@ fn moves_that_make_no_sense_are_refused_with_what_must_come_first() {
     )
     .unwrap();
     let err = record_event(&mut store, a.id, &step(Stage::Offer, "2026-05-05"), now());
-    assert!(reason(err.unwrap_err()).contains("closes the application"));
+    assert_eq!(rule(err.unwrap_err()), StageRule::Closed);
     // Nothing was recorded by the refusals.
     assert_eq!(timeline(&store, a.id).unwrap().len(), 3);
 
     // A new application cannot start half-way through.
     let w = save(&mut store, vacancy(Platform::RecruitmentHub, "1574", None));
     let err = start(&mut store, w, Stage::Offer, "2026-05-01").unwrap_err();
-    assert!(reason(err).contains("starts as Interested, Preparing or Submitted"));
+    assert_eq!(
+        problem(err),
+        FieldProblem::FirstStepNotAllowed {
+            stage: "offer".into()
+        }
+    );
 }
 
 #[test]
@@ -236,10 +264,13 @@ fn steps_are_recorded_in_order_never_in_the_future_and_can_be_undone() {
         &step(Stage::Submitted, "2026-05-09"),
         now(),
     );
-    let why = reason(err.unwrap_err());
-    assert!(
-        why.contains("before the last one recorded") && why.contains("Preparing"),
-        "{why}"
+    assert_eq!(
+        problem(err.unwrap_err()),
+        FieldProblem::StepBeforeLast {
+            date: "2026-05-09".into(),
+            stage: "preparing".into(),
+            last: "2026-05-10".into(),
+        }
     );
     let err = record_event(
         &mut store,
@@ -247,7 +278,12 @@ fn steps_are_recorded_in_order_never_in_the_future_and_can_be_undone() {
         &step(Stage::Submitted, "2026-06-02"),
         now(),
     );
-    assert!(reason(err.unwrap_err()).contains("in the future"));
+    assert_eq!(
+        problem(err.unwrap_err()),
+        FieldProblem::StepInFuture {
+            date: "2026-06-02".into()
+        }
+    );
     // The same day as the last step is fine, even without a time.
     let timed = EventInput {
         time: Some(NaiveTime::from_hms_opt(15, 0, 0).unwrap()),
@@ -266,7 +302,7 @@ fn steps_are_recorded_in_order_never_in_the_future_and_can_be_undone() {
     assert_eq!(undone.stage, Stage::Submitted);
     undo_last_event(&mut store, a.id, now()).unwrap();
     let err = undo_last_event(&mut store, a.id, now()).unwrap_err();
-    assert!(reason(err).contains("first step cannot be undone"));
+    assert_eq!(problem(err), FieldProblem::FirstStepUndo);
     assert_eq!(
         get_application(&store, a.id).unwrap().application.stage,
         Stage::Preparing
@@ -292,12 +328,24 @@ fn one_application_per_vacancy_and_warnings_for_platform_and_deadline() {
     .unwrap();
     assert_eq!(created.application.platform, Platform::RecruitmentHub);
     assert_eq!(created.warnings.len(), 2, "{:?}", created.warnings);
-    assert!(created.warnings[0].contains("published on Talentlink"));
-    assert!(created.warnings[1].contains("has already passed"));
-    assert!(created.application.platform_warning.is_some());
+    let other = ApplicationWarning::OtherPlatform {
+        published: Platform::Talentlink,
+        recorded: Platform::RecruitmentHub,
+    };
+    assert_eq!(created.warnings[0], other);
+    assert_eq!(
+        created.warnings[1],
+        ApplicationWarning::DeadlinePassed {
+            deadline_utc: created.application.deadline_utc.unwrap(),
+            zone: created.application.deadline_zone.clone(),
+        }
+    );
+    assert_eq!(created.application.platform_warning, Some(other));
 
     let err = start(&mut store, v, Stage::Interested, "2026-05-30").unwrap_err();
-    assert!(reason(err).contains("already an application"));
+    assert!(
+        matches!(problem(err), FieldProblem::ApplicationExists { existing } if existing == created.application.id)
+    );
     assert_eq!(list_applications(&store).unwrap().len(), 1);
 
     // Submitted after the deadline: recorded, with a word to check the date.
@@ -307,7 +355,13 @@ fn one_application_per_vacancy_and_warnings_for_platform_and_deadline() {
     );
     let late = start(&mut store, w, Stage::Submitted, "2026-05-16").unwrap();
     assert_eq!(late.warnings.len(), 1, "{:?}", late.warnings);
-    assert!(late.warnings[0].contains("after the deadline"));
+    assert_eq!(
+        late.warnings,
+        [ApplicationWarning::SubmittedLate {
+            deadline_utc: late.application.deadline_utc.unwrap(),
+            zone: late.application.deadline_zone.clone(),
+        }]
+    );
     let on_time = save(
         &mut store,
         vacancy(Platform::RecruitmentHub, "1575", Some("2026-05-15")),
@@ -340,7 +394,12 @@ fn interviews_come_after_the_submission_and_carry_their_zone() {
         note: "Panel with a Staff Committee representative".into(),
     };
     let err = add_interview(&mut store, a.id, &input, now()).unwrap_err();
-    assert!(reason(err).contains("an interview comes after the application is submitted"));
+    assert_eq!(
+        problem(err),
+        FieldProblem::InterviewNotSubmitted {
+            stage: "preparing".into()
+        }
+    );
 
     record_event(
         &mut store,
@@ -354,7 +413,13 @@ fn interviews_come_after_the_submission_and_carry_their_zone() {
 
     input.date = d("2026-05-01");
     let err = add_interview(&mut store, a.id, &input, now()).unwrap_err();
-    assert!(reason(err).contains("before the application was submitted"));
+    assert_eq!(
+        problem(err),
+        FieldProblem::InterviewBeforeSubmission {
+            date: "2026-05-01".into(),
+            submitted: "2026-05-20".into(),
+        }
+    );
     input.date = d("2026-06-16");
     input.mode = InterviewMode::InPerson;
     input.zone = "Mars/Olympus".into();

@@ -124,7 +124,7 @@ fn an_invalid_input_saves_none_of_the_batch() {
     inputs[7].title = "   ".into();
     assert!(matches!(
         create_vacancies(&mut store, inputs, now()),
-        Err(Error::InvalidInput { .. })
+        Err(Error::Invalid { .. })
     ));
     assert_eq!(count(&store), 0);
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use dossier_core::store::Store;
 use dossier_core::vacancy::*;
-use dossier_core::{Error, notice::MAX_NOTICE_BYTES};
+use dossier_core::{Error, FieldProblem, notice::MAX_NOTICE_BYTES};
 
 fn now() -> DateTime<Utc> {
     "2026-11-22T10:00:00Z".parse().unwrap()
@@ -175,10 +175,40 @@ fn bad_input_is_refused_with_the_field_and_nothing_is_saved() {
     for (bad, field) in cases {
         match create_vacancy(&mut store, bad, now()) {
             Err(Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+            Err(Error::Invalid { fields }) => assert_eq!(fields[0].field, field),
             other => panic!("{field}: expected a refusal, got {other:?}"),
         }
     }
     assert_eq!(store.overview().unwrap().vacancies, 0);
+    let mut problem = |bad: VacancyInput| {
+        create_vacancy(&mut store, bad, now())
+            .unwrap_err()
+            .field_problem()
+            .cloned()
+    };
+    assert_eq!(
+        problem(input(Platform::Talentlink, "1", " ")),
+        Some(FieldProblem::Empty)
+    );
+    assert_eq!(
+        problem(VacancyInput {
+            duty_zone: Some("Mars/Olympus".into()),
+            ..input(Platform::Talentlink, "1", "T")
+        }),
+        Some(FieldProblem::UnknownTimeZone {
+            zone: "Mars/Olympus".into()
+        })
+    );
+    assert_eq!(
+        problem(VacancyInput {
+            grade: Some("G".repeat(501)),
+            ..input(Platform::Talentlink, "1", "T")
+        }),
+        Some(FieldProblem::TooLong {
+            max: 500,
+            count: 501
+        })
+    );
 }
 
 #[test]

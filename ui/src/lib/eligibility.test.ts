@@ -31,7 +31,7 @@ describe('eligibility presentation', () => {
       status,
       reason: { code: 'nationality_missing' as const },
       missing: null,
-      source: '',
+      source: [],
     });
     const { applicable, notApplicable } = splitRules([rule('pass'), rule('not_applicable'), rule('pass')]);
     expect(applicable).toHaveLength(2);

@@ -4,6 +4,7 @@
 // README) and for bodies without `params`.
 import i18next from 'i18next';
 import type { ErrorBody } from './bindings';
+import { fieldErrorText } from './field-text';
 import { fileSize, t, type MessageKey } from './i18n.svelte';
 
 // Failures the upload area words in its own catalogue file (`upload.failure.<code>`) rather
@@ -22,7 +23,11 @@ export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | nul
   return i18next.exists(key) ? key : null;
 }
 
-export function errorText(body: Pick<ErrorBody, 'code' | 'message'> & { params?: ErrorBody['params'] }): string {
+export function errorText(
+  body: Pick<ErrorBody, 'code' | 'message'> & { params?: ErrorBody['params']; fields?: ErrorBody['fields'] },
+): string {
+  const refused = refusedFields(body);
+  if (refused) return refused;
   if (!body.params || typeof body.params !== 'object') return body.message;
   const key = errorKey({ code: body.code, params: body.params });
   if (!key) return body.message;
@@ -30,4 +35,15 @@ export function errorText(body: Pick<ErrorBody, 'code' | 'message'> & { params?:
   for (const name of UPLOAD_FAILURES[body.code] ?? [])
     if (typeof values[name] === 'number') values[name] = fileSize(values[name]);
   return t(key as MessageKey, values);
+}
+
+/** A refused form, worded from its fields' codes: the one problem, or how many need attention.
+ * `null` when the core has no code for it yet (its English `message` stands). */
+function refusedFields(body: { code: string; fields?: ErrorBody['fields'] }): string | null {
+  const fields = Array.isArray(body.fields) ? body.fields : [];
+  if (body.code !== 'invalid_fields' || fields.length === 0) return null;
+  if (fields.length > 1) return t('fieldCheck.nothingSavedMany', { count: fields.length });
+  const [only] = fields;
+  if (!only?.problem || only.problem.code === 'untranslated') return null;
+  return t('fieldCheck.nothingSaved', { problem: fieldErrorText(only) });
 }

@@ -6,6 +6,7 @@ import fr from '../locales/fr.fields.json';
 import es from '../locales/es.fields.json';
 import ar from '../locales/ar.fields.json';
 import { FIELD_PROBLEM_CODES, fieldErrorText } from './field-text';
+import { CHECKS } from './field-checks.samples';
 import { setLocale } from './i18n.svelte';
 
 function leaves(node: unknown, path = ''): Array<[string, unknown]> {
@@ -41,6 +42,7 @@ const samples: FieldProblem[] = [
   { code: 'repeated_entry', first: 1 },
   { code: 'repeated_id' },
   { code: 'unknown_entry' },
+  ...CHECKS,
 ];
 
 describe('field problems worded from the catalogue', () => {

@@ -24,6 +24,10 @@ import type fields from '../locales/en.fields.json';
 import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
+import type eligibilitySources from '../locales/en.eligibility_sources.json';
+import type applicationWarnings from '../locales/en.application_warnings.json';
+import type integrity from '../locales/en.integrity.json';
+import type fieldChecks from '../locales/en.field_checks.json';
 import type form from '../locales/en.form.json';
 import type timeInput from '../locales/en.timeinput.json';
 import type noticeCopy from '../locales/en.noticecopy.json';
@@ -63,7 +67,11 @@ type English = typeof base &
   typeof form &
   typeof timeInput &
   typeof noticeCopy &
-  typeof upload;
+  typeof upload &
+  typeof eligibilitySources &
+  typeof applicationWarnings &
+  typeof integrity &
+  typeof fieldChecks;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -143,7 +143,7 @@ describe('eligibility card', () => {
           status: 'pass',
           reason: { code: 'nationality_member', country: 'FR' },
           missing: null,
-          source: 'INTERPOL careers',
+          source: [{ code: 'page', page: 'vacancies' }],
         },
         {
           rule: 'age',
@@ -151,7 +151,7 @@ describe('eligibility card', () => {
           status: 'unknown',
           reason: { code: 'age_missing', minimum: 18 },
           missing: 'dateOfBirth',
-          source: 'INTERPOL careers',
+          source: [{ code: 'page', page: 'vacancies' }],
         },
         {
           rule: 'secondment',
@@ -159,7 +159,7 @@ describe('eligibility card', () => {
           status: 'not_applicable',
           reason: { code: 'secondment_not_applicable' },
           missing: null,
-          source: 'x',
+          source: [{ code: 'wording' }],
         },
       ],
     };
@@ -170,7 +170,7 @@ describe('eligibility card', () => {
     expect(rules.map((r) => r.dataset.status)).toEqual(['pass', 'unknown']);
     expect(rules[0]!.textContent).toContain('You are a national of France, a member country of INTERPOL.');
     expect(rules[1]!.textContent).toContain('Add your date of birth: candidates must be at least 18 on the deadline.');
-    expect(rules[1]!.textContent).toContain('Source: INTERPOL careers');
+    expect(rules[1]!.textContent).toContain('Source: INTERPOL Careers — Vacancies');
     const link = screen.getByTestId('fill-profile');
     expect(link.getAttribute('href')).toBe('#/profile/dateOfBirth');
     expect(link.textContent?.trim()).toBe('Add your date of birth to your profile');

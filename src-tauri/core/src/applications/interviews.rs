@@ -2,6 +2,7 @@
 
 use super::rows::{not_found, read_application};
 use super::{Interview, InterviewInput, InterviewMode, MAX_NOTE_CHARS};
+use crate::error::FieldProblem;
 use crate::store::Store;
 use crate::store::text::{
     self, date_text, instant_text, parse_date, parse_time, stored_instant, time_text,
@@ -28,8 +29,11 @@ struct Checked {
 fn check(c: &Connection, application_id: u32, input: &InterviewInput) -> Result<Checked> {
     let application = read_application(c, application_id)?;
     if application.stage.is_before_submission() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "interview",
+            FieldProblem::InterviewNotSubmitted {
+                stage: application.stage.as_str().to_string(),
+            },
             format!(
                 "an interview comes after the application is submitted; record “Submitted” first (it is at “{}”)",
                 application.stage.label()
@@ -41,24 +45,19 @@ fn check(c: &Connection, application_id: u32, input: &InterviewInput) -> Result<
     if let Some(minutes) = input.duration_minutes
         && (minutes == 0 || minutes > MAX_DURATION_MINUTES)
     {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "duration",
+            FieldProblem::InterviewDuration,
             "an interview lasts between 1 minute and 24 hours",
         ));
     }
     let place = input.place.trim().to_string();
     if place.chars().count() > MAX_PLACE_CHARS {
-        return Err(Error::invalid(
-            "place",
-            format!("a place or link holds at most {MAX_PLACE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("place", &place, MAX_PLACE_CHARS));
     }
     let note = input.note.trim().to_string();
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("a note holds at most {MAX_NOTE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("note", &note, MAX_NOTE_CHARS));
     }
     // The earlier instant in a fold: arriving an hour early beats missing the interview.
     let starts_utc = time::local_instant(input.date, input.time, tz, Fold::Earlier);
@@ -73,12 +72,17 @@ fn check(c: &Connection, application_id: u32, input: &InterviewInput) -> Result<
     if let Some(submitted) = submitted {
         let submitted = stored_instant(&submitted, "timeline")?;
         if starts_utc < submitted {
-            return Err(Error::invalid(
+            let on = time::local_date(submitted, tz);
+            return Err(Error::field(
                 "date",
+                FieldProblem::InterviewBeforeSubmission {
+                    date: date_text(input.date),
+                    submitted: date_text(on),
+                },
                 format!(
                     "the interview is dated {}, before the application was submitted ({})",
                     time::human_day(input.date),
-                    time::human_day(time::local_date(submitted, tz))
+                    time::human_day(on)
                 ),
             ));
         }
@@ -96,11 +100,11 @@ fn check(c: &Connection, application_id: u32, input: &InterviewInput) -> Result<
 
 fn interview_from_row(r: &Row<'_>) -> Result<Interview> {
     let text = |i: usize| r.get::<_, String>(i);
+    // Not the candidate's doing: the row was written by Dossier and changed since.
     let bad = |what: &str| {
-        Error::invalid(
-            "interview",
-            format!("the stored {what} cannot be read; the database may be damaged"),
-        )
+        Error::Internal(format!(
+            "the stored interview {what} cannot be read; the database may be damaged"
+        ))
     };
     Ok(Interview {
         id: r.get(0)?,
@@ -168,7 +172,7 @@ pub fn add_interview(
             ],
         )?;
         let id = u32::try_from(tx.last_insert_rowid())
-            .map_err(|_| Error::invalid("interview", "too many records to count"))?;
+            .map_err(|_| Error::Internal("too many interviews to count".into()))?;
         read_interview(tx, id)
     })
 }

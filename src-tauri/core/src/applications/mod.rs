@@ -69,8 +69,8 @@ pub struct Application {
     pub deadline_zone: Option<String>,
     /// The platform the candidate applied on.
     pub platform: Platform,
-    /// Set when `platform` is not the vacancy's: says why that matters.
-    pub platform_warning: Option<String>,
+    /// Set when `platform` is not the vacancy's (always [`ApplicationWarning::OtherPlatform`]).
+    pub platform_warning: Option<ApplicationWarning>,
     pub stage: Stage,
     /// The stages it may move to now, in board order (where a card may be dropped).
     pub next_stages: Vec<Stage>,
@@ -182,7 +182,35 @@ pub struct ApplicationDetail {
 #[serde(rename_all = "camelCase")]
 pub struct Created {
     pub application: Application,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ApplicationWarning>,
+}
+
+/// Something the candidate should know about an application, as a code and its facts: the
+/// window words it (`ui/src/locales/*.application_warnings.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(
+    tag = "code",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum ApplicationWarning {
+    /// Recorded on another platform than the one the vacancy is published on: INTERPOL only
+    /// considers applications made where the post is published.
+    OtherPlatform {
+        published: Platform,
+        recorded: Platform,
+    },
+    /// Not yet submitted although the deadline has passed.
+    DeadlinePassed {
+        deadline_utc: DateTime<Utc>,
+        /// The IANA zone the deadline was given in; `None` for UTC.
+        zone: Option<String>,
+    },
+    /// Submitted after the deadline: the date may be wrong.
+    SubmittedLate {
+        deadline_utc: DateTime<Utc>,
+        zone: Option<String>,
+    },
 }
 
 /// One column of the board.
@@ -195,16 +223,9 @@ pub struct BoardColumn {
 }
 
 /// The warning shown when an application is recorded on another platform than the vacancy's.
-pub fn platform_warning(vacancy: Platform, applied: Platform) -> Option<String> {
-    let name = |p: Platform| match p {
-        Platform::Talentlink => "Talentlink",
-        Platform::RecruitmentHub => "the Recruitment Hub",
-    };
-    (vacancy != applied).then(|| {
-        format!(
-            "This vacancy is published on {}, but the application is recorded on {}. INTERPOL only considers applications made on the platform where the post is published.",
-            name(vacancy),
-            name(applied)
-        )
+pub fn platform_warning(vacancy: Platform, applied: Platform) -> Option<ApplicationWarning> {
+    (vacancy != applied).then_some(ApplicationWarning::OtherPlatform {
+        published: vacancy,
+        recorded: applied,
     })
 }

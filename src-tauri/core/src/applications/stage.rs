@@ -24,6 +24,8 @@
 //! A refused move names what must come first; a mistaken step is undone with
 //! [`super::undo_last_event`] rather than by moving backwards.
 
+use crate::Error;
+use crate::error::{FieldProblem, StageRule};
 use serde::{Deserialize, Serialize};
 
 #[derive(
@@ -174,7 +176,41 @@ impl Stage {
             .collect()
     }
 
-    /// Why `self` cannot follow `from`, in plain English; `None` when it can.
+    /// Which rule refuses `self` after `from`; `None` when it can follow.
+    pub fn refusal_rule(self, from: Stage) -> Option<StageRule> {
+        if self.can_follow(from) {
+            return None;
+        }
+        Some(if self == from {
+            StageRule::Already
+        } else if from.is_before_submission() && !self.is_before_submission() {
+            StageRule::NotSubmitted
+        } else if from.is_closed() {
+            StageRule::Closed
+        } else if matches!(self, PreEmploymentChecks | Accepted | Declined) {
+            StageRule::NoOffer
+        } else if self.is_before_submission() {
+            StageRule::AlreadySubmitted
+        } else {
+            StageRule::Other
+        })
+    }
+
+    /// The refusal of `self` after `from` as a field error the window words; `None` when it
+    /// can follow.
+    pub fn refused(self, from: Stage) -> Option<Error> {
+        let why = self.refusal_rule(from)?;
+        let then: Vec<&str> = from.next_stages().iter().map(|s| s.as_str()).collect();
+        let problem = FieldProblem::StageNotAllowed {
+            from: from.as_str().to_string(),
+            to: self.as_str().to_string(),
+            why,
+            then: then.join(","),
+        };
+        Some(Error::field("stage", problem, self.refusal(from)?))
+    }
+
+    /// Why `self` cannot follow `from`, in plain English (for logs); `None` when it can.
     pub fn refusal(self, from: Stage) -> Option<String> {
         if self.can_follow(from) {
             return None;
@@ -243,6 +279,18 @@ mod tests {
 
     #[test]
     fn a_closed_application_is_refused_as_closed_not_as_missing_an_offer() {
+        assert_eq!(Declined.refusal_rule(Accepted), Some(StageRule::Closed));
+        assert_eq!(Offer.refusal_rule(Unsuccessful), Some(StageRule::Closed));
+        assert_eq!(Accepted.refusal_rule(Rostered), Some(StageRule::NoOffer));
+        assert_eq!(
+            Offer.refused(Unsuccessful).unwrap().field_problem(),
+            Some(&FieldProblem::StageNotAllowed {
+                from: "unsuccessful".into(),
+                to: "offer".into(),
+                why: StageRule::Closed,
+                then: "rostered".into(),
+            })
+        );
         let why = Declined.refusal(Accepted).unwrap();
         assert!(why.contains("“Accepted” closes the application"), "{why}");
         let why = Offer.refusal(Unsuccessful).unwrap();

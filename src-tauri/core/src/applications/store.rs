@@ -2,9 +2,10 @@
 
 use super::rows::{APPLICATION_SELECT, application_from_row, not_found, read_application};
 use super::{
-    Application, ApplicationDetail, ApplicationEvent, ApplicationInput, BoardColumn, Created,
-    EventInput, MAX_NOTE_CHARS, Stage, documents, interviews,
+    Application, ApplicationDetail, ApplicationEvent, ApplicationInput, ApplicationWarning,
+    BoardColumn, Created, EventInput, MAX_NOTE_CHARS, Stage, documents, interviews,
 };
+use crate::error::FieldProblem;
 use crate::store::Store;
 use crate::store::text::{
     self, date_text, instant_text, parse_date, parse_time, stored_instant, time_text,
@@ -17,7 +18,7 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 
 fn id_from_rowid(rowid: i64) -> Result<u32> {
-    u32::try_from(rowid).map_err(|_| Error::invalid("application", "too many records to count"))
+    u32::try_from(rowid).map_err(|_| Error::Internal("too many records to count".into()))
 }
 
 /// A step checked and resolved to an instant.
@@ -66,10 +67,7 @@ fn clean_event(
     let tz = time::zone(&zone)?;
     let note = input.note.trim().to_string();
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("a note holds at most {MAX_NOTE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("note", &note, MAX_NOTE_CHARS));
     }
     let occurred = time::local_instant(
         input.date,
@@ -78,8 +76,11 @@ fn clean_event(
         Fold::Earlier,
     );
     if occurred > now {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "date",
+            FieldProblem::StepInFuture {
+                date: date_text(input.date),
+            },
             format!(
                 "{} is in the future; record a step once it has happened",
                 time::human_day(input.date)
@@ -133,8 +134,11 @@ pub fn create_application(
     now: DateTime<Utc>,
 ) -> Result<Created> {
     if !input.first_step.stage.can_start() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "stage",
+            FieldProblem::FirstStepNotAllowed {
+                stage: input.first_step.stage.as_str().to_string(),
+            },
             format!(
                 "a new application starts as Interested, Preparing or Submitted; record “Submitted” first, then “{}”",
                 input.first_step.stage.label()
@@ -159,8 +163,9 @@ pub fn create_application(
             )
             .optional()?;
         if let Some(existing) = existing {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "vacancy",
+                FieldProblem::ApplicationExists { existing },
                 format!(
                     "there is already an application for “{title}” (application {existing}); open it instead"
                 ),
@@ -190,7 +195,8 @@ pub fn create_application(
         insert_event(tx, id, &event, now)?;
         read_application(tx, id)
     })?;
-    let mut warnings: Vec<String> = application.platform_warning.iter().cloned().collect();
+    let mut warnings: Vec<ApplicationWarning> =
+        application.platform_warning.iter().cloned().collect();
     if let Some(late) = late_submission_warning(&application, store)? {
         warnings.push(late);
     }
@@ -202,15 +208,19 @@ pub fn create_application(
 
 /// Warns when the application is recorded as not yet submitted although the deadline has
 /// passed, or as submitted after it.
-fn late_submission_warning(application: &Application, store: &Store) -> Result<Option<String>> {
+fn late_submission_warning(
+    application: &Application,
+    store: &Store,
+) -> Result<Option<ApplicationWarning>> {
     let Some(deadline) = application.deadline_utc else {
         return Ok(None);
     };
-    let when = deadline_words(application, deadline);
+    let zone = application.deadline_zone.clone();
     if application.stage.is_before_submission() && application.stage_since_utc > deadline {
-        return Ok(Some(format!(
-            "The deadline ({when}) has already passed; INTERPOL may no longer accept applications for this vacancy."
-        )));
+        return Ok(Some(ApplicationWarning::DeadlinePassed {
+            deadline_utc: deadline,
+            zone,
+        }));
     }
     let submitted_late = store.read(|c| {
         Ok(c.query_row(
@@ -220,24 +230,10 @@ fn late_submission_warning(application: &Application, store: &Store) -> Result<O
             |r| r.get::<_, bool>(0),
         )?)
     })?;
-    Ok(submitted_late.then(|| {
-        format!("The submission is recorded after the deadline ({when}); check its date.")
+    Ok(submitted_late.then_some(ApplicationWarning::SubmittedLate {
+        deadline_utc: deadline,
+        zone,
     }))
-}
-
-fn deadline_words(application: &Application, deadline: DateTime<Utc>) -> String {
-    match application
-        .deadline_zone
-        .as_deref()
-        .and_then(|z| z.parse::<Tz>().ok())
-    {
-        Some(tz) => format!(
-            "{}, {} time",
-            time::human_moment(time::local_time(deadline, tz)),
-            tz.name()
-        ),
-        None => format!("{} UTC", time::human_moment(deadline.naive_utc())),
-    }
 }
 
 /// The last step recorded: its stage, instant and zone.
@@ -280,8 +276,8 @@ pub(crate) fn record_event_in(
 ) -> Result<Application> {
     {
         let current = read_application(tx, application_id)?;
-        if let Some(why) = input.stage.refusal(current.stage) {
-            return Err(Error::invalid("stage", why));
+        if let Some(refused) = input.stage.refused(current.stage) {
+            return Err(refused);
         }
         let event = clean_event(tx, input, VacancyOf::Application(application_id), now)?;
         if let Some((_, stage, at, _)) = last_event(tx, application_id)? {
@@ -290,13 +286,19 @@ pub(crate) fn record_event_in(
             // A date without a time on the same day as the last step is taken as after it.
             let same_day = event.time.is_none() && local_date(last_at, tz) == event.date;
             if event.occurred < last_at && !same_day {
-                return Err(Error::invalid(
+                let last = local_date(last_at, tz);
+                return Err(Error::field(
                     "date",
+                    FieldProblem::StepBeforeLast {
+                        date: date_text(event.date),
+                        stage: stage.as_str().to_string(),
+                        last: date_text(last),
+                    },
                     format!(
                         "this step is dated {}, before the last one recorded (“{}” on {}); record steps in the order they happened",
                         time::human_day(event.date),
                         stage.label(),
-                        time::human_day(local_date(last_at, tz))
+                        time::human_day(last)
                     ),
                 ));
             }
@@ -321,8 +323,9 @@ pub fn undo_last_event(
             |r| r.get(0),
         )?;
         if count < 2 {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "timeline",
+                FieldProblem::FirstStepUndo,
                 "the first step cannot be undone; delete the application instead",
             ));
         }
@@ -350,10 +353,7 @@ pub fn set_notes(
     now: DateTime<Utc>,
 ) -> Result<Application> {
     if notes.chars().count() > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "notes",
-            format!("notes hold at most {MAX_NOTE_CHARS} characters"),
-        ));
+        return Err(Error::too_long("notes", notes, MAX_NOTE_CHARS));
     }
     store.write(|tx| {
         let changed = tx.execute(

@@ -124,7 +124,8 @@ fn event_words(t: &Target, language: DisplayLanguage) -> (String, String) {
             ];
             let detail = match country.as_deref() {
                 Some(c) => {
-                    args.push(("country", Arg::Text(c)));
+                    let named = crate::countries::name_in(c, language.tag()).unwrap_or(c);
+                    args.push(("country", Arg::Text(named)));
                     Msg::IcsCertificateDetailIn
                 }
                 None => Msg::IcsCertificateDetail,

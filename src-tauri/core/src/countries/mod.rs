@@ -153,6 +153,47 @@ pub fn name(code: &str) -> Option<&'static str> {
     iso3166::Country::from_alpha2_ignore_case(code).map(|c| c.name)
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameData {
+    #[allow(dead_code)] // Says where the names come from, for whoever updates the file.
+    source: String,
+    names: std::collections::HashMap<String, LocalNames>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocalNames {
+    en: String,
+    fr: String,
+    es: String,
+    ar: String,
+}
+
+const NAME_DATA: &str = include_str!("../../data/country_names.json");
+
+fn local_names() -> &'static NameData {
+    static DATA: std::sync::OnceLock<NameData> = std::sync::OnceLock::new();
+    // Compiled in and checked by the tests below: a failure is a build mistake.
+    DATA.get_or_init(|| {
+        serde_json::from_str(NAME_DATA)
+            .expect("data/country_names.json is compiled in and must parse")
+    })
+}
+
+/// A country's name in the language of `tag` (`en`, `fr`, `es`, `ar`), from Debian's
+/// iso-codes translations, for texts Rust writes (notifications, `.ics`, pack files); the
+/// window names countries through `Intl` instead. Another tag gets the English name.
+pub fn name_in(code: &str, tag: &str) -> Option<&'static str> {
+    let names = local_names().names.get(&code.trim().to_ascii_uppercase())?;
+    Some(match tag {
+        "fr" => &names.fr,
+        "es" => &names.es,
+        "ar" => &names.ar,
+        _ => &names.en,
+    })
+}
+
 /// "Kosovo (XK)" for a message to the candidate; an unknown code is shown as given, in quotes.
 pub fn describe(code: &str) -> String {
     match (name(code), canonical_code(code)) {
@@ -164,6 +205,35 @@ pub fn describe(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_member_country_has_a_name_in_each_language() {
+        for member in members() {
+            for tag in ["en", "fr", "es", "ar"] {
+                let named = name_in(&member.code, tag);
+                assert!(
+                    named.is_some_and(|n| !n.is_empty()),
+                    "{} in {tag}",
+                    member.code
+                );
+            }
+            // Arabic is written in its own script for every member.
+            let arabic = name_in(&member.code, "ar").unwrap();
+            assert!(
+                arabic
+                    .chars()
+                    .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                "{}: {arabic}",
+                member.code
+            );
+        }
+        assert_eq!(name_in("fr", "fr"), Some("France"));
+        assert_eq!(name_in("DE", "fr"), Some("Allemagne"));
+        assert_eq!(name_in("DE", "es"), Some("Alemania"));
+        assert_eq!(name_in("SN", "ar"), Some("السّنغال"));
+        assert_eq!(name_in("XK", "ar"), Some("كوسوفو"));
+        assert_eq!(name_in("ZZ", "fr"), None);
+    }
 
     fn data() -> MemberData {
         serde_json::from_str(MEMBER_DATA).unwrap()

@@ -13,7 +13,7 @@ mod reason;
 mod saved;
 mod wording;
 
-pub use reason::{AgeDay, Reason, StudiesDay, Tense};
+pub use reason::{AgeDay, NoticePart, Reason, Source, StudiesDay, Tense};
 pub use saved::{VacancyVerdict, assess_saved, verdicts_for};
 pub use wording::{
     INTERNSHIP_ENGLISH_WORDING, LanguageWordingMap, USUAL_ENGLISH_WORDING, WORDING_SETTING,
@@ -81,8 +81,8 @@ pub struct RuleOutcome {
     pub reason: Reason,
     /// For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`).
     pub missing: Option<String>,
-    /// Where the rule comes from.
-    pub source: String,
+    /// Where the rule comes from: INTERPOL's pages, the notice, the candidate's settings.
+    pub source: Vec<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -96,14 +96,22 @@ pub struct Assessment {
 
 // What the candidate reads as each rule's source: the INTERPOL page it comes from
 // (docs/domain.md#eligibility says which page says what).
-const SOURCE_NATIONALITY: &str = sources::VACANCIES.title;
-const SOURCE_AGE: &str = sources::VACANCIES.title;
-const SOURCE_USUAL_ENGLISH: &str = sources::VACANCIES.title;
-const SOURCE_INTERNSHIP_ENGLISH: &str = sources::INTERNSHIPS.title;
-const SOURCE_SECONDMENT: &str = sources::SECONDMENTS.title;
-const SOURCE_INTERNSHIP: &str = sources::INTERNSHIPS.title;
-// Not INTERPOL's: the CEFR reading of a notice's wording is the candidate's own setting.
-const SOURCE_WORDING: &str = "level read through your language settings";
+const SOURCE_NATIONALITY: sources::InterpolPage = sources::VACANCIES;
+const SOURCE_AGE: sources::InterpolPage = sources::VACANCIES;
+const SOURCE_USUAL_ENGLISH: sources::InterpolPage = sources::VACANCIES;
+const SOURCE_INTERNSHIP_ENGLISH: sources::InterpolPage = sources::INTERNSHIPS;
+const SOURCE_SECONDMENT: sources::InterpolPage = sources::SECONDMENTS;
+const SOURCE_INTERNSHIP: sources::InterpolPage = sources::INTERNSHIPS;
+
+/// A page as a source part.
+fn page(page: sources::InterpolPage) -> Source {
+    Source::Page { page: page.id }
+}
+
+/// A source that is one page.
+fn from_page(p: sources::InterpolPage) -> Vec<Source> {
+    vec![page(p)]
+}
 
 /// The minimum age (docs/domain.md#age).
 pub const MINIMUM_AGE: u32 = 18;
@@ -188,23 +196,18 @@ fn verdict(rules: &[RuleOutcome]) -> Verdict {
     }
 }
 
-fn outcome(
-    rule: RuleId,
-    status: RuleStatus,
-    reason: Reason,
-    source: impl Into<String>,
-) -> RuleOutcome {
+fn outcome(rule: RuleId, status: RuleStatus, reason: Reason, source: Vec<Source>) -> RuleOutcome {
     RuleOutcome {
         rule,
         subject: None,
         status,
         reason,
         missing: None,
-        source: source.into(),
+        source,
     }
 }
 
-fn unknown(rule: RuleId, reason: Reason, missing: &str, source: impl Into<String>) -> RuleOutcome {
+fn unknown(rule: RuleId, reason: Reason, missing: &str, source: Vec<Source>) -> RuleOutcome {
     RuleOutcome {
         missing: Some(missing.to_string()),
         ..outcome(rule, RuleStatus::Unknown, reason, source)
@@ -216,23 +219,22 @@ fn country_code(code: &str) -> String {
     code.trim().to_ascii_uppercase()
 }
 
-fn notice_source(notice: &VacancyInput, part: &str) -> String {
+fn notice_source(notice: &VacancyInput, part: NoticePart) -> Source {
     let reference = notice.reference.trim();
-    if reference.is_empty() {
-        format!("The vacancy notice: {part}")
-    } else {
-        format!("Vacancy notice {reference}: {part}")
+    Source::Notice {
+        reference: (!reference.is_empty()).then(|| reference.to_string()),
+        part,
     }
 }
 
 fn nationality(p: &Profile) -> RuleOutcome {
-    let source = format!(
-        // A citation's date, in ISO: it sits inside a sentence the UI does not write, so it
-        // takes no side in the candidate's date style.
-        "{SOURCE_NATIONALITY}; {} (member list as of {})",
-        sources::MEMBER_COUNTRIES.title,
-        countries::member_list().as_of.format("%Y-%m-%d")
-    );
+    let source = vec![
+        page(SOURCE_NATIONALITY),
+        page(sources::MEMBER_COUNTRIES),
+        Source::MemberList {
+            as_of: countries::member_list().as_of,
+        },
+    ];
     if p.nationalities.is_empty() {
         return unknown(
             RuleId::Nationality,
@@ -268,7 +270,7 @@ fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
             RuleId::Age,
             Reason::AgeMissing { minimum },
             "dateOfBirth",
-            SOURCE_AGE,
+            from_page(SOURCE_AGE),
         );
     };
     let age = age::age_on(birth, date);
@@ -288,7 +290,7 @@ fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
                 counted_on: date,
                 day,
             },
-            SOURCE_AGE,
+            from_page(SOURCE_AGE),
         );
     }
     let reason = if age < 0 {
@@ -308,7 +310,7 @@ fn age_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOutcome {
             turns_on: age::turns(birth, MINIMUM_AGE),
         }
     };
-    outcome(RuleId::Age, RuleStatus::Fail, reason, SOURCE_AGE)
+    outcome(RuleId::Age, RuleStatus::Fail, reason, from_page(SOURCE_AGE))
 }
 
 /// The level a language requirement asks for, and how to say it.
@@ -317,10 +319,13 @@ enum Needed {
         level: Cefr,
         /// How the level was worded, when not as a CEFR level.
         wording: Option<String>,
-        source: String,
+        source: Vec<Source>,
     },
     /// The notice's wording is not in the candidate's mapping.
-    UnknownWording { wording: String, source: String },
+    UnknownWording {
+        wording: String,
+        source: Vec<Source>,
+    },
 }
 
 fn needed_level(
@@ -328,7 +333,7 @@ fn needed_level(
     requirement: Option<&LanguageRequirement>,
     wording_map: &LanguageWordingMap,
 ) -> Needed {
-    let from_notice = notice_source(notice, "languages");
+    let from_notice = notice_source(notice, NoticePart::Languages);
     let (wording, fallback, source) = match requirement {
         Some(LanguageRequirement {
             level: Some(level), ..
@@ -336,7 +341,7 @@ fn needed_level(
             return Needed::Level {
                 level: *level,
                 wording: None,
-                source: from_notice,
+                source: vec![from_notice],
             };
         }
         Some(LanguageRequirement {
@@ -346,11 +351,11 @@ fn needed_level(
                 Some(level) => Needed::Level {
                     level,
                     wording: Some(w.trim().to_string()),
-                    source: format!("{from_notice}; {SOURCE_WORDING}"),
+                    source: vec![from_notice, Source::Wording],
                 },
                 None => Needed::UnknownWording {
                     wording: w.trim().to_string(),
-                    source: from_notice,
+                    source: vec![from_notice],
                 },
             };
         }
@@ -358,18 +363,14 @@ fn needed_level(
         Some(_) => (
             USUAL_ENGLISH_WORDING,
             Cefr::B2,
-            format!("{from_notice} (no level given)"),
+            notice_source(notice, NoticePart::LanguagesNoLevel),
         ),
         None if notice.contract_kind == Some(ContractKind::Internship) => (
             INTERNSHIP_ENGLISH_WORDING,
             Cefr::C1,
-            SOURCE_INTERNSHIP_ENGLISH.to_string(),
+            page(SOURCE_INTERNSHIP_ENGLISH),
         ),
-        None => (
-            USUAL_ENGLISH_WORDING,
-            Cefr::B2,
-            SOURCE_USUAL_ENGLISH.to_string(),
-        ),
+        None => (USUAL_ENGLISH_WORDING, Cefr::B2, page(SOURCE_USUAL_ENGLISH)),
     };
     // The default wordings go through the mapping too, so a candidate who reads "working
     // knowledge" as B1 sees that everywhere; the default level stands in if it was removed.
@@ -377,7 +378,7 @@ fn needed_level(
     Needed::Level {
         level,
         wording: Some(wording.to_string()),
-        source: format!("{source}; {SOURCE_WORDING}"),
+        source: vec![source, Source::Wording],
     }
 }
 
@@ -479,7 +480,7 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
             rule,
             RuleStatus::NotApplicable,
             Reason::SecondmentNotApplicable,
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         );
     }
     let le = &p.law_enforcement;
@@ -488,19 +489,19 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
             rule,
             Reason::SecondmentServingUnknown,
             "lawEnforcement.serving",
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         ),
         (Some(false), _) => outcome(
             rule,
             RuleStatus::Fail,
             Reason::SecondmentNotServing,
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         ),
         (Some(true), None) => unknown(
             rule,
             Reason::SecondmentCountryMissing,
             "lawEnforcement.country",
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         ),
         (Some(true), Some(country)) if !countries::is_member(country) => outcome(
             rule,
@@ -508,7 +509,7 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
             Reason::SecondmentCountryNotMember {
                 country: country_code(country),
             },
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         ),
         (Some(true), Some(country)) => outcome(
             rule,
@@ -516,7 +517,7 @@ fn secondment(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
             Reason::SecondmentMet {
                 country: country_code(country),
             },
-            SOURCE_SECONDMENT,
+            from_page(SOURCE_SECONDMENT),
         ),
     }
 }
@@ -551,7 +552,7 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
             rule,
             RuleStatus::NotApplicable,
             Reason::InternshipNotApplicable,
-            SOURCE_INTERNSHIP,
+            from_page(SOURCE_INTERNSHIP),
         );
     }
     if p.education.is_empty() {
@@ -559,7 +560,7 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
             rule,
             Reason::InternshipNoStudies,
             "education",
-            SOURCE_INTERNSHIP,
+            from_page(SOURCE_INTERNSHIP),
         );
     }
     let post_secondary: Vec<(usize, &Education)> = p
@@ -579,7 +580,7 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
                 field: e.field.clone(),
                 institution: e.institution.clone(),
             },
-            SOURCE_INTERNSHIP,
+            from_page(SOURCE_INTERNSHIP),
         );
     }
     // INTERPOL's Internships page: "graduated within the past one year" at submission.
@@ -605,7 +606,7 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
                 judged: judged.kind(),
                 judged_on: on,
             },
-            SOURCE_INTERNSHIP,
+            from_page(SOURCE_INTERNSHIP),
         );
     }
     if let Some((i, e)) = completed().find(|(_, e)| e.to.is_none()) {
@@ -616,7 +617,7 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
                 institution: e.institution.clone(),
             },
             &format!("education[{i}].to"),
-            SOURCE_INTERNSHIP,
+            from_page(SOURCE_INTERNSHIP),
         );
     }
     let reason = match completed().filter_map(|(_, e)| e.to).max() {
@@ -627,12 +628,12 @@ fn internship(p: &Profile, notice: &VacancyInput, judged: StudiesJudgedOn) -> Ru
         },
         None => Reason::InternshipNoPostSecondary,
     };
-    outcome(rule, RuleStatus::Fail, reason, SOURCE_INTERNSHIP)
+    outcome(rule, RuleStatus::Fail, reason, from_page(SOURCE_INTERNSHIP))
 }
 
 fn education(p: &Profile, notice: &VacancyInput) -> RuleOutcome {
     let rule = RuleId::Education;
-    let source = notice_source(notice, "minimum education");
+    let source = vec![notice_source(notice, NoticePart::MinimumEducation)];
     let Some(min) = notice.min_education else {
         return outcome(
             rule,
@@ -704,11 +705,10 @@ fn experience_rule(p: &Profile, notice: &VacancyInput, on: NaiveDate) -> RuleOut
     let rule = RuleId::Experience;
     // Notices say only experience backed by official proof of employment counts; the FAQ's
     // documents list is where that proof is asked for (docs/domain.md#proof-of-employment).
-    let source = format!(
-        "{}; {}",
-        notice_source(notice, "minimum experience"),
-        sources::VACANCIES_FAQ_DOCUMENTS.title
-    );
+    let source = vec![
+        notice_source(notice, NoticePart::MinimumExperience),
+        page(sources::VACANCIES_FAQ_DOCUMENTS),
+    ];
     let min = match notice.min_experience_years {
         None | Some(0) => {
             return outcome(
@@ -770,7 +770,7 @@ mod tests {
         let with = |statuses: &[RuleStatus]| {
             let rules: Vec<_> = statuses
                 .iter()
-                .map(|s| outcome(RuleId::Age, *s, Reason::NationalityMissing, ""))
+                .map(|s| outcome(RuleId::Age, *s, Reason::NationalityMissing, Vec::new()))
                 .collect();
             verdict(&rules)
         };

@@ -165,3 +165,36 @@ pub enum Reason {
         met: bool,
     },
 }
+
+/// Which part of a notice a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticePart {
+    Languages,
+    /// The notice names the language but no level: the usual working knowledge is read.
+    LanguagesNoLevel,
+    MinimumEducation,
+    MinimumExperience,
+}
+
+/// One part of where a rule comes from, tagged by `code`; the window words each part and lists
+/// them (`ui/src/locales/*.eligibility_sources.json`), so no English title reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(
+    tag = "code",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum Source {
+    /// One of INTERPOL's public pages ([`crate::sources`]).
+    Page { page: crate::sources::PageId },
+    /// INTERPOL's member list, as of the day it was last read.
+    MemberList { as_of: NaiveDate },
+    /// The vacancy notice itself, by its reference when it has one.
+    Notice {
+        reference: Option<String>,
+        part: NoticePart,
+    },
+    /// The CEFR reading of a notice's wording: the candidate's own language settings.
+    Wording,
+}

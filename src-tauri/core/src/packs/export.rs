@@ -169,9 +169,11 @@ pub fn pack_plan(
                     Requirement::Cv | Requirement::CoverLetter if !candidate.is_empty() => {
                         candidate.clone()
                     }
-                    Requirement::CriminalRecord { country } => crate::countries::name(country)
-                        .unwrap_or(country)
-                        .to_string(),
+                    Requirement::CriminalRecord { country } => {
+                        crate::countries::name_in(country, language.tag())
+                            .unwrap_or(country)
+                            .to_string()
+                    }
                     _ => document.title.clone(),
                 };
                 let name = safe_file_name(

@@ -154,8 +154,10 @@ pub(super) fn single(
                     Msg::CertificateNamedFrom,
                     &[
                         ("name", Arg::from(&t.name)),
-                        // Country names are English for now; see the notes in `words`.
-                        ("country", Arg::Text(crate::countries::name(c).unwrap_or(c))),
+                        (
+                            "country",
+                            Arg::Text(crate::countries::name_in(c, say.0.tag()).unwrap_or(c)),
+                        ),
                     ],
                 ),
                 None => say.msg(Msg::CertificateNamed, &[("name", Arg::from(&t.name))]),

@@ -2,6 +2,7 @@
 //! the duplicate check see the same reference the candidate sees.
 
 use super::{MAX_NOTICE_BYTES, VacancyInput};
+use crate::error::FieldProblem;
 use crate::hidden_chars::{is_invisible, strip_hidden};
 use crate::time::zone as parse_zone;
 use crate::{Error, Result};
@@ -17,13 +18,14 @@ fn clean(value: &mut String, field: &str, label: &str, required: bool) -> Result
     let visible = strip_hidden(value);
     let trimmed = visible.trim();
     if required && trimmed.is_empty() {
-        return Err(Error::invalid(field, format!("{label} is required")));
+        return Err(Error::field(
+            field,
+            FieldProblem::Empty,
+            format!("{label} is required"),
+        ));
     }
     if trimmed.chars().count() > MAX_SHORT_TEXT {
-        return Err(Error::invalid(
-            field,
-            format!("{label} is longer than {MAX_SHORT_TEXT} characters"),
-        ));
+        return Err(Error::too_long(field, trimmed, MAX_SHORT_TEXT));
     }
     if trimmed != value.as_str() {
         *value = trimmed.to_string();
@@ -39,6 +41,16 @@ fn clean_optional(value: &mut Option<String>, field: &str, label: &str) -> Resul
         }
     }
     Ok(())
+}
+
+fn unknown_zone(field: &str, zone: &str) -> Error {
+    Error::field(
+        field,
+        FieldProblem::UnknownTimeZone {
+            zone: zone.to_string(),
+        },
+        format!("\"{zone}\" is not a known time zone"),
+    )
 }
 
 fn refuse_address(reason: impl Into<String>) -> Error {
@@ -102,17 +114,10 @@ impl VacancyInput {
         }
         clean_optional(&mut self.notice_url, "noticeUrl", "The notice address")?;
         if let Some(zone) = &self.duty_zone {
-            parse_zone(zone).map_err(|_| {
-                Error::invalid("dutyZone", format!("\"{zone}\" is not a known time zone"))
-            })?;
+            parse_zone(zone).map_err(|_| unknown_zone("dutyZone", zone))?;
         }
         if let Some(deadline) = &self.deadline {
-            parse_zone(&deadline.zone).map_err(|_| {
-                Error::invalid(
-                    "deadline",
-                    format!("\"{}\" is not a known time zone", deadline.zone),
-                )
-            })?;
+            parse_zone(&deadline.zone).map_err(|_| unknown_zone("deadline", &deadline.zone))?;
             deadline.instant()?;
         }
         if let Some(text) = &self.notice_text {
@@ -132,8 +137,11 @@ impl VacancyInput {
         for requirement in &mut self.languages {
             let code = requirement.language.trim().to_ascii_lowercase();
             if code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
-                return Err(Error::invalid(
+                return Err(Error::field(
                     "languages",
+                    FieldProblem::NotALanguageCode {
+                        value: requirement.language.clone(),
+                    },
                     format!(
                         "\"{}\" is not a two-letter language code",
                         requirement.language

@@ -21,8 +21,8 @@ pub struct IntegrityReport {
     pub files_without_document: Vec<StrayFile>,
     pub documents_without_file: Vec<MissingFile>,
     pub damaged_files: Vec<DamagedFile>,
+    /// The window words its summary from these counts and lists: nothing here is English.
     pub healthy: bool,
-    pub summary: String,
 }
 
 /// A file in the vault folder that no document uses, or that Dossier did not put there.
@@ -31,10 +31,33 @@ pub struct IntegrityReport {
 pub struct StrayFile {
     pub path: String,
     pub size_bytes: f64,
-    pub reason: String,
+    pub why: StrayKind,
     /// A stored object no document uses: [`remove_stray_files`] may remove it. Anything else in
     /// the vault folder is not Dossier's to delete.
     pub removable: bool,
+}
+
+/// What a file no document uses is, as far as the check can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum StrayKind {
+    /// Left by an interrupted import: removed the next time Dossier starts.
+    InterruptedImport,
+    /// Not a file Dossier stored in its vault.
+    NotStored,
+    /// A stored object no document uses (an import may have stopped before saving its row);
+    /// importing the same file again reuses it.
+    Unused,
+}
+
+/// What is wrong with a damaged file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Damage {
+    /// The content changed since it was imported: importing the original again repairs it.
+    Changed,
+    /// The file could not be read.
+    Unreadable,
 }
 
 /// Why a path given to [`remove_stray_files`] was left where it is.
@@ -87,7 +110,7 @@ pub struct DamagedFile {
     /// `None` when the file could not be read at all.
     pub actual_hash: Option<String>,
     pub document_ids: Vec<u32>,
-    pub reason: String,
+    pub why: Damage,
 }
 
 struct Row {
@@ -129,7 +152,6 @@ pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityRepor
         documents_without_file: Vec::new(),
         damaged_files: Vec::new(),
         healthy: true,
-        summary: String::new(),
     };
     let mut present: HashSet<(String, MediaType)> = HashSet::new();
     for entry in read_dir(vault_dir)? {
@@ -143,13 +165,9 @@ pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityRepor
                 check_object(&object.path(), &name, &by_object, &mut present, &mut report);
             }
         } else if objects::is_temp_name(&name) {
-            stray(
-                &mut report,
-                &path,
-                "left by an interrupted import; Dossier removes it the next time it starts",
-            );
+            stray(&mut report, &path, StrayKind::InterruptedImport);
         } else {
-            stray(&mut report, &path, "not a file Dossier stored in its vault");
+            stray(&mut report, &path, StrayKind::NotStored);
         }
     }
 
@@ -177,7 +195,6 @@ pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityRepor
     report.healthy = report.files_without_document.is_empty()
         && report.documents_without_file.is_empty()
         && report.damaged_files.is_empty();
-    report.summary = summary(&report);
     Ok(report)
 }
 
@@ -198,15 +215,11 @@ fn check_object(
             .then(|| (stem.to_string(), media))
     });
     let Some((hash, media)) = parsed else {
-        stray(report, path, "not a file Dossier stored in its vault");
+        stray(report, path, StrayKind::NotStored);
         return;
     };
     let Some(ids) = by_object.get(&(hash.as_str(), media)) else {
-        stray(
-            report,
-            path,
-            "no document uses this file (an import may have stopped before saving its row); importing the same file again reuses it",
-        );
+        stray(report, path, StrayKind::Unused);
         if let Some(last) = report.files_without_document.last_mut() {
             last.removable = fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
         }
@@ -220,27 +233,25 @@ fn check_object(
             expected_hash: hash.clone(),
             actual_hash: Some(actual),
             document_ids: ids.clone(),
-            reason:
-                "the content changed since it was imported; import the original again to repair it"
-                    .into(),
+            why: Damage::Changed,
         }),
-        Err(e) => report.damaged_files.push(DamagedFile {
+        Err(_) => report.damaged_files.push(DamagedFile {
             path: path.display().to_string(),
             expected_hash: hash.clone(),
             actual_hash: None,
             document_ids: ids.clone(),
-            reason: format!("the file could not be read ({e})"),
+            why: Damage::Unreadable,
         }),
     }
     present.insert((hash, media));
 }
 
-fn stray(report: &mut IntegrityReport, path: &Path, reason: &str) {
+fn stray(report: &mut IntegrityReport, path: &Path, why: StrayKind) {
     let size = fs::symlink_metadata(path).map(|m| m.len()).unwrap_or(0);
     report.files_without_document.push(StrayFile {
         path: path.display().to_string(),
         size_bytes: size as f64,
-        reason: reason.to_string(),
+        why,
         removable: false,
     });
 }
@@ -345,46 +356,4 @@ fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn summary(r: &IntegrityReport) -> String {
-    if r.healthy && r.documents_checked == 0 {
-        return "The vault holds no documents and no stray files.".to_string();
-    }
-    if r.healthy {
-        return format!(
-            "All {} have their file, and every file matches what was imported.",
-            plural(r.documents_checked as usize, "document", "documents")
-        );
-    }
-    let mut parts = Vec::new();
-    if !r.documents_without_file.is_empty() {
-        parts.push(plural(
-            r.documents_without_file.len(),
-            "document without its file",
-            "documents without their file",
-        ));
-    }
-    if !r.damaged_files.is_empty() {
-        parts.push(plural(
-            r.damaged_files.len(),
-            "damaged file",
-            "damaged files",
-        ));
-    }
-    if !r.files_without_document.is_empty() {
-        parts.push(plural(
-            r.files_without_document.len(),
-            "file no document uses",
-            "files no document uses",
-        ));
-    }
-    format!(
-        "Found {}. Nothing was deleted or changed.",
-        parts.join(", ")
-    )
 }

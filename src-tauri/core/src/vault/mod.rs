@@ -28,8 +28,8 @@ pub use import::{
     BatchItem, ImportOptions, ImportOutcome, ImportProgress, Imported, RefusalReason, default_title,
 };
 pub use integrity::{
-    DamagedFile, IntegrityReport, LeftAlone, MissingFile, StrayFile, StrayRefusal, StrayRemoval,
-    check_integrity, remove_stray_files,
+    Damage, DamagedFile, IntegrityReport, LeftAlone, MissingFile, StrayFile, StrayKind,
+    StrayRefusal, StrayRemoval, check_integrity, remove_stray_files,
 };
 pub use model::{Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry};
 pub use objects::sha256_hex;

@@ -4,6 +4,7 @@
 use super::model::{
     Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
 };
+use crate::error::FieldProblem;
 use crate::hidden_chars::strip_hidden;
 use crate::store::Store;
 use crate::store::text::{self, date_text, instant_text, parse_date, parse_instant};
@@ -267,26 +268,24 @@ fn validate_metadata(
     let visible = strip_hidden(&m.title);
     let title = visible.trim();
     if title.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "title",
+            FieldProblem::TitleMissing,
             "a document needs a title, such as “Master's diploma”",
         ));
     }
     if title.chars().count() > MAX_TITLE_CHARS {
-        return Err(Error::invalid(
-            "title",
-            format!("keep the title under {MAX_TITLE_CHARS} characters; put details in the notes"),
-        ));
+        return Err(Error::too_long("title", title, MAX_TITLE_CHARS));
     }
     if m.notes.chars().count() > MAX_NOTES_CHARS {
-        return Err(Error::invalid(
-            "notes",
-            format!("notes are limited to {MAX_NOTES_CHARS} characters"),
-        ));
+        return Err(Error::too_long("notes", &m.notes, MAX_NOTES_CHARS));
     }
     if let Some(issued) = m.issued_on.filter(|d| *d > today) {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "issue date",
+            FieldProblem::IssuedInFuture {
+                date: date_text(issued),
+            },
             format!(
                 "{} is in the future; enter the date printed on the document",
                 human_date(issued)
@@ -296,8 +295,12 @@ fn validate_metadata(
     if let (Some(issued), Some(expires)) = (m.issued_on, m.expires_on)
         && expires < issued
     {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "expiry date",
+            FieldProblem::ExpiresBeforeIssue {
+                expires: date_text(expires),
+                issued: date_text(issued),
+            },
             format!(
                 "{} is before the issue date {}; check both dates",
                 human_date(expires),
@@ -311,8 +314,11 @@ fn validate_metadata(
             Some(code.to_ascii_uppercase())
         }
         Some(other) => {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "issuing country",
+                FieldProblem::NotACountryCode {
+                    value: other.to_string(),
+                },
                 format!(
                     "“{other}” is not a two-letter country code; use the ISO code, such as FR or SG"
                 ),
@@ -351,12 +357,8 @@ pub(crate) fn not_found(id: u32) -> Error {
 }
 
 fn id_from_rowid(rowid: i64) -> Result<u32> {
-    u32::try_from(rowid).map_err(|_| {
-        Error::invalid(
-            "document",
-            "the vault holds more documents than it can count",
-        )
-    })
+    u32::try_from(rowid)
+        .map_err(|_| Error::Internal("the vault holds more documents than it can count".into()))
 }
 
 fn conversion(idx: usize, ty: Type, what: String) -> rusqlite::Error {

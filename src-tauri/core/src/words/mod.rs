@@ -18,8 +18,8 @@
 //! - **Dates** are written with chrono's CLDR-derived locale data (`unstable-locales`), the
 //!   lightest source that knows every month and day name in the four languages.
 //!
-//! Still English inside these texts: country names (`crate::countries`, from iso3166), which
-//! want a maintained translated source (iso-codes, CLDR) rather than a typed list.
+//! - **Country names** come from Debian's iso-codes translations
+//!   ([`crate::countries::name_in`], `data/country_names.json`), not a typed list.
 
 mod dates;
 
