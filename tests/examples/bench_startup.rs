@@ -376,7 +376,8 @@ async fn felt_timings(dossier: &Path, data_dir: &Path, runs: usize) -> Vec<(&'st
         "{RESULTS}[data-answered-text=''] [data-testid='vacancy-row']"
     ))
     .await;
-    for row in 0..runs.max(10) {
+    // The rows on screen at the window's size (the list draws only those), in turn.
+    for row in (0..6).cycle().take(runs.max(10)) {
         let link = format!("{RESULTS} [data-testid='vacancy-row'][data-index='{row}'] a.title");
         openings.push(click_to_paint(&app, &link, "[data-testid='detail-reference']").await);
         click_to_paint(
