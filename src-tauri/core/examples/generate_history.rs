@@ -57,7 +57,14 @@ fn main() {
     // One commit for all of them: the same writes, without an fsync each.
     store
         .write_batch(|store| {
-            applications(store, &mut seq, &vacancies, APPLICATIONS * scale, today, now);
+            applications(
+                store,
+                &mut seq,
+                &vacancies,
+                APPLICATIONS * scale,
+                today,
+                now,
+            );
             Ok(())
         })
         .expect("record the applications");
@@ -157,7 +164,8 @@ fn vacancies(
     store
         .write_batch(|store| {
             for start in (0..count).step_by(SLICE as usize) {
-                let inputs = generated::vacancies(seq, start..(start + SLICE).min(count), first, today);
+                let inputs =
+                    generated::vacancies(seq, start..(start + SLICE).min(count), first, today);
                 let dates: Vec<NaiveDate> = inputs
                     .iter()
                     .map(|v| v.deadline.as_ref().expect("generated deadline").date)
@@ -165,7 +173,10 @@ fn vacancies(
                 match create_vacancies(store, inputs, now)? {
                     BulkOutcome::Saved { ids } => saved.extend(ids.into_iter().zip(dates)),
                     BulkOutcome::Duplicate { index, .. } => {
-                        panic!("generated vacancy {} is a duplicate", start as usize + index)
+                        panic!(
+                            "generated vacancy {} is a duplicate",
+                            start as usize + index
+                        )
                     }
                 }
             }
