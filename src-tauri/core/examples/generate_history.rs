@@ -3,7 +3,10 @@
 //! stage events, 5,000 documents (a few real files in the vault, the rest rows that point at
 //! them, as versions and re-issues of the same scans would) and a full profile.
 //!
-//! cargo run --release -p dossier-core --example generate_history -- <empty data dir>
+//! cargo run --release -p dossier-core --example generate_history -- [--scale N] <empty data dir>
+//!
+//! `--scale 10` makes ten times the history (100,000 vacancies, 20,000 applications, 50,000
+//! documents), for the cost of each figure as the history grows.
 //!
 //! The content comes from a fixed seed, so every run builds the same history; its dates are
 //! laid out around today, because the shipped app runs on the real clock and the Dashboard must
@@ -17,20 +20,24 @@ use dossier_core::vacancy::*;
 use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 use std::path::PathBuf;
 use std::time::Instant;
-use support::{AREAS, ROLES, STATIONS, Sequence, WORDS};
+use support::Sequence;
+use support::vacancies as generated;
 
 mod support;
 
+/// At `--scale 1`; `--scale N` makes N times as many of each.
 const VACANCIES: u32 = 10_000;
 /// One vacancy in five was applied for.
 const APPLICATIONS: u32 = 2_000;
 const DOCUMENTS: u32 = 5_000;
+/// Vacancies generated and saved at a time.
+const SLICE: u32 = 5_000;
 /// Distinct scans stored in the vault; the other documents are versions that share them.
 const REAL_FILES: u32 = 24;
 
 fn main() {
-    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: generate_history <empty data dir>");
+    let Some((scale, dir)) = arguments() else {
+        eprintln!("usage: generate_history [--scale N] <empty data dir>");
         std::process::exit(2);
     };
     // Never mixed into someone's real data: the folder must be new or empty.
@@ -46,15 +53,22 @@ fn main() {
     let mut seq = Sequence(42);
 
     save_profile(&mut store, today, now);
-    let vacancies = vacancies(&mut store, &mut seq, today, now);
+    let vacancies = vacancies(&mut store, &mut seq, VACANCIES * scale, today, now);
     // One commit for all of them: the same writes, without an fsync each.
     store
         .write_batch(|store| {
-            applications(store, &mut seq, &vacancies, today, now);
+            applications(
+                store,
+                &mut seq,
+                &vacancies,
+                APPLICATIONS * scale,
+                today,
+                now,
+            );
             Ok(())
         })
         .expect("record the applications");
-    documents(&mut store, &dir, &mut seq, today, now);
+    documents(&mut store, &dir, &mut seq, DOCUMENTS * scale, today, now);
 
     let overview = store.overview().expect("overview");
     eprintln!(
@@ -64,6 +78,23 @@ fn main() {
         overview.documents,
         started.elapsed().as_secs_f64()
     );
+}
+
+/// `[--scale N] <dir>`, N a whole number from 1 (the default).
+fn arguments() -> Option<(u32, PathBuf)> {
+    let mut args = std::env::args_os().skip(1);
+    let mut scale = 1;
+    let mut dir = None;
+    while let Some(arg) = args.next() {
+        if arg == "--scale" {
+            scale = args.next()?.to_str()?.parse().ok().filter(|n| *n > 0)?;
+        } else if dir.is_none() {
+            dir = Some(PathBuf::from(arg));
+        } else {
+            return None;
+        }
+    }
+    Some((scale, dir?))
 }
 
 fn save_profile(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) {
@@ -119,70 +150,40 @@ fn save_profile(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) {
 }
 
 /// The vacancies, each with its deadline; returns (id, deadline date) in creation order.
+/// Written in slices of one batch, so the notices of a large history are never all in memory.
 fn vacancies(
     store: &mut Store,
     seq: &mut Sequence,
+    count: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Vec<(u32, NaiveDate)> {
     // Five years of history, ending a few months from now.
     let first = today - Duration::days(5 * 365);
-    let mut dates = Vec::new();
-    let inputs: Vec<VacancyInput> = (0..VACANCIES)
-        .map(|i| {
-            let (station, zone) = STATIONS[seq.next(STATIONS.len() as u64) as usize];
-            let platform = if seq.next(3) == 0 {
-                Platform::Talentlink
-            } else {
-                Platform::RecruitmentHub
-            };
-            let reference = match platform {
-                Platform::Talentlink => format!("INT{i:05}"),
-                Platform::RecruitmentHub => format!("{}", 1000 + i),
-            };
-            let notice: Vec<&str> = (0..450).map(|_| seq.pick(WORDS)).collect();
-            let date = first + Duration::days(seq.next(5 * 365 + 120) as i64);
-            let input = VacancyInput {
-                duty_station: Some(station.into()),
-                duty_zone: Some(zone.into()),
-                contract_kind: Some(ContractKind::ALL[seq.next(7) as usize]),
-                is_roster: seq.next(10) == 0,
-                grade: Some(format!("{}", 1 + seq.next(10))),
-                posts: Some(1),
-                security_screening: Some(SecurityScreening::Basic),
-                duration_months: Some(24),
-                published_on: Some(date - Duration::days(30)),
-                deadline: Some(Deadline {
-                    date,
-                    time: None,
-                    zone: zone.into(),
-                }),
-                min_experience_years: Some(seq.next(10) as u32),
-                notice_text: Some(notice.join(" ")),
-                notes: if seq.next(4) == 0 {
-                    "Asked a former colleague about the team".into()
-                } else {
-                    String::new()
-                },
-                status: if date < today {
-                    VacancyStatus::Closed
-                } else {
-                    VacancyStatus::Open
-                },
-                ..VacancyInput::new(
-                    platform,
-                    reference,
-                    format!("{} ({})", seq.pick(ROLES), seq.pick(AREAS)),
-                )
-            };
-            dates.push(date);
-            input
+    let mut saved = Vec::with_capacity(count as usize);
+    store
+        .write_batch(|store| {
+            for start in (0..count).step_by(SLICE as usize) {
+                let inputs =
+                    generated::vacancies(seq, start..(start + SLICE).min(count), first, today);
+                let dates: Vec<NaiveDate> = inputs
+                    .iter()
+                    .map(|v| v.deadline.as_ref().expect("generated deadline").date)
+                    .collect();
+                match create_vacancies(store, inputs, now)? {
+                    BulkOutcome::Saved { ids } => saved.extend(ids.into_iter().zip(dates)),
+                    BulkOutcome::Duplicate { index, .. } => {
+                        panic!(
+                            "generated vacancy {} is a duplicate",
+                            start as usize + index
+                        )
+                    }
+                }
+            }
+            Ok(())
         })
-        .collect();
-    match create_vacancies(store, inputs, now).expect("generated vacancies") {
-        BulkOutcome::Saved { ids } => ids.into_iter().zip(dates).collect(),
-        BulkOutcome::Duplicate { index, .. } => panic!("generated vacancy {index} is a duplicate"),
-    }
+        .expect("generated vacancies");
+    saved
 }
 
 /// The path an application took after submission, ending in one of the usual outcomes.
@@ -217,11 +218,12 @@ fn applications(
     store: &mut Store,
     seq: &mut Sequence,
     vacancies: &[(u32, NaiveDate)],
+    count: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) {
-    let step = vacancies.len() / APPLICATIONS as usize;
-    for &(vacancy_id, deadline) in vacancies.iter().step_by(step).take(APPLICATIONS as usize) {
+    let step = vacancies.len() / count as usize;
+    for &(vacancy_id, deadline) in vacancies.iter().step_by(step).take(count as usize) {
         let event = |stage: Stage, date: NaiveDate, note: &str| EventInput {
             stage,
             date,
@@ -312,6 +314,7 @@ fn documents(
     store: &mut Store,
     dir: &std::path::Path,
     seq: &mut Sequence,
+    count: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) {
@@ -334,7 +337,7 @@ fn documents(
         stored.push(imported.document);
     }
     // The rest are rows through the store's one write path, each pointing at a stored scan:
-    // importing 5,000 distinct files would only measure the disk.
+    // importing thousands of distinct files would only measure the disk.
     let countries = ["FR", "CA", "BE"];
     let first = today - Duration::days(5 * 365);
     store
@@ -344,7 +347,7 @@ fn documents(
                      size_bytes, issued_on, issuing_country, supersedes_id, notes, created_utc)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10)",
             )?;
-            for i in REAL_FILES..DOCUMENTS {
+            for i in REAL_FILES..count {
                 let scan = &stored[seq.next(stored.len() as u64) as usize];
                 let kind = DocumentKind::ALL[i as usize % DocumentKind::ALL.len()];
                 let issued = first + Duration::days(seq.next(5 * 365) as i64);

@@ -29,6 +29,7 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0008_form_ticks.sql")).foreign_key_check(),
     // 0009 (the profile) comes before this one once merged; migrations stay in number order.
     M::up(include_str!("../migrations/0010_made_files.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0011_list_indexes.sql")).foreign_key_check(),
 ];
 
 /// Makes the database at `path` private before SQLite opens it: created `0600` when missing (an

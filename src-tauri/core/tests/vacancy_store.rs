@@ -513,3 +513,88 @@ fn a_seconded_post_is_applied_for_through_the_national_administration() {
         ApplyRoute::NationalAdministration
     );
 }
+
+#[test]
+fn a_word_most_vacancies_hold_lists_them_in_the_same_order_as_the_whole_list() {
+    // Past 2,000 matches the page is read in deadline order instead of from the matches: the
+    // rows, their order (ties on a deadline included) and the count must not change with it.
+    let mut store = Store::open_in_memory().unwrap();
+    let inputs: Vec<VacancyInput> = (0..3_000)
+        .map(|i| {
+            let title = if i % 3 == 0 {
+                "Analyst"
+            } else {
+                "Analyst Officer"
+            };
+            let v = input(Platform::RecruitmentHub, &format!("R{i}"), title);
+            match i % 7 {
+                0 => v,
+                // Few dates, so many vacancies share a deadline.
+                n => with_deadline(v, &format!("2026-{:02}-15", n + 5)),
+            }
+        })
+        .collect();
+    assert!(matches!(
+        create_vacancies(&mut store, inputs, now()).unwrap(),
+        BulkOutcome::Saved { .. }
+    ));
+    let all = |query: VacancyQuery| {
+        list_vacancies(
+            &store,
+            &VacancyQuery {
+                limit: Some(10_000),
+                ..query
+            },
+            now(),
+        )
+        .unwrap()
+    };
+    let whole = all(VacancyQuery::default());
+    assert_eq!(whole.total, 3_000);
+    let every = all(VacancyQuery {
+        text: Some("analy".into()),
+        ..Default::default()
+    });
+    assert_eq!(every, whole);
+    // 2,000 of them: read from the matches, in the same order.
+    let officers = all(VacancyQuery {
+        text: Some("officer".into()),
+        ..Default::default()
+    });
+    let expected: Vec<&VacancySummary> = whole
+        .items
+        .iter()
+        .filter(|v| v.title.contains("Officer"))
+        .collect();
+    assert_eq!(officers.total, 2_000);
+    assert_eq!(officers.items.iter().collect::<Vec<_>>(), expected);
+    // A page in the middle, and the words with a filter, count and list the same rows.
+    let page = list_vacancies(
+        &store,
+        &VacancyQuery {
+            text: Some("analyst".into()),
+            offset: Some(1_234),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(page.total, 3_000);
+    assert_eq!(page.items, whole.items[1_234..1_434]);
+    let passed = all(VacancyQuery {
+        text: Some("analyst".into()),
+        deadline_window: Some(DeadlineWindow::Passed),
+        ..Default::default()
+    });
+    let passed_only = all(VacancyQuery {
+        deadline_window: Some(DeadlineWindow::Passed),
+        ..Default::default()
+    });
+    assert!(passed.total > 2_000);
+    assert_eq!(passed, passed_only);
+    let nothing = all(VacancyQuery {
+        text: Some("geneva".into()),
+        ..Default::default()
+    });
+    assert_eq!((nothing.total, nothing.items.len()), (0, 0));
+}

@@ -3,6 +3,8 @@
 //! data), and reading a size from the environment. Each example uses only some of it.
 #![allow(dead_code)]
 
+pub mod vacancies;
+
 /// A fixed pseudo-random sequence, so every run measures the same data.
 pub struct Sequence(pub u64);
 

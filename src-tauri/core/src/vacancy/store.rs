@@ -91,6 +91,9 @@ pub struct VacancyFacets {
 }
 
 const DEFAULT_LIMIT: u32 = 200;
+/// Above this many matches for the words, a page walks the deadline order instead of reading
+/// every match: a page of 200 then finds its rows within the first few hundred.
+const WALK_ABOVE_MATCHES: u32 = 2_000;
 
 fn find_duplicate(
     conn: &Connection,
@@ -474,18 +477,31 @@ pub fn list_vacancies(
     query: &VacancyQuery,
     now: DateTime<Utc>,
 ) -> Result<VacancyPage> {
+    let fts = query.text.as_deref().and_then(text::fts_query);
+    // How many vacancies the words find, from the index alone: cheap even for a word every
+    // notice holds, and it decides how the page is read below.
+    let found: Option<u32> =
+        match &fts {
+            Some(fts) => Some(store.read(|c| {
+                Ok(c.prepare_cached(
+                    "SELECT count(*) FROM vacancies_fts WHERE vacancies_fts MATCH ?1",
+                )?
+                .query_row([fts], |r| r.get(0))?)
+            })?),
+            None => None,
+        };
+    if found == Some(0) {
+        return Ok(VacancyPage {
+            items: Vec::new(),
+            total: 0,
+        });
+    }
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     let mut bind = |condition: &str, value: Value| {
         values.push(value);
         conditions.push(condition.replace('?', &format!("?{}", values.len())));
     };
-    if let Some(fts) = query.text.as_deref().and_then(text::fts_query) {
-        bind(
-            "v.id IN (SELECT rowid FROM vacancies_fts WHERE vacancies_fts MATCH ?)",
-            Value::Text(fts),
-        );
-    }
     if let Some(platform) = query.platform {
         bind("v.platform = ?", Value::Text(platform.as_str().into()));
     }
@@ -519,11 +535,17 @@ pub fn list_vacancies(
         Some(DeadlineWindow::NoDeadline) => conditions.push("v.deadline_utc IS NULL".into()),
         None => {}
     }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
+    // The words' matches, read once per statement. Few matches: the page is read from them (by
+    // id) and sorted. Many (a common word): `+` keeps SQLite from starting there, so it walks
+    // the deadline order and stops once the page is full, checking each row against them.
+    let text_at = values.len() + 1;
+    let matches = format!("(SELECT rowid FROM vacancies_fts WHERE vacancies_fts MATCH ?{text_at})");
+    let filters_only = conditions.clone();
+    if let (Some(fts), Some(found)) = (fts, found) {
+        let walk = if found > WALK_ABOVE_MATCHES { "+" } else { "" };
+        values.push(Value::Text(fts));
+        conditions.push(format!("{walk}v.id IN {matches}"));
+    }
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(10_000);
     let offset = query.offset.unwrap_or(0);
     // Open deadlines first, soonest first; then passed ones, most recent first; then none. Each
@@ -571,12 +593,26 @@ pub fn list_vacancies(
         ),
         part(2, "v.deadline_utc IS NULL", "v.id DESC"),
     );
-    let count_sql = format!("SELECT count(*) FROM vacancies v {filter}");
+    // Words alone: the index already counted them.
+    let count_sql = match found {
+        Some(_) if filters_only.is_empty() => None,
+        _ if conditions.is_empty() => Some("SELECT count(*) FROM vacancies v".to_string()),
+        Some(_) => Some(format!(
+            "SELECT count(*) FROM vacancies v WHERE {} AND v.id IN {matches}",
+            filters_only.join(" AND ")
+        )),
+        None => Some(format!(
+            "SELECT count(*) FROM vacancies v WHERE {}",
+            conditions.join(" AND ")
+        )),
+    };
     store.read(|c| {
-        let total: u32 =
-            c.query_row(&count_sql, rusqlite::params_from_iter(values.iter()), |r| {
-                r.get(0)
-            })?;
+        let total: u32 = match &count_sql {
+            Some(sql) => c
+                .prepare_cached(sql)?
+                .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?,
+            None => found.unwrap_or(0),
+        };
         let mut with_now = values.clone();
         with_now.push(Value::Text(now_text));
         let mut stmt = c.prepare_cached(&sql)?;
