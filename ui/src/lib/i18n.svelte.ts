@@ -25,6 +25,7 @@ import type vaultSearch from '../locales/en.vaultsearch.json';
 import type literals from '../locales/en.literals.json';
 import type eligibilityReasons from '../locales/en.eligibility_reasons.json';
 import type form from '../locales/en.form.json';
+import type form2 from '../locales/en.form2.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import { formatDay, formatMoment, formatTime, setDateStyle, userZone, type DateStyle, type HourStyle } from './time';
 
@@ -48,7 +49,8 @@ type English = typeof base &
   typeof vaultSearch &
   typeof literals &
   typeof eligibilityReasons &
-  typeof form;
+  typeof form &
+  typeof form2;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
