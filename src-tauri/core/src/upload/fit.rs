@@ -288,7 +288,7 @@ impl Fitter {
             let pending: Vec<usize> = order
                 .iter()
                 .copied()
-                .filter(|&i| !image_of(&self.parts[i].2).rung.is_some_and(|r| r >= rung))
+                .filter(|&i| image_of(&self.parts[i].2).rung.is_none_or(|r| r < rung))
                 .collect();
             for batch in pending.chunks(threads) {
                 if self.estimate() <= target {
@@ -360,8 +360,7 @@ impl Fitter {
         // Rungs of one resolution share the shrunk picture.
         let mut shrunk: Option<(u32, Option<DynamicImage>)> = None;
         let mut chosen = None;
-        for rung in 0..LADDER.len() {
-            let (dpi, quality) = LADDER[rung];
+        for (rung, &(dpi, quality)) in LADDER.iter().enumerate() {
             if shrunk.as_ref().is_none_or(|(d, _)| *d != dpi) {
                 shrunk = Some((dpi, page.shrunk(&img, rung)));
             }
