@@ -43,6 +43,7 @@ fn seed(data: &Path, language: Option<DisplayLanguage>) {
             from: "2016-01-04".parse().unwrap(),
             to: None,
             work_time: WorkTime::FullTime,
+            duties: Some("Analysed organised-crime networks.\nBriefed liaison officers.".into()),
         }],
         references: vec![],
     };

@@ -90,6 +90,7 @@ fn seed(data: &Path, scans: &Path) -> Seeded {
             from: "2014-09-01".parse().unwrap(),
             to: None,
             work_time: WorkTime::FullTime,
+            duties: None,
         }],
         references: vec![
             reference("Jonas Weber", "jonas.weber@example.de"),

@@ -225,6 +225,7 @@ fn seed(data: &Path, sources: &[Source]) -> (Store, Vault, u32) {
                 from: date(2003, 1, 1),
                 to: Some(date(2004, 1, 1)),
                 work_time: WorkTime::FullTime,
+                duties: None,
             })
             .collect(),
         references: vec![reference("jonas"), reference("amelie")],

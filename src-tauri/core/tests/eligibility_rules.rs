@@ -101,6 +101,7 @@ fn job(from: NaiveDate, to: Option<NaiveDate>, work_time: WorkTime) -> Employmen
         from,
         to,
         work_time,
+        duties: None,
     }
 }
 

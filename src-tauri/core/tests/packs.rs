@@ -134,6 +134,7 @@ fn profile() -> Profile {
                 from: date(2014, 9, 1),
                 to: None,
                 work_time: WorkTime::FullTime,
+                duties: None,
             },
             Employment {
                 id: 22,
@@ -142,6 +143,7 @@ fn profile() -> Profile {
                 from: date(2010, 1, 1),
                 to: Some(date(2014, 8, 31)),
                 work_time: WorkTime::FullTime,
+                duties: None,
             },
         ],
         references: vec![reference(31, "Jonas Weber"), reference(32, "Amelie Roux")],

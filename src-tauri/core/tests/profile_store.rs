@@ -45,6 +45,7 @@ fn employment(employer: &str) -> Employment {
         from: date(2016, 1, 4),
         to: None,
         work_time: WorkTime::FullTime,
+        duties: None,
     }
 }
 
@@ -809,4 +810,35 @@ fn overlong_text_is_refused_at_its_field() {
     p.full_name = "A".repeat(1024 * 1024);
     assert!(save_profile(&mut s, p, now()).is_err());
     assert!(profile::load_profile(&s).unwrap().is_none());
+}
+
+#[test]
+fn duties_keep_their_lines_and_a_profile_saved_before_them_reads_with_none() {
+    let mut s = store();
+    let mut p = valid();
+    p.employment[0].duties = Some("  Analysed networks.\r\nBriefed officers.\n\n ".into());
+    p.employment.push(Employment {
+        duties: Some(" \n ".into()),
+        ..employment("Police nationale")
+    });
+    save_profile(&mut s, p, now()).unwrap();
+    let saved = load_profile(&s).unwrap().unwrap();
+    assert_eq!(
+        saved.employment[0].duties.as_deref(),
+        Some("Analysed networks.\nBriefed officers.")
+    );
+    assert_eq!(saved.employment[1].duties, None, "blank duties are none");
+
+    // A document written before the field existed has no `duties` key at all.
+    let mut value = serde_json::to_value(&saved).unwrap();
+    for job in value["employment"].as_array_mut().unwrap() {
+        job.as_object_mut().unwrap().remove("duties");
+    }
+    let older = profile_from_value(value).unwrap();
+    assert!(older.employment.iter().all(|e| e.duties.is_none()));
+
+    let mut long = valid();
+    long.employment[0].duties = Some("x".repeat(4001));
+    let err = save_profile(&mut s, long, now()).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "employment[0].duties");
 }

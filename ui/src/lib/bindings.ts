@@ -733,6 +733,11 @@ export type Employment = {
 	/**  `None` while the position is held. */
 	to: string | null,
 	workTime: WorkTime,
+	/**
+	 *  What the candidate did there, in their own lines, as the forms' "duties" box asks.
+	 *  Absent in profiles saved before it existed, which read as none written.
+	 */
+	duties?: string | null,
 };
 
 /**  What the UI receives for every failed command. */

@@ -27,8 +27,24 @@ const profile: Profile = {
     },
   ],
   employment: [
-    { id: 2, employer: 'Police nationale', title: 'Analyst', from: '2016-01-04', to: null, workTime: 'full_time' },
-    { id: 3, employer: 'Ministry', title: '', from: '2015-07-01', to: '2015-12-31', workTime: 'part_time' },
+    {
+      id: 2,
+      employer: 'Police nationale',
+      title: 'Analyst',
+      from: '2016-01-04',
+      to: null,
+      workTime: 'full_time',
+      duties: 'Analysed networks.\nBriefed officers.',
+    },
+    {
+      id: 3,
+      employer: 'Ministry',
+      title: '',
+      from: '2015-07-01',
+      to: '2015-12-31',
+      workTime: 'part_time',
+      duties: null,
+    },
   ],
   references: [
     {
@@ -98,6 +114,11 @@ describe('the form laid out from the profile', () => {
     expect(reference.fields[0]!.value).toBe('Jean Martin');
   });
 
+  it('gives duties their own copy, lines kept, and leaves them empty when none were written', () => {
+    expect(value('employment', 'employment.2.duties')).toBe('Analysed networks.\nBriefed officers.');
+    expect(value('employment', 'employment.3.duties')).toBe('');
+  });
+
   it('copies a block as one labelled line per field with a value', () => {
     const fr = part('languages').blocks[1]!;
     expect(blockText(fr)).toBe('Language: lang:fr\nLevel: C2 – Proficient');
@@ -115,6 +136,8 @@ describe('the form laid out from the profile', () => {
         'From: <2016-01-04>',
         'To: Present',
         'Working time: Full time',
+        'Duties and responsibilities: Analysed networks.',
+        'Briefed officers.',
         '',
         'Position 2',
         'Employer: Ministry',

@@ -129,6 +129,7 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
         w.t('profileForm.workTime'),
         w.t(e.workTime === 'part_time' ? 'profileForm.partTime' : 'profileForm.fullTime'),
       ),
+      field(`employment.${e.id}.duties`, w.t('form2.duties'), e.duties),
     ],
   }));
   const languages: FormBlock[] = profile.languages.map((l) => ({

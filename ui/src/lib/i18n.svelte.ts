@@ -32,6 +32,7 @@ import type form from '../locales/en.form.json';
 import type timeInput from '../locales/en.timeinput.json';
 import type noticeCopy from '../locales/en.noticecopy.json';
 import type upload from '../locales/en.upload.json';
+import type form2 from '../locales/en.form2.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import {
   formatClock,
@@ -71,7 +72,8 @@ type English = typeof base &
   typeof eligibilitySources &
   typeof applicationWarnings &
   typeof integrity &
-  typeof fieldChecks;
+  typeof fieldChecks &
+  typeof form2;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

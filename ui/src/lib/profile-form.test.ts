@@ -37,7 +37,15 @@ const saved: Profile = {
     },
   ],
   employment: [
-    { id: 2, employer: 'Police nationale', title: 'Analyst', from: '2016-01-04', to: null, workTime: 'full_time' },
+    {
+      id: 2,
+      employer: 'Police nationale',
+      title: 'Analyst',
+      from: '2016-01-04',
+      to: null,
+      workTime: 'full_time',
+      duties: 'Analysed networks.\nBriefed officers.',
+    },
   ],
   references: [
     {

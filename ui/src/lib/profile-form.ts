@@ -40,6 +40,7 @@ export type EmploymentRow = Keyed & {
   to: string;
   current: boolean;
   workTime: WorkTime;
+  duties: string;
 };
 export type ReferenceRow = Keyed & {
   id: number;
@@ -99,6 +100,7 @@ export const newRow = {
     to: '',
     current: false,
     workTime: 'full_time',
+    duties: '',
   }),
   reference: (): ReferenceRow => ({
     key: nextKey(),
@@ -177,6 +179,7 @@ export function formFromProfile(p: Profile): ProfileForm {
       to: text(e.to),
       current: e.to === null,
       workTime: e.workTime,
+      duties: e.duties ?? '',
     })),
     references: p.references.map((r) => ({
       key: nextKey(),
@@ -260,6 +263,7 @@ export function profileFromForm(form: ProfileForm): { profile: Profile } | { fai
         from: e.from,
         to: e.current ? null : e.to,
         workTime: e.workTime,
+        duties: e.duties.trim() === '' ? null : e.duties,
       })),
       references: form.references.map((r) => ({
         id: r.id,
@@ -336,7 +340,7 @@ export function shownFields(form: ProfileForm): Set<string> {
   rows('residences', form.residences.length, ['country', 'from', 'to']);
   rows('languages', form.languages.length, ['language', 'level', 'certificate']);
   rows('education', form.education.length, ['level', 'field', 'institution', 'from', 'to', 'status']);
-  rows('employment', form.employment.length, ['employer', 'title', 'from', 'to', 'workTime']);
+  rows('employment', form.employment.length, ['employer', 'title', 'from', 'to', 'workTime', 'duties']);
   rows('references', form.references.length, ['name', 'contact', 'relation', ...referenceQuestions]);
   return new Set(paths);
 }

@@ -144,6 +144,10 @@ pub struct Employment {
     /// `None` while the position is held.
     pub to: Option<NaiveDate>,
     pub work_time: WorkTime,
+    /// What the candidate did there, in their own lines, as the forms' "duties" box asks.
+    /// Absent in profiles saved before it existed, which read as none written.
+    #[serde(default)]
+    pub duties: Option<String>,
 }
 
 /// A professional reference and the facts the rules check (docs/domain.md#references).

@@ -99,6 +99,8 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// The longest a name may be, in characters: a full name, a school, an employer or a job
 /// title is one line; anything longer is a paste in the wrong box.
 const MAX_NAME_CHARS: usize = 200;
+/// A position's duties: a few paragraphs, about what the platforms' duties boxes take.
+const MAX_DUTIES_CHARS: usize = 4000;
 /// An e-mail address (RFC 5321 allows no more than 254 characters).
 const MAX_EMAIL_CHARS: usize = 254;
 /// A reference's contact: an e-mail address or telephone number, perhaps both.
@@ -137,6 +139,13 @@ impl Profile {
         for e in &mut self.employment {
             name(&mut e.employer);
             name(&mut e.title);
+            // Several lines are the point here: only the ends are trimmed, and Windows line
+            // ends made plain, so what is copied into a form is what was typed.
+            e.duties = e
+                .duties
+                .take()
+                .map(|d| d.replace("\r\n", "\n").trim().to_string())
+                .filter(|d| !d.is_empty());
         }
         for r in &mut self.references {
             name(&mut r.name);
@@ -495,6 +504,9 @@ impl Checker {
         );
         self.at_most(format!("{path}.employer"), &e.employer, MAX_NAME_CHARS);
         self.at_most(format!("{path}.title"), &e.title, MAX_NAME_CHARS);
+        if let Some(duties) = &e.duties {
+            self.at_most(format!("{path}.duties"), duties, MAX_DUTIES_CHARS);
+        }
         self.period(path, Some(e.from), e.to);
     }
 
