@@ -4,7 +4,7 @@
 //! vault's own chain), and the candidate marks a file "sent" once they uploaded it, which also
 //! records it among the documents sent with the application. The size limit of each platform's
 //! attachment field is remembered here too. This module alone reads and writes the
-//! `made_files` table (migration 0010).
+//! `made_files` table (migration 0009).
 
 use crate::packs::Requirement;
 use crate::settings::{load_or_default, save_setting};

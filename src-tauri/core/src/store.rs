@@ -27,9 +27,8 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0006_notice_files.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0007_search.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0008_form_ticks.sql")).foreign_key_check(),
-    // 0009 (the profile) comes before this one once merged; migrations stay in number order.
-    M::up(include_str!("../migrations/0010_made_files.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0011_list_indexes.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0009_made_files.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0010_list_indexes.sql")).foreign_key_check(),
 ];
 
 /// Makes the database at `path` private before SQLite opens it: created `0600` when missing (an

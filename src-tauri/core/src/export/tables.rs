@@ -28,7 +28,7 @@ pub const EXPORTED_TABLES: &[&str] = &[
 ];
 
 /// Tables added to the database after the export format was published (`form_ticks`: schema
-/// 8; `made_files`: schema 10): an export written before then has no such table, and is read as having no rows there
+/// 8; `made_files`: schema 9): an export written before then has no such table, and is read as having no rows there
 /// rather than refused, since a candidate's own older export must still import.
 const ADDED_LATER: &[&str] = &["form_ticks", "made_files"];
 
