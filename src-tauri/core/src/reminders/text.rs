@@ -156,7 +156,7 @@ pub(super) fn single(
                         ("name", Arg::from(&t.name)),
                         (
                             "country",
-                            Arg::Text(crate::countries::name_in(c, say.0.tag()).unwrap_or(c)),
+                            Arg::Text(crate::countries::name_in(c, say.0.language.tag()).unwrap_or(c)),
                         ),
                     ],
                 ),
