@@ -2,7 +2,7 @@
 import type { Overview, StoreStatus } from './bindings';
 import { syncClock } from './clock.svelte';
 import { ipc, toAppError, type AppError } from './ipc';
-import { setDates } from './i18n.svelte';
+import { dateStyles, setDates } from './i18n.svelte';
 import { DASHBOARD_SHOWN, keepFirstMoments } from './upcoming';
 
 export const session = $state({
@@ -45,8 +45,13 @@ let first: Promise<void> | null = null;
  * when the window opens there; later callers wait for the same answer. */
 export function firstLoad(withMoments = false): Promise<void> {
   // The date style comes beside the first answer, not before it: dates re-render once it is in.
+  // A style chosen in Settings before this answer came is newer than it, and stays.
+  const asked = dateStyles();
   void ipc.preferencesGet().then(
-    (prefs) => setDates(prefs?.dateStyle, prefs?.hourStyle),
+    (prefs) => {
+      const now = dateStyles();
+      if (now.dates === asked.dates && now.hours === asked.hours) setDates(prefs?.dateStyle, prefs?.hourStyle);
+    },
     () => {},
   );
   first ??= guarded(() => load(withMoments));
