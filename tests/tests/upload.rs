@@ -234,7 +234,7 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
     app.until(
         "the dialog starts from the diploma line's document",
         || source_ids(&app),
-        |ids: &Vec<String>| ids == &[first.clone()],
+        |ids: &Vec<String>| ids == std::slice::from_ref(&first),
     )
     .await;
     assert_eq!(
