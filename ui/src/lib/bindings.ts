@@ -251,8 +251,8 @@ export type Application = {
 	deadlineZone: string | null,
 	/**  The platform the candidate applied on. */
 	platform: Platform,
-	/**  Set when `platform` is not the vacancy's: says why that matters. */
-	platformWarning: string | null,
+	/**  Set when `platform` is not the vacancy's (always [`ApplicationWarning::OtherPlatform`]). */
+	platformWarning: ApplicationWarning | null,
 	stage: Stage,
 	/**  The stages it may move to now, in board order (where a card may be dropped). */
 	nextStages: Stage[],
@@ -296,6 +296,23 @@ export type ApplicationInput = {
 	/**  Where the application starts: interested, preparing or submitted. */
 	firstStep: EventInput,
 };
+
+/**
+ *  Something the candidate should know about an application, as a code and its facts: the
+ *  window words it (`ui/src/locales/*.application_warnings.json`).
+ */
+export type ApplicationWarning = 
+/**
+ *  Recorded on another platform than the one the vacancy is published on: INTERPOL only
+ *  considers applications made where the post is published.
+ */
+{ code: "other_platform"; published: Platform; recorded: Platform } | 
+/**  Not yet submitted although the deadline has passed. */
+{ code: "deadline_passed"; deadlineUtc: string; 
+/**  The IANA zone the deadline was given in; `None` for UTC. */
+zone: string | null } | 
+/**  Submitted after the deadline: the date may be wrong. */
+{ code: "submitted_late"; deadlineUtc: string; zone: string | null };
 
 /**
  *  Where an application for a post is made. INTERPOL's Secondments page: seconded officials
@@ -536,8 +553,15 @@ export type CrcState = { state: "covered"; documentId: number; issuedOn: string;
 /**  What creating an application did, with anything the candidate should know. */
 export type Created = {
 	application: Application,
-	warnings: string[],
+	warnings: ApplicationWarning[],
 };
+
+/**  What is wrong with a damaged file. */
+export type Damage = 
+/**  The content changed since it was imported: importing the original again repairs it. */
+"changed" | 
+/**  The file could not be read. */
+"unreadable";
 
 /**  A stored file whose content no longer has the hash it was stored under. */
 export type DamagedFile = {
@@ -546,7 +570,7 @@ export type DamagedFile = {
 	/**  `None` when the file could not be read at all. */
 	actualHash: string | null,
 	documentIds: number[],
-	reason: string,
+	why: Damage,
 };
 
 /**
@@ -887,6 +911,37 @@ export type FieldProblem =
 { code: "repeated_entry"; first: number } | { code: "repeated_id" } | 
 /**  An id the saved profile does not have (removed meanwhile). */
 { code: "unknown_entry" } | 
+/**  A step dated after today (`date`): a step is recorded once it has happened. */
+{ code: "step_in_future"; date: string } | 
+/**  A step dated `date`, before the last one recorded (`stage`, on `last`). */
+{ code: "step_before_last"; date: string; stage: string; last: string } | 
+/**  A new application may not start at `stage`. */
+{ code: "first_step_not_allowed"; stage: string } | 
+/**  The vacancy has an application already: application `existing`. */
+{ code: "application_exists"; existing: number } | 
+/**
+ *  The application cannot move from stage `from` to `to`; `why` says which rule refuses
+ *  it, `then` (stage codes, comma-separated) what may follow a closing stage.
+ */
+{ code: "stage_not_allowed"; from: string; to: string; why: StageRule; then: string } | 
+/**  The first step of a timeline cannot be undone. */
+{ code: "first_step_undo" } | 
+/**  An interview while the application is at `stage`, not yet submitted. */
+{ code: "interview_not_submitted"; stage: string } | 
+/**  An interview dated `date`, before the application was submitted on `submitted`. */
+{ code: "interview_before_submission"; date: string; submitted: string } | 
+/**  An interview shorter than a minute or longer than a day. */
+{ code: "interview_duration" } | 
+/**  A document issued after today (`date`). */
+{ code: "issued_in_future"; date: string } | 
+/**  A document that expires (`expires`) before it was issued (`issued`). */
+{ code: "expires_before_issue"; expires: string; issued: string } | 
+/**  A document without a title. */
+{ code: "title_missing" } | 
+/**  A text the form must have, left empty. */
+{ code: "empty" } | 
+/**  A time zone the IANA database does not know. */
+{ code: "unknown_time_zone"; zone: string } | 
 /**
  *  A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
  *  a code: the UI shows `message`.
@@ -977,8 +1032,8 @@ export type IntegrityReport = {
 	filesWithoutDocument: StrayFile[],
 	documentsWithoutFile: MissingFile[],
 	damagedFiles: DamagedFile[],
+	/**  The window words its summary from these counts and lists: nothing here is English. */
 	healthy: boolean,
-	summary: string,
 };
 
 export type Interview = {
@@ -1203,6 +1258,11 @@ export type NoticeDraft = {
 
 export type NoticeFileType = "html" | "text" | "pdf";
 
+/**  Which part of a notice a rule reads. */
+export type NoticePart = "languages" | 
+/**  The notice names the language but no level: the usual working knowledge is read. */
+"languages_no_level" | "minimum_education" | "minimum_experience";
+
 /**  Where clicking a notification leads. */
 export type NotificationTarget = {
 	kind: CountdownKind,
@@ -1236,6 +1296,9 @@ export type Overview = {
 };
 
 export type PackFormat = "zip" | "folder";
+
+/**  Each page below, as a code the window words (`ui/src/locales/*.eligibility_sources.json`). */
+export type PageId = "vacancies" | "vacancies_faq_documents" | "secondments" | "internships" | "member_countries";
 
 /**  The two e-recruitment platforms INTERPOL runs side by side (docs/domain.md#platforms). */
 export type Platform = "talentlink" | "recruitment_hub";
@@ -1468,8 +1531,8 @@ export type RuleOutcome = {
 	reason: Reason,
 	/**  For `Unknown`: the profile field to fill in (`dateOfBirth`, `lawEnforcement.serving`). */
 	missing: string | null,
-	/**  Where the rule comes from. */
-	source: string,
+	/**  Where the rule comes from: INTERPOL's pages, the notice, the candidate's settings. */
+	source: Source[],
 };
 
 export type RuleStatus = "pass" | "fail" | "unknown" | "not_applicable";
@@ -1522,6 +1585,20 @@ export type Skipped = {
 	reason: SkipReason,
 };
 
+/**
+ *  One part of where a rule comes from, tagged by `code`; the window words each part and lists
+ *  them (`ui/src/locales/*.eligibility_sources.json`), so no English title reaches it.
+ */
+export type Source = 
+/**  One of INTERPOL's public pages ([`crate::sources`]). */
+{ code: "page"; page: PageId } | 
+/**  INTERPOL's member list, as of the day it was last read. */
+{ code: "member_list"; asOf: string } | 
+/**  The vacancy notice itself, by its reference when it has one. */
+{ code: "notice"; reference: string | null; part: NoticePart } | 
+/**  The CEFR reading of a notice's wording: the candidate's own language settings. */
+{ code: "wording" };
+
 export type Stage = "interested" | "preparing" | "submitted" | "shortlisted" | "test_or_assessment" | "interview" | "written_exam" | "offer" | "pre_employment_checks" | "accepted" | "declined" | "unsuccessful" | 
 /**  No answer 6 months after submission: presumed unsuccessful. */
 "no_response" | "withdrawn" | "rostered";
@@ -1530,6 +1607,21 @@ export type StageName = {
 	stage: Stage,
 	name: string,
 };
+
+/**  Which rule of the stage table refuses a move ([`FieldProblem::StageNotAllowed`]). */
+export type StageRule = 
+/**  The application is at that stage already. */
+"already" | 
+/**  A stage after the submission, before "Submitted" was recorded. */
+"not_submitted" | 
+/**  The current stage closes the application. */
+"closed" | 
+/**  A stage after an offer, before the offer was recorded. */
+"no_offer" | 
+/**  Back to a stage before the submission, after it. */
+"already_submitted" | 
+/**  Any other move the table does not allow. */
+"other";
 
 export type Standing = 
 /**  Nothing dates this document (a CV, a diploma), or a dated one still far from its end. */
@@ -1562,13 +1654,25 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 export type StrayFile = {
 	path: string,
 	sizeBytes: number | null,
-	reason: string,
+	why: StrayKind,
 	/**
 	 *  A stored object no document uses: [`remove_stray_files`] may remove it. Anything else in
 	 *  the vault folder is not Dossier's to delete.
 	 */
 	removable: boolean,
 };
+
+/**  What a file no document uses is, as far as the check can tell. */
+export type StrayKind = 
+/**  Left by an interrupted import: removed the next time Dossier starts. */
+"interrupted_import" | 
+/**  Not a file Dossier stored in its vault. */
+"not_stored" | 
+/**
+ *  A stored object no document uses (an import may have stopped before saving its row);
+ *  importing the same file again reuses it.
+ */
+"unused";
 
 /**  Why a path given to [`remove_stray_files`] was left where it is. */
 export type StrayRefusal = 
