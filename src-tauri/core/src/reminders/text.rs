@@ -156,7 +156,9 @@ pub(super) fn single(
                         ("name", Arg::from(&t.name)),
                         (
                             "country",
-                            Arg::Text(crate::countries::name_in(c, say.0.language.tag()).unwrap_or(c)),
+                            Arg::Text(
+                                crate::countries::name_in(c, say.0.language.tag()).unwrap_or(c),
+                            ),
                         ),
                     ],
                 ),
