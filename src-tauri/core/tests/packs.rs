@@ -1228,7 +1228,7 @@ fn a_french_pack_names_its_files_in_french_and_an_arabic_one_in_arabic_without_h
             "02 Diplôme - Master_ Lyon_2014.pdf",
             "03 Attestation d’emploi - BKA contract.pdf",
             "04 Extrait de casier judiciaire - France.pdf",
-            "05 Extrait de casier judiciaire - Germany.pdf",
+            "05 Extrait de casier judiciaire - Allemagne.pdf",
             "06 Références - Camille Martin.txt",
         ]
     );
