@@ -591,6 +591,36 @@ impl App {
 
     /// Takes a screenshot of the window, checks it shows something, and keeps it under
     /// `target/e2e-screenshots/` for people to look at.
+    /// Checks that the dialog `selector` shows as a dialog: fixed over a dimming overlay, centred
+    /// across the window and inside it. The frame's styles are shared by every dialog, and a
+    /// dialog loaded on its own once showed unstyled, inline at the foot of the page.
+    pub async fn assert_centred_dialog(&self, selector: &str) {
+        let frame = self
+            .client
+            .execute(
+                "const d = document.querySelector(arguments[0]);
+                 if (!d) return null;
+                 const r = d.getBoundingClientRect();
+                 const o = document.querySelector('.overlay');
+                 return {
+                   position: getComputedStyle(d).position,
+                   overlay: o ? getComputedStyle(o).position : null,
+                   offCentre: Math.abs(r.left + r.width / 2 - innerWidth / 2),
+                   inside: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+                 };",
+                vec![json!(selector)],
+            )
+            .await
+            .expect("read the dialog's frame");
+        assert_eq!(frame["position"], json!("fixed"), "{selector}: {frame}");
+        assert_eq!(frame["overlay"], json!("fixed"), "{selector}: {frame}");
+        assert!(
+            frame["offCentre"].as_f64().is_some_and(|d| d < 2.0),
+            "{selector} is not centred: {frame}"
+        );
+        assert_eq!(frame["inside"], json!(true), "{selector}: {frame}");
+    }
+
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // Two frames, so what was just rendered is painted.
         let _ = self

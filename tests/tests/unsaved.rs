@@ -127,6 +127,7 @@ async fn leaving_the_profile_with_changes_asks_save_discard_or_stay() {
         json!("unsaved-stay"),
         "the safe choice has the focus"
     );
+    app.assert_centred_dialog(DIALOG).await;
     app.screenshot("unsaved-dialog").await;
     answer(&app, "stay").await;
     assert_eq!(

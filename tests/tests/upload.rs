@@ -273,6 +273,8 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
         .await;
     }
     app.choose("[data-testid='upload-limit']", "2000000").await;
+    app.assert_centred_dialog("[data-testid='upload-dialog']")
+        .await;
     app.screenshot("upload-dialog").await;
 
     app.click("[data-testid='upload-make']").await;
