@@ -423,4 +423,42 @@ mod tests {
         let (body, _) = next_body();
         assert!(body.contains("2026-11-26 at 23:59"), "{body}");
     }
+
+    #[test]
+    fn system_hours_word_reminders_on_the_clock_the_window_resolved() {
+        use dossier_core::preferences::{HourCycle, HourStyle, Preferences, save_preferences};
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new(at("2026-11-01T09:00:00Z")));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        let input = VacancyInput {
+            duty_zone: Some("Europe/Paris".into()),
+            deadline: Some(Deadline {
+                date: "2026-11-24".parse().unwrap(),
+                time: None,
+                zone: "Europe/Paris".into(),
+            }),
+            ..VacancyInput::new(Platform::RecruitmentHub, "1503", "Analyst")
+        };
+        state
+            .write(|s| vacancy::create_vacancy(s, input, clock.now()))
+            .unwrap();
+        // "System" in Settings, and an en-US window: Intl's clock there is the 12-hour one.
+        state
+            .write(|s| {
+                let preferences = Preferences {
+                    language: Some(DisplayLanguage::En),
+                    hour_style: HourStyle::System,
+                    system_hours: Some(HourCycle::H12),
+                    ..Default::default()
+                };
+                save_preferences(s, &preferences)
+            })
+            .unwrap();
+        let (_, next, _) = take_pass(&state).unwrap();
+        clock.set(next.unwrap().0);
+        let (delivery, _, wording) = take_pass(&state).unwrap();
+        assert_eq!(wording.hours, HourStyle::H12);
+        let body = &delivery.notifications[0].body;
+        assert!(body.contains("11:59 PM"), "{body}");
+    }
 }

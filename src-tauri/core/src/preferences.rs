@@ -18,6 +18,10 @@ pub struct Preferences {
     pub getting_started_done: bool,
     pub date_style: DateStyle,
     pub hour_style: HourStyle,
+    /// The clock "system" means in the window's locale, as the window resolved it (`Intl`) at
+    /// its start and on a change of language; kept so that reminders worded while the window is
+    /// closed agree with it. `None` until a window has said.
+    pub system_hours: Option<HourCycle>,
     /// The language chosen in Settings; `None` follows the operating system's language (English
     /// when the system speaks none of Dossier's four).
     pub language: Option<DisplayLanguage>,
@@ -33,7 +37,7 @@ impl Preferences {
         Wording {
             language: self.language.unwrap_or_else(system),
             dates: self.date_style,
-            hours: self.hour_style,
+            hours: self.hour_style.resolved(self.system_hours),
         }
     }
 }
@@ -59,7 +63,7 @@ pub enum Theme {
 // The date and hour styles are the words' own types: the notifications Rust writes follow the
 // same choice as the window.
 use crate::words::Wording;
-pub use crate::words::{DateStyle, HourStyle};
+pub use crate::words::{DateStyle, HourCycle, HourStyle};
 
 const KEY: &str = "preferences";
 
@@ -85,6 +89,7 @@ mod tests {
             getting_started_done: true,
             date_style: DateStyle::Iso,
             hour_style: HourStyle::H12,
+            system_hours: Some(HourCycle::H24),
             language: Some(DisplayLanguage::Ar),
             on_close: Some(OnClose::KeepInTray),
         };
@@ -106,5 +111,34 @@ mod tests {
         assert_eq!(loaded.theme, Theme::System);
         assert_eq!(loaded.language, None);
         assert_eq!(loaded.on_close, None, "not asked yet");
+        assert_eq!(loaded.system_hours, None, "no window has said yet");
+    }
+
+    #[test]
+    fn system_hours_follow_the_clock_the_window_resolved() {
+        let english = || DisplayLanguage::En;
+        let system = |system_hours| Preferences {
+            hour_style: HourStyle::System,
+            system_hours,
+            ..Default::default()
+        };
+        // en-US in the window: "system" is the 12-hour clock in the notifications too.
+        assert_eq!(
+            system(Some(HourCycle::H12)).wording(english).hours,
+            HourStyle::H12
+        );
+        assert_eq!(
+            system(Some(HourCycle::H24)).wording(english).hours,
+            HourStyle::H24
+        );
+        // Before any window said: the language's own 24-hour clock.
+        assert_eq!(system(None).wording(english).hours, HourStyle::System);
+        // A clock chosen in Settings wins over the locale's.
+        let chosen = Preferences {
+            hour_style: HourStyle::H24,
+            system_hours: Some(HourCycle::H12),
+            ..Default::default()
+        };
+        assert_eq!(chosen.wording(english).hours, HourStyle::H24);
     }
 }

@@ -997,6 +997,13 @@ export type FreshStart = {
 	keptAs: string,
 };
 
+/**
+ *  The clock the window's `Intl` gives the candidate's locale (en-US: 12-hour, en-GB: 24-hour).
+ *  Rust has no locale data for it, so the window tells the core, and "system" in
+ *  [`HourStyle`] means the same clock in a notification as on screen.
+ */
+export type HourCycle = "h12" | "h24";
+
 /**  12- or 24-hour times, or as the locale has them. */
 export type HourStyle = "system" | "h24" | "h12";
 
@@ -1323,6 +1330,12 @@ export type Preferences = {
 	gettingStartedDone?: boolean,
 	dateStyle?: DateStyle,
 	hourStyle?: HourStyle,
+	/**
+	 *  The clock "system" means in the window's locale, as the window resolved it (`Intl`) at
+	 *  its start and on a change of language; kept so that reminders worded while the window is
+	 *  closed agree with it. `None` until a window has said.
+	 */
+	systemHours?: HourCycle | null,
 	/**
 	 *  The language chosen in Settings; `None` follows the operating system's language (English
 	 *  when the system speaks none of Dossier's four).

@@ -3,6 +3,7 @@
 import type { DisplayLanguage } from './bindings';
 import { setLocale } from './i18n.svelte';
 import { ipc } from './ipc';
+import { shareSystemHours } from './system-hours';
 
 /** Each language named in itself, as a candidate looks for their own. */
 export const LANGUAGE_NAMES: Record<DisplayLanguage, string> = {
@@ -25,6 +26,8 @@ export async function startLanguage(): Promise<void> {
     console.error('language', thrown);
     await setLocale('en');
   }
+  // Beside the first paint, not before it.
+  void shareSystemHours().catch((thrown) => console.error('system hours', thrown));
 }
 
 /** The candidate's choice (`null`: the system's), applied at once and kept with the other
@@ -35,4 +38,5 @@ export async function chooseLanguage(chosen: DisplayLanguage | null): Promise<vo
   await ipc.preferencesSet({ ...current, language: chosen });
   language.chosen = chosen;
   if (!chosen) await setLocale((await ipc.languageGet()).resolved);
+  await shareSystemHours();
 }

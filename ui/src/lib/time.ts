@@ -71,8 +71,8 @@ export function timeLeft(nowMs: number, thenMs: number, zone: string, allDay = f
 }
 
 // The choices as the preferences keep them (`preferences.rs`).
-import type { DateStyle, HourStyle } from './bindings';
-export type { DateStyle, HourStyle };
+import type { DateStyle, HourCycle, HourStyle } from './bindings';
+export type { DateStyle, HourCycle, HourStyle };
 
 const style: { date: DateStyle; hours: HourStyle } = { date: 'system', hours: 'system' };
 
@@ -82,12 +82,15 @@ export function setDateStyle(date: DateStyle, hours: HourStyle): void {
   style.hours = hours;
 }
 
+/** The clock `locale` writes times on when the hour style is "system": the one the window
+ * shows, and the one it tells the core (`preferences.systemHours`) so notifications agree. */
+export function systemHourCycle(locale: string): HourCycle {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true ? 'h12' : 'h24';
+}
+
 function hourOptions(locale: string): Intl.DateTimeFormatOptions {
   // `numeric` hours: "5:59 PM", never "05:59 PM"; 24-hour times keep two digits ("05:59").
-  const twelve =
-    style.hours === 'system'
-      ? new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true
-      : style.hours === 'h12';
+  const twelve = style.hours === 'system' ? systemHourCycle(locale) === 'h12' : style.hours === 'h12';
   return twelve
     ? { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }
     : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };

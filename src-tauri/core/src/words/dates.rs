@@ -29,6 +29,28 @@ pub enum HourStyle {
     H12,
 }
 
+/// The clock the window's `Intl` gives the candidate's locale (en-US: 12-hour, en-GB: 24-hour).
+/// Rust has no locale data for it, so the window tells the core, and "system" in
+/// [`HourStyle`] means the same clock in a notification as on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HourCycle {
+    H12,
+    H24,
+}
+
+impl HourStyle {
+    /// The style with "system" made the locale's clock, when the window has said which it is;
+    /// "system" left as it is otherwise (the 24-hour clock, as INTERPOL's notices write it).
+    pub fn resolved(self, system: Option<HourCycle>) -> HourStyle {
+        match (self, system) {
+            (HourStyle::System, Some(HourCycle::H12)) => HourStyle::H12,
+            (HourStyle::System, Some(HourCycle::H24)) => HourStyle::H24,
+            (chosen, _) => chosen,
+        }
+    }
+}
+
 /// "2026-11-23": the ISO 8601 form, the same in every language.
 pub(super) fn iso_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()

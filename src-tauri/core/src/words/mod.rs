@@ -23,7 +23,7 @@
 
 mod dates;
 
-pub use dates::{DateStyle, HourStyle, clock_time, day, short_date, short_date_time};
+pub use dates::{DateStyle, HourCycle, HourStyle, clock_time, day, short_date, short_date_time};
 
 use crate::display_language::DisplayLanguage;
 use fluent_bundle::concurrent::FluentBundle;
