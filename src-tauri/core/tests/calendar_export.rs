@@ -487,3 +487,32 @@ fn events_are_worded_in_the_candidates_language_without_isolation_marks() {
         );
     }
 }
+
+#[test]
+fn events_follow_the_date_and_hour_styles_chosen_in_settings() {
+    use dossier_core::words::{DateStyle, HourStyle, Wording};
+    let store = fixture();
+    for (wording, detail) in [
+        (
+            Wording {
+                language: DisplayLanguage::En,
+                dates: DateStyle::DayMonthYear,
+                hours: HourStyle::H12,
+            },
+            "Applications close Sunday 29 March 2026 at 11:59 PM, Europe/Paris time.",
+        ),
+        (
+            Wording {
+                language: DisplayLanguage::Fr,
+                dates: DateStyle::Iso,
+                hours: HourStyle::H24,
+            },
+            "Les candidatures seront closes le 2026-03-29 à 23:59 (fuseau horaire Europe/Paris).",
+        ),
+    ] {
+        let text = calendar_ics(&store, now(), PARIS, wording).unwrap();
+        let calendar: Calendar = text.parse().unwrap();
+        let events: Vec<_> = calendar.events().collect();
+        assert_eq!(events[1].get_description(), Some(detail), "{wording:?}");
+    }
+}

@@ -3,7 +3,7 @@ use dossier_core::reminders::{self, ReminderSettings};
 use tauri::State;
 
 use crate::dialog::{self, Filter};
-use crate::display_language::stored_language;
+use crate::display_language::stored_wording;
 use crate::error::Result;
 use crate::state::AppState;
 use crate::zone;
@@ -42,8 +42,8 @@ pub async fn calendar_export(
     let zone = zone::user_zone();
     state
         .with_store(|store| {
-            let language = stored_language(store)?;
-            calendar::export_calendar(store, &path, now, &zone, language)
+            let wording = stored_wording(store)?;
+            calendar::export_calendar(store, &path, now, &zone, wording)
         })
         .map(Some)
 }

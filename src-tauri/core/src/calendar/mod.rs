@@ -23,11 +23,10 @@ mod vtimezone;
 
 use crate::applications::InterviewMode;
 use crate::countdowns::{CountdownKind, Subject, Target, targets, user_zone};
-use crate::display_language::DisplayLanguage;
 use crate::reminders::{self, ReminderSettings};
 use crate::store::Store;
 use crate::time::local_date;
-use crate::words::{self, Arg, Bidi, Msg};
+use crate::words::{self, Arg, Bidi, Msg, Wording};
 use crate::{Error, Result};
 use chrono::{DateTime, Datelike, Days, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -84,18 +83,20 @@ struct Context<'a> {
     now: DateTime<Utc>,
     user_tz: Tz,
     settings: &'a ReminderSettings,
-    language: DisplayLanguage,
+    wording: Wording,
 }
 
-/// An event's summary and description in `language`. Calendar programs show these fields as
-/// they are, so no isolation marks go in.
-fn event_words(t: &Target, language: DisplayLanguage) -> (String, String) {
+/// An event's summary and description in the candidate's language, its dates and times in the
+/// styles chosen in Settings, as the window writes them. Calendar programs show these fields
+/// as they are, so no isolation marks go in.
+fn event_words(t: &Target, wording: Wording) -> (String, String) {
+    let language = wording.language;
     let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::plain(language, msg, args);
-    let day_of = |date| words::day(language, date);
+    let day_of = |date| wording.day(date);
     let named = t.named();
     let name = [("name", Arg::from(&named))];
     let day = day_of(t.local_date());
-    let moment = words::moment(language, Bidi::Plain, t.local());
+    let moment = wording.moment(Bidi::Plain, t.local());
     let zone = t.tz.name();
     match &t.subject {
         Subject::Deadline => (
@@ -165,7 +166,7 @@ fn event_words(t: &Target, language: DisplayLanguage) -> (String, String) {
 
 fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
     let now = cx.now;
-    let (title, detail) = event_words(t, cx.language);
+    let (title, detail) = event_words(t, cx.wording);
     let mut e = Event::new();
     e.uid(&uid(t))
         .timestamp(now)
@@ -211,18 +212,23 @@ fn event(t: &Target, cx: &Context, zones: &mut ZoneYears) -> Event {
         CountdownKind::RosterExpiry => "roster",
         CountdownKind::Interview => "interview",
     };
-    let category = words::plain(cx.language, Msg::IcsCategory, &[("kind", Arg::Text(kind))]);
+    let category = words::plain(
+        cx.wording.language,
+        Msg::IcsCategory,
+        &[("kind", Arg::Text(kind))],
+    );
     e.add_property("CATEGORIES", category);
     e.done()
 }
 
-/// The `.ics` text for everything ahead at `now`, its events worded in `language`. `user_zone`
-/// is the candidate's zone (for their certificates).
+/// The `.ics` text for everything ahead at `now`, its events worded as `wording` says (a
+/// [`DisplayLanguage`](crate::display_language::DisplayLanguage) alone: its own styles).
+/// `user_zone` is the candidate's zone (for their certificates).
 pub fn calendar_ics(
     store: &Store,
     now: DateTime<Utc>,
     user_zone_name: &str,
-    language: DisplayLanguage,
+    wording: impl Into<Wording>,
 ) -> Result<String> {
     let tz = user_zone(user_zone_name)?;
     let settings = reminders::load_reminder_settings(store)?;
@@ -230,7 +236,7 @@ pub fn calendar_ics(
         now,
         user_tz: tz,
         settings: &settings,
-        language,
+        wording: wording.into(),
     };
     let mut all: Vec<Target> = store
         .read(|c| targets(c, tz))?
@@ -290,7 +296,7 @@ pub fn export_calendar(
     dest: &Path,
     now: DateTime<Utc>,
     user_zone_name: &str,
-    language: DisplayLanguage,
+    wording: impl Into<Wording>,
 ) -> Result<CalendarExport> {
     if dest.is_dir() {
         return Err(Error::invalid(
@@ -301,7 +307,7 @@ pub fn export_calendar(
             ),
         ));
     }
-    let text = calendar_ics(store, now, user_zone_name, language)?;
+    let text = calendar_ics(store, now, user_zone_name, wording)?;
     store.journal().write_atomic(dest, text.as_bytes())?;
     Ok(CalendarExport {
         path: dest.display().to_string(),
