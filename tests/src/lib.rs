@@ -462,6 +462,60 @@ impl App {
             .unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
     }
 
+    /// Presses Tab from the first field of `scope` until the focus leaves it, or comes round to
+    /// where it began (a dialog keeps it inside); fails when a press leaves the focus where it
+    /// was (a trap) or `limit` presses do not get through. The stops, by name or test id.
+    pub async fn tab_through(&self, scope: &str, limit: usize) -> Vec<String> {
+        const WHERE: &str = "const s = document.querySelector(arguments[0]);
+             const e = document.activeElement;
+             const at = Array.prototype.indexOf.call(document.querySelectorAll('*'), e);
+             const name = e && e !== document.body
+                 ? e.getAttribute('name') || e.dataset.testid || e.tagName.toLowerCase() : 'body';
+             return [`${name}#${at}`, name, !!s && s.contains(e)];";
+        self.wait_for(scope).await;
+        let focused = self
+            .client
+            .execute(
+                "const first = [...document.querySelector(arguments[0])
+                     .querySelectorAll('input, select, textarea, button, a[href], [tabindex]')]
+                     .find((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+                 first?.focus();
+                 return !!first && document.activeElement === first;",
+                vec![json!(scope)],
+            )
+            .await
+            .expect("focus the first field");
+        assert_eq!(focused, json!(true), "{scope} has a field to start from");
+        let read = || async {
+            let seen = self
+                .client
+                .execute(WHERE, vec![json!(scope)])
+                .await
+                .expect("read the focus");
+            (
+                seen[0].as_str().unwrap_or_default().to_string(),
+                seen[1].as_str().unwrap_or_default().to_string(),
+                seen[2].as_bool().unwrap_or(false),
+            )
+        };
+        let (first, name, _) = read().await;
+        let (mut key, mut stops) = (first.clone(), vec![name]);
+        for _ in 0..limit {
+            self.press("\u{E004}").await;
+            let (now, name, inside) = read().await;
+            assert_ne!(
+                now, key,
+                "Tab stayed on {name} in {scope}; stops so far: {stops:?}"
+            );
+            if !inside || now == first {
+                return stops;
+            }
+            key = now;
+            stops.push(name);
+        }
+        panic!("Tab did not get through {scope} in {limit} presses: {stops:?}");
+    }
+
     /// An attribute of the first element matching `css`, once one exists.
     pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
         self.wait_for(css).await;

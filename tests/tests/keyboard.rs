@@ -308,7 +308,25 @@ async fn dates_are_typed_and_tab_moves_on_through_the_profile_and_vacancy_forms(
         app.date_of("input[name='deadlineDate']").await,
         "2026-12-04"
     );
+    // The deadline time, typed on the 12-hour clock of this en-US window; Tab leaves it, and
+    // goes on through the rest of the form to its save button.
+    app.press("11:59 pm").await;
+    app.press(TAB).await;
+    app.until(
+        "Tab leaves the deadline time",
+        || focused(&app),
+        |now| now == "deadlineZone",
+    )
+    .await;
+    let time = "input[name='deadlineTime']";
+    assert_eq!(
+        app.attr_of(time, "data-value").await.as_deref(),
+        Some("23:59")
+    );
+    assert_eq!(spaced(&app.value_of(time).await), "11:59 PM");
     app.screenshot("keyboard-vacancy-form").await;
+    let stops = app.tab_through("[data-testid='vacancy-form']", 80).await;
+    assert!(stops.iter().any(|s| s == "save-vacancy"), "{stops:?}");
     app.close().await;
 }
 
@@ -654,5 +672,81 @@ async fn an_interview_time_is_typed_and_tab_moves_on() {
         |interview| spaced(interview).contains("2:30 PM"),
     )
     .await;
+    app.close().await;
+}
+
+/// A document in the vault, to open its form.
+fn seed_document(data: &Path) {
+    use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let vault = Vault::open(data).unwrap();
+    vault
+        .import_reader(
+            &mut store,
+            &mut b"%PDF-1.7\ncasier\n%%EOF\n".as_slice(),
+            "casier.pdf",
+            &ImportOptions {
+                kind: DocumentKind::CriminalRecord,
+                supersedes: None,
+            },
+            "2026-11-01T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
+}
+
+fn seed_profile(data: &Path) {
+    use dossier_core::profile::{Profile, save_profile};
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let profile = Profile {
+        full_name: "Camille Martin".into(),
+        email: "camille@example.org".into(),
+        date_of_birth: Some("1990-05-04".parse().unwrap()),
+        nationalities: vec!["FR".into()],
+        ..Profile::default()
+    };
+    save_profile(&mut store, profile, "2026-11-01T09:00:00Z".parse().unwrap()).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tab_goes_through_every_form_without_a_trap() {
+    let data = tempfile::tempdir().unwrap();
+    let application = seed_board(data.path());
+    seed_document(data.path());
+    seed_profile(data.path());
+    let app = App::launch(Launch::new(data.path())).await;
+
+    // Settings: every choice, the quiet hours' times among them.
+    app.open_view("settings").await;
+    let stops = app.tab_through("main[data-view='settings']", 200).await;
+    for stop in ["hour-style", "date-style"] {
+        assert!(stops.iter().any(|s| s == stop), "{stop}: {stops:?}");
+    }
+
+    // The import of documents, then a document's form.
+    app.open_view("documents").await;
+    let stops = app.tab_through("[data-testid='import-panel']", 20).await;
+    assert!(stops.iter().any(|s| s == "import-kind"), "{stops:?}");
+    app.click("[data-testid='document-row']").await;
+    let stops = app.tab_through("[data-testid='document-form']", 80).await;
+    assert!(stops.len() > 3, "{stops:?}");
+
+    // The form view, with its copy buttons.
+    app.open_view("profile").await;
+    app.click("[data-testid='open-form']").await;
+    let stops = app.tab_through("[data-testid='form-view']", 400).await;
+    assert!(stops.iter().any(|s| s == "form-copy"), "{stops:?}");
+    app.screenshot("keyboard-form-view-tabbed").await;
+
+    // An application: its move, its documents and a new interview's form.
+    app.open_view("applications").await;
+    app.click(&format!("{} a", card(application))).await;
+    app.click("[data-testid='add-interview']").await;
+    let stops = app.tab_through("[data-testid='interview-form']", 40).await;
+    for stop in ["interviewDate", "interviewTime", "interviewZone"] {
+        assert!(stops.iter().any(|s| s == stop), "{stop}: {stops:?}");
+    }
+    let stops = app.tab_through("main[data-view='applications']", 200).await;
+    assert!(stops.iter().any(|s| s == "save-interview"), "{stops:?}");
+    app.screenshot("keyboard-application-tabbed").await;
     app.close().await;
 }

@@ -237,6 +237,9 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
         |ids: &Vec<String>| ids == std::slice::from_ref(&first),
     )
     .await;
+    // Tab goes round the dialog's fields and buttons, held in the dialog but never on one.
+    let stops = app.tab_through("[data-testid='upload-dialog']", 60).await;
+    assert!(stops.iter().any(|s| s == "upload-limit"), "{stops:?}");
     assert_eq!(
         app.value_of("[data-testid='upload-limit']").await,
         "10000000",

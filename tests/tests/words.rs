@@ -58,9 +58,20 @@ fn seed_certificate(data: &Path) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reminder_shown_a_minute_late_says_7_days_with_the_app_icon() {
+    use dossier_core::preferences::{HourCycle, Preferences, save_preferences};
     let data = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
     seed_vacancy(data.path(), "2026-11-24", "2026-11-10T09:00:00Z");
+    // A window opened before and said its en-US clock is the 12-hour one: the reminder, due
+    // before this window opens, is worded on it.
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let preferences = Preferences {
+            system_hours: Some(HourCycle::H12),
+            ..Preferences::default()
+        };
+        save_preferences(&mut store, &preferences).unwrap();
+    }
     // 23:59 in Lyon on 24 November is 22:59 UTC; its 7-day reminder is due at 22:59 UTC on
     // the 17th. The window opens a minute later, past midnight in Lyon.
     let mut launch = Launch::new(data.path());
@@ -76,7 +87,7 @@ async fn a_reminder_shown_a_minute_late_says_7_days_with_the_app_icon() {
     assert!(
         shown[0]
             .body
-            .contains("Tuesday 24 November 2026 at 23:59 (Lyon time"),
+            .contains("Tuesday 24 November 2026 at 11:59 PM (Lyon time"),
         "{}",
         shown[0].body
     );
@@ -229,8 +240,8 @@ async fn every_view_writes_its_dates_in_one_style() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reminder_after_iso_dates_are_chosen_in_settings_writes_its_date_in_iso() {
-    use dossier_core::preferences::{DateStyle, load_preferences};
+async fn an_iso_reminder_keeps_the_windows_12_hour_clock() {
+    use dossier_core::preferences::{DateStyle, HourCycle, HourStyle, load_preferences};
     use dossier_core::reminders::{QuietHours, ReminderSettings, save_reminder_settings};
     let data = tempfile::tempdir().unwrap();
     // Closing at 23:59 in Lyon on 23 November: its 7-day reminder is due before noon on the
@@ -273,6 +284,20 @@ async fn a_reminder_after_iso_dates_are_chosen_in_settings_writes_its_date_in_is
             .is_ok_and(|preferences| preferences.date_style == DateStyle::Iso)
     })
     .await;
+    // The hour style stays "system", and the window has told the core that its en-US clock
+    // is the 12-hour one.
+    app.eventually(
+        "the window's clock is kept for the notifications",
+        || async {
+            Store::open(&database)
+                .and_then(|store| load_preferences(&store))
+                .is_ok_and(|preferences| {
+                    preferences.hour_style == HourStyle::System
+                        && preferences.system_hours == Some(HourCycle::H12)
+                })
+        },
+    )
+    .await;
     app.screenshot("words-settings-iso").await;
 
     // Quiet hours off: the held reminder comes, in the style just chosen, with no restart.
@@ -288,10 +313,23 @@ async fn a_reminder_after_iso_dates_are_chosen_in_settings_writes_its_date_in_is
     assert!(
         shown[0]
             .body
-            .contains("close 2026-11-23 at 23:59 (Lyon time"),
+            .contains("close 2026-11-23 at 11:59 PM (Lyon time"),
         "{}",
         shown[0].body
     );
     assert!(!shown[0].body.contains("November"), "{}", shown[0].body);
+    // The window writes the same deadline on the same clock.
+    app.open_view("vacancies").await;
+    app.click("[data-testid='vacancy-row'] a").await;
+    let countdown = app
+        .text_until(
+            "[data-testid='countdown']",
+            "the vacancy's countdown is shown",
+            |text| text.contains("2026-11-23"),
+        )
+        .await
+        .replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(countdown.contains("11:59 PM"), "{countdown}");
+    app.screenshot("words-notification-and-window-12h").await;
     app.close().await;
 }
