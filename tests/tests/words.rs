@@ -183,40 +183,9 @@ fn the_style_reader_tells_the_styles_apart() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_view_writes_its_dates_in_one_style() {
     let data = tempfile::tempdir().unwrap();
-    let vacancy = seed_vacancy(data.path(), "2026-12-04", "2026-11-10T09:00:00Z");
-    {
-        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
-        seed::application(
-            &mut store,
-            vacancy,
-            Stage::Preparing,
-            "2026-11-12",
-            "2026-11-12T09:00:00Z".parse().unwrap(),
-        );
-    }
-    seed_certificate(data.path());
+    seed_views(data.path());
     let app = App::launch(Launch::new(data.path())).await;
-
-    let mut seen = Vec::new();
-    for (route, ready) in [
-        ("dashboard", "[data-testid='upcoming-item']"),
-        ("vacancies", "[data-testid='vacancy-row']"),
-        ("applications", "main[data-view='applications']"),
-        ("documents", "main[data-view='documents']"),
-        ("settings", "[data-testid='date-example']"),
-    ] {
-        app.open_view(route).await;
-        app.wait_for(ready).await;
-        let text = app.text_of("main").await;
-        app.screenshot(&format!("words-{route}")).await;
-        seen.push((route, text));
-    }
-    app.click("nav a[data-route='vacancies']").await;
-    app.click("[data-testid='vacancy-row'] a").await;
-    app.wait_for("[data-testid='countdown']").await;
-    let text = app.text_of("main").await;
-    app.screenshot("words-vacancy-detail").await;
-    seen.push(("vacancy detail", text));
+    let seen = view_texts(&app, "en").await;
 
     let (mut month_first, mut day_first) = (0, 0);
     for (route, text) in &seen {
@@ -237,6 +206,147 @@ async fn every_view_writes_its_dates_in_one_style() {
         "one style: {month_first} month-first and {day_first} day-first dates in {seen:?}"
     );
     app.close().await;
+}
+
+/// A vacancy with an application, and a certificate: dates in every view.
+fn seed_views(data: &Path) {
+    let vacancy = seed_vacancy(data, "2026-12-04", "2026-11-10T09:00:00Z");
+    {
+        let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+        seed::application(
+            &mut store,
+            vacancy,
+            Stage::Preparing,
+            "2026-11-12",
+            "2026-11-12T09:00:00Z".parse().unwrap(),
+        );
+    }
+    seed_certificate(data);
+}
+
+/// The text of each view, and a screenshot of it named with `tag`.
+async fn view_texts(app: &App, tag: &str) -> Vec<(&'static str, String)> {
+    let mut seen = Vec::new();
+    for (route, ready) in [
+        ("dashboard", "[data-testid='upcoming-item']"),
+        ("vacancies", "[data-testid='vacancy-row']"),
+        ("applications", "main[data-view='applications']"),
+        ("documents", "main[data-view='documents']"),
+        ("settings", "[data-testid='date-example']"),
+    ] {
+        app.open_view(route).await;
+        app.wait_for(ready).await;
+        let text = app.text_of("main").await;
+        let suffix = if tag == "en" {
+            String::new()
+        } else {
+            format!("-{tag}")
+        };
+        app.screenshot(&format!("words-{route}{suffix}")).await;
+        seen.push((route, text));
+    }
+    app.click("nav a[data-route='vacancies']").await;
+    app.click("[data-testid='vacancy-row'] a").await;
+    app.wait_for("[data-testid='countdown']").await;
+    let text = app.text_of("main").await;
+    let suffix = if tag == "en" {
+        String::new()
+    } else {
+        format!("-{tag}")
+    };
+    app.screenshot(&format!("words-vacancy-detail{suffix}"))
+        .await;
+    seen.push(("vacancy detail", text));
+    seen
+}
+
+/// Dates written in no other style than the language's own: no English month or weekday, no
+/// AM/PM, no ISO date (the style is the system's), Western and Arabic-Indic digits not mixed in
+/// one date.
+fn foreign_dates(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if MONTHS.contains(&w)
+            || SHORT_MONTHS.contains(&w)
+            || WEEKDAYS.contains(&w)
+            || w == "AM"
+            || w == "PM"
+        {
+            found.push(w.to_string());
+        }
+        let b = w.as_bytes();
+        if b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && w.chars().filter(char::is_ascii_digit).count() == 8
+        {
+            found.push(w.to_string());
+        }
+    }
+    found
+}
+
+/// Settings' text without the examples its date and hour style choices give in brackets
+/// ("ISO (2026-12-01)"): those show each style on purpose.
+fn strip_style_examples(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_foreign_date_reader_finds_english_and_iso_dates() {
+    assert_eq!(strip_style_examples("ISO (2026-12-01) ok"), "ISO  ok");
+    assert_eq!(
+        foreign_dates("clôture le 4 décembre 2026 à 23:59"),
+        Vec::<String>::new()
+    );
+    assert_eq!(foreign_dates("le 4 December 2026"), ["December"]);
+    assert_eq!(foreign_dates("cierra 2026-12-04"), ["2026-12-04"]);
+    assert_eq!(foreign_dates("à 11:59 PM"), ["PM"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_writes_its_dates_in_one_style_in_french_spanish_and_arabic() {
+    use dossier_core::display_language::DisplayLanguage;
+    use dossier_core::preferences::{Preferences, save_preferences};
+    for (language, tag) in [
+        (DisplayLanguage::Fr, "fr"),
+        (DisplayLanguage::Es, "es"),
+        (DisplayLanguage::Ar, "ar"),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        seed_views(data.path());
+        {
+            let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+            let preferences = Preferences {
+                language: Some(language),
+                ..Preferences::default()
+            };
+            save_preferences(&mut store, &preferences).unwrap();
+        }
+        let app = App::launch(Launch::new(data.path())).await;
+        app.wait_for(&format!("html[lang='{tag}']")).await;
+        let seen = view_texts(&app, tag).await;
+        for (route, text) in seen {
+            let text = if route == "settings" {
+                strip_style_examples(&text)
+            } else {
+                text
+            };
+            let found = foreign_dates(&text);
+            assert!(found.is_empty(), "{tag} {route}: {found:?}\n{text}");
+        }
+        app.close().await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
