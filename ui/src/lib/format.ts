@@ -26,9 +26,16 @@ export function formatFileSize(bytes: number, locale: string): string {
   }).format(value);
 }
 
+// Built once per kind and language: building one per name made every list of countries (the
+// Profile's three, each document's) pay for hundreds of them.
+const namers = new Map<string, Intl.DisplayNames>();
+
 function displayName(type: 'region' | 'language', code: string, locale: string): string | undefined {
   try {
-    const name = new Intl.DisplayNames([locale], { type, fallback: 'none' }).of(code);
+    const key = `${type} ${locale}`;
+    let namer = namers.get(key);
+    if (!namer) namers.set(key, (namer = new Intl.DisplayNames([locale], { type, fallback: 'none' })));
+    const name = namer.of(code);
     return name && name !== code ? name : undefined;
   } catch {
     return undefined; // a code `Intl` refuses (not well-formed) keeps the backend's name

@@ -3,6 +3,12 @@
 // newer one, and a failure becomes the message the page shows.
 import { toAppError, type AppError } from './ipc';
 
+export type LoaderOptions = {
+  /** The answer is replaced whole, never changed in place (a long list): it is kept as it came,
+   * without the deep proxy that would make every read of every row tracked. */
+  shallow?: boolean;
+};
+
 export type LoadOptions = {
   /** Keep showing the last answer while the new one is awaited (a list being filtered), rather
    * than nothing (a page opened for another id). */
@@ -11,6 +17,8 @@ export type LoadOptions = {
 
 export class Loader<T> {
   #value = $state<T | null>(null);
+  #raw = $state.raw<T | null>(null);
+  readonly #shallow: boolean;
   #problem = $state<string | null>(null);
   #busy = $state(false);
   // Plain fields: a read inside an `$effect` that calls `load` must not make it a dependency.
@@ -18,18 +26,19 @@ export class Loader<T> {
   #controller: AbortController | null = null;
   readonly #describe: (error: AppError) => string;
 
-  constructor(describe: (error: AppError) => string = (error) => error.message) {
+  constructor(describe: (error: AppError) => string = (error) => error.message, options: LoaderOptions = {}) {
     this.#describe = describe;
+    this.#shallow = options.shallow ?? false;
   }
 
   /** The latest answer, or null before it (and after a failure unless `keep` was asked). */
   get value(): T | null {
-    return this.#value;
+    return this.#shallow ? this.#raw : this.#value;
   }
 
   /** Set by a page that changed the thing itself (a saved edit answers with the new state). */
   set value(value: T | null) {
-    this.#value = value;
+    this.#set(value);
   }
 
   /** What went wrong with the latest request, in words for the page. */
@@ -50,13 +59,13 @@ export class Loader<T> {
   async load(fetch: (signal: AbortSignal) => Promise<T>, options: LoadOptions = {}): Promise<boolean> {
     const mine = this.#supersede();
     const signal = this.#controller!.signal;
-    if (!options.keep) this.#value = null;
+    if (!options.keep) this.#set(null);
     this.#problem = null;
     this.#busy = true;
     try {
       const value = await fetch(signal);
       if (mine !== this.#request) return false;
-      this.#value = value;
+      this.#set(value);
     } catch (thrown) {
       if (mine !== this.#request) return false;
       this.#problem = this.#describe(toAppError(thrown));
@@ -68,7 +77,7 @@ export class Loader<T> {
   /** Drops any request under way and what was shown: nothing is to be shown now. */
   clear(): void {
     this.cancel();
-    this.#value = null;
+    this.#set(null);
     this.#problem = null;
   }
 
@@ -76,6 +85,11 @@ export class Loader<T> {
   cancel(): void {
     this.#supersede();
     this.#busy = false;
+  }
+
+  #set(value: T | null): void {
+    if (this.#shallow) this.#raw = value;
+    else this.#value = value;
   }
 
   #supersede(): number {

@@ -209,9 +209,15 @@ function uiTag(): string {
 }
 
 /** A country's name in the UI language, for lists that carry only the code. */
+// One per language: building one per name cost each row of the documents list its own.
+const countryNamers = new Map<string, Intl.DisplayNames>();
+
 export function countryName(code: string, locale = uiTag()): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    let namer = countryNamers.get(locale);
+    if (!namer)
+      countryNamers.set(locale, (namer = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })));
+    return namer.of(code) ?? code;
   } catch {
     return code;
   }
