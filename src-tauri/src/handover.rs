@@ -67,7 +67,11 @@ fn instance_name(app: &AppHandle) -> String {
 
 /// The window was closed to the tray: hands over to a fresh hidden process, or stays.
 pub fn begin(app: &AppHandle) {
-    if app.state::<Handover>().under_way.swap(true, Ordering::SeqCst) {
+    if app
+        .state::<Handover>()
+        .under_way
+        .swap(true, Ordering::SeqCst)
+    {
         return;
     }
     let app = app.clone();
@@ -114,7 +118,10 @@ fn run(app: &AppHandle) {
 
 fn hand_over(app: &AppHandle) -> Result<(), Failed> {
     let name = instance_name(app);
-    let mut command = Command::new(std::env::current_exe().map_err(Failed::Spawn)?);
+    let binary = std::env::current_exe().map_err(Failed::Spawn)?;
+    #[cfg(feature = "e2e")]
+    let binary = crate::test_hooks::handover_binary().unwrap_or(binary);
+    let mut command = Command::new(binary);
     command
         .arg(background::HIDDEN_ARG)
         .env(HANDOVER_VAR, &name)
@@ -139,7 +146,10 @@ async fn taken_over(name: &str, child: &mut Child) -> Result<(), Failed> {
     let me = std::process::id();
     let ask = async {
         loop {
-            if owner_pid(&connection, name).await.is_some_and(|pid| pid != me) {
+            if owner_pid(&connection, name)
+                .await
+                .is_some_and(|pid| pid != me)
+            {
                 return Ok(());
             }
             if let Ok(Some(status)) = child.try_wait() {

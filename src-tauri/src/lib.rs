@@ -131,8 +131,7 @@ pub fn run() {
             state::manage(app, data_dir, clock());
             background::start_tray(app.handle());
             // Without a tray a hidden start would leave no way to the window.
-            if background::hidden_start(&args) && app.state::<background::Background>().has_tray()
-            {
+            if background::hidden_start(&args) && app.state::<background::Background>().has_tray() {
                 // No Dashboard will load: the first pass need not wait for one.
                 if let Some(timer) = app.state::<state::AppState>().timer() {
                     timer.window_painted();

@@ -42,6 +42,13 @@ pub fn handover_env(command: &mut std::process::Command) {
     }
 }
 
+/// `DOSSIER_E2E_HANDOVER_BINARY` starts that file instead of Dossier's own binary at a
+/// hand-over: a path that does not exist makes the start fail, as a binary removed by an
+/// upgrade would.
+pub fn handover_binary() -> Option<PathBuf> {
+    std::env::var_os("DOSSIER_E2E_HANDOVER_BINARY").map(PathBuf::from)
+}
+
 /// The hand-over failed and this process stayed in the tray: the clock moves on to
 /// `DOSSIER_E2E_NOW_AFTER_CLOSE` here, and the reminder timer wakes to see it.
 pub fn stayed_in_tray(app: &tauri::AppHandle) {

@@ -4,6 +4,11 @@
 //! stderr, the PSS of each mapping worth a look.
 //!
 //! background_memory <dossier binary> <data dir>
+//! background_memory --after-close <e2e dossier binary> <data dir>
+//!
+//! With `--after-close` the window is opened first (through WebDriver, the e2e build's close
+//! hook) and closed to the tray: the figure is then the fresh process Dossier hands over to
+//! (`handover.rs`), 5 s after its icon registered (`background_pss_mib_after_close`).
 //!
 //! Run it under a private session bus: `dbus-run-session --config-file=tests/session-bus.conf --`.
 
@@ -11,15 +16,28 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use dossier_e2e::TrayHost;
 use dossier_e2e::background::{pss_by_mapping, pss_kib};
 use dossier_e2e::display::VirtualDisplay;
 use dossier_e2e::process::{Guarded, poll_until};
+use dossier_e2e::{App, Launch, TrayHost};
 
 const IDLE: Duration = Duration::from_secs(5);
 
 fn main() {
-    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if args
+        .first()
+        .is_some_and(|a| a.as_os_str() == "--after-close")
+    {
+        args.remove(0);
+        let [dossier, data_dir] = args.as_slice() else {
+            panic!("usage: background_memory --after-close <e2e dossier binary> <data dir>");
+        };
+        tokio::runtime::Runtime::new()
+            .expect("a runtime")
+            .block_on(after_close(dossier.clone(), data_dir.clone()));
+        return;
+    }
     let [dossier, data_dir] = args.as_slice() else {
         panic!("usage: background_memory <dossier binary> <data dir>");
     };
@@ -39,9 +57,11 @@ fn main() {
         .env_remove("WAYLAND_DISPLAY")
         .stdout(std::process::Stdio::null());
     let app = Guarded::spawn("dossier in the tray", command);
-    poll_until("Dossier's tray icon registers", Duration::from_secs(60), || {
-        (!tray.registered().is_empty()).then_some(())
-    });
+    poll_until(
+        "Dossier's tray icon registers",
+        Duration::from_secs(60),
+        || (!tray.registered().is_empty()).then_some(()),
+    );
     // Not a wait for state: the figure is defined as the memory after 5 s at rest (issue 17).
     std::thread::sleep(IDLE);
     let pid = app.pid();
@@ -64,7 +84,10 @@ fn main() {
         .map(|d| d.count())
         .unwrap_or(0);
     println!("background_pss_mib_hidden={:.1}", total as f64 / 1024.0);
-    println!("background_pss_mib_hidden_files={:.1}", files as f64 / 1024.0);
+    println!(
+        "background_pss_mib_hidden_files={:.1}",
+        files as f64 / 1024.0
+    );
     println!("background_pss_mib_hidden_anon={:.1}", anon as f64 / 1024.0);
     println!("background_threads={threads}");
     if let Some(hold) = std::env::var_os("BACKGROUND_MEMORY_HOLD") {
@@ -75,4 +98,41 @@ fn main() {
     }
     drop(app);
     drop(tray);
+}
+
+/// Opens Dossier's window, closes it to the tray and measures what runs 5 s after the fresh
+/// process's icon registered.
+async fn after_close(dossier: PathBuf, data_dir: PathBuf) {
+    let mut launch = Launch::new(&data_dir);
+    launch.tray = true;
+    launch.app = Some(dossier);
+    let app = App::launch(launch).await;
+    let tray = app.tray.as_ref().expect("a tray host");
+    let first = app.dossier_pids();
+    let _ = app
+        .client
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('e2e_request_close'); return true;",
+            vec![],
+        )
+        .await;
+    app.click("[data-testid='close-choice-keep']").await;
+    let fresh = poll_until(
+        "a fresh Dossier takes over",
+        Duration::from_secs(60),
+        || {
+            let now = app.dossier_pids();
+            (now.len() == 1 && now != first && tray.registered().len() >= 2).then(|| now[0])
+        },
+    );
+    std::thread::sleep(IDLE);
+    let processes = app.app_processes();
+    let total: u64 = processes.iter().filter_map(|p| pss_kib(p.pid)).sum();
+    let names: Vec<&str> = processes.iter().map(|p| p.name.as_str()).collect();
+    eprintln!("after the close, process {fresh} and its children: {names:?}");
+    println!(
+        "background_pss_mib_after_close={:.1}",
+        total as f64 / 1024.0
+    );
+    app.close().await;
 }

@@ -92,7 +92,10 @@ impl App {
 
     /// The live Dossier processes of this launch, oldest first.
     pub fn dossier_pids(&self) -> Vec<u32> {
-        let mark = format!("DOSSIER_E2E_REMINDER_LOG={}", self.reminder_passes.display());
+        let mark = format!(
+            "DOSSIER_E2E_REMINDER_LOG={}",
+            self.reminder_passes.display()
+        );
         let mut pids: Vec<u32> = std::fs::read_dir("/proc")
             .into_iter()
             .flatten()
