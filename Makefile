@@ -228,13 +228,19 @@ bench: deps
 	@cargo build --release -q -p dossier-core --example generate_history \
 	  --example bench_vacancies --example bench_vault --example bench_packs --example bench_export \
 	  --example bench_backup --example bench_notice --example bench_encryption --example bench_upload
-	@cargo build -q -p dossier-e2e --example bench_startup
+	@cargo build -q -p dossier-e2e --example bench_startup --example background_memory
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	  $(TARGET_DIR)/release/examples/generate_history "$$scratch/data" && \
 	  timeout 900 dbus-run-session --config-file=tests/session-bus.conf -- \
 	    $(TARGET_DIR)/debug/examples/bench_startup $(TARGET_DIR)/release/dossier \
 	    $(TARGET_DIR)/release/empty-window $(TARGET_DIR)/release/empty-window-same \
 	    "$$scratch/data" "$$scratch/run"
+	@# Closed to the tray: needs the close hook of the e2e build (`make e2e-app`), when there is one.
+	@if [ -x $(E2E_APP) ]; then scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  mkdir -p "$$scratch/data" && TAURI_DRIVER=$(TAURI_DRIVER) timeout 300 \
+	  dbus-run-session --config-file=tests/session-bus.conf -- \
+	  $(TARGET_DIR)/debug/examples/background_memory --after-close $(abspath $(E2E_APP)) \
+	  "$$scratch/data"; else echo "no $(E2E_APP): background_pss_mib_after_close not measured" >&2; fi
 	@stat -c %s $(TARGET_DIR)/release/dossier | awk '{ printf "binary_mib=%.1f\n", $$1 / 1048576 }'
 	@rm -rf $(BUNDLE_DIR)/deb && cd src-tauri && \
 	  $(TAURI_CLI) bundle --bundles deb --no-binary-patching --ci >&2

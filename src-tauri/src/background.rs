@@ -23,6 +23,9 @@ use crate::state::AppState;
 /// The window's label in `tauri.conf.json`.
 pub const MAIN: &str = "main";
 
+/// The tray icon's id: a hand-over takes it down (`handover.rs`).
+pub const TRAY_ID: &str = "dossier";
+
 /// Given by the login entry: start in the tray, without a window.
 pub const HIDDEN_ARG: &str = "--hidden";
 
@@ -89,6 +92,36 @@ pub fn show_window(app: &AppHandle) -> tauri::Result<WebviewWindow> {
     let _ = window.show();
     let _ = window.set_focus();
     Ok(window)
+}
+
+/// How long after a start in the tray its memory is given back: the tray icon has registered
+/// and the first reminder pass has run by then, so what they mapped goes too.
+#[cfg(target_os = "linux")]
+const SETTLED_AFTER: Duration = Duration::from_secs(3);
+
+/// Gives back what Dossier without a window does not need (`trim.rs`); nothing while a window
+/// is open, whose page may need it any moment.
+pub fn release_if_windowless(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    if app.get_webview_window(MAIN).is_none() {
+        crate::trim::release();
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
+/// After a start in the tray: gives its memory back once the start has settled.
+pub fn release_when_settled(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(SETTLED_AFTER).await;
+            release_if_windowless(&app);
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
 }
 
 /// Whether closing the last window leaves Dossier running: only when there is a tray to come
@@ -159,7 +192,7 @@ fn build_tray(app: &AppHandle) -> tauri::Result<MenuItem<tauri::Wry>> {
     let quit = MenuItem::with_id(app, "quit", quit_text, true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&open, &next, &separator, &quit])?;
-    let mut tray = TrayIconBuilder::with_id("dossier")
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Dossier")
         .menu(&menu)
         .on_menu_event(|app, event| match event.id().as_ref() {

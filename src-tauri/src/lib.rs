@@ -11,11 +11,14 @@ pub mod error;
 mod external;
 #[cfg(target_os = "linux")]
 mod gtk_start;
+mod handover;
 mod notify;
 mod scheduler;
 mod state;
 #[cfg(feature = "e2e")]
 mod test_hooks;
+#[cfg(target_os = "linux")]
+mod trim;
 mod vault_protocol;
 mod view_copies;
 mod zone;
@@ -71,8 +74,15 @@ fn invoke_handler(
 const AUTOSTART_ARGS: [&str; 1] = [background::HIDDEN_ARG];
 
 pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    #[cfg(target_os = "linux")]
+    if background::hidden_start(&args) {
+        // Before any thread: the tray process then keeps few malloc arenas (see trim.rs).
+        trim::limit_arenas();
+    }
     #[cfg(target_os = "linux")]
     gtk_start::start();
+    handover::wait_for_the_old_process();
     let specta = bindings::builder();
     let app = tauri::Builder::default()
         // First: a second launch must hand over before it starts anything of its own.
@@ -106,8 +116,6 @@ pub fn run() {
                     .app_handle()
                     .state::<notify::ClickTarget>()
                     .window_gone();
-                #[cfg(feature = "e2e")]
-                test_hooks::on_window_destroyed(window.app_handle());
             }
             _ => {}
         })
@@ -119,13 +127,17 @@ pub fn run() {
             }
             view_copies::clear_view_copies(&data_dir);
             app.manage(background::Background::default());
+            app.manage(handover::Handover::default());
             state::manage(app, data_dir, clock());
             background::start_tray(app.handle());
             // Without a tray a hidden start would leave no way to the window.
-            let args: Vec<String> = std::env::args().collect();
-            if !(background::hidden_start(&args)
-                && app.state::<background::Background>().has_tray())
-            {
+            if background::hidden_start(&args) && app.state::<background::Background>().has_tray() {
+                // No Dashboard will load: the first pass need not wait for one.
+                if let Some(timer) = app.state::<state::AppState>().timer() {
+                    timer.window_painted();
+                }
+                background::release_when_settled(app.handle());
+            } else {
                 background::show_window(app.handle())?;
             }
             Ok(())
@@ -140,6 +152,8 @@ pub fn run() {
             && background::keeps_running(app)
         {
             api.prevent_exit();
+            // Without the WebKit processes this one keeps after its window (see handover.rs).
+            handover::begin(app);
         }
     });
 }

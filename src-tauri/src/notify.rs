@@ -123,6 +123,8 @@ impl ClickTarget {
     pub fn listen(&self, channel: Channel<OpenRequest>) {
         let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(waiting) = slot.waiting.take() {
+            #[cfg(feature = "e2e")]
+            crate::test_hooks::record_open_request(&waiting);
             let _ = channel.send(waiting);
         }
         slot.channel = Some(channel);
@@ -138,6 +140,8 @@ impl ClickTarget {
         let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         match &slot.channel {
             Some(channel) => {
+                #[cfg(feature = "e2e")]
+                crate::test_hooks::record_open_request(&request);
                 if channel.send(request.clone()).is_err() {
                     // The page reloaded: its new channel will come, and take this.
                     slot.channel = None;

@@ -48,6 +48,9 @@ const FIRST_PASS_AT_MOST: Duration = Duration::from_secs(3);
 pub struct Scheduler {
     wake: Arc<Notify>,
     painted: Arc<Notify>,
+    /// Held for the length of each pass; `true` once the timer was stopped for a hand-over to a
+    /// fresh process (`handover.rs`), which must find every delivery recorded, none half done.
+    passes: Arc<tokio::sync::Mutex<bool>>,
 }
 
 impl Scheduler {
@@ -55,11 +58,20 @@ impl Scheduler {
     pub fn start(app: AppHandle) -> Scheduler {
         let wake = Arc::new(Notify::new());
         let painted = Arc::new(Notify::new());
+        let passes = Arc::new(tokio::sync::Mutex::new(false));
         let task_wake = wake.clone();
         let task_painted = painted.clone();
+        let task_passes = passes.clone();
         tauri::async_runtime::spawn(async move {
             let _ = tokio::time::timeout(FIRST_PASS_AT_MOST, task_painted.notified()).await;
             loop {
+                let stopped = task_passes.lock().await;
+                if *stopped {
+                    // Handed over, or about to be: the timer sleeps until `resume`.
+                    drop(stopped);
+                    task_wake.notified().await;
+                    continue;
+                }
                 let state = app.state::<AppState>();
                 let pass = deliver_due(&app, &state).await;
                 #[cfg(feature = "e2e")]
@@ -68,6 +80,9 @@ impl Scheduler {
                     Err(_) => crate::test_hooks::record_reminder_pass(0, "failed"),
                 }
                 back_up_if_due(&app);
+                drop(stopped);
+                // What the pass mapped (SQLite, D-Bus) is not needed until the next one.
+                crate::background::release_if_windowless(&app);
                 let wait = match pass {
                     Ok(Pass { next, retry, .. }) => wait_after(retry, next, state.clock.now()),
                     Err(e) => {
@@ -84,7 +99,24 @@ impl Scheduler {
                 }
             }
         });
-        Scheduler { wake, painted }
+        Scheduler {
+            wake,
+            painted,
+            passes,
+        }
+    }
+
+    /// Stops the timer for a hand-over: waits for a pass under way to end (its deliveries
+    /// recorded, or given back when they could not be shown) and runs no other until
+    /// [`Self::resume`]. Blocks: call from a thread of its own, not from the async runtime.
+    pub fn stop(&self) {
+        *self.passes.blocking_lock() = true;
+    }
+
+    /// The hand-over failed: this process keeps the timer after all.
+    pub fn resume(&self) {
+        *self.passes.blocking_lock() = false;
+        self.rearm();
     }
 
     /// The window has painted its first page: the first pass may run now.

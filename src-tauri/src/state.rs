@@ -137,6 +137,13 @@ impl AppState {
         }
     }
 
+    /// Waits for a backup being written or restored to end, and keeps any other from starting
+    /// while the guard lives: a process handing over to a fresh one (`handover.rs`) holds it
+    /// until it exits, so it never ends half way through writing a backup.
+    pub fn hold_backups(&self) -> MutexGuard<'_, ()> {
+        self.backups.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn set_timer(&self, timer: Scheduler) {
         // Start-up runs once; a second timer would only deliver the same reminders twice.
         let _ = self.timer.set(timer);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use tauri::Manager;
 
-/// The stopped clock, kept so the suite can move it (see [`on_window_destroyed`]).
+/// The stopped clock, kept so the suite can move it (see [`stayed_in_tray`]).
 static CLOCK: OnceLock<Arc<SettableClock>> = OnceLock::new();
 
 pub fn settable_clock(now: DateTime<Utc>) -> Arc<dyn Clock> {
@@ -15,15 +15,48 @@ pub fn settable_clock(now: DateTime<Utc>) -> Arc<dyn Clock> {
     clock.clone()
 }
 
-/// `DOSSIER_E2E_NOW_AFTER_CLOSE` moves the stopped clock to that instant once the window is
-/// destroyed, and wakes the reminder timer: a reminder then comes due while Dossier waits in
-/// the tray, as one would in the hours after the candidate closed the window.
-pub fn on_window_destroyed(app: &tauri::AppHandle) {
-    let Ok(text) = std::env::var("DOSSIER_E2E_NOW_AFTER_CLOSE") else {
+/// `DOSSIER_E2E_NOW_AFTER_CLOSE`: the instant the stopped clock shows once the window was
+/// closed to the tray, so that a reminder comes due while Dossier waits there, as one would in
+/// the hours after the candidate closed the window.
+fn now_after_close() -> Option<String> {
+    let text = std::env::var("DOSSIER_E2E_NOW_AFTER_CLOSE").ok()?;
+    DateTime::parse_from_rfc3339(&text)
+        .unwrap_or_else(|e| panic!("DOSSIER_E2E_NOW_AFTER_CLOSE={text:?} is not RFC 3339: {e}"));
+    Some(text)
+}
+
+/// The process a hand-over starts (`handover.rs`) gets the clock this one shows, moved on to
+/// `DOSSIER_E2E_NOW_AFTER_CLOSE` when it is set (once: not again at its own hand-over).
+pub fn handover_env(command: &mut std::process::Command) {
+    // The suite's WebDriver drove the first process only: the new one's web view, when a
+    // window comes back, is not under automation (it would wait for a session that never comes).
+    command
+        .env_remove("TAURI_WEBVIEW_AUTOMATION")
+        .env_remove("WEBKIT_INSPECTOR_SERVER");
+    if let Some(later) = now_after_close() {
+        command
+            .env("DOSSIER_E2E_NOW", later)
+            .env_remove("DOSSIER_E2E_NOW_AFTER_CLOSE");
+    } else if let Some(clock) = CLOCK.get() {
+        command.env("DOSSIER_E2E_NOW", clock.now().to_rfc3339());
+    }
+}
+
+/// `DOSSIER_E2E_HANDOVER_BINARY` starts that file instead of Dossier's own binary at a
+/// hand-over: a path that does not exist makes the start fail, as a binary removed by an
+/// upgrade would.
+pub fn handover_binary() -> Option<PathBuf> {
+    std::env::var_os("DOSSIER_E2E_HANDOVER_BINARY").map(PathBuf::from)
+}
+
+/// The hand-over failed and this process stayed in the tray: the clock moves on to
+/// `DOSSIER_E2E_NOW_AFTER_CLOSE` here, and the reminder timer wakes to see it.
+pub fn stayed_in_tray(app: &tauri::AppHandle) {
+    let Some(text) = now_after_close() else {
         return;
     };
     let later = DateTime::parse_from_rfc3339(&text)
-        .unwrap_or_else(|e| panic!("DOSSIER_E2E_NOW_AFTER_CLOSE={text:?} is not RFC 3339: {e}"))
+        .expect("checked by now_after_close")
         .with_timezone(&Utc);
     if let Some(clock) = CLOCK.get() {
         clock.set(later);
@@ -55,6 +88,17 @@ pub fn record_second_launch(args: &[String]) {
         "DOSSIER_E2E_INSTANCE_LOG",
         &format!("second launch {args:?}"),
     );
+}
+
+/// `DOSSIER_E2E_CLICK_LOG` names a file where each request a notification's click sends to a
+/// window's page is written as the page receives it (`open vacancy=<id>`, or `open summary`):
+/// a window made by a process the suite's WebDriver did not start cannot be read through it.
+pub fn record_open_request(request: &crate::notify::OpenRequest) {
+    let line = match request.target.as_ref().and_then(|t| t.vacancy_id) {
+        Some(id) => format!("open vacancy={id} pid={}", std::process::id()),
+        None => format!("open summary pid={}", std::process::id()),
+    };
+    append_line("DOSSIER_E2E_CLICK_LOG", &line);
 }
 
 /// `DOSSIER_E2E_TRAY_LOG` names a file where each new text of the tray's "next reminder" line

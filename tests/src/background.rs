@@ -24,6 +24,15 @@ fn parent_and_name(pid: u32) -> Option<(u32, String)> {
     Some((ppid, name))
 }
 
+/// A zombie has ended: it holds no memory and runs nothing.
+fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .unwrap_or_default()
+        .rsplit(')')
+        .next()
+        .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+}
+
 /// Every live process descended from `root`, `root` left out.
 pub fn descendants(root: u32) -> Vec<Proc> {
     let all: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
@@ -38,14 +47,7 @@ pub fn descendants(root: u32) -> Vec<Proc> {
     while let Some(parent) = frontier.pop() {
         for (pid, ppid, name) in &all {
             if *ppid == parent {
-                // A zombie has ended: it holds no memory and runs nothing.
-                let state =
-                    std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-                let zombie = state
-                    .rsplit(')')
-                    .next()
-                    .is_some_and(|rest| rest.trim_start().starts_with('Z'));
-                if !zombie {
+                if !is_zombie(*pid) {
                     found.push(Proc {
                         pid: *pid,
                         name: name.clone(),
@@ -72,15 +74,44 @@ pub fn pss_kib(pid: u32) -> Option<u64> {
 }
 
 impl App {
-    /// Dossier and what it started (WebKit's processes), not the drivers.
+    /// Dossier and what it started (WebKit's processes), not the drivers. Followed across a
+    /// hand-over: closed to the tray, Dossier starts a fresh process of itself and the first
+    /// ends (`handover.rs`), so Dossier's processes are found by this launch's environment,
+    /// which the fresh one inherits, not by their parent.
     pub fn app_processes(&self) -> Vec<Proc> {
-        let all = descendants(self.driver.pid());
-        let Some(app) = all.iter().find(|p| p.name == "dossier") else {
-            return Vec::new();
-        };
-        let mut mine = vec![app.clone()];
-        mine.extend(descendants(app.pid));
+        let mut mine = Vec::new();
+        for pid in self.dossier_pids() {
+            mine.push(Proc {
+                pid,
+                name: "dossier".into(),
+            });
+            mine.extend(descendants(pid));
+        }
         mine
+    }
+
+    /// The live Dossier processes of this launch, oldest first.
+    pub fn dossier_pids(&self) -> Vec<u32> {
+        let mark = format!(
+            "DOSSIER_E2E_REMINDER_LOG={}",
+            self.reminder_passes.display()
+        );
+        let mut pids: Vec<u32> = std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| {
+                parent_and_name(*pid).is_some_and(|(_, name)| name == "dossier")
+                    && !is_zombie(*pid)
+                    && std::fs::read(format!("/proc/{pid}/environ"))
+                        .unwrap_or_default()
+                        .split(|&b| b == 0)
+                        .any(|v| v == mark.as_bytes())
+            })
+            .collect();
+        pids.sort_unstable();
+        pids
     }
 
     /// A file in this launch's scratch folder.
@@ -145,4 +176,26 @@ impl App {
 /// How long a check of something outside the page may poll.
 pub fn poll(what: &str, check: impl FnMut() -> Option<()>) {
     process::poll_until(what, wait_limit(), check);
+}
+
+/// Where a process's PSS goes: KiB per mapped file (anonymous memory as `[anon]`, the heap as
+/// `[heap]`), largest first, from `/proc/<pid>/smaps`.
+pub fn pss_by_mapping(pid: u32) -> Vec<(String, u64)> {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut sums: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut current = String::new();
+    for line in smaps.lines() {
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first.contains('-') && !first.ends_with(':') {
+            // A mapping's header: `start-end perms offset dev inode [path]`.
+            current = fields.nth(4).unwrap_or("[anon]").to_string();
+        } else if first == "Pss:" {
+            let kib: u64 = fields.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            *sums.entry(current.clone()).or_default() += kib;
+        }
+    }
+    let mut sorted: Vec<(String, u64)> = sums.into_iter().filter(|(_, kib)| *kib > 0).collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    sorted
 }

@@ -164,6 +164,10 @@ impl App {
                 "DOSSIER_E2E_TRAY_LOG".into(),
                 scratch.path().join("tray.log").into(),
             ),
+            (
+                "DOSSIER_E2E_CLICK_LOG".into(),
+                scratch.path().join("clicks.log").into(),
+            ),
             // A fresh configuration folder: no window size or position saved by an earlier run.
             ("XDG_CONFIG_HOME".into(), config_home.into()),
             // No accessibility bus: it would outlive the test and is not what is tested here.

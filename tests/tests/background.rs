@@ -1,6 +1,7 @@
-//! Dossier without its window: closed to the tray it keeps only its own process, a deadline
-//! reminder still arrives (once) and a click on it opens the window again on the vacancy; a
-//! second launch hands over to the running Dossier. Where the desktop has no tray, Settings
+//! Dossier without its window: closed to the tray it hands over to a fresh process of itself
+//! that never made a web view (no WebKit process is left), a deadline reminder still arrives
+//! (once) and a click on it opens the window again on the vacancy; a second launch hands over
+//! to the running Dossier. Where the desktop has no tray, Settings
 //! says so and closing quits; starting at login writes and removes the XDG autostart entry.
 
 use dossier_core::store::{DATABASE_FILE, Store};
@@ -68,7 +69,7 @@ fn webkit(processes: &[Proc]) -> Vec<&Proc> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy() {
     let data = tempfile::tempdir().unwrap();
-    seed_vacancy(data.path());
+    let vacancy = seed_vacancy(data.path());
     let mut launch = Launch::new(data.path());
     launch.tray = true;
     launch.env.push((
@@ -127,6 +128,123 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
             p.pid
         );
     }
+    let first = app.dossier_pids();
+    assert_eq!(first.len(), 1, "one Dossier before the close: {first:?}");
+    app.click("[data-testid='close-choice-keep']").await;
+
+    // Closed to the tray, Dossier hands over to a fresh process of itself that never made a
+    // web view: the first one ends, and no WebKit process is left.
+    let mut after_close = Vec::new();
+    poll(
+        "a fresh Dossier takes over and no WebKit process is left",
+        || {
+            after_close = app.app_processes();
+            let dossiers = app.dossier_pids();
+            (dossiers.len() == 1 && dossiers != first && webkit(&after_close).is_empty())
+                .then_some(())
+        },
+    );
+    let fresh = app.dossier_pids()[0];
+    eprintln!("processes with the window closed to the tray: {after_close:?}");
+    for p in &after_close {
+        eprintln!("{} {}: {:?} KiB PSS", p.name, p.pid, pss_kib(p.pid));
+    }
+    let loaded = gl_libraries(fresh);
+    assert!(loaded.is_empty(), "GL in the fresh process: {loaded:?}");
+    app.eventually("the fresh Dossier's tray icon registers", || async {
+        !tray.registered().is_empty()
+    })
+    .await;
+
+    // The clock moved past the 7-day reminder as the window went: it arrives, once.
+    app.eventually("the deadline reminder arrives in the tray", || async {
+        !app.notifications.received().is_empty()
+    })
+    .await;
+    // The pass that showed it has ended (nothing else was left to show).
+    app.eventually("the pass that showed the reminder has ended", || async {
+        app.log_lines("reminder-passes.log")
+            .iter()
+            .any(|l| l.contains("shown=1"))
+    })
+    .await;
+    let shown = app.notifications.received();
+    assert_eq!(shown.len(), 1, "exactly one notification: {shown:?}");
+    assert_eq!(shown[0].summary, format!("Deadline in 7 days: {TITLE}"));
+    let passes = app.log_lines("reminder-passes.log");
+    assert_eq!(
+        passes.iter().filter(|l| !l.contains("shown=0")).count(),
+        1,
+        "one pass showed something: {passes:?}"
+    );
+
+    // A click on it makes the window again in the fresh process, whose page receives the
+    // vacancy to open. That process was not started by WebDriver, so the page is read through
+    // the e2e build's log of what it received, and the display's list of windows.
+    app.notifications.click(&shown[0]).await;
+    let opened = format!("open vacancy={vacancy} pid={fresh}");
+    poll("the reopened window's page receives the vacancy", || {
+        app.log_lines("clicks.log")
+            .iter()
+            .any(|l| *l == opened)
+            .then_some(())
+    });
+    poll("the reopened window shows on the display", || {
+        let tree = std::process::Command::new("xwininfo")
+            .args(["-display", app.display_name(), "-root", "-tree"])
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&tree.stdout)
+            .contains("\"Dossier\"")
+            .then_some(())
+    });
+    poll("the reopened window runs in a WebKit process", || {
+        (!webkit(&app.app_processes()).is_empty()).then_some(())
+    });
+
+    // A second launch hands its arguments over and ends; the fresh Dossier stays the one.
+    let (status, took) = app.launch_again(&["--from-test"]);
+    assert!(status.success(), "the second launch ended with {status}");
+    eprintln!("the second launch ended after {took:?}");
+    poll("the fresh Dossier heard the second launch", || {
+        app.log_lines("second-launches.log")
+            .iter()
+            .any(|l| l.contains("--from-test"))
+            .then_some(())
+    });
+    assert_eq!(app.dossier_pids(), vec![fresh], "one Dossier");
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    app.close().await;
+}
+
+/// When the fresh process cannot be started (here a binary that is not there, as after an
+/// upgrade removed it), Dossier stays in the tray in its own process, as before hand-overs:
+/// the web process goes, the reminder arrives once and its click opens the vacancy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_no_fresh_process_starts_dossier_stays_in_the_tray_itself() {
+    let data = tempfile::tempdir().unwrap();
+    seed_vacancy(data.path());
+    let mut launch = Launch::new(data.path());
+    launch.tray = true;
+    launch.env.push((
+        "DOSSIER_E2E_NOW_AFTER_CLOSE".into(),
+        "2026-11-24T10:00:00Z".into(),
+    ));
+    let missing = data.path().join("no-such-dossier");
+    launch.env.push((
+        "DOSSIER_E2E_HANDOVER_BINARY".into(),
+        missing.display().to_string(),
+    ));
+    let app = App::launch(launch).await;
+    let tray = app.tray.as_ref().expect("a tray host");
+    app.eventually("the tray icon registers", || async {
+        !tray.registered().is_empty()
+    })
+    .await;
+    app.wait_for_reminder_passes(1).await;
+    let first = app.dossier_pids();
+    request_close(&app).await;
+    app.wait_for("[data-testid='close-choice-dialog']").await;
     app.click("[data-testid='close-choice-keep']").await;
 
     // The window and its web process go; Dossier's own process stays.
@@ -172,6 +290,10 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
     })
     .await;
     app.screenshot("background-reopened-on-vacancy").await;
+
+    assert_eq!(app.dossier_pids(), first, "the same Dossier stayed");
+    // The hand-over took the icon down; the process that stayed put it up again.
+    assert!(tray.registered().len() >= 2, "{:?}", tray.registered());
 
     // A second launch hands its arguments over and ends; the first keeps its one window.
     let (status, took) = app.launch_again(&["--from-test"]);
