@@ -250,8 +250,9 @@ impl AppState {
     pub fn start_fresh(&self) -> Result<FreshStart> {
         let mut slot = self.lock();
         if !matches!(&*slot, Slot::Closed(StoreStatus::Damaged { .. })) {
-            return Err(dossier_core::Error::invalid(
+            return Err(dossier_core::Error::field(
                 "database",
+                dossier_core::FieldProblem::DatabaseNotDamaged,
                 "only a damaged database can be set aside",
             )
             .into());

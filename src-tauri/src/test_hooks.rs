@@ -204,6 +204,16 @@ pub fn e2e_request_close(window: tauri::Window) {
     }
 }
 
+/// Zooms the page as the desktop's zoom would (the whole layout, media queries included), for
+/// the check that text stays legible at 200%. CSS `zoom` would leave the viewport's width as it
+/// is, so the page would never see how narrow it has become.
+#[tauri::command]
+pub fn e2e_set_zoom(webview: tauri::Webview, factor: f64) {
+    if let Err(e) = webview.set_zoom(factor) {
+        eprintln!("e2e: the page could not be zoomed to {factor}: {e}");
+    }
+}
+
 /// `DOSSIER_E2E_BACKUP_LOG` names a file where each automatic backup check adds a line:
 /// `backup due=no`, `backup ok <id>` or `backup failed <code>`. A test waits for the line it
 /// expects instead of guessing how long the background backup takes.

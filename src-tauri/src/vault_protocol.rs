@@ -149,10 +149,17 @@ fn failure(id: u32, title: Option<&str>, error: &Error) -> Response<Cow<'static,
         Error::Core(Core::NotFound(_)) => {
             plain(StatusCode::NOT_FOUND, &format!("{file} was not found"))
         }
-        Error::Core(Core::InvalidInput { .. }) => plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &format!("{file} no longer matches what was imported; it may be damaged"),
-        ),
+        Error::Core(core)
+            if matches!(
+                core.field_problem(),
+                Some(dossier_core::FieldProblem::StoredFileChanged { .. })
+            ) =>
+        {
+            plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("{file} no longer matches what was imported; it may be damaged"),
+            )
+        }
         _ => {
             eprintln!("Dossier vault: {error}");
             plain(

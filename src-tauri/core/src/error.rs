@@ -141,6 +141,149 @@ pub enum FieldProblem {
     UnknownTimeZone {
         zone: String,
     },
+    /// Something Dossier saved cannot be read back; `detail` is the parser's own words.
+    StoredDamaged {
+        detail: String,
+    },
+    /// A value Dossier could not turn into what it stores.
+    NotStorable,
+    /// A language wording left empty.
+    WordingMissing,
+    /// The same wording (`wording`) given two levels.
+    WordingTwice {
+        wording: String,
+    },
+    /// Quiet hours that start and end at the same time.
+    QuietHoursEmpty,
+    /// A notice text over 1 MB, far longer than any notice.
+    NoticeTooLong,
+    /// Notes over 100 KB.
+    NotesTooLong,
+    /// Nothing was pasted as a notice.
+    NothingPasted,
+    /// A text where no detail of a vacancy notice was found.
+    NotANotice,
+    /// A file (`name`) that is not text or HTML.
+    NotTextOrHtml {
+        name: String,
+    },
+    /// A notice address with hidden or control characters.
+    AddressHiddenCharacters,
+    AddressHasSpace,
+    /// A notice address that is not `http://` or `https://`.
+    AddressNotWeb,
+    AddressIncomplete,
+    /// A notice address with a user name or password before `@`, so it opens `host`.
+    AddressUserInfo {
+        host: String,
+    },
+    /// The vacancy has no notice address to open.
+    NoNoticeAddress,
+    /// A vacancy with an application, which is archived rather than deleted.
+    VacancyHasApplication,
+    /// No page of `limit` rows starts at `offset`.
+    NoSuchPage {
+        limit: u32,
+        offset: u32,
+    },
+    /// A local date and time the zone skips (the clocks go forward).
+    TimeSkippedInZone,
+    /// The profile has used every entry number.
+    OutOfEntryNumbers,
+    /// A document named as replacing itself.
+    ReplacesItself,
+    /// Document `older` (`title`) is already replaced by document `by`.
+    AlreadyReplaced {
+        title: String,
+        older: u32,
+        by: u32,
+    },
+    /// Document `older` is itself a newer version of this one.
+    ReplacesNewerVersion {
+        older: u32,
+    },
+    /// A document linked to a profile entry not saved yet.
+    ProvesUnsavedEntry,
+    /// A document of kind `kind` (code) cannot prove an entry of kind `entry`
+    /// (`education`, `employment`, `reference`).
+    CannotProve {
+        kind: String,
+        entry: String,
+    },
+    /// A document (`title`) attached to `count` applications (`applications`, "title
+    /// (reference)" each, comma-separated).
+    DocumentAttached {
+        title: String,
+        count: u32,
+        applications: String,
+    },
+    /// The stored file of `title` no longer matches what was imported.
+    StoredFileChanged {
+        title: String,
+    },
+    /// A size limit outside the ones offered.
+    NotAnOfferedLimit,
+    /// Only Talentlink applications are archived, or get a saved copy.
+    TalentlinkOnly,
+    /// A saved copy of a Talentlink application (`title`) attached as a sent document.
+    SavedCopyAsSent {
+        title: String,
+    },
+    /// A document (`title`) of kind `kind` (code) chosen as a saved copy.
+    NotASavedCopy {
+        title: String,
+        kind: String,
+    },
+    /// A destination inside Dossier's data folder.
+    InsideDataFolder {
+        path: String,
+    },
+    /// A destination inside the vault folder.
+    InsideVault {
+        path: String,
+    },
+    /// A destination that is Dossier's own database.
+    OwnDatabase {
+        path: String,
+    },
+    /// A destination whose folder does not exist.
+    FolderMissing {
+        path: String,
+    },
+    /// A destination that is a folder where a file is written.
+    IsAFolder {
+        path: String,
+    },
+    /// A destination that is a file where a folder is written.
+    IsAFile {
+        path: String,
+    },
+    /// A destination with no file name Dossier can use.
+    NotAFileName {
+        path: String,
+    },
+    /// A destination that cannot be written.
+    NotWritable {
+        path: String,
+    },
+    /// A folder (`path`) that is not a pack Dossier wrote, or has changed since.
+    NotAnEarlierPack {
+        path: String,
+    },
+    /// The restore journal `path` cannot be read.
+    RestoreJournalUnreadable {
+        path: String,
+    },
+    /// The restore journal names `aside`, not a folder Dossier keeps data aside in.
+    RestoreJournalStrange {
+        aside: String,
+    },
+    /// Only a damaged database can be set aside.
+    DatabaseNotDamaged,
+    /// Export `id` is running already.
+    ExportRunning {
+        id: u32,
+    },
     /// A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
     /// a code: the UI shows `message`.
     Untranslated,

@@ -82,8 +82,9 @@ pub fn set_upload_limit(
     limit_bytes: u64,
 ) -> Result<UploadLimits> {
     if !upload::COMMON_LIMITS_BYTES.contains(&limit_bytes) {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "limitBytes",
+            crate::FieldProblem::NotAnOfferedLimit,
             "is not one of the limits offered",
         ));
     }

@@ -29,8 +29,13 @@ pub fn load_or_default<T: DeserializeOwned + Default>(store: &Store, key: &str) 
 
 /// Replaces the value under `key`, in one transaction.
 pub fn save_setting<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Result<()> {
-    let json = serde_json::to_string(value)
-        .map_err(|_| Error::invalid(key, "this setting cannot be stored"))?;
+    let json = serde_json::to_string(value).map_err(|_| {
+        Error::field(
+            key,
+            crate::FieldProblem::NotStorable,
+            "this setting cannot be stored",
+        )
+    })?;
     store.write(|tx| {
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)

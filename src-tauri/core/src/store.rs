@@ -238,8 +238,11 @@ impl Store {
     /// failed backup leaves nothing under `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if self.is_own_file(dest) {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "destination",
+                crate::FieldProblem::OwnDatabase {
+                    path: dest.display().to_string(),
+                },
                 format!(
                     "{} is Dossier's own database; choose another place for the backup",
                     dest.display()
@@ -252,15 +255,24 @@ impl Store {
         // empty file it finds there: created private first, the copy and its journal stay so.
         // If it cannot be created, `VACUUM INTO` meets the same refusal and names it below.
         let _ = fsio::create_new_private(&temp);
-        let path_text = temp
-            .to_str()
-            .ok_or_else(|| Error::invalid("destination", "the folder name cannot be used"))?;
+        let path_text = temp.to_str().ok_or_else(|| {
+            Error::field(
+                "destination",
+                crate::FieldProblem::NotAFileName {
+                    path: dest.display().to_string(),
+                },
+                "the folder name cannot be used",
+            )
+        })?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [path_text]) {
             let _ = std::fs::remove_file(&temp);
             return Err(match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
-                    Error::invalid(
+                    Error::field(
                         "destination",
+                        crate::FieldProblem::NotWritable {
+                            path: dest.display().to_string(),
+                        },
                         format!("{} cannot be written", dest.display()),
                     )
                 }
@@ -401,7 +413,15 @@ pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     let file_name = path
         .file_name()
-        .ok_or_else(|| Error::invalid("database", "the path has no file name"))?
+        .ok_or_else(|| {
+            Error::field(
+                "database",
+                crate::FieldProblem::NotAFileName {
+                    path: path.display().to_string(),
+                },
+                "the path has no file name",
+            )
+        })?
         .to_string_lossy()
         .into_owned();
     let mut target = path.with_file_name(format!("{file_name}.damaged-{stamp}"));
@@ -803,10 +823,7 @@ mod tests {
             dir.path().join("dossier.db-shm"),
         ] {
             let err = store.backup_to(&dest).unwrap_err();
-            assert!(
-                matches!(err, Error::InvalidInput { .. }),
-                "{dest:?}: {err:?}"
-            );
+            assert!(matches!(err, Error::Invalid { .. }), "{dest:?}: {err:?}");
             assert!(err.to_string().contains("own database"), "{err}");
         }
         drop(store);
@@ -825,7 +842,7 @@ mod tests {
         let err = store
             .backup_to(&dir.path().join("missing").join("b.db"))
             .unwrap_err();
-        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
         assert!(err.to_string().contains("b.db"), "{err}");
     }
 }

@@ -29,8 +29,15 @@ pub enum Fold {
 
 /// An IANA zone such as `Europe/Paris`, or an error that names what was given.
 pub fn zone(name: &str) -> Result<Tz> {
-    name.parse::<Tz>()
-        .map_err(|_| Error::invalid("zone", format!("\"{name}\" is not a known time zone")))
+    name.parse::<Tz>().map_err(|_| {
+        Error::field(
+            "zone",
+            crate::FieldProblem::UnknownTimeZone {
+                zone: name.to_string(),
+            },
+            format!("\"{name}\" is not a known time zone"),
+        )
+    })
 }
 
 /// The instant a wall-clock `date` `time` falls in `tz` (see the module notes for gaps and folds).

@@ -731,7 +731,7 @@ fn an_export_is_never_written_inside_the_data_folder() {
     let plan = export::plan_export(&s.store, &s.vault, now(), "0.1.0").unwrap();
     for dest in [s.data.join("e.zip"), s.data.join("vault").join("e.zip")] {
         let err = export::write_export(&plan, &dest, ExportFormat::Zip).unwrap_err();
-        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
         assert!(!dest.exists());
     }
 }
@@ -818,7 +818,7 @@ fn the_report_csv_opens_in_a_spreadsheet_and_parses_back() {
         &words(),
     )
     .unwrap_err();
-    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
 }
 
 #[test]

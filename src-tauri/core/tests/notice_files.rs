@@ -2,13 +2,13 @@
 //! at once, with duplicates pointed out, and a PDF kept in the vault with the vacancy it became.
 
 use chrono::{DateTime, TimeZone, Utc};
-use dossier_core::Error;
 use dossier_core::notice_files::{
     self, DuplicateOf, FileDraftOutcome, FileRefusal, MAX_NOTICE_FILE_BYTES, NoticeFileType,
 };
 use dossier_core::store::Store;
 use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput};
 use dossier_core::vault::{self, DocumentQuery, MediaType, Vault};
+use dossier_core::{Error, FieldProblem};
 use lopdf::content::{Content, Operation};
 use lopdf::{
     Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream, dictionary,
@@ -326,7 +326,7 @@ fn a_batch_gives_one_draft_per_file_in_order_and_points_out_duplicates() {
         matches!(
             &drafts[6].outcome,
             FileDraftOutcome::Refused {
-                refusal: FileRefusal::NotANotice { message }
+                refusal: FileRefusal::NotANotice { problem: FieldProblem::NotANotice, message }
             } if message.contains("does not look like a vacancy notice")
         ),
         "{:?}",

@@ -872,7 +872,7 @@ fn tree(dir: &Path) -> FileTree {
 fn assert_refused_intact(s: &Setup, out: &Path, folder: &Path, why: &str) {
     let before = tree(out);
     let err = export(s, folder, PackFormat::Folder, true).unwrap_err();
-    assert!(matches!(err, Error::InvalidInput { .. }), "{why}: {err:?}");
+    assert!(matches!(err, Error::Invalid { .. }), "{why}: {err:?}");
     let message = err.to_string();
     assert!(
         message.contains(&folder.display().to_string()),
@@ -1002,10 +1002,7 @@ fn a_pack_is_never_written_inside_dossiers_data_folder() {
     ] {
         let cancel = AtomicBool::new(false);
         let err = export_pack(&plan, &dest, format, true, now(), &cancel, &mut |_| {}).unwrap_err();
-        assert!(
-            matches!(err, Error::InvalidInput { .. }),
-            "{dest:?}: {err:?}"
-        );
+        assert!(matches!(err, Error::Invalid { .. }), "{dest:?}: {err:?}");
         assert!(
             err.to_string().contains("Dossier's own data folder"),
             "{err}"

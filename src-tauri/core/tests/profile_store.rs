@@ -751,7 +751,7 @@ fn a_wording_map_with_a_blank_or_repeated_wording_is_refused_and_saves_nothing()
                 .collect(),
         };
         let err = save_wording_map(&mut s, &map).unwrap_err();
-        assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+        assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
     }
     assert_eq!(load_wording_map(&s).unwrap(), LanguageWordingMap::default());
 }

@@ -3,7 +3,9 @@ use dossier_core::notice::{MAX_NOTICE_BYTES, capture_notice, capture_notice_file
 
 fn refusal(result: dossier_core::Result<impl std::fmt::Debug>) -> String {
     match result {
-        Err(e @ (Error::InvalidInput { .. } | Error::Io { .. })) => e.to_string(),
+        Err(e @ (Error::InvalidInput { .. } | Error::Invalid { .. } | Error::Io { .. })) => {
+            e.to_string()
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

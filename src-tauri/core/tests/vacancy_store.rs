@@ -289,7 +289,10 @@ fn a_page_past_the_end_is_empty_and_an_impossible_one_is_refused() {
     for (limit, offset) in [(200, u32::MAX), (10_000, u32::MAX - 9_999), (1, u32::MAX)] {
         let err = list_vacancies(&store, &page(limit, offset), now()).unwrap_err();
         assert!(
-            matches!(&err, Error::InvalidInput { field, .. } if field == "offset"),
+            matches!(
+                err.field_problem(),
+                Some(dossier_core::FieldProblem::NoSuchPage { .. })
+            ) && err.field_errors()[0].field == "offset",
             "{limit} {offset}: {err:?}"
         );
         assert!(err.to_string().contains("no page"), "{err}");
@@ -482,9 +485,13 @@ fn a_notice_address_with_hidden_characters_is_refused_not_cleaned() {
         ..input(Platform::Talentlink, "1", "T")
     };
     match create_vacancy(&mut store, bad, now()) {
-        Err(Error::InvalidInput { field, reason }) => {
-            assert_eq!(field, "noticeUrl");
-            assert!(reason.contains("hidden"), "{reason}");
+        Err(Error::Invalid { fields }) => {
+            assert_eq!(fields[0].field, "noticeUrl");
+            assert_eq!(
+                fields[0].problem,
+                dossier_core::FieldProblem::AddressHiddenCharacters
+            );
+            assert!(fields[0].message.contains("hidden"), "{fields:?}");
         }
         other => panic!("expected a refusal, got {other:?}"),
     }

@@ -427,7 +427,14 @@ fn a_document_attached_to_an_application_is_not_deleted() {
         .unwrap();
     let err = s.vault.delete(&mut s.store, cv.id).unwrap_err();
     let message = err.to_string();
-    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err.field_problem(),
+            Some(dossier_core::FieldProblem::DocumentAttached { count: 1, applications, .. })
+                if applications.contains("Criminal Intelligence Officer (1503)")
+        ),
+        "{err:?}"
+    );
     assert!(
         message.contains("Criminal Intelligence Officer (1503)")
             && message.contains("Nothing was deleted"),
@@ -531,10 +538,7 @@ fn a_copy_is_never_written_inside_dossiers_data_folder() {
             .vault
             .export_copy(&s.store, doc.id, &dest, true)
             .unwrap_err();
-        assert!(
-            matches!(err, Error::InvalidInput { .. }),
-            "{dest:?}: {err:?}"
-        );
+        assert!(matches!(err, Error::Invalid { .. }), "{dest:?}: {err:?}");
         assert!(
             err.to_string().contains("Dossier's own data folder"),
             "{err}"

@@ -31,8 +31,9 @@ impl PackJobs {
     pub fn begin(&self, id: u32) -> Result<ExportTicket> {
         let mut running = self.running.lock().unwrap_or_else(|p| p.into_inner());
         if running.contains_key(&id) {
-            return Err(dossier_core::Error::invalid(
+            return Err(dossier_core::Error::field(
                 "exportId",
+                dossier_core::FieldProblem::ExportRunning { id },
                 format!("export {id} is already running"),
             )
             .into());

@@ -130,7 +130,11 @@ pub async fn vacancy_facets(state: State<'_, AppState>) -> Result<VacancyFacets>
 pub async fn vacancy_open_notice(state: State<'_, AppState>, id: u32) -> Result<()> {
     let vacancy = state.with_store(|store| vacancy::get_vacancy(store, id))?;
     let url = vacancy.input.notice_url.ok_or_else(|| {
-        dossier_core::Error::invalid("noticeUrl", "this vacancy has no notice address")
+        dossier_core::Error::field(
+            "noticeUrl",
+            dossier_core::FieldProblem::NoNoticeAddress,
+            "this vacancy has no notice address",
+        )
     })?;
     external::open_web_address(&url)
 }

@@ -942,6 +942,96 @@ export type FieldProblem =
 { code: "empty" } | 
 /**  A time zone the IANA database does not know. */
 { code: "unknown_time_zone"; zone: string } | 
+/**  Something Dossier saved cannot be read back; `detail` is the parser's own words. */
+{ code: "stored_damaged"; detail: string } | 
+/**  A value Dossier could not turn into what it stores. */
+{ code: "not_storable" } | 
+/**  A language wording left empty. */
+{ code: "wording_missing" } | 
+/**  The same wording (`wording`) given two levels. */
+{ code: "wording_twice"; wording: string } | 
+/**  Quiet hours that start and end at the same time. */
+{ code: "quiet_hours_empty" } | 
+/**  A notice text over 1 MB, far longer than any notice. */
+{ code: "notice_too_long" } | 
+/**  Notes over 100 KB. */
+{ code: "notes_too_long" } | 
+/**  Nothing was pasted as a notice. */
+{ code: "nothing_pasted" } | 
+/**  A text where no detail of a vacancy notice was found. */
+{ code: "not_a_notice" } | 
+/**  A file (`name`) that is not text or HTML. */
+{ code: "not_text_or_html"; name: string } | 
+/**  A notice address with hidden or control characters. */
+{ code: "address_hidden_characters" } | { code: "address_has_space" } | 
+/**  A notice address that is not `http://` or `https://`. */
+{ code: "address_not_web" } | { code: "address_incomplete" } | 
+/**  A notice address with a user name or password before `@`, so it opens `host`. */
+{ code: "address_user_info"; host: string } | 
+/**  The vacancy has no notice address to open. */
+{ code: "no_notice_address" } | 
+/**  A vacancy with an application, which is archived rather than deleted. */
+{ code: "vacancy_has_application" } | 
+/**  No page of `limit` rows starts at `offset`. */
+{ code: "no_such_page"; limit: number; offset: number } | 
+/**  A local date and time the zone skips (the clocks go forward). */
+{ code: "time_skipped_in_zone" } | 
+/**  The profile has used every entry number. */
+{ code: "out_of_entry_numbers" } | 
+/**  A document named as replacing itself. */
+{ code: "replaces_itself" } | 
+/**  Document `older` (`title`) is already replaced by document `by`. */
+{ code: "already_replaced"; title: string; older: number; by: number } | 
+/**  Document `older` is itself a newer version of this one. */
+{ code: "replaces_newer_version"; older: number } | 
+/**  A document linked to a profile entry not saved yet. */
+{ code: "proves_unsaved_entry" } | 
+/**
+ *  A document of kind `kind` (code) cannot prove an entry of kind `entry`
+ *  (`education`, `employment`, `reference`).
+ */
+{ code: "cannot_prove"; kind: string; entry: string } | 
+/**
+ *  A document (`title`) attached to `count` applications (`applications`, "title
+ *  (reference)" each, comma-separated).
+ */
+{ code: "document_attached"; title: string; count: number; applications: string } | 
+/**  The stored file of `title` no longer matches what was imported. */
+{ code: "stored_file_changed"; title: string } | 
+/**  A size limit outside the ones offered. */
+{ code: "not_an_offered_limit" } | 
+/**  Only Talentlink applications are archived, or get a saved copy. */
+{ code: "talentlink_only" } | 
+/**  A saved copy of a Talentlink application (`title`) attached as a sent document. */
+{ code: "saved_copy_as_sent"; title: string } | 
+/**  A document (`title`) of kind `kind` (code) chosen as a saved copy. */
+{ code: "not_a_saved_copy"; title: string; kind: string } | 
+/**  A destination inside Dossier's data folder. */
+{ code: "inside_data_folder"; path: string } | 
+/**  A destination inside the vault folder. */
+{ code: "inside_vault"; path: string } | 
+/**  A destination that is Dossier's own database. */
+{ code: "own_database"; path: string } | 
+/**  A destination whose folder does not exist. */
+{ code: "folder_missing"; path: string } | 
+/**  A destination that is a folder where a file is written. */
+{ code: "is_a_folder"; path: string } | 
+/**  A destination that is a file where a folder is written. */
+{ code: "is_a_file"; path: string } | 
+/**  A destination with no file name Dossier can use. */
+{ code: "not_a_file_name"; path: string } | 
+/**  A destination that cannot be written. */
+{ code: "not_writable"; path: string } | 
+/**  A folder (`path`) that is not a pack Dossier wrote, or has changed since. */
+{ code: "not_an_earlier_pack"; path: string } | 
+/**  The restore journal `path` cannot be read. */
+{ code: "restore_journal_unreadable"; path: string } | 
+/**  The restore journal names `aside`, not a folder Dossier keeps data aside in. */
+{ code: "restore_journal_strange"; aside: string } | 
+/**  Only a damaged database can be set aside. */
+{ code: "database_not_damaged" } | 
+/**  Export `id` is running already. */
+{ code: "export_running"; id: number } | 
 /**
  *  A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
  *  a code: the UI shows `message`.
@@ -969,9 +1059,10 @@ export type FileRefusal =
 { reason: "too_large"; sizeBytes: number | null; limitBytes: number | null } | { reason: "unknown_type"; extension: string | null } | { reason: "pdf_locked" } | { reason: "pdf_damaged" } | 
 /**
  *  Read, but the parser refused it (nothing in it looks like a notice, or its text is far
- *  longer than one); `message` is the parser's own words, as a paste would show them.
+ *  longer than one): `problem` is the parser's code, as a paste would show it, `message`
+ *  its English for logs.
  */
-{ reason: "not_a_notice"; message: string } | 
+{ reason: "not_a_notice"; problem: FieldProblem; message: string } | 
 /**  The file could not be opened or read; `detail` is the system's own words. */
 { reason: "unreadable"; detail: string };
 

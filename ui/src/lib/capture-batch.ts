@@ -1,6 +1,7 @@
 // Several saved notices read at once: what the capture view says about each file of a batch,
 // kept apart from the view so it can be tested without a window.
 import type { DuplicateOf, FileDraft, FileRefusal } from './bindings';
+import { fieldErrorText } from './field-text';
 import { t } from './i18n.svelte';
 import { formatBytes } from './vault';
 
@@ -21,7 +22,7 @@ export function refusalMessage(fileName: string, refusal: FileRefusal): string {
     case 'pdf_damaged':
       return t('captureFiles.refused.pdf_damaged', { name });
     case 'not_a_notice':
-      return t('captureFiles.refused.not_a_notice', { name, reason: refusal.message });
+      return t('captureFiles.refused.not_a_notice', { name, reason: fieldErrorText(refusal) });
     case 'unreadable':
       return t('captureFiles.refused.unreadable', { name, detail: refusal.detail });
   }

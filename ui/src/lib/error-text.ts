@@ -4,7 +4,7 @@
 // README) and for bodies without `params`.
 import i18next from 'i18next';
 import type { ErrorBody } from './bindings';
-import { fieldErrorText } from './field-text';
+import { fieldErrorText, standsAlone } from './field-text';
 import { fileSize, t, type MessageKey } from './i18n.svelte';
 
 // Failures the upload area words in its own catalogue file (`upload.failure.<code>`) rather
@@ -45,5 +45,6 @@ function refusedFields(body: { code: string; fields?: ErrorBody['fields'] }): st
   if (fields.length > 1) return t('fieldCheck.nothingSavedMany', { count: fields.length });
   const [only] = fields;
   if (!only?.problem || only.problem.code === 'untranslated') return null;
+  if (standsAlone(only.problem)) return fieldErrorText(only);
   return t('fieldCheck.nothingSaved', { problem: fieldErrorText(only) });
 }

@@ -7,6 +7,7 @@ import es from '../locales/es.fields.json';
 import ar from '../locales/ar.fields.json';
 import { FIELD_PROBLEM_CODES, fieldErrorText } from './field-text';
 import { CHECKS } from './field-checks.samples';
+import { REFUSALS } from './refusals.samples';
 import { setLocale } from './i18n.svelte';
 
 function leaves(node: unknown, path = ''): Array<[string, unknown]> {
@@ -43,6 +44,7 @@ const samples: FieldProblem[] = [
   { code: 'repeated_id' },
   { code: 'unknown_entry' },
   ...CHECKS,
+  ...REFUSALS,
 ];
 
 describe('field problems worded from the catalogue', () => {

@@ -46,6 +46,50 @@ const KEYS = {
   title_missing: 'fieldCheck.title_missing',
   empty: 'fieldCheck.empty',
   unknown_time_zone: 'fieldCheck.unknown_time_zone',
+  stored_damaged: 'refusal.stored_damaged',
+  not_storable: 'refusal.not_storable',
+  wording_missing: 'refusal.wording_missing',
+  wording_twice: 'refusal.wording_twice',
+  quiet_hours_empty: 'refusal.quiet_hours_empty',
+  notice_too_long: 'refusal.notice_too_long',
+  notes_too_long: 'refusal.notes_too_long',
+  nothing_pasted: 'refusal.nothing_pasted',
+  not_a_notice: 'refusal.not_a_notice',
+  not_text_or_html: 'refusal.not_text_or_html',
+  address_hidden_characters: 'refusal.address_hidden_characters',
+  address_has_space: 'refusal.address_has_space',
+  address_not_web: 'refusal.address_not_web',
+  address_incomplete: 'refusal.address_incomplete',
+  address_user_info: 'refusal.address_user_info',
+  no_notice_address: 'refusal.no_notice_address',
+  vacancy_has_application: 'refusal.vacancy_has_application',
+  no_such_page: 'refusal.no_such_page',
+  time_skipped_in_zone: 'refusal.time_skipped_in_zone',
+  out_of_entry_numbers: 'refusal.out_of_entry_numbers',
+  replaces_itself: 'refusal.replaces_itself',
+  already_replaced: 'refusal.already_replaced',
+  replaces_newer_version: 'refusal.replaces_newer_version',
+  proves_unsaved_entry: 'refusal.proves_unsaved_entry',
+  cannot_prove: 'refusal.cannot_prove',
+  document_attached: 'refusal.document_attached',
+  stored_file_changed: 'refusal.stored_file_changed',
+  not_an_offered_limit: 'refusal.not_an_offered_limit',
+  talentlink_only: 'refusal.talentlink_only',
+  saved_copy_as_sent: 'refusal.saved_copy_as_sent',
+  not_a_saved_copy: 'refusal.not_a_saved_copy',
+  inside_data_folder: 'refusal.inside_data_folder',
+  inside_vault: 'refusal.inside_vault',
+  own_database: 'refusal.own_database',
+  folder_missing: 'refusal.folder_missing',
+  is_a_folder: 'refusal.is_a_folder',
+  is_a_file: 'refusal.is_a_file',
+  not_a_file_name: 'refusal.not_a_file_name',
+  not_writable: 'refusal.not_writable',
+  not_an_earlier_pack: 'refusal.not_an_earlier_pack',
+  restore_journal_unreadable: 'refusal.restore_journal_unreadable',
+  restore_journal_strange: 'refusal.restore_journal_strange',
+  database_not_damaged: 'refusal.database_not_damaged',
+  export_running: 'refusal.export_running',
   untranslated: null,
 } as const satisfies Record<FieldProblem['code'], MessageKey | null>;
 
@@ -60,6 +104,11 @@ function displayName(code: string, type: 'language' | 'region'): string {
   } catch {
     return code;
   }
+}
+
+/** A document kind code (`proof_of_employment`) as the vault names it. */
+function kindName(code: string): string {
+  return t(`documentKind.${code}` as MessageKey);
 }
 
 /** A stage code (`test_or_assessment`) as the board names it. */
@@ -113,6 +162,39 @@ function values(problem: FieldProblem): Record<string, string | number> {
       return { expires: calendarDay(problem.expires), issued: calendarDay(problem.issued) };
     case 'unknown_time_zone':
       return { zone: isolated(problem.zone) };
+    // Paths, names and addresses keep their own direction inside an Arabic sentence.
+    case 'inside_data_folder':
+    case 'inside_vault':
+    case 'own_database':
+    case 'folder_missing':
+    case 'is_a_folder':
+    case 'is_a_file':
+    case 'not_a_file_name':
+    case 'not_writable':
+    case 'not_an_earlier_pack':
+    case 'restore_journal_unreadable':
+      return { path: isolated(problem.path) };
+    case 'not_text_or_html':
+      return { name: isolated(problem.name) };
+    case 'address_user_info':
+      return { host: isolated(problem.host) };
+    case 'stored_damaged':
+      return { detail: isolated(problem.detail) };
+    case 'restore_journal_strange':
+      return { aside: isolated(problem.aside) };
+    case 'wording_twice':
+      return { wording: isolated(problem.wording) };
+    case 'already_replaced':
+      return { title: isolated(problem.title), older: problem.older, by: problem.by };
+    case 'cannot_prove':
+      return { kind: kindName(problem.kind), entry: t(`refusal.entry.${problem.entry}` as MessageKey) };
+    case 'document_attached':
+      return { title: isolated(problem.title), count: problem.count, applications: isolated(problem.applications) };
+    case 'stored_file_changed':
+    case 'saved_copy_as_sent':
+      return { title: isolated(problem.title) };
+    case 'not_a_saved_copy':
+      return { title: isolated(problem.title), kind: kindName(problem.kind) };
     default:
       // The other codes' values are shown as the core sent them (a typed value, a code).
       return Object.fromEntries(Object.entries(problem).filter(([name]) => name !== 'code')) as Record<
@@ -120,6 +202,12 @@ function values(problem: FieldProblem): Record<string, string | number> {
         string | number
       >;
   }
+}
+
+/** True for a refusal whose sentence stands alone (a notice that is no notice, a destination
+ * refused): it says itself what happened, so it is not prefixed with "Nothing was saved". */
+export function standsAlone(problem: FieldProblem): boolean {
+  return KEYS[problem.code]?.startsWith('refusal.') ?? false;
 }
 
 export function fieldErrorText(error: Pick<FieldError, 'message'> & { problem?: FieldProblem }): string {

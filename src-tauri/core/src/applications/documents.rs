@@ -69,8 +69,8 @@ pub fn set_sent_documents(
         for &id in document_ids {
             let (title, kind) = document_kind(tx, id)?;
             if kind == DocumentKind::TalentlinkApplication {
-                return Err(Error::invalid(
-                    "documents",
+                return Err(Error::field(
+                    "documents", crate::FieldProblem::SavedCopyAsSent { title: title.clone() },
                     format!(
                         "“{title}” is a saved copy of a Talentlink application; record it as the application's saved copy instead"
                     ),
@@ -103,15 +103,15 @@ pub fn set_saved_copy(
         let application = read_application(tx, application_id)?;
         if let Some(id) = document_id {
             if application.platform != Platform::Talentlink {
-                return Err(Error::invalid(
-                    "saved copy",
+                return Err(Error::field(
+                    "saved copy", crate::FieldProblem::TalentlinkOnly,
                     "only Talentlink applications need a saved copy: Talentlink applications are not carried over to the Recruitment Hub",
                 ));
             }
             let (title, kind) = document_kind(tx, id)?;
             if kind != DocumentKind::TalentlinkApplication {
-                return Err(Error::invalid(
-                    "saved copy",
+                return Err(Error::field(
+                    "saved copy", crate::FieldProblem::NotASavedCopy { title: title.clone(), kind: kind.as_str().to_string() },
                     format!(
                         "“{title}” is filed as a {}; file it as a {} in the vault first",
                         kind.label(),

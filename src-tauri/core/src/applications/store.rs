@@ -389,8 +389,11 @@ pub(super) fn read_timeline(c: &Connection, application_id: u32) -> Result<Vec<A
     while let Some(r) = rows.next()? {
         let stage_text: String = r.get(1)?;
         let Some(stage) = Stage::parse(&stage_text) else {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "timeline",
+                crate::FieldProblem::StoredDamaged {
+                    detail: stage_text.clone(),
+                },
                 format!("a step has an unknown stage “{stage_text}”; the database may be damaged"),
             ));
         };

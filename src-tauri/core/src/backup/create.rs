@@ -368,39 +368,40 @@ fn read_facts(store: &Store) -> Result<Facts> {
     let change_stamp = store.change_stamp()?;
     let schema_version = store.schema_version()?;
     let overview = store.overview()?;
-    let files = store.read(|c| {
-        let mut stmt = c.prepare(
-            "SELECT content_hash, media_type, max(size_bytes), min(title) FROM documents
+    let files =
+        store.read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT content_hash, media_type, max(size_bytes), min(title) FROM documents
              GROUP BY content_hash, media_type ORDER BY content_hash",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let mut files = Vec::new();
-        for row in rows {
-            let (hash, mime, size, title) = row?;
-            let media = MediaType::from_mime(&mime).ok_or_else(|| {
-                Error::invalid(
-                    "document",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            let mut files = Vec::new();
+            for row in rows {
+                let (hash, mime, size, title) = row?;
+                let media = MediaType::from_mime(&mime).ok_or_else(|| {
+                Error::field(
+                    "document", crate::FieldProblem::StoredDamaged { detail: mime.clone() },
                     format!(
                         "“{title}” has an unknown file type “{mime}”; the database may be damaged"
                     ),
                 )
             })?;
-            files.push(Named {
-                hash,
-                media,
-                size: size.max(0) as u64,
-                title,
-            });
-        }
-        Ok(files)
-    })?;
+                files.push(Named {
+                    hash,
+                    media,
+                    size: size.max(0) as u64,
+                    title,
+                });
+            }
+            Ok(files)
+        })?;
     Ok(Facts {
         schema_version,
         vacancies: overview.vacancies,

@@ -207,8 +207,8 @@ pub fn finish_interrupted_restore(data_dir: &Path) -> Result<()> {
     match fs::read(&path) {
         Ok(bytes) => {
             let journal: Journal = serde_json::from_slice(&bytes).map_err(|_| {
-                Error::invalid(
-                    "restore",
+                Error::field(
+                    "restore", crate::FieldProblem::RestoreJournalUnreadable { path: path.display().to_string() },
                     format!(
                         "{} cannot be read, so an interrupted restore cannot be finished; nothing was changed",
                         path.display()
@@ -231,8 +231,11 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
         && !journal.aside.contains(['/', '\\'])
         && !journal.aside.contains("..");
     if !plain {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "restore",
+            crate::FieldProblem::RestoreJournalStrange {
+                aside: journal.aside.clone(),
+            },
             format!(
                 "the restore journal names “{}”, which is not a folder Dossier keeps data aside in; nothing was changed",
                 journal.aside

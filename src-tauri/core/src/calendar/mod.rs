@@ -299,8 +299,11 @@ pub fn export_calendar(
     wording: impl Into<Wording>,
 ) -> Result<CalendarExport> {
     if dest.is_dir() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "destination",
+            crate::FieldProblem::IsAFolder {
+                path: dest.display().to_string(),
+            },
             format!(
                 "{} is a folder; choose a file name such as dossier.ics",
                 dest.display()

@@ -379,8 +379,8 @@ pub fn past_deadline_warning(deadline: &Deadline, now: DateTime<Utc>) -> Result<
 /// Shared by the texts: an error for a zone that cannot be read.
 pub(crate) fn user_zone(name: &str) -> Result<Tz> {
     time::zone(name).map_err(|_| {
-        Error::invalid(
-            "time zone",
+        Error::field(
+            "time zone", crate::FieldProblem::UnknownTimeZone { zone: name.to_string() },
             format!("“{name}” is not a known time zone; Dossier needs the computer's zone (such as Europe/Paris)"),
         )
     })

@@ -107,8 +107,11 @@ pub fn load_wording_map(store: &Store) -> Result<LanguageWordingMap> {
     match crate::settings::read_setting(store, WORDING_SETTING)? {
         None => Ok(LanguageWordingMap::default()),
         Some(json) => serde_json::from_str(&json).map_err(|e| {
-            crate::Error::invalid(
+            crate::Error::field(
                 "languageWording",
+                crate::FieldProblem::StoredDamaged {
+                    detail: e.to_string(),
+                },
                 format!("the saved language settings cannot be read ({e})"),
             )
         }),
@@ -122,14 +125,18 @@ pub fn save_wording_map(store: &mut Store, map: &LanguageWordingMap) -> Result<(
     for (i, entry) in map.entries.iter().enumerate() {
         let words = words_of(&entry.wording);
         if words.is_empty() {
-            return Err(crate::Error::invalid(
+            return Err(crate::Error::field(
                 format!("entries[{i}].wording"),
+                crate::FieldProblem::WordingMissing,
                 "Enter the words a notice uses, such as \u{201c}working knowledge\u{201d}.",
             ));
         }
         if !seen.insert(words) {
-            return Err(crate::Error::invalid(
+            return Err(crate::Error::field(
                 format!("entries[{i}].wording"),
+                crate::FieldProblem::WordingTwice {
+                    wording: entry.wording.trim().to_string(),
+                },
                 format!(
                     "\u{201c}{}\u{201d} is listed twice; keep one level for it.",
                     entry.wording.trim()

@@ -60,8 +60,11 @@ pub fn refuse_inside_data_folder(dest: &Path, data_folder: &Path, what: &str) ->
         _ => false,
     };
     if inside {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "destination",
+            crate::FieldProblem::InsideDataFolder {
+                path: dest.display().to_string(),
+            },
             format!(
                 "{} is inside Dossier's own data folder, which holds its database and vault folder; choose another place for the {what}",
                 dest.display()

@@ -17,8 +17,9 @@ pub struct NoticeCapture {
 }
 
 fn too_large() -> Error {
-    Error::invalid(
+    Error::field(
         "notice",
+        crate::FieldProblem::NoticeTooLong,
         "This text is over 1 MB, far longer than any vacancy notice. Paste only the notice itself.",
     )
 }
@@ -29,15 +30,17 @@ pub fn capture_notice(text: &str) -> Result<NoticeCapture> {
         return Err(too_large());
     }
     if text.trim().is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "notice",
+            crate::FieldProblem::NothingPasted,
             "Nothing was pasted. Copy the text of the vacancy notice and paste it here.",
         ));
     }
     let draft = parse_notice(text);
     if draft.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "notice",
+            crate::FieldProblem::NotANotice,
             "This does not look like a vacancy notice: no title, reference, deadline or other detail was found. Check that you copied the whole notice.",
         ));
     }
@@ -60,8 +63,11 @@ pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
         return Err(too_large());
     }
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::invalid(
+        Error::field(
             "notice",
+            crate::FieldProblem::NotTextOrHtml {
+                name: name.to_string(),
+            },
             format!("{name} is not a text or HTML file. Save the notice page as text or HTML."),
         )
     })?;

@@ -110,8 +110,10 @@ pub enum FileRefusal {
     PdfLocked,
     PdfDamaged,
     /// Read, but the parser refused it (nothing in it looks like a notice, or its text is far
-    /// longer than one); `message` is the parser's own words, as a paste would show them.
+    /// longer than one): `problem` is the parser's code, as a paste would show it, `message`
+    /// its English for logs.
     NotANotice {
+        problem: crate::FieldProblem,
         message: String,
     },
     /// The file could not be opened or read; `detail` is the system's own words.
@@ -177,7 +179,13 @@ fn refusal_of(error: Error) -> FileDraftOutcome {
         Error::NoticeFileUnknownType { extension, .. } => FileRefusal::UnknownType { extension },
         Error::PdfLocked { .. } => FileRefusal::PdfLocked,
         Error::PdfDamaged { .. } => FileRefusal::PdfDamaged,
-        Error::InvalidInput { reason, .. } => FileRefusal::NotANotice { message: reason },
+        Error::Invalid { mut fields } if fields.len() == 1 => {
+            let field = fields.remove(0);
+            FileRefusal::NotANotice {
+                problem: field.problem,
+                message: field.message,
+            }
+        }
         Error::Io { source, .. } => FileRefusal::Unreadable {
             detail: source.to_string(),
         },

@@ -28,8 +28,9 @@ pub fn talentlink_archive_plan(
     let detail = get_application(store, application_id)?;
     let application = &detail.application;
     if application.platform != Platform::Talentlink {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "application",
+            crate::FieldProblem::TalentlinkOnly,
             "only Talentlink applications are archived this way: the Recruitment Hub keeps its own",
         ));
     }

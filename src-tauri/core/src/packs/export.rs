@@ -511,8 +511,11 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !parent.is_dir() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "destination",
+            crate::FieldProblem::FolderMissing {
+                path: parent.display().to_string(),
+            },
             format!(
                 "the folder {} does not exist; choose another place for the pack",
                 parent.display()
@@ -520,8 +523,11 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
         ));
     }
     if dest.file_name().is_none() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "destination",
+            crate::FieldProblem::NotAFileName {
+                path: dest.display().to_string(),
+            },
             format!("{} is not a name the pack can be saved as", dest.display()),
         ));
     }
@@ -540,8 +546,17 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
             // Replacing a folder with a zip (or the reverse) is more than the candidate agreed to.
             let is_folder = existing.is_dir();
             if is_folder != (format == PackFormat::Folder) {
-                return Err(Error::invalid(
+                return Err(Error::field(
                     "destination",
+                    if is_folder {
+                        crate::FieldProblem::IsAFolder {
+                            path: dest.display().to_string(),
+                        }
+                    } else {
+                        crate::FieldProblem::IsAFile {
+                            path: dest.display().to_string(),
+                        }
+                    },
                     format!(
                         "{} is a {}; choose another name for the pack",
                         dest.display(),
@@ -691,8 +706,11 @@ fn write_failed(path: &Path, e: io::Error) -> Error {
 /// it, or a listed file the candidate changed is theirs, not Dossier's to delete.
 fn files_of_earlier_pack(folder: &Path) -> Result<Vec<PathBuf>> {
     let refuse = |why: String| {
-        Error::invalid(
+        Error::field(
             "destination",
+            crate::FieldProblem::NotAnEarlierPack {
+                path: folder.display().to_string(),
+            },
             format!(
                 "{} {why}, so it was not replaced; choose another name for the pack",
                 folder.display()

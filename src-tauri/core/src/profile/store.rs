@@ -44,7 +44,11 @@ pub fn save_profile(
             if *id == 0 {
                 *id = next_id;
                 next_id = next_id.checked_add(1).ok_or_else(|| {
-                    Error::invalid("profile", "the profile has run out of entry numbers")
+                    Error::field(
+                        "profile",
+                        crate::FieldProblem::OutOfEntryNumbers,
+                        "the profile has run out of entry numbers",
+                    )
                 })?;
             }
             Ok(())
@@ -58,8 +62,13 @@ pub fn save_profile(
         for r in &mut profile.references {
             number(&mut r.id)?;
         }
-        let document = serde_json::to_string(&profile)
-            .map_err(|e| Error::invalid("profile", format!("could not be written: {e}")))?;
+        let document = serde_json::to_string(&profile).map_err(|e| {
+            Error::field(
+                "profile",
+                crate::FieldProblem::NotStorable,
+                format!("could not be written: {e}"),
+            )
+        })?;
         tx.execute(
             "INSERT INTO profile (id, full_name, email, date_of_birth, country_of_origin,
                                   updated_utc, document, next_entry_id)
@@ -156,8 +165,11 @@ fn read_row(c: &Connection) -> Result<Option<ProfileRow>> {
     };
     let profile = match document {
         Some(json) => serde_json::from_str(&json).map_err(|e| {
-            Error::invalid(
+            Error::field(
                 "profile",
+                crate::FieldProblem::StoredDamaged {
+                    detail: e.to_string(),
+                },
                 format!("the saved profile cannot be read ({e}); it has been left as it is"),
             )
         })?,

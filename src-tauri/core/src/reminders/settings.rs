@@ -70,8 +70,9 @@ pub fn save_reminder_settings(store: &mut Store, settings: &ReminderSettings) ->
     if let Some(q) = settings.quiet_hours
         && q.start == q.end
     {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "quiet hours",
+            crate::FieldProblem::QuietHoursEmpty,
             "the quiet hours start and end at the same time; choose an end time after the start, or turn quiet hours off",
         ));
     }

@@ -34,8 +34,11 @@ pub(crate) fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
 /// A stored instant that no longer reads is a damaged row, reported as such.
 pub(crate) fn stored_instant(text: &str, what: &str) -> Result<DateTime<Utc>> {
     parse_instant(text).ok_or_else(|| {
-        Error::invalid(
+        Error::field(
             what,
+            crate::FieldProblem::StoredDamaged {
+                detail: text.to_string(),
+            },
             format!("the stored time “{text}” cannot be read; the database may be damaged"),
         )
     })
@@ -78,7 +81,11 @@ pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
 pub(crate) fn enum_text<T: Serialize>(value: &T) -> Result<String> {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => Ok(s),
-        _ => Err(Error::invalid("value", "cannot be stored")),
+        _ => Err(Error::field(
+            "value",
+            crate::FieldProblem::NotStorable,
+            "cannot be stored",
+        )),
     }
 }
 

@@ -33,7 +33,11 @@ impl Deadline {
                             .earliest()
                     })
                     .ok_or_else(|| {
-                        Error::invalid("deadline", "this date and time do not exist in that zone")
+                        Error::field(
+                            "deadline",
+                            crate::FieldProblem::TimeSkippedInZone,
+                            "this date and time do not exist in that zone",
+                        )
                     })?
             }
         };

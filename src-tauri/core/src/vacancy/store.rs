@@ -150,8 +150,13 @@ fn columns(input: &VacancyInput) -> Result<Columns> {
         deadline_zone: input.deadline.as_ref().map(|d| d.zone.clone()),
         deadline_date: input.deadline.as_ref().map(|d| date_text(d.date)),
         deadline_time: input.deadline.as_ref().and_then(|d| d.time).map(time_text),
-        languages: serde_json::to_string(&input.languages)
-            .map_err(|_| Error::invalid("languages", "cannot be stored"))?,
+        languages: serde_json::to_string(&input.languages).map_err(|_| {
+            Error::field(
+                "languages",
+                crate::FieldProblem::NotStorable,
+                "cannot be stored",
+            )
+        })?,
         contract_kind: input.contract_kind.map(|k| k.as_str().to_string()),
         security: input
             .security_screening
@@ -390,8 +395,9 @@ pub fn delete_vacancy(store: &mut Store, id: u32) -> Result<()> {
             |r| r.get(0),
         )?;
         if has_application {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "vacancy",
+                crate::FieldProblem::VacancyHasApplication,
                 "this vacancy has an application; archive it instead of deleting it",
             ));
         }
@@ -560,8 +566,9 @@ pub fn list_vacancies(
     // Each part must reach the page's end; a page that ends past what a count of rows can be
     // is no page at all, and is refused rather than wrapped.
     let enough = limit.checked_add(offset).ok_or_else(|| {
-        Error::invalid(
+        Error::field(
             "offset",
+            crate::FieldProblem::NoSuchPage { limit, offset },
             format!("no page of {limit} vacancies can start at {offset}"),
         )
     })?;

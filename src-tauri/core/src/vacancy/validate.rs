@@ -53,8 +53,8 @@ fn unknown_zone(field: &str, zone: &str) -> Error {
     )
 }
 
-fn refuse_address(reason: impl Into<String>) -> Error {
-    Error::invalid("noticeUrl", reason)
+fn refuse_address(problem: FieldProblem, reason: impl Into<String>) -> Error {
+    Error::field("noticeUrl", problem, reason)
 }
 
 /// Only web addresses may be opened in the browser: a `file:` or `javascript:` address from a
@@ -65,11 +65,13 @@ fn refuse_address(reason: impl Into<String>) -> Error {
 pub fn check_web_address(url: &str) -> Result<()> {
     if url.chars().any(is_invisible) {
         return Err(refuse_address(
+            FieldProblem::AddressHiddenCharacters,
             "the notice address contains hidden or control characters; copy it again from the browser's address bar",
         ));
     }
     if url.chars().any(char::is_whitespace) {
         return Err(refuse_address(
+            FieldProblem::AddressHasSpace,
             "the notice address contains a space; copy it again from the browser's address bar",
         ));
     }
@@ -77,8 +79,18 @@ pub fn check_web_address(url: &str) -> Result<()> {
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
-        .ok_or_else(|| refuse_address("the notice address must start with http:// or https://"))?;
-    let incomplete = || refuse_address("the notice address is not a complete web address");
+        .ok_or_else(|| {
+            refuse_address(
+                FieldProblem::AddressNotWeb,
+                "the notice address must start with http:// or https://",
+            )
+        })?;
+    let incomplete = || {
+        refuse_address(
+            FieldProblem::AddressIncomplete,
+            "the notice address is not a complete web address",
+        )
+    };
     // The parser would read `https:///path` as the host `path`; a browser's address bar never
     // shows that form.
     if rest.is_empty() || rest.starts_with(['/', '\\']) {
@@ -90,9 +102,14 @@ pub fn check_web_address(url: &str) -> Result<()> {
         .filter(|h| !h.is_empty())
         .ok_or_else(incomplete)?;
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(refuse_address(format!(
-            "the notice address has a user name or password before “@”, so it would open {host}; INTERPOL's addresses have none"
-        )));
+        return Err(refuse_address(
+            FieldProblem::AddressUserInfo {
+                host: host.to_string(),
+            },
+            format!(
+                "the notice address has a user name or password before “@”, so it would open {host}; INTERPOL's addresses have none"
+            ),
+        ));
     }
     Ok(())
 }
@@ -122,8 +139,9 @@ impl VacancyInput {
         }
         if let Some(text) = &self.notice_text {
             if text.len() > MAX_NOTICE_BYTES {
-                return Err(Error::invalid(
+                return Err(Error::field(
                     "noticeText",
+                    crate::FieldProblem::NoticeTooLong,
                     "the notice text is over 1 MB; paste only the notice itself",
                 ));
             }
@@ -132,7 +150,11 @@ impl VacancyInput {
             }
         }
         if self.notes.len() > MAX_NOTES_BYTES {
-            return Err(Error::invalid("notes", "the notes are over 100 KB"));
+            return Err(Error::field(
+                "notes",
+                crate::FieldProblem::NotesTooLong,
+                "the notes are over 100 KB",
+            ));
         }
         for requirement in &mut self.languages {
             let code = requirement.language.trim().to_ascii_lowercase();
@@ -160,9 +182,10 @@ mod tests {
 
     fn refusal(url: &str) -> String {
         match check_web_address(url) {
-            Err(Error::InvalidInput { field, reason }) => {
-                assert_eq!(field, "noticeUrl");
-                reason
+            Err(Error::Invalid { fields }) => {
+                assert_eq!(fields.len(), 1);
+                assert_eq!(fields[0].field, "noticeUrl");
+                fields[0].message.clone()
             }
             other => panic!("{url:?} was not refused: {other:?}"),
         }

@@ -114,8 +114,8 @@ impl Vault {
                 } else {
                     (format!("{} applications", applications.len()), "those applications")
                 };
-                return Err(Error::invalid(
-                    "document",
+                return Err(Error::field(
+                    "document", crate::FieldProblem::DocumentAttached { title: document.title.clone(), count: u32::try_from(applications.len()).unwrap_or(u32::MAX), applications: applications.join(", ") },
                     format!(
                         "“{}” is attached to {count} for {}; remove it from {those} first. Nothing was deleted",
                         document.title,
@@ -310,8 +310,11 @@ impl Vault {
 }
 
 fn inside_vault(dest: &Path) -> Error {
-    Error::invalid(
+    Error::field(
         "destination",
+        crate::FieldProblem::InsideVault {
+            path: dest.display().to_string(),
+        },
         format!(
             "{} is inside Dossier's vault folder; choose another place for the copy",
             dest.display()

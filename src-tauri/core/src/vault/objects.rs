@@ -42,8 +42,11 @@ pub(crate) fn is_hash(s: &str) -> bool {
 /// before it becomes part of a path: a tampered row must not point outside the vault.
 pub(crate) fn object_path(root: &Path, hash: &str, media: MediaType) -> Result<PathBuf> {
     if !is_hash(hash) {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "document",
+            crate::FieldProblem::StoredDamaged {
+                detail: hash.to_string(),
+            },
             format!("its stored content hash “{hash}” is malformed; the database may be damaged"),
         ));
     }
@@ -244,8 +247,11 @@ pub(crate) fn export_verified(
     journal: &Journal,
 ) -> Result<()> {
     if dest.is_dir() {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "destination",
+            crate::FieldProblem::IsAFolder {
+                path: dest.display().to_string(),
+            },
             format!(
                 "{} is a folder; choose a file name to save the copy as",
                 dest.display()
@@ -305,8 +311,11 @@ pub(crate) fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> E
 }
 
 pub(crate) fn damaged(path: &Path, title: &str) -> Error {
-    Error::invalid(
+    Error::field(
         "document",
+        crate::FieldProblem::StoredFileChanged {
+            title: title.to_string(),
+        },
         format!(
             "the stored file of “{title}” ({}) no longer matches what was imported; it may be damaged. Import the original again to repair it",
             path.display()

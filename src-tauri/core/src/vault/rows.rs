@@ -210,15 +210,21 @@ pub(crate) fn insert_document(c: &Connection, new: &NewDocument<'_>) -> Result<u
 /// the chain does not loop back.
 pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -> Result<()> {
     if newer == Some(older) {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "replaces",
+            crate::FieldProblem::ReplacesItself,
             "a document cannot replace itself; choose the older version it replaces",
         ));
     }
     let target = read_document(c, older)?.ok_or_else(|| not_found(older))?;
     if let Some(by) = target.superseded_by.filter(|by| Some(*by) != newer) {
-        return Err(Error::invalid(
+        return Err(Error::field(
             "replaces",
+            crate::FieldProblem::AlreadyReplaced {
+                title: target.title.clone(),
+                older,
+                by,
+            },
             format!(
                 "“{}” (document {older}) is already replaced by document {by}; choose the newest version instead",
                 target.title
@@ -230,8 +236,9 @@ pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -
     let mut steps = 0;
     while let Some(step) = cursor {
         if Some(step) == newer {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "replaces",
+                crate::FieldProblem::ReplacesNewerVersion { older },
                 format!(
                     "document {older} is itself a newer version of this one; a document cannot replace its own newer version"
                 ),
@@ -327,14 +334,19 @@ fn validate_metadata(
     };
     if let Some(entry) = m.proves {
         if entry.id() == 0 {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "proves",
+                crate::FieldProblem::ProvesUnsavedEntry,
                 "save the profile entry first, then link the document to it",
             ));
         }
         if !m.kind.can_prove(entry) {
-            return Err(Error::invalid(
+            return Err(Error::field(
                 "proves",
+                crate::FieldProblem::CannotProve {
+                    kind: m.kind.as_str().to_string(),
+                    entry: entry.kind_str().to_string(),
+                },
                 format!(
                     "a {} cannot prove a profile {} entry; diplomas prove studies, proofs of employment prove positions, reference letters prove references or positions",
                     m.kind.label(),
