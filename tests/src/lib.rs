@@ -477,19 +477,25 @@ impl App {
                  ? e.getAttribute('name') || e.dataset.testid || e.tagName.toLowerCase() : 'body';
              return [`${name}#${at}`, name, !!s && s.contains(e)];";
         self.wait_for(scope).await;
-        let focused = self
-            .client
-            .execute(
-                "const first = [...document.querySelector(arguments[0])
+        // A view may draw its fields after it opened: wait for one that takes the focus.
+        self.eventually(&format!("{scope} has a field to start from"), || async {
+            self.client
+                .execute(
+                    "const fields = [...document.querySelector(arguments[0])
                      .querySelectorAll('input, select, textarea, button, a[href], [tabindex]')]
-                     .find((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
-                 first?.focus();
-                 return !!first && document.activeElement === first;",
-                vec![json!(scope)],
-            )
-            .await
-            .expect("focus the first field");
-        assert_eq!(focused, json!(true), "{scope} has a field to start from");
+                     .filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+                 for (const field of fields) {
+                     field.focus();
+                     if (document.activeElement === field) return true;
+                 }
+                 return false;",
+                    vec![json!(scope)],
+                )
+                .await
+                .ok()
+                == Some(json!(true))
+        })
+        .await;
         let read = || async {
             let seen = self
                 .client

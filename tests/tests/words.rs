@@ -433,8 +433,8 @@ async fn an_iso_reminder_keeps_the_windows_12_hour_clock() {
     app.click("[data-testid='vacancy-row'] a").await;
     let countdown = app
         .text_until(
-            "[data-testid='countdown']",
-            "the vacancy's countdown is shown",
+            "[data-testid='closes-there']",
+            "the vacancy's deadline is shown",
             |text| text.contains("2026-11-23"),
         )
         .await
