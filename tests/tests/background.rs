@@ -184,10 +184,7 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
     app.notifications.click(&shown[0]).await;
     let opened = format!("open vacancy={vacancy} pid={fresh}");
     poll("the reopened window's page receives the vacancy", || {
-        app.log_lines("clicks.log")
-            .iter()
-            .any(|l| *l == opened)
-            .then_some(())
+        app.log_lines("clicks.log").contains(&opened).then_some(())
     });
     poll("the reopened window shows on the display", || {
         let tree = std::process::Command::new("xwininfo")
