@@ -37,8 +37,8 @@
 //! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `countries`, `display_language`, `words` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
-//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
-//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
+//! | `packs` | `error`, `fsio`, `encryption`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
+//! | `export` | `error`, `fsio`, `encryption`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `encryption`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //! | `form_ticks` | `error`, `store`, `vacancy` |

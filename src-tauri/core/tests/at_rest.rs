@@ -207,3 +207,113 @@ fn turning_on_twice_or_off_when_clear_is_refused() {
         Err(Error::Encryption(EncryptionError::AlreadyOff))
     ));
 }
+
+/// Every file under `root`, recursively.
+fn every_file(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if entry.file_type().unwrap().is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn with_encryption_on_no_byte_of_the_data_folder_holds_a_profile_field_a_notice_or_a_scan() {
+    use dossier_core::profile::{Profile, save_profile};
+    const NAME: &str = "Profile-Marker-Wq93 Lefebvre";
+    const EMAIL: &str = "email-marker-x7@example.org";
+    const NOTICE: &str = "NOTICE-TEXT-MARKER-Hb55 The Analyst supports criminal intelligence";
+    const LATER: &str = "LATER-MARKER-Ty02 Officer";
+    let root = tempfile::tempdir().unwrap();
+    let (data, _) = a_data_folder(root.path());
+    {
+        let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+        let profile = Profile {
+            full_name: NAME.into(),
+            email: EMAIL.into(),
+            ..Profile::default()
+        };
+        save_profile(&mut store, profile, now()).unwrap();
+        let mut input = VacancyInput::new(Platform::RecruitmentHub, "1504", "Officer");
+        input.notice_text = Some(NOTICE.into());
+        create_vacancy(&mut store, input, now()).unwrap();
+    }
+    let (key, _) = at_rest::turn_on_with(&data, b"scan", FAST).unwrap();
+    // Written after: the WAL and the shared memory are there while the store is open, and a
+    // new scan is sealed as it is imported.
+    let mut store = Store::open_keyed(&data.join(DATABASE_FILE), Some(&key)).unwrap();
+    let vault = Vault::open_keyed(&data, Some(std::sync::Arc::new(key))).unwrap();
+    create_vacancy(
+        &mut store,
+        VacancyInput::new(Platform::RecruitmentHub, "1505", LATER),
+        now(),
+    )
+    .unwrap();
+    let later_scan = root.path().join("passport.jpg");
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    jpeg.extend_from_slice(b"SCAN-MARKER-LATER-Vv61 passport");
+    jpeg.extend_from_slice(&[0xFF, 0xD9]);
+    fs::write(&later_scan, &jpeg).unwrap();
+    vault
+        .import_file(
+            &mut store,
+            &later_scan,
+            &ImportOptions {
+                kind: DocumentKind::Other,
+                supersedes: None,
+            },
+            now(),
+        )
+        .unwrap();
+    assert!(
+        data.join("dossier.db-wal").is_file(),
+        "the WAL is scanned too"
+    );
+    let files = every_file(&data);
+    assert!(files.len() >= 5, "{files:?}");
+    let markers: [&[u8]; 9] = [
+        b"Profile-Marker-Wq93",
+        b"email-marker-x7",
+        b"NOTICE-TEXT-MARKER-Hb55",
+        b"NOTICE-MARKER-Kp27",
+        b"LATER-MARKER-Ty02",
+        b"SCAN-MARKER-Zq81",
+        b"SCAN-MARKER-LATER-Vv61",
+        b"%PDF-1.4",
+        b"SQLite format 3",
+    ];
+    for file in &files {
+        let bytes = fs::read(file).unwrap();
+        for marker in markers {
+            assert!(
+                !contains(&bytes, marker),
+                "{} holds {:?} in the clear",
+                file.display(),
+                String::from_utf8_lossy(marker)
+            );
+        }
+    }
+    // And the same data reads back through the key.
+    let found = list_vacancies(
+        &store,
+        &VacancyQuery {
+            text: Some("Officer".into()),
+            ..VacancyQuery::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(found.items.len(), 2);
+}

@@ -382,7 +382,7 @@ fn copy(input: &mut File, mut out: File) -> io::Result<File> {
 }
 
 /// Whether the file at `path` starts with the sealed format's magic bytes.
-pub(crate) fn starts_sealed(path: &Path) -> io::Result<bool> {
+pub fn starts_sealed(path: &Path) -> io::Result<bool> {
     let mut head = [0u8; MAGIC.len()];
     let mut file = File::open(path)?;
     let mut filled = 0;

@@ -91,6 +91,8 @@ impl PartialEq for MasterKey {
     }
 }
 
+impl Eq for MasterKey {}
+
 impl std::fmt::Debug for MasterKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("MasterKey(…)")

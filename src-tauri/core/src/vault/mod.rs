@@ -128,15 +128,31 @@ impl Vault {
         self.key.is_some()
     }
 
-    /// The content of the stored object at `path` (a path this vault gave), decrypted when
-    /// sealed: for readers outside the vault (packs, exports) that stream objects.
-    pub(crate) fn open_object(
-        &self,
-        path: &Path,
-    ) -> std::io::Result<Box<dyn std::io::Read + Send>> {
-        objects::open_object(path, self.key())
+    /// The key objects are sealed with, for plans (packs, exports) that read objects later.
+    pub fn sealing_key(&self) -> Option<Arc<MasterKey>> {
+        self.key.clone()
     }
+}
 
+/// The content of a stored object at `path`, decrypted with `key` when sealed.
+pub(crate) fn open_stored(
+    path: &Path,
+    key: Option<&MasterKey>,
+) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+    objects::open_object(path, key)
+}
+
+/// The content length of a stored object (its file's length less the sealing when sealed).
+pub(crate) fn stored_len(path: &Path, key: Option<&MasterKey>) -> std::io::Result<u64> {
+    let len = std::fs::metadata(path)?.len();
+    if key.is_none() || !at_rest::starts_sealed(path)? {
+        return Ok(len);
+    }
+    crate::encryption::sealed::content_len(len)
+        .ok_or_else(|| EncryptionError::SealedAltered.into_io())
+}
+
+impl Vault {
     pub fn dir(&self) -> &Path {
         &self.root
     }
