@@ -317,3 +317,53 @@ fn with_encryption_on_no_byte_of_the_data_folder_holds_a_profile_field_a_notice_
     .unwrap();
     assert_eq!(found.items.len(), 2);
 }
+
+#[test]
+fn copies_and_exports_of_an_encrypted_vault_are_in_the_clear_and_an_altered_file_is_named() {
+    use dossier_core::export::{self, ExportFormat};
+    let root = tempfile::tempdir().unwrap();
+    let (data, doc) = a_data_folder(root.path());
+    let (key, _) = at_rest::turn_on_with(&data, b"p", FAST).unwrap();
+    let store = Store::open_keyed(&data.join(DATABASE_FILE), Some(&key)).unwrap();
+    let vault = Vault::open_keyed(&data, Some(std::sync::Arc::new(key))).unwrap();
+    let saved = root.path().join("Documents");
+    fs::create_dir_all(&saved).unwrap();
+    let copy = saved.join("certificate.pdf");
+    vault.export_copy(&store, doc, &copy, false).unwrap();
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        SCAN,
+        "a saved copy is the clear document"
+    );
+    let view = data.join("view-copy.pdf");
+    vault.view_copy(&store, doc, &view).unwrap();
+    assert_eq!(fs::read(&view).unwrap(), SCAN);
+    let plan = export::plan_export(&store, &vault, now(), "1.0.0").unwrap();
+    let folder = saved.join("export");
+    export::write_export(&plan, &folder, ExportFormat::Folder).unwrap();
+    let exported: Vec<Vec<u8>> = every_file(&folder)
+        .into_iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert!(
+        exported.iter().any(|b| b == SCAN),
+        "the export holds the clear scan"
+    );
+    assert!(vault.check_integrity(&store).unwrap().healthy);
+
+    // One byte of the sealed object changed: named, never shown, never removed.
+    let object = objects(&data).pop().unwrap();
+    let mut sealed = fs::read(&object).unwrap();
+    let last = sealed.len() - 1;
+    sealed[last] ^= 1;
+    fs::write(&object, &sealed).unwrap();
+    match vault.read_bytes(&store, doc) {
+        Err(Error::Encryption(EncryptionError::StoredFileAltered { title, .. })) => {
+            assert_eq!(title, "certificate");
+        }
+        other => panic!("expected the altered file to be named, got {other:?}"),
+    }
+    assert!(object.exists(), "the altered file is kept");
+    let report = vault.check_integrity(&store).unwrap();
+    assert_eq!(report.damaged_files.len(), 1, "{report:?}");
+}
