@@ -62,8 +62,8 @@ fn fill(root: &Path, data: &Path) -> BTreeMap<u32, Vec<u8>> {
     for n in 0..VACANCIES {
         let input = VacancyInput::new(
             Platform::RecruitmentHub,
-            &format!("R{n:04}"),
-            &format!("Analyst {n}"),
+            format!("R{n:04}"),
+            format!("Analyst {n}"),
         );
         assert!(matches!(
             create_vacancy(&mut store, input, now()).unwrap(),
