@@ -94,6 +94,7 @@ pub enum ErrorCode {
     StoredFileAltered,
     NotEnoughSpace,
     RandomUnavailable,
+    BackupsUnavailable,
 }
 
 /// The code of an encryption failure.
@@ -117,6 +118,7 @@ fn encryption_code(e: &dossier_core::encryption::EncryptionError) -> ErrorCode {
         E::StoredFileAltered { .. } => ErrorCode::StoredFileAltered,
         E::NotEnoughSpace { .. } => ErrorCode::NotEnoughSpace,
         E::RandomUnavailable { .. } => ErrorCode::RandomUnavailable,
+        E::BackupsUnavailable => ErrorCode::BackupsUnavailable,
     }
 }
 
@@ -170,7 +172,8 @@ fn encryption_params(
         | E::SealedAltered
         | E::Locked
         | E::AlreadyOn
-        | E::AlreadyOff => {}
+        | E::AlreadyOff
+        | E::BackupsUnavailable => {}
     }
 }
 
@@ -554,11 +557,12 @@ mod tests {
             ErrorCode::StoredFileAltered,
             ErrorCode::NotEnoughSpace,
             ErrorCode::RandomUnavailable,
+            ErrorCode::BackupsUnavailable,
         ];
-        // 45 codes in all: a new one must be put in one list or another.
+        // 46 codes in all: a new one must be put in one list or another.
         assert_eq!(
             codes.len() + sentences.len() + upload_codes.len() + encryption_codes.len() + 1,
-            45
+            46
         );
         for (language, text) in [
             (

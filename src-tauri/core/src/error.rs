@@ -442,6 +442,11 @@ pub enum EncryptionError {
         available_bytes: u64,
     },
 
+    /// Backups of an encrypted installation are not made yet (their format records clear
+    /// hashes); refused, so nothing is reported as damaged.
+    #[error("backups of an encrypted installation are not available yet")]
+    BackupsUnavailable,
+
     /// The operating system gave no random bytes.
     #[error("no random source (os error {code})")]
     RandomUnavailable { code: i32 },
