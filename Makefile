@@ -205,9 +205,13 @@ package-test: package tauri-driver
 
 # The crash loop of `core/tests/crash_loop.rs` at length: `make test` runs it with 15 kills, this
 # with $(CRASH_KILLS). `DOSSIER_CRASH_SEED=<seed>` replays a run (each run prints its seed).
+# Then the encryption at rest kill loop (`core/tests/at_rest_kill_loop.rs`: 20 kills in
+# `make test`, $(AT_REST_KILLS) here), killing conversions on and off.
 CRASH_KILLS ?= 300
+AT_REST_KILLS ?= 200
 crash-test:
 	CRASH_KILLS=$(CRASH_KILLS) cargo test -p dossier-core --test crash_loop -- --nocapture
+	AT_REST_KILLS=$(AT_REST_KILLS) cargo test -p dossier-core --test at_rest_kill_loop -- --nocapture
 
 ## Performance ----------------------------------------------------------------------------------
 

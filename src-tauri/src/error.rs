@@ -75,6 +75,106 @@ pub enum ErrorCode {
     UploadTooLarge,
     /// None of the documents chosen for an upload file could be used.
     UploadNothingToMake,
+    // Encryption at rest (issue 16), worded in `encryption.failure.<code>`: one per
+    // `EncryptionError` variant.
+    WrongPassphrase,
+    WrongRecoveryKey,
+    RecoveryKeyMistyped,
+    PassphraseEmpty,
+    KeyFileDamaged,
+    KeyFileUnsupported,
+    KeyFileUnreadable,
+    NotSealed,
+    SealedUnsupported,
+    SealedAltered,
+    Locked,
+    EncryptionAlreadyOn,
+    EncryptionAlreadyOff,
+    DatabaseKeyMismatch,
+    StoredFileAltered,
+    NotEnoughSpace,
+    RandomUnavailable,
+    BackupsUnavailable,
+}
+
+/// The code of an encryption failure.
+fn encryption_code(e: &dossier_core::encryption::EncryptionError) -> ErrorCode {
+    use dossier_core::encryption::EncryptionError as E;
+    match e {
+        E::WrongPassphrase => ErrorCode::WrongPassphrase,
+        E::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
+        E::RecoveryKeyMistyped => ErrorCode::RecoveryKeyMistyped,
+        E::PassphraseEmpty => ErrorCode::PassphraseEmpty,
+        E::KeyFileDamaged { .. } => ErrorCode::KeyFileDamaged,
+        E::KeyFileUnsupported { .. } => ErrorCode::KeyFileUnsupported,
+        E::KeyFileUnreadable { .. } => ErrorCode::KeyFileUnreadable,
+        E::NotSealed => ErrorCode::NotSealed,
+        E::SealedUnsupported { .. } => ErrorCode::SealedUnsupported,
+        E::SealedAltered => ErrorCode::SealedAltered,
+        E::Locked => ErrorCode::Locked,
+        E::AlreadyOn => ErrorCode::EncryptionAlreadyOn,
+        E::AlreadyOff => ErrorCode::EncryptionAlreadyOff,
+        E::DatabaseKeyMismatch { .. } => ErrorCode::DatabaseKeyMismatch,
+        E::StoredFileAltered { .. } => ErrorCode::StoredFileAltered,
+        E::NotEnoughSpace { .. } => ErrorCode::NotEnoughSpace,
+        E::RandomUnavailable { .. } => ErrorCode::RandomUnavailable,
+        E::BackupsUnavailable => ErrorCode::BackupsUnavailable,
+    }
+}
+
+/// The params of an encryption failure, named as its catalogue sentence names them.
+fn encryption_params(
+    e: &dossier_core::encryption::EncryptionError,
+    put: &mut impl FnMut(&str, ErrorParam),
+) {
+    use dossier_core::encryption::EncryptionError as E;
+    let path = |p: &std::path::Path| ErrorParam::Text(p.display().to_string());
+    match e {
+        E::KeyFileDamaged { path: at } | E::DatabaseKeyMismatch { path: at } => {
+            put("path", path(at))
+        }
+        E::KeyFileUnsupported {
+            path: at,
+            found,
+            supported,
+        } => {
+            put("path", path(at));
+            put("found", (*found).into());
+            put("supported", (*supported).into());
+        }
+        E::KeyFileUnreadable { path: at, source } => {
+            put("path", path(at));
+            put("detail", source.to_string().into());
+        }
+        E::SealedUnsupported { found, supported } => {
+            put("found", (*found).into());
+            put("supported", (*supported).into());
+        }
+        E::StoredFileAltered { title, path: at } => {
+            put("title", title.as_str().into());
+            put("path", path(at));
+        }
+        E::NotEnoughSpace {
+            path: at,
+            needed_bytes,
+            available_bytes,
+        } => {
+            put("path", path(at));
+            put("needed", (*needed_bytes).into());
+            put("available", (*available_bytes).into());
+        }
+        E::RandomUnavailable { code } => put("code", ErrorParam::Number(f64::from(*code))),
+        E::WrongPassphrase
+        | E::WrongRecoveryKey
+        | E::RecoveryKeyMistyped
+        | E::PassphraseEmpty
+        | E::NotSealed
+        | E::SealedAltered
+        | E::Locked
+        | E::AlreadyOn
+        | E::AlreadyOff
+        | E::BackupsUnavailable => {}
+    }
 }
 
 impl ErrorCode {
@@ -169,6 +269,7 @@ impl Error {
                 Core::PdfDamaged { .. } => ErrorCode::PdfDamaged,
                 Core::UploadTooLarge { .. } => ErrorCode::UploadTooLarge,
                 Core::UploadNothingToMake { .. } => ErrorCode::UploadNothingToMake,
+                Core::Encryption(e) => encryption_code(e),
             },
             Error::StoreUnavailable(_) => ErrorCode::StoreUnavailable,
             Error::Notification(_) => ErrorCode::NotificationFailed,
@@ -298,6 +399,7 @@ impl Error {
                 }
                 // These still carry a sentence the core wrote (listed in the README as not yet
                 // coded): the UI shows `message` for them.
+                Core::Encryption(e) => encryption_params(e, &mut put),
                 Core::NotFound(_)
                 | Core::InvalidInput { .. }
                 | Core::Invalid { .. }
@@ -436,8 +538,59 @@ mod tests {
         ];
         // Worded in the upload area's own catalogue (`upload.failure.<code>`).
         let upload_codes = [ErrorCode::UploadTooLarge, ErrorCode::UploadNothingToMake];
-        // 28 codes in all: a new one must be put in one list or another.
-        assert_eq!(codes.len() + sentences.len() + upload_codes.len() + 1, 28);
+        // Worded in the encryption area's own catalogue (`encryption.failure.<code>`).
+        let encryption_codes = [
+            ErrorCode::WrongPassphrase,
+            ErrorCode::WrongRecoveryKey,
+            ErrorCode::RecoveryKeyMistyped,
+            ErrorCode::PassphraseEmpty,
+            ErrorCode::KeyFileDamaged,
+            ErrorCode::KeyFileUnsupported,
+            ErrorCode::KeyFileUnreadable,
+            ErrorCode::NotSealed,
+            ErrorCode::SealedUnsupported,
+            ErrorCode::SealedAltered,
+            ErrorCode::Locked,
+            ErrorCode::EncryptionAlreadyOn,
+            ErrorCode::EncryptionAlreadyOff,
+            ErrorCode::DatabaseKeyMismatch,
+            ErrorCode::StoredFileAltered,
+            ErrorCode::NotEnoughSpace,
+            ErrorCode::RandomUnavailable,
+            ErrorCode::BackupsUnavailable,
+        ];
+        // 46 codes in all: a new one must be put in one list or another.
+        assert_eq!(
+            codes.len() + sentences.len() + upload_codes.len() + encryption_codes.len() + 1,
+            46
+        );
+        for (language, text) in [
+            (
+                "en",
+                include_str!("../../ui/src/locales/en.encryption.json"),
+            ),
+            (
+                "fr",
+                include_str!("../../ui/src/locales/fr.encryption.json"),
+            ),
+            (
+                "es",
+                include_str!("../../ui/src/locales/es.encryption.json"),
+            ),
+            (
+                "ar",
+                include_str!("../../ui/src/locales/ar.encryption.json"),
+            ),
+        ] {
+            let json: serde_json::Value = serde_json::from_str(text).unwrap();
+            for code in encryption_codes {
+                assert!(
+                    json["encryption"]["failure"][code.name()].is_string(),
+                    "{language}: no encryption.failure.{}",
+                    code.name()
+                );
+            }
+        }
         for (language, text) in [
             ("en", include_str!("../../ui/src/locales/en.upload.json")),
             ("fr", include_str!("../../ui/src/locales/fr.upload.json")),

@@ -320,6 +320,7 @@ impl Worker {
             entries,
             default_name: "Crash test pack".into(),
             data_folder: self.vault.data_folder().to_path_buf(),
+            vault_key: None,
         })
     }
 }

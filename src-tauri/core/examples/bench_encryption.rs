@@ -44,13 +44,13 @@ fn main() {
     println!("argon2id_lanes={}", params.lanes);
     let master = MasterKey::generate().expect("random");
     let recovery = RecoveryKey::generate().expect("random");
-    let file = KeyFile::create(&master, "bench passphrase", &recovery, params).expect("key file");
+    let file = KeyFile::create(&master, b"bench passphrase", &recovery, params).expect("key file");
     let cpu_before = cpu_ns();
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             let key = file
-                .unlock_with_passphrase("bench passphrase")
+                .unlock_with_passphrase(b"bench passphrase")
                 .expect("unlock");
             let ms = start.elapsed().as_secs_f64() * 1000.0;
             assert_eq!(key, master);
@@ -65,7 +65,7 @@ fn main() {
         _ => println!("unlock_cpu_ms=unavailable"),
     }
     let start = Instant::now();
-    let _ = file.unlock_with_passphrase("a wrong passphrase");
+    let _ = file.unlock_with_passphrase(b"a wrong passphrase");
     println!(
         "wrong_passphrase_ms={:.0}",
         start.elapsed().as_secs_f64() * 1000.0

@@ -4,12 +4,20 @@
 //!
 //! cargo run --release -p dossier-core --example bench_vault -- <scratch dir>
 //!
+//! With encryption at rest on (issue 16) the import is measured again (`vault_import_ratio_
+//! encrypted`, sealed as it is imported), and the list and search at 5,000 documents with the
+//! database under SQLCipher (`…_encrypted`, and each one's `…_encrypted_ratio` to the clear
+//! figure).
+//!
 //! `BENCH_VAULT_MB` (default 1024) sets how much to import, `BENCH_VAULT_FILE_MB` (default 8)
 //! the size of each file, `BENCH_VAULT_RUNS` (default 2) how many times each side runs (the
 //! best run counts). The scratch dir's `bench-*` folders are replaced.
 
 use chrono::{Duration, TimeZone, Utc};
+use dossier_core::encryption::at_rest;
+use dossier_core::encryption::key_file::KdfParams;
 use dossier_core::store::Store;
+use std::sync::Arc;
 use dossier_core::vault::{self, DocumentKind, DocumentQuery, ImportOutcome, Vault};
 use std::fs;
 use std::io::Write;
@@ -46,10 +54,12 @@ fn main() {
     println!("files={}", sources.len());
 
     let mut ours = f64::MAX;
+    let mut ours_encrypted = f64::MAX;
     let mut baseline = f64::MAX;
     let mut baseline_synced = f64::MAX;
     for run in 0..runs {
-        ours = ours.min(import_seconds(&scratch, &sources, run));
+        ours = ours.min(import_seconds(&scratch, &sources, run, false));
+        ours_encrypted = ours_encrypted.min(import_seconds(&scratch, &sources, run, true));
         if let Some(s) = baseline_seconds(&scratch, &sources, false) {
             baseline = baseline.min(s);
         }
@@ -63,6 +73,11 @@ fn main() {
         let base_mb_s = mb / baseline;
         println!("baseline_cp_sha256sum_mb_s={base_mb_s:.1}");
         println!("vault_import_ratio={:.2}", ours_mb_s / base_mb_s);
+        println!("vault_import_mb_s_encrypted={:.1}", mb / ours_encrypted);
+        println!(
+            "vault_import_ratio_encrypted={:.2}",
+            mb / ours_encrypted / base_mb_s
+        );
     } else {
         println!("baseline_cp_sha256sum_mb_s=unavailable");
     }
@@ -77,9 +92,21 @@ fn main() {
     }
     let _ = fs::remove_dir_all(scratch.join("bench-src"));
 
+    let mut clear_5k = Vec::new();
     for (documents, suffix) in LIST_SIZES {
-        list_benchmark(&scratch, documents, suffix);
+        let figures = list_benchmark(&scratch, documents, suffix, false);
+        if documents == 5_000 {
+            clear_5k = figures;
+        }
     }
+    let encrypted = list_benchmark(&scratch, 5_000, "5k", true);
+    let mut worst: f64 = 0.0;
+    for ((name, clear), (_, encrypted)) in clear_5k.iter().zip(&encrypted) {
+        let ratio = encrypted / clear.max(0.001);
+        worst = worst.max(ratio);
+        println!("{name}_5k_encrypted_ratio={ratio:.2}");
+    }
+    println!("list_search_encrypted_ratio_max={worst:.2}");
     write_benchmark(&scratch);
 }
 
@@ -178,11 +205,10 @@ fn generate(dir: &Path, count: u64, size: u64) -> Vec<PathBuf> {
         .collect()
 }
 
-fn import_seconds(scratch: &Path, sources: &[PathBuf], run: u64) -> f64 {
+fn import_seconds(scratch: &Path, sources: &[PathBuf], run: u64, encrypted: bool) -> f64 {
     let data = scratch.join(format!("bench-data-{run}"));
     let _ = fs::remove_dir_all(&data);
-    let mut store = Store::open(&data.join("dossier.db")).expect("open the store");
-    let vault = Vault::open(&data).expect("open the vault");
+    let (mut store, vault) = open(&data, encrypted);
     let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
     let start = Instant::now();
     let items = vault.import_batch(&mut store, sources, DocumentKind::Other, now, None);
@@ -228,10 +254,36 @@ fn baseline_seconds(scratch: &Path, sources: &[PathBuf], sync: bool) -> Option<f
     hashed.status.success().then_some(seconds)
 }
 
-fn list_benchmark(scratch: &Path, documents: u32, suffix: &str) {
+/// A fresh store and vault in `data`, with encryption at rest on when `encrypted` (quick
+/// Argon2id parameters: the unlock is `bench_encryption`'s figure).
+fn open(data: &Path, encrypted: bool) -> (Store, Vault) {
+    let path = data.join("dossier.db");
+    if !encrypted {
+        return (
+            Store::open(&path).expect("open the store"),
+            Vault::open(data).expect("open the vault"),
+        );
+    }
+    drop(Store::open(&path).expect("open the store"));
+    drop(Vault::open(data).expect("open the vault"));
+    let (key, _) = at_rest::turn_on_with(data, b"bench", KdfParams::FAST_FOR_TESTS)
+        .expect("turn encryption on");
+    (
+        Store::open_keyed(&path, Some(&key)).expect("open the encrypted store"),
+        Vault::open_keyed(data, Some(Arc::new(key))).expect("open the encrypted vault"),
+    )
+}
+
+fn list_benchmark(
+    scratch: &Path,
+    documents: u32,
+    suffix: &str,
+    encrypted: bool,
+) -> Vec<(&'static str, f64)> {
     let path = scratch.join("bench-list").join("dossier.db");
     let _ = fs::remove_dir_all(path.parent().unwrap_or(scratch));
-    let mut store = Store::open(&path).expect("open the store");
+    let (mut store, _vault) = open(path.parent().unwrap_or(scratch), encrypted);
+    let mut figures = Vec::new();
     let start = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
     store
         .write(|tx| {
@@ -305,8 +357,11 @@ fn list_benchmark(scratch: &Path, documents: u32, suffix: &str) {
             .collect();
         samples.sort_by(f64::total_cmp);
         let p95 = samples[(samples.len() * 95).div_ceil(100) - 1];
-        println!("{name}_{suffix}={p95:.2}");
+        let tail = if encrypted { "_encrypted" } else { "" };
+        println!("{name}_{suffix}{tail}={p95:.2}");
+        figures.push((name, p95));
     }
     drop(store);
     let _ = fs::remove_dir_all(path.parent().unwrap_or(scratch));
+    figures
 }

@@ -490,9 +490,110 @@ pub enum Error {
     /// No source of an upload file could be used; `skipped` lists them by document id.
     #[error("None of the chosen documents could be put in the file.")]
     UploadNothingToMake { skipped: Vec<u32> },
+
+    /// Encryption at rest: a key, a secret, an encrypted file or a conversion (issue 16).
+    #[error(transparent)]
+    Encryption(#[from] EncryptionError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a key could not be made, unlocked or used, or an encrypted file read. Structured, for the
+/// shell to map to a code and the UI to word from its catalogue; the `Display` texts are for
+/// logs. Nothing here says which of two secrets was close: a wrong passphrase is just wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum EncryptionError {
+    /// The passphrase does not unwrap the master key (or its wrapped copy was altered, which
+    /// cannot be told apart, by design).
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+
+    /// A well-formed recovery key that does not unwrap the master key: another installation's.
+    #[error("wrong recovery key")]
+    WrongRecoveryKey,
+
+    /// The recovery key as typed fails its checksum (a typing mistake) or is not its length.
+    #[error("recovery key mistyped")]
+    RecoveryKeyMistyped,
+
+    /// A new passphrase that is empty.
+    #[error("empty passphrase")]
+    PassphraseEmpty,
+
+    /// The key file cannot be read as one: not the format, a field of the wrong size, an
+    /// impossible parameter. Named, never deleted.
+    #[error("key file {path} is damaged")]
+    KeyFileDamaged { path: PathBuf },
+
+    /// A key file written by a newer Dossier (its format, or a key derivation or cipher this
+    /// build does not know).
+    #[error("key file {path} has format {found}; this build reads up to {supported}")]
+    KeyFileUnsupported {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    /// The key file cannot be read at all.
+    #[error("key file {path} cannot be read: {source}")]
+    KeyFileUnreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// Not an encrypted file: it does not start with the sealed file's magic bytes.
+    #[error("not an encrypted Dossier file")]
+    NotSealed,
+
+    /// An encrypted file in a format newer than this build reads.
+    #[error("encrypted file format {found}; this build reads up to {supported}")]
+    SealedUnsupported { found: u32, supported: u32 },
+
+    /// An encrypted file that fails authentication: truncated, reordered, altered, or
+    /// encrypted with another key. None of its content may be trusted.
+    #[error("encrypted file altered, truncated or under another key")]
+    SealedAltered,
+
+    /// Encrypted data asked for without the key: the installation is locked.
+    #[error("locked: unlock Dossier first")]
+    Locked,
+
+    /// Encryption asked to be turned on where it is on already.
+    #[error("encryption is already on")]
+    AlreadyOn,
+
+    /// Encryption asked to be turned off (or a key used) where it is off.
+    #[error("encryption is off")]
+    AlreadyOff,
+
+    /// The database does not open with the key the key file gave: not this installation's key
+    /// file, or a damaged database. Named, never set aside or deleted.
+    #[error("the database {path} does not open with this installation's key")]
+    DatabaseKeyMismatch { path: PathBuf },
+
+    /// A stored document's encrypted file fails authentication: altered, truncated, or sealed
+    /// under another key. Never shown, never deleted.
+    #[error("the stored file of “{title}” ({path}) fails authentication")]
+    StoredFileAltered { title: String, path: PathBuf },
+
+    /// Not enough free space to build the converted copy beside the current data.
+    #[error("converting needs {needed_bytes} bytes free in {path}; {available_bytes} are")]
+    NotEnoughSpace {
+        path: PathBuf,
+        needed_bytes: u64,
+        available_bytes: u64,
+    },
+
+    /// Backups of an encrypted installation are not made yet (their format records clear
+    /// hashes); refused, so nothing is reported as damaged.
+    #[error("backups of an encrypted installation are not available yet")]
+    BackupsUnavailable,
+
+    /// The operating system gave no random bytes.
+    #[error("no random source (os error {code})")]
+    RandomUnavailable { code: i32 },
+}
 
 /// What Dossier was doing with a file when the system refused. Each has its own catalogue key
 /// (`failure.io.<snake_case name>`), so no sentence is built here.

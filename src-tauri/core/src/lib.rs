@@ -25,21 +25,21 @@
 //! | `time` | `error` |
 //! | `fsio` | `error` |
 //! | `encryption` | `error`, `fsio` |
-//! | `store` | `error`, `fsio`, `models` |
+//! | `store` | `error`, `fsio`, `models`, `encryption` |
 //! | `settings` | `error`, `store` |
 //! | `preferences` | `error`, `store`, `settings`, `display_language`, `words` |
 //! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
 //! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
 //! | `notice` | `error`, `stations`, `time`, `profile`, `vacancy` |
-//! | `vault` | `error`, `fsio`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
+//! | `vault` | `error`, `fsio`, `encryption`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
 //! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |
 //! | `calendar` | `error`, `fsio`, `store`, `time`, `vault`, `applications`, `countdowns`, `reminders`, `countries`, `display_language`, `words` |
 //! | `eligibility` | `error`, `store`, `settings`, `time`, `countries`, `profile`, `vacancy`, `applications`, `sources` |
-//! | `packs` | `error`, `fsio`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
-//! | `export` | `error`, `fsio`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
-//! | `backup` | `error`, `fsio`, `store`, `vault` |
+//! | `packs` | `error`, `fsio`, `encryption`, `store`, `countries`, `profile`, `vacancy`, `vault`, `applications`, `hidden_chars`, `display_language`, `words` |
+//! | `export` | `error`, `fsio`, `encryption`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
+//! | `backup` | `error`, `fsio`, `encryption`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
 //! | `form_ticks` | `error`, `store`, `vacancy` |
 //! | `upload` | `error`, `fsio`, `store`, `vault` |

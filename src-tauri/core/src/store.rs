@@ -1,6 +1,8 @@
 //! The SQLite store: one file in the app-data folder, in WAL mode with foreign keys enforced,
 //! brought up to date by forward-only migrations compiled into the binary.
 
+use crate::encryption::key_file::KeyFile;
+use crate::encryption::{EncryptionError, MasterKey, at_rest};
 use crate::error::IoOp;
 use crate::error::is_corruption;
 use crate::fsio::journal::{Journal, TempKind};
@@ -74,11 +76,32 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
     /// A damaged file or one from a newer Dossier is refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_keyed(path, None)
+    }
+
+    /// [`Store::open`] for a database encrypted with SQLCipher under a key derived from `key`
+    /// (with `None`, a clear database, as [`Store::open`]). A database that is encrypted (its
+    /// installation has a key file) is refused as [`EncryptionError::Locked`] without a key, and
+    /// one that does not open with the key as [`EncryptionError::DatabaseKeyMismatch`]: never
+    /// taken for a damaged file, which the shell would set aside.
+    pub fn open_keyed(path: &Path, key: Option<&MasterKey>) -> Result<Store> {
+        if key.is_none() && is_encrypted_installation(path) {
+            return Err(EncryptionError::Locked.into());
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
         }
         make_database_private(path);
         let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
+        if let Some(key) = key {
+            crate::encryption::apply_key(&conn, key)?;
+            if check_readable(&conn).is_err() {
+                return Err(EncryptionError::DatabaseKeyMismatch {
+                    path: path.to_path_buf(),
+                }
+                .into());
+            }
+        }
         Store::prepare(conn, path.to_path_buf())
     }
 
@@ -387,6 +410,16 @@ fn fresh_stamp() -> String {
             .unwrap_or(0),
     );
     format!("{:016x}", hasher.finish())
+}
+
+/// Whether the database at `path` belongs to an installation with encryption on (its key file
+/// sits beside it) or in the middle of a conversion, which `at_rest::state` finishes first.
+fn is_encrypted_installation(path: &Path) -> bool {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .is_some_and(|d| {
+            KeyFile::path_in(d).exists() || d.join(at_rest::CONVERSION_FOLDER).exists()
+        })
 }
 
 /// Reads the schema version, which touches the file header: a file that is not a database, or is

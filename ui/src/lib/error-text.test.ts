@@ -126,3 +126,24 @@ describe('upload failures worded from the upload area', () => {
     expect(error.message).toBe('The document chosen could not be put in the file.');
   });
 });
+
+describe('encryption failures worded from the encryption area', () => {
+  it('names the document and says the space as file sizes', async () => {
+    await setLocale('en');
+    expect(
+      errorText({
+        code: 'not_enough_space',
+        message: 'English fallback',
+        params: { path: '/home/ana/.local/share/dossier', needed: 2_450_000, available: 2_000_000 },
+      }),
+    ).toBe(
+      'There is not enough free space to convert the data: 2.5 MB are needed in /home/ana/.local/share/dossier, 2 MB are free. Nothing was changed.',
+    );
+    expect(errorText({ code: 'wrong_passphrase', message: 'wrong passphrase', params: {} })).toBe(
+      'That passphrase is not the one. Check the keyboard layout and Caps Lock, and try again.',
+    );
+    expect(
+      errorText({ code: 'stored_file_altered', message: 'x', params: { title: 'Passport', path: '/v/ab/ab.pdf' } }),
+    ).toContain('“Passport”');
+  });
+});

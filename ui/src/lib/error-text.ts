@@ -14,11 +14,35 @@ const UPLOAD_FAILURES: Record<string, string[]> = {
   upload_nothing_to_make: [],
 };
 
+// Failures of encryption at rest, worded in their own area file (`encryption.failure.<code>`);
+// the listed params are byte counts.
+const ENCRYPTION_FAILURES: Record<string, string[]> = {
+  wrong_passphrase: [],
+  wrong_recovery_key: [],
+  recovery_key_mistyped: [],
+  passphrase_empty: [],
+  key_file_damaged: [],
+  key_file_unsupported: [],
+  key_file_unreadable: [],
+  not_sealed: [],
+  sealed_unsupported: [],
+  sealed_altered: [],
+  locked: [],
+  encryption_already_on: [],
+  encryption_already_off: [],
+  database_key_mismatch: [],
+  stored_file_altered: [],
+  not_enough_space: ['needed', 'available'],
+  random_unavailable: [],
+  backups_unavailable: [],
+};
+
 /** The catalogue key for a failure, or null when the catalogue has none for it. */
 export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | null {
   const op = body.params?.op;
   if (body.code === 'io' && typeof op !== 'string') return null;
   if (UPLOAD_FAILURES[body.code]) return `upload.failure.${body.code}`;
+  if (ENCRYPTION_FAILURES[body.code]) return `encryption.failure.${body.code}`;
   const key = body.code === 'io' ? `failure.io.${String(op)}` : `failure.${body.code}`;
   return i18next.exists(key) ? key : null;
 }
@@ -32,7 +56,7 @@ export function errorText(
   const key = errorKey({ code: body.code, params: body.params });
   if (!key) return body.message;
   const values: Record<string, unknown> = { ...body.params };
-  for (const name of UPLOAD_FAILURES[body.code] ?? [])
+  for (const name of UPLOAD_FAILURES[body.code] ?? ENCRYPTION_FAILURES[body.code] ?? [])
     if (typeof values[name] === 'number') values[name] = fileSize(values[name]);
   return t(key as MessageKey, values);
 }

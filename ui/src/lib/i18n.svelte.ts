@@ -32,6 +32,7 @@ import type form from '../locales/en.form.json';
 import type timeInput from '../locales/en.timeinput.json';
 import type noticeCopy from '../locales/en.noticecopy.json';
 import type upload from '../locales/en.upload.json';
+import type encryption from '../locales/en.encryption.json';
 import type form2 from '../locales/en.form2.json';
 import type refusals from '../locales/en.refusals.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
@@ -70,6 +71,7 @@ type English = typeof base &
   typeof timeInput &
   typeof noticeCopy &
   typeof upload &
+  typeof encryption &
   typeof eligibilitySources &
   typeof applicationWarnings &
   typeof integrity &

@@ -133,7 +133,7 @@ impl KeyFile {
     /// runs.
     pub fn create(
         master: &MasterKey,
-        passphrase: &str,
+        passphrase: &[u8],
         recovery: &RecoveryKey,
         params: KdfParams,
     ) -> std::result::Result<KeyFile, EncryptionError> {
@@ -143,12 +143,7 @@ impl KeyFile {
         Ok(KeyFile {
             format: FORMAT,
             slots: vec![
-                Slot::wrap(
-                    master,
-                    UnlocksWith::Passphrase,
-                    passphrase.as_bytes(),
-                    params,
-                )?,
+                Slot::wrap(master, UnlocksWith::Passphrase, passphrase, params)?,
                 Slot::wrap(master, UnlocksWith::RecoveryKey, recovery.secret(), params)?,
             ],
         })
@@ -158,10 +153,10 @@ impl KeyFile {
     /// nothing else.
     pub fn unlock_with_passphrase(
         &self,
-        passphrase: &str,
+        passphrase: &[u8],
     ) -> std::result::Result<MasterKey, EncryptionError> {
         self.slot(UnlocksWith::Passphrase)?
-            .unwrap(passphrase.as_bytes())
+            .unwrap(passphrase)
             .ok_or(EncryptionError::WrongPassphrase)
     }
 
@@ -181,7 +176,7 @@ impl KeyFile {
     pub fn with_new_passphrase(
         &self,
         master: &MasterKey,
-        passphrase: &str,
+        passphrase: &[u8],
         params: KdfParams,
     ) -> std::result::Result<KeyFile, EncryptionError> {
         if passphrase.is_empty() {
@@ -190,7 +185,7 @@ impl KeyFile {
         self.with_slot(Slot::wrap(
             master,
             UnlocksWith::Passphrase,
-            passphrase.as_bytes(),
+            passphrase,
             params,
         )?)
     }
@@ -411,7 +406,7 @@ mod tests {
     fn made() -> (MasterKey, RecoveryKey, KeyFile) {
         let master = MasterKey::generate().unwrap();
         let recovery = RecoveryKey::generate().unwrap();
-        let file = KeyFile::create(&master, "correct horse battery", &recovery, FAST).unwrap();
+        let file = KeyFile::create(&master, b"correct horse battery", &recovery, FAST).unwrap();
         (master, recovery, file)
     }
 
@@ -419,7 +414,7 @@ mod tests {
     fn the_passphrase_unlocks_and_a_wrong_one_is_refused() {
         let (master, _, file) = made();
         assert_eq!(
-            file.unlock_with_passphrase("correct horse battery")
+            file.unlock_with_passphrase(b"correct horse battery")
                 .unwrap(),
             master
         );
@@ -430,7 +425,7 @@ mod tests {
             "correct horse battery ",
         ] {
             assert!(matches!(
-                file.unlock_with_passphrase(wrong),
+                file.unlock_with_passphrase(wrong.as_bytes()),
                 Err(EncryptionError::WrongPassphrase)
             ));
         }
@@ -447,7 +442,10 @@ mod tests {
             Err(EncryptionError::WrongRecoveryKey)
         ));
         // The passphrase slot does not take the recovery key, nor the other way round.
-        assert!(file.unlock_with_passphrase(&recovery.to_text()).is_err());
+        assert!(
+            file.unlock_with_passphrase(recovery.to_text().as_bytes())
+                .is_err()
+        );
     }
 
     #[test]
@@ -459,14 +457,17 @@ mod tests {
             .find(|s| s.unlocks_with == UnlocksWith::RecoveryKey)
             .cloned();
         let unlocked = file
-            .unlock_with_passphrase("correct horse battery")
+            .unlock_with_passphrase(b"correct horse battery")
             .unwrap();
         let changed = file
-            .with_new_passphrase(&unlocked, "a new one", FAST)
+            .with_new_passphrase(&unlocked, b"a new one", FAST)
             .unwrap();
-        assert_eq!(changed.unlock_with_passphrase("a new one").unwrap(), master);
+        assert_eq!(
+            changed.unlock_with_passphrase(b"a new one").unwrap(),
+            master
+        );
         assert!(matches!(
-            changed.unlock_with_passphrase("correct horse battery"),
+            changed.unlock_with_passphrase(b"correct horse battery"),
             Err(EncryptionError::WrongPassphrase)
         ));
         assert_eq!(changed.unlock_with_recovery_key(&recovery).unwrap(), master);
@@ -477,7 +478,7 @@ mod tests {
             .cloned();
         assert_eq!(before, after, "only the passphrase slot was made again");
         assert!(matches!(
-            changed.with_new_passphrase(&master, "", FAST),
+            changed.with_new_passphrase(&master, b"", FAST),
             Err(EncryptionError::PassphraseEmpty)
         ));
 
@@ -507,14 +508,14 @@ mod tests {
             lanes: 2,
         };
         let stronger = read
-            .with_new_passphrase(&master, "correct horse battery", raised)
+            .with_new_passphrase(&master, b"correct horse battery", raised)
             .unwrap();
         let again = KeyFile::from_bytes(&stronger.to_bytes(), path).unwrap();
         assert_eq!(again.params(UnlocksWith::Passphrase), Some(raised));
         assert_eq!(again.params(UnlocksWith::RecoveryKey), Some(FAST));
         assert_eq!(
             again
-                .unlock_with_passphrase("correct horse battery")
+                .unlock_with_passphrase(b"correct horse battery")
                 .unwrap(),
             master
         );
@@ -539,7 +540,7 @@ mod tests {
         assert_ne!(weakened, text);
         let read = KeyFile::from_bytes(weakened.as_bytes(), Path::new("k")).unwrap();
         assert!(matches!(
-            read.unlock_with_passphrase("correct horse battery"),
+            read.unlock_with_passphrase(b"correct horse battery"),
             Err(EncryptionError::WrongPassphrase)
         ));
     }
@@ -589,10 +590,10 @@ mod tests {
                 Ok(read) => {
                     // A flip inside a hex digit's case or in white space may still read; what
                     // it unlocks is then the same key, or nothing.
-                    if let Ok(key) = read.unlock_with_passphrase("correct horse battery") {
+                    if let Ok(key) = read.unlock_with_passphrase(b"correct horse battery") {
                         assert_eq!(
                             Some(key.clone()),
-                            file.unlock_with_passphrase("correct horse battery").ok()
+                            file.unlock_with_passphrase(b"correct horse battery").ok()
                         );
                     }
                 }
@@ -633,7 +634,7 @@ mod tests {
         assert_eq!(
             KeyFile::read(&path)
                 .unwrap()
-                .unlock_with_passphrase("correct horse battery")
+                .unlock_with_passphrase(b"correct horse battery")
                 .unwrap(),
             master
         );

@@ -12,12 +12,15 @@
 //!
 //! Keys live in [`zeroize::Zeroizing`] buffers, wiped when dropped.
 
+pub mod at_rest;
 pub mod key_file;
 pub mod recovery;
 pub mod sealed;
 
-use std::path::PathBuf;
 use zeroize::Zeroizing;
+
+/// The associated data every vault object is sealed with (see the vault's objects).
+pub const VAULT_BINDING: &[u8] = b"dossier vault object 1";
 
 /// Bytes in a master key (XChaCha20-Poly1305's key size).
 pub const KEY_BYTES: usize = 32;
@@ -47,6 +50,38 @@ impl MasterKey {
     pub(crate) fn bytes(&self) -> &[u8; KEY_BYTES] {
         &self.0
     }
+
+    /// A key for one use only, derived from this one with HKDF-SHA256 (RFC 5869): the database
+    /// and the vault files never share a key, and neither is the master key itself.
+    fn derive(&self, info: &[u8]) -> MasterKey {
+        let mut out = Zeroizing::new([0u8; KEY_BYTES]);
+        hkdf::Hkdf::<sha2::Sha256>::new(None, self.0.as_ref())
+            .expand(info, out.as_mut())
+            .expect("32 bytes is a valid HKDF-SHA256 length");
+        MasterKey(out)
+    }
+
+    /// The key SQLCipher encrypts the database with.
+    pub(crate) fn database_key(&self) -> MasterKey {
+        self.derive(b"dossier 1 database (sqlcipher raw key)")
+    }
+
+    /// The key vault files are sealed with.
+    pub(crate) fn vault_key(&self) -> MasterKey {
+        self.derive(b"dossier 1 vault files (sealed stream)")
+    }
+
+    /// The `PRAGMA key` value of a raw 256-bit SQLCipher key: `x'<64 hex digits>'`, so that
+    /// SQLCipher uses it as it is, without its own key derivation.
+    pub(crate) fn sqlcipher_pragma(&self) -> Zeroizing<String> {
+        let mut text = Zeroizing::new(String::with_capacity(3 + 2 * KEY_BYTES));
+        text.push_str("x'");
+        text.push_str(&Zeroizing::new(
+            data_encoding::HEXLOWER.encode(self.0.as_ref()),
+        ));
+        text.push('\'');
+        text
+    }
 }
 
 impl PartialEq for MasterKey {
@@ -55,6 +90,8 @@ impl PartialEq for MasterKey {
         self.0[..] == other.0[..]
     }
 }
+
+impl Eq for MasterKey {}
 
 impl std::fmt::Debug for MasterKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -69,66 +106,20 @@ pub(crate) fn random(out: &mut [u8]) -> Result<(), EncryptionError> {
     })
 }
 
-/// Why a key could not be made, unlocked or used, or an encrypted file read. Structured, for the
-/// shell to map to a code and the UI to word from its catalogue; the `Display` texts are for
-/// logs. Nothing here says which of two secrets was close: a wrong passphrase is just wrong.
-#[derive(Debug, thiserror::Error)]
-pub enum EncryptionError {
-    /// The passphrase does not unwrap the master key (or its wrapped copy was altered, which
-    /// cannot be told apart, by design).
-    #[error("wrong passphrase")]
-    WrongPassphrase,
+pub use crate::error::EncryptionError;
 
-    /// A well-formed recovery key that does not unwrap the master key: another installation's.
-    #[error("wrong recovery key")]
-    WrongRecoveryKey,
-
-    /// The recovery key as typed fails its checksum (a typing mistake) or is not its length.
-    #[error("recovery key mistyped")]
-    RecoveryKeyMistyped,
-
-    /// A new passphrase that is empty.
-    #[error("empty passphrase")]
-    PassphraseEmpty,
-
-    /// The key file cannot be read as one: not the format, a field of the wrong size, an
-    /// impossible parameter. Named, never deleted.
-    #[error("key file {path} is damaged")]
-    KeyFileDamaged { path: PathBuf },
-
-    /// A key file written by a newer Dossier (its format, or a key derivation or cipher this
-    /// build does not know).
-    #[error("key file {path} has format {found}; this build reads up to {supported}")]
-    KeyFileUnsupported {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
-
-    /// The key file cannot be read at all.
-    #[error("key file {path} cannot be read: {source}")]
-    KeyFileUnreadable {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-
-    /// Not an encrypted file: it does not start with the sealed file's magic bytes.
-    #[error("not an encrypted Dossier file")]
-    NotSealed,
-
-    /// An encrypted file in a format newer than this build reads.
-    #[error("encrypted file format {found}; this build reads up to {supported}")]
-    SealedUnsupported { found: u32, supported: u32 },
-
-    /// An encrypted file that fails authentication: truncated, reordered, altered, or
-    /// encrypted with another key. None of its content may be trusted.
-    #[error("encrypted file altered, truncated or under another key")]
-    SealedAltered,
-
-    /// The operating system gave no random bytes.
-    #[error("no random source (os error {code})")]
-    RandomUnavailable { code: i32 },
+/// Keys a new connection for SQLCipher with the database key derived from the master key; the
+/// first statement on the connection, as SQLCipher requires. Every connection the core opens
+/// on an encrypted database goes through here (a connection is also what `VACUUM INTO` and
+/// `ATTACH` copies inherit their key from).
+pub(crate) fn apply_key(conn: &rusqlite::Connection, master: &MasterKey) -> crate::Result<()> {
+    let pragma = master.database_key().sqlcipher_pragma();
+    let mut sql = zeroize::Zeroizing::new(String::with_capacity(pragma.len() + 16));
+    sql.push_str("PRAGMA key = \"");
+    sql.push_str(&pragma);
+    sql.push_str("\";");
+    conn.execute_batch(&sql)?;
+    Ok(())
 }
 
 impl EncryptionError {

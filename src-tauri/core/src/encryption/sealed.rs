@@ -296,8 +296,36 @@ pub fn sealed_len(content_len: u64) -> u64 {
     HEADER_BYTES as u64 + content_len + chunks * TAG_BYTES as u64
 }
 
+/// The content length of a sealed file `sealed_len` bytes long (the inverse of
+/// [`sealed_len`]), or `None` for a length no sealed file has.
+pub fn content_len(sealed_len: u64) -> Option<u64> {
+    let body = sealed_len.checked_sub(HEADER_BYTES as u64)?;
+    let full = (CHUNK_BYTES + TAG_BYTES) as u64;
+    let chunks = body.div_ceil(full).max(1);
+    let content = body.checked_sub(chunks * TAG_BYTES as u64)?;
+    (self::sealed_len(content) == sealed_len).then_some(content)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn content_len_inverts_sealed_len() {
+        let chunk = super::CHUNK_BYTES as u64;
+        for n in [
+            0,
+            1,
+            100,
+            chunk - 1,
+            chunk,
+            chunk + 1,
+            3 * chunk,
+            3 * chunk + 7,
+        ] {
+            assert_eq!(super::content_len(super::sealed_len(n)), Some(n), "{n}");
+        }
+        assert_eq!(super::content_len(3), None);
+    }
+
     use super::*;
 
     fn content(len: usize) -> Vec<u8> {

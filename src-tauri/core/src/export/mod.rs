@@ -78,6 +78,8 @@ pub struct ExportPlan {
     files: Vec<PlannedFile>,
     summary: ExportSummary,
     data_folder: PathBuf,
+    /// The key stored files are sealed with: an export is written in the clear.
+    vault_key: Option<std::sync::Arc<crate::encryption::MasterKey>>,
 }
 
 /// The name an export gets in the save dialog, in the candidate's language (never with
@@ -166,6 +168,7 @@ pub fn plan_export(
         },
         files,
         data_folder: vault.data_folder().to_path_buf(),
+        vault_key: vault.sealing_key(),
     })
 }
 
@@ -193,9 +196,14 @@ fn write_failed(dest: &Path, e: io::Error) -> Error {
 }
 
 /// Copies a stored file into `out`, checking its hash.
-fn copy_checked(file: &PlannedFile, out: &mut dyn Write, dest: &Path) -> Result<()> {
+fn copy_checked(
+    file: &PlannedFile,
+    out: &mut dyn Write,
+    dest: &Path,
+    key: Option<&crate::encryption::MasterKey>,
+) -> Result<()> {
     use sha2::Digest;
-    let mut source = File::open(&file.source)
+    let mut source = vault::open_stored(&file.source, key)
         .map_err(|e| vault::missing_or_unreadable(&file.source, &file.title, e))?;
     let mut hasher = sha2::Sha256::new();
     let mut buf = vec![0u8; vault::COPY_BUFFER_BYTES];
@@ -243,7 +251,7 @@ fn write_zip(plan: &ExportPlan, dest: &Path) -> Result<()> {
         for file in &plan.files {
             zip.start_file(format!("{FILES_FOLDER}/{}", file.name), options)
                 .map_err(zip_err)?;
-            copy_checked(file, &mut zip, dest)?;
+            copy_checked(file, &mut zip, dest, plan.vault_key.as_deref())?;
         }
         let out = zip.finish().map_err(zip_err)?;
         let file = out
@@ -288,7 +296,7 @@ fn write_folder(plan: &ExportPlan, dest: &Path) -> Result<()> {
         })?;
         for file in &plan.files {
             write_one(&files.join(&file.name), dest, |out| {
-                copy_checked(file, out, dest)
+                copy_checked(file, out, dest, plan.vault_key.as_deref())
             })?;
         }
         fsio::sync_dir(&files)?;

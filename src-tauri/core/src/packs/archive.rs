@@ -166,5 +166,6 @@ pub fn talentlink_archive_plan(
             &say(Msg::ArchiveFallbackName, &[]),
         ),
         data_folder: vault.data_folder().to_path_buf(),
+        vault_key: vault.sealing_key(),
     })
 }

@@ -10,6 +10,7 @@ use super::manifest::{
 use super::naming::safe_file_name;
 use super::{Checklist, ItemState, Requirement};
 use crate::display_language::DisplayLanguage;
+use crate::encryption::MasterKey;
 use crate::error::IoOp;
 use crate::fsio::journal::{Journal, Pending, TempKind};
 use crate::profile::{Profile, load_profile};
@@ -25,6 +26,7 @@ use sha2::{Digest, Sha256};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The manifests come first in a listing, before the numbered items.
@@ -84,6 +86,9 @@ pub struct PackPlan {
     pub default_name: String,
     /// Dossier's data folder, where no pack may be written.
     pub data_folder: PathBuf,
+    /// The key stored files are sealed with, when encryption is on: a pack is written in the
+    /// clear (the candidate's choice, said so in the dialog).
+    pub vault_key: Option<Arc<MasterKey>>,
 }
 
 impl PackPlan {
@@ -244,6 +249,7 @@ pub fn pack_plan(
             &words::plain(language, Msg::PackFallbackName, &[]),
         ),
         data_folder: vault.data_folder().to_path_buf(),
+        vault_key: vault.sealing_key(),
     })
 }
 
@@ -347,9 +353,10 @@ pub fn export_pack(
     let mut total = 0u64;
     for entry in &plan.entries {
         let size = match &entry.source {
-            PackSource::Stored { path, title, .. } => fs::metadata(path)
-                .map_err(|e| missing_or_unreadable(path, title, e))?
-                .len(),
+            PackSource::Stored { path, title, .. } => {
+                vault::stored_len(path, plan.vault_key.as_deref())
+                    .map_err(|e| missing_or_unreadable(path, title, e))?
+            }
             PackSource::Written(bytes) => bytes.len() as u64,
         };
         sizes.push(size);
@@ -365,7 +372,7 @@ pub fn export_pack(
                 path,
                 sha256,
             } => {
-                let actual = hash_checked(path, title, &mut meter)?;
+                let actual = hash_checked(path, title, &mut meter, plan.vault_key.as_deref())?;
                 if &actual != sha256 {
                     return Err(damaged(path, title));
                 }
@@ -487,8 +494,14 @@ impl Meter<'_> {
     }
 }
 
-fn hash_checked(path: &Path, title: &str, meter: &mut Meter<'_>) -> Result<String> {
-    let mut file = File::open(path).map_err(|e| missing_or_unreadable(path, title, e))?;
+fn hash_checked(
+    path: &Path,
+    title: &str,
+    meter: &mut Meter<'_>,
+    key: Option<&MasterKey>,
+) -> Result<String> {
+    let mut file =
+        vault::open_stored(path, key).map_err(|e| missing_or_unreadable(path, title, e))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     loop {
@@ -622,7 +635,14 @@ fn write_zip(
     for entry in &plan.entries {
         zip.start_file(entry.name.as_str(), options)
             .map_err(|e| zip_error(shown, e))?;
-        copy_source(&entry.source, &mut zip, &mut buf, shown, meter)?;
+        copy_source(
+            &entry.source,
+            &mut zip,
+            &mut buf,
+            shown,
+            meter,
+            plan.vault_key.as_deref(),
+        )?;
         meter.file_done()?;
     }
     let out = zip.finish().map_err(|e| zip_error(shown, e))?;
@@ -656,7 +676,14 @@ fn write_folder(
     for entry in &plan.entries {
         let path = shown.join(&entry.name);
         let mut out = BufWriter::with_capacity(WRITE_BUFFER_BYTES, create(&entry.name)?);
-        copy_source(&entry.source, &mut out, &mut buf, &path, meter)?;
+        copy_source(
+            &entry.source,
+            &mut out,
+            &mut buf,
+            &path,
+            meter,
+            plan.vault_key.as_deref(),
+        )?;
         let file = out
             .into_inner()
             .map_err(|e| write_failed(&path, e.into_error()))?;
@@ -672,6 +699,7 @@ fn copy_source(
     buf: &mut [u8],
     dest: &Path,
     meter: &mut Meter<'_>,
+    key: Option<&MasterKey>,
 ) -> Result<()> {
     match source {
         PackSource::Written(bytes) => {
@@ -679,7 +707,8 @@ fn copy_source(
             meter.advance(bytes.len() as u64)
         }
         PackSource::Stored { path, title, .. } => {
-            let mut file = File::open(path).map_err(|e| missing_or_unreadable(path, title, e))?;
+            let mut file =
+                vault::open_stored(path, key).map_err(|e| missing_or_unreadable(path, title, e))?;
             loop {
                 let n = read_some(&mut file, buf).map_err(|e| Error::StoredFileUnreadable {
                     title: title.to_string(),
@@ -870,6 +899,7 @@ mod tests {
             entries: Vec::new(),
             default_name: "Pack".into(),
             data_folder: PathBuf::from("data"),
+            vault_key: None,
         };
         let err = plan.refuse_incomplete(false).unwrap_err();
         assert!(matches!(err, Error::Incomplete(_)), "{err:?}");

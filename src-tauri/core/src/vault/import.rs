@@ -315,7 +315,7 @@ impl Vault {
 
         let not_saved =
             |e: std::io::Error| Refusal::not_saved(Error::io(IoOp::Write, self.dir(), e));
-        let mut temp = TempObject::create(self.dir()).map_err(not_saved)?;
+        let mut temp = TempObject::create(self.dir(), self.key()).map_err(not_saved)?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut chunk = head;
@@ -340,7 +340,8 @@ impl Vault {
         if let Some(id) = existing {
             // Same bytes as a document already kept: nothing new to file, but a missing or
             // damaged copy of the object is repaired from this one.
-            objects::place(self.dir(), temp, &dest, &hash).map_err(Refusal::not_saved)?;
+            objects::place(self.dir(), temp, &dest, &hash, self.key())
+                .map_err(Refusal::not_saved)?;
             let document = rows::get_document(store, id).map_err(Refusal::not_saved)?;
             return Ok(Imported {
                 document,
@@ -348,7 +349,8 @@ impl Vault {
             });
         }
 
-        let placed = objects::place(self.dir(), temp, &dest, &hash).map_err(Refusal::not_saved)?;
+        let placed = objects::place(self.dir(), temp, &dest, &hash, self.key())
+            .map_err(Refusal::not_saved)?;
         let title = default_title(name);
         let new = NewDocument {
             kind: options.kind,

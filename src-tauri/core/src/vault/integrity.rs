@@ -5,6 +5,7 @@
 
 use super::model::MediaType;
 use super::objects;
+use crate::encryption::{EncryptionError, MasterKey};
 use crate::error::IoOp;
 use crate::store::Store;
 use crate::{Error, Result};
@@ -122,6 +123,17 @@ struct Row {
 
 /// Compares the rows in `store` with the files under `vault_dir`, re-hashing every stored file.
 pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityReport> {
+    check_integrity_keyed(store, vault_dir, None)
+}
+
+/// [`check_integrity`] of a vault whose objects may be sealed under `key`: each is decrypted
+/// to be hashed, and one that fails authentication is reported as changed, like a clear file
+/// whose bytes no longer hash to its name.
+pub(crate) fn check_integrity_keyed(
+    store: &Store,
+    vault_dir: &Path,
+    key: Option<&MasterKey>,
+) -> Result<IntegrityReport> {
     let rows = store.read(|c| {
         let mut stmt =
             c.prepare("SELECT id, title, content_hash, media_type FROM documents ORDER BY id")?;
@@ -162,7 +174,14 @@ pub fn check_integrity(store: &Store, vault_dir: &Path) -> Result<IntegrityRepor
             && name == name.to_ascii_lowercase();
         if path.is_dir() && is_shard {
             for object in read_dir(&path)? {
-                check_object(&object.path(), &name, &by_object, &mut present, &mut report);
+                check_object(
+                    &object.path(),
+                    &name,
+                    &by_object,
+                    &mut present,
+                    &mut report,
+                    key,
+                );
             }
         } else if objects::is_temp_name(&name) {
             stray(&mut report, &path, StrayKind::InterruptedImport);
@@ -204,6 +223,7 @@ fn check_object(
     by_object: &HashMap<(&str, MediaType), Vec<u32>>,
     present: &mut HashSet<(String, MediaType)>,
     report: &mut IntegrityReport,
+    key: Option<&MasterKey>,
 ) {
     let name = path
         .file_name()
@@ -226,8 +246,22 @@ fn check_object(
         return;
     };
     report.files_checked += 1;
-    match objects::hash_file(path) {
+    match objects::hash_file(path, key) {
         Ok((actual, _)) if actual == hash => {}
+        Err(e)
+            if matches!(
+                EncryptionError::from_io(&e),
+                Some(e) if !matches!(e, EncryptionError::Locked)
+            ) =>
+        {
+            report.damaged_files.push(DamagedFile {
+                path: path.display().to_string(),
+                expected_hash: hash.clone(),
+                actual_hash: None,
+                document_ids: ids.clone(),
+                why: Damage::Changed,
+            })
+        }
         Ok((actual, _)) => report.damaged_files.push(DamagedFile {
             path: path.display().to_string(),
             expected_hash: hash.clone(),

@@ -55,6 +55,8 @@ pub(crate) use objects::{
     COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, object_path, read_some,
 };
 
+use crate::encryption::key_file::KeyFile;
+use crate::encryption::{EncryptionError, MasterKey, at_rest};
 use crate::error::IoOp;
 use crate::store::Store;
 use crate::{Error, Result, fsio};
@@ -62,6 +64,7 @@ use import::quoted;
 use rusqlite::params;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The largest file the vault takes: 100 MiB. A scanned diploma is a few MB; more is almost
 /// always a scan at a needless resolution, which the platforms would refuse anyway.
@@ -74,6 +77,8 @@ pub const VAULT_FOLDER: &str = "vault";
 #[derive(Debug, Clone)]
 pub struct Vault {
     root: PathBuf,
+    /// The key objects are sealed with (derived from the master key), when encryption is on.
+    key: Option<Arc<MasterKey>>,
 }
 
 /// What a delete did with the stored file.
@@ -91,12 +96,63 @@ impl Vault {
     /// import left there. Only one Dossier should use a data folder at a time; another
     /// process's import in progress would lose its temporary file and fail cleanly.
     pub fn open(data_dir: &Path) -> Result<Vault> {
+        Vault::open_keyed(data_dir, None)
+    }
+
+    /// [`Vault::open`] for an encrypted data folder: with `key` (the master key), new objects
+    /// are sealed and sealed ones read decrypted, in memory. Without it, an encrypted data
+    /// folder (one with a key file, or a conversion under way) is [`EncryptionError::Locked`].
+    pub fn open_keyed(data_dir: &Path, key: Option<Arc<MasterKey>>) -> Result<Vault> {
+        if key.is_none()
+            && (KeyFile::path_in(data_dir).exists()
+                || data_dir.join(at_rest::CONVERSION_FOLDER).exists())
+        {
+            return Err(EncryptionError::Locked.into());
+        }
         let root = data_dir.join(VAULT_FOLDER);
         fsio::private_dir_all(&root).map_err(|e| Error::io(IoOp::CreateFolder, &root, e))?;
         objects::clean_stale_temps(&root)?;
-        Ok(Vault { root })
+        Ok(Vault {
+            root,
+            key: key.map(|k| Arc::new(k.vault_key())),
+        })
     }
 
+    /// The key objects are sealed with, when encryption is on.
+    pub(crate) fn key(&self) -> Option<&MasterKey> {
+        self.key.as_deref()
+    }
+
+    /// Whether new objects are sealed.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The key objects are sealed with, for plans (packs, exports) that read objects later.
+    pub fn sealing_key(&self) -> Option<Arc<MasterKey>> {
+        self.key.clone()
+    }
+}
+
+/// The content of a stored object at `path`, decrypted with `key` when sealed.
+pub(crate) fn open_stored(
+    path: &Path,
+    key: Option<&MasterKey>,
+) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+    objects::open_object(path, key)
+}
+
+/// The content length of a stored object (its file's length less the sealing when sealed).
+pub(crate) fn stored_len(path: &Path, key: Option<&MasterKey>) -> std::io::Result<u64> {
+    let len = std::fs::metadata(path)?.len();
+    if key.is_none() || !at_rest::starts_sealed(path)? {
+        return Ok(len);
+    }
+    crate::encryption::sealed::content_len(len)
+        .ok_or_else(|| EncryptionError::SealedAltered.into_io())
+}
+
+impl Vault {
     pub fn dir(&self) -> &Path {
         &self.root
     }
@@ -186,7 +242,7 @@ impl Vault {
     pub fn read_bytes(&self, store: &Store, id: u32) -> Result<Vec<u8>> {
         let document = rows::get_document(store, id)?;
         let path = self.object_of(&document)?;
-        objects::read_verified(&path, &document.content_hash, &document.title)
+        objects::read_verified(&path, &document.content_hash, &document.title, self.key())
     }
 
     /// The stored file of a document, to open in the system viewer or reveal in the file
@@ -250,6 +306,7 @@ impl Vault {
             dest,
             overwrite,
             &self.journal(),
+            self.key(),
         )
     }
 
@@ -260,7 +317,7 @@ impl Vault {
 
     /// See [`check_integrity`].
     pub fn check_integrity(&self, store: &Store) -> Result<IntegrityReport> {
-        check_integrity(store, &self.root)
+        integrity::check_integrity_keyed(store, &self.root, self.key())
     }
 
     /// See [`remove_stray_files`].
@@ -287,13 +344,13 @@ impl Vault {
         media: MediaType,
     ) -> Result<Option<bool>> {
         let dest = objects::object_path(&self.root, hash, media)?;
-        let written = objects::write_temp(&self.root, reader)
+        let written = objects::write_temp(&self.root, reader, self.key())
             .map_err(|e| Error::io(IoOp::Write, &dest, e))?;
         let (temp, actual) = written;
         if actual != hash {
             return Ok(None);
         }
-        let placed = objects::place(&self.root, temp, &dest, hash)?;
+        let placed = objects::place(&self.root, temp, &dest, hash, self.key())?;
         Ok(Some(placed != objects::Placed::AlreadyThere))
     }
 

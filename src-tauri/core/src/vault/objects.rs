@@ -2,12 +2,14 @@
 //! of a stored path comes from the candidate's file name, and the same content is kept once.
 
 use super::model::MediaType;
+use crate::encryption::sealed::{MAGIC, SealedReader, SealedWriter};
+use crate::encryption::{EncryptionError, MasterKey};
 use crate::error::IoOp;
 use crate::fsio::journal::{Journal, TempKind};
 use crate::{Error, Result, fsio};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -59,12 +61,28 @@ pub(crate) fn object_path(root: &Path, hash: &str, media: MediaType) -> Result<P
 /// itself, so every early return or panic of an import cleans up after itself.
 pub(crate) struct TempObject {
     path: PathBuf,
-    file: File,
+    sink: Sink,
     kept: bool,
 }
 
+/// Where a temporary object's bytes go: as they are, or sealed under the vault key.
+enum Sink {
+    Clear(File),
+    Sealed(Box<SealedWriter<File>>),
+    /// A sealed file whose last chunk is written; nothing more may be added.
+    Finished(File),
+    /// A sealed file whose last chunk failed to be written.
+    Broken,
+}
+
+/// What every vault object is sealed with as its associated data. An object is not bound to
+/// its name here, as the name (its content's SHA-256) is known only once the whole file is
+/// written; every read checks the decrypted bytes against that hash instead, so an object
+/// swapped for another, or renamed, is still caught as not what was imported.
+pub(crate) const VAULT_BINDING: &[u8] = crate::encryption::VAULT_BINDING;
+
 impl TempObject {
-    pub(crate) fn create(root: &Path) -> io::Result<TempObject> {
+    pub(crate) fn create(root: &Path, key: Option<&MasterKey>) -> io::Result<TempObject> {
         static SEQUENCE: AtomicU64 = AtomicU64::new(0);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -76,19 +94,48 @@ impl TempObject {
             std::process::id()
         ));
         let file = fsio::create_new_private(&path)?;
+        // Dropped on an error below, the file is removed by the caller's `TempObject` never
+        // being made: remove it here instead.
+        let sink = match key {
+            None => Sink::Clear(file),
+            Some(key) => match SealedWriter::new(file, key, VAULT_BINDING) {
+                Ok(w) => Sink::Sealed(Box::new(w)),
+                Err(e) => {
+                    let _ = fs::remove_file(&path);
+                    return Err(e);
+                }
+            },
+        };
         Ok(TempObject {
             path,
-            file,
+            sink,
             kept: false,
         })
     }
 
     pub(crate) fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.file.write_all(bytes)
+        match &mut self.sink {
+            Sink::Clear(f) => f.write_all(bytes),
+            Sink::Sealed(w) => w.write_all(bytes),
+            Sink::Finished(_) | Sink::Broken => {
+                Err(io::Error::other("the sealed object is finished"))
+            }
+        }
     }
 
-    pub(crate) fn sync(&self) -> io::Result<()> {
-        self.file.sync_all()
+    /// Ends a sealed file (its last chunk) and syncs the file to disk.
+    pub(crate) fn sync(&mut self) -> io::Result<()> {
+        if matches!(self.sink, Sink::Sealed(_))
+            && let Sink::Sealed(w) = std::mem::replace(&mut self.sink, Sink::Broken)
+        {
+            self.sink = Sink::Finished(w.finish()?);
+        }
+        match &self.sink {
+            Sink::Clear(f) | Sink::Finished(f) => f.sync_all(),
+            Sink::Sealed(_) | Sink::Broken => {
+                Err(io::Error::other("the sealed object is unfinished"))
+            }
+        }
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -121,9 +168,15 @@ pub(crate) enum Placed {
 
 /// Puts a written and synced temporary file under its final name, then syncs the folder: once
 /// this returns, the object survives a power cut. An intact object already there is kept.
-pub(crate) fn place(root: &Path, temp: TempObject, dest: &Path, hash: &str) -> Result<Placed> {
+pub(crate) fn place(
+    root: &Path,
+    temp: TempObject,
+    dest: &Path,
+    hash: &str,
+    key: Option<&MasterKey>,
+) -> Result<Placed> {
     let existed = dest.exists();
-    if existed && matches!(hash_file(dest), Ok((h, _)) if h == hash) {
+    if existed && matches!(hash_file(dest, key), Ok((h, _)) if h == hash) {
         return Ok(Placed::AlreadyThere);
     }
     let shard = dest.parent().unwrap_or(root);
@@ -146,9 +199,29 @@ pub(crate) fn place(root: &Path, temp: TempObject, dest: &Path, hash: &str) -> R
     })
 }
 
-/// SHA-256 and length of a file, read in one pass.
-pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
+/// An object's content for reading: decrypted on the way when it is sealed. A sealed object
+/// without the key is [`EncryptionError::Locked`]; a clear one is read as it is (its bytes are
+/// checked against their hash by every reader, as ever).
+pub(crate) fn open_object(
+    path: &Path,
+    key: Option<&MasterKey>,
+) -> io::Result<Box<dyn Read + Send>> {
     let mut file = File::open(path)?;
+    let mut head = [0u8; MAGIC.len()];
+    let n = fill(&mut file, &mut head)?;
+    file.rewind()?;
+    if n < head.len() || &head != MAGIC {
+        return Ok(Box::new(file));
+    }
+    match key {
+        Some(key) => Ok(Box::new(SealedReader::new(file, key, VAULT_BINDING)?)),
+        None => Err(EncryptionError::Locked.into_io()),
+    }
+}
+
+/// SHA-256 and length of an object's content (decrypted when sealed), read in one pass.
+pub(crate) fn hash_file(path: &Path, key: Option<&MasterKey>) -> io::Result<(String, u64)> {
+    let mut file = open_object(path, key)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     let mut size = 0u64;
@@ -164,8 +237,12 @@ pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
 }
 
 /// Copies `reader` into a new synced temporary object, hashing on the way.
-pub(crate) fn write_temp(root: &Path, reader: &mut dyn Read) -> io::Result<(TempObject, String)> {
-    let mut temp = TempObject::create(root)?;
+pub(crate) fn write_temp(
+    root: &Path,
+    reader: &mut dyn Read,
+    key: Option<&MasterKey>,
+) -> io::Result<(TempObject, String)> {
+    let mut temp = TempObject::create(root, key)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; COPY_BUFFER_BYTES];
     loop {
@@ -228,8 +305,16 @@ pub(crate) fn is_temp_name(name: &str) -> bool {
 
 /// A stored file's bytes, checked against the hash it was stored under, so a damaged file is
 /// reported rather than shown as if it were the candidate's document.
-pub(crate) fn read_verified(path: &Path, hash: &str, title: &str) -> Result<Vec<u8>> {
-    let bytes = fs::read(path).map_err(|e| missing_or_unreadable(path, title, e))?;
+pub(crate) fn read_verified(
+    path: &Path,
+    hash: &str,
+    title: &str,
+    key: Option<&MasterKey>,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_object(path, key)
+        .and_then(|mut r| r.read_to_end(&mut bytes))
+        .map_err(|e| missing_or_unreadable(path, title, e))?;
     if sha256_hex(&bytes) != hash {
         return Err(damaged(path, title));
     }
@@ -245,6 +330,7 @@ pub(crate) fn export_verified(
     dest: &Path,
     overwrite: bool,
     journal: &Journal,
+    key: Option<&MasterKey>,
 ) -> Result<()> {
     if dest.is_dir() {
         return Err(Error::field(
@@ -264,7 +350,7 @@ pub(crate) fn export_verified(
             path: dest.to_path_buf(),
         });
     }
-    let mut source = File::open(src).map_err(|e| missing_or_unreadable(src, title, e))?;
+    let mut source = open_object(src, key).map_err(|e| missing_or_unreadable(src, title, e))?;
     let pending = journal.begin(dest, TempKind::File)?;
     let temp = pending.temp().to_path_buf();
     let written = (|| -> io::Result<String> {
@@ -292,6 +378,10 @@ pub(crate) fn export_verified(
             let _ = fs::remove_file(&temp);
             Err(damaged(src, title))
         }
+        Err(e) if EncryptionError::from_io(&e).is_some() => {
+            let _ = fs::remove_file(&temp);
+            Err(missing_or_unreadable(src, title, e))
+        }
         Err(e) => {
             let _ = fs::remove_file(&temp);
             Err(Error::io(IoOp::Write, dest, e))
@@ -299,7 +389,23 @@ pub(crate) fn export_verified(
     }
 }
 
+/// Why a stored file could not be read; a sealed one that fails authentication is named as
+/// altered (never shown, never removed), one read while locked is [`EncryptionError::Locked`].
 pub(crate) fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> Error {
+    match EncryptionError::from_io(&e) {
+        Some(EncryptionError::Locked) => return EncryptionError::Locked.into(),
+        Some(EncryptionError::RandomUnavailable { code }) => {
+            return EncryptionError::RandomUnavailable { code: *code }.into();
+        }
+        Some(_) => {
+            return EncryptionError::StoredFileAltered {
+                title: title.to_string(),
+                path: path.to_path_buf(),
+            }
+            .into();
+        }
+        None => {}
+    }
     if e.kind() == io::ErrorKind::NotFound {
         Error::NotFound(format!("The stored file of “{title}” ({})", path.display()))
     } else {
@@ -347,7 +453,7 @@ mod tests {
     #[test]
     fn a_dropped_temp_object_removes_itself() {
         let dir = tempfile::tempdir().unwrap();
-        let mut temp = TempObject::create(dir.path()).unwrap();
+        let mut temp = TempObject::create(dir.path(), None).unwrap();
         temp.write_all(b"half").unwrap();
         let path = temp.path().to_path_buf();
         assert!(path.exists());
