@@ -55,7 +55,7 @@ describe('user text beside other text', () => {
   it('is isolated with FSI and PDI where a plain string holds it (a dialog title, a label)', () => {
     // The override stays inside the isolate, so "”?" after it keeps its place.
     expect(t('vault.deleteTitle', { title: isolated(spoofed) })).toBe(`Delete “\u2068${spoofed}\u2069”?`);
-    expect(t('board.moveLabel', { title: isolated(spoofed) })).toBe(`Move “\u2068${spoofed}\u2069” to another stage`);
+    expect(t('board.moveLabel', { title: isolated(spoofed) })).toBe(`Move to another stage: “\u2068${spoofed}\u2069”`);
   });
 
   it('splits a sentence at each user value, whatever its characters', () => {

@@ -89,11 +89,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_refused_paste_is_told_in_a_sentence_without_the_field_name() {
+    fn a_refused_paste_is_a_code_for_the_window_with_its_english_for_logs() {
         let err = capture_notice("   ").unwrap_err();
-        let message = err.to_string();
-        assert!(message.starts_with("Nothing was pasted."), "{message}");
+        assert_eq!(
+            err.field_problem(),
+            Some(&crate::FieldProblem::NothingPasted)
+        );
+        assert_eq!(err.field_errors()[0].field, "notice");
+        assert!(
+            err.field_errors()[0]
+                .message
+                .starts_with("Nothing was pasted."),
+            "{err:?}"
+        );
         let err = capture_notice("hello there").unwrap_err();
-        assert!(err.to_string().starts_with("This does not look"), "{err}");
+        assert_eq!(err.field_problem(), Some(&crate::FieldProblem::NotANotice));
+        assert!(
+            err.field_errors()[0]
+                .message
+                .starts_with("This does not look"),
+            "{err:?}"
+        );
     }
 }
