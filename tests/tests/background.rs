@@ -289,8 +289,6 @@ async fn when_no_fresh_process_starts_dossier_stays_in_the_tray_itself() {
     app.screenshot("background-reopened-on-vacancy").await;
 
     assert_eq!(app.dossier_pids(), first, "the same Dossier stayed");
-    // The hand-over took the icon down; the process that stayed put it up again.
-    assert!(tray.registered().len() >= 2, "{:?}", tray.registered());
 
     // A second launch hands its arguments over and ends; the first keeps its one window.
     let (status, took) = app.launch_again(&["--from-test"]);
