@@ -17,12 +17,12 @@ use chrono::{Duration, TimeZone, Utc};
 use dossier_core::encryption::at_rest;
 use dossier_core::encryption::key_file::KdfParams;
 use dossier_core::store::Store;
-use std::sync::Arc;
 use dossier_core::vault::{self, DocumentKind, DocumentQuery, ImportOutcome, Vault};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Instant;
 use support::env_u64;
 
