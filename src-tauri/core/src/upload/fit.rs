@@ -102,90 +102,31 @@ impl ImagePage {
         })
     }
 
-    /// The source decoded and turned upright. With `dpi`, a JPEG is decoded only as large as
-    /// the page needs at that resolution: jpeg-decoder's DCT scaling gives 1/2, 1/4 or 1/8 of
-    /// the photo for a fraction of a full decode, and the resize that follows starts smaller.
-    fn decoded(&self, dpi: Option<u32>) -> Result<DynamicImage> {
-        let internal = |e: image::ImageError| Error::Internal(e.to_string());
+    fn decoded(&self) -> Result<DynamicImage> {
         let reader = ImageReader::new(Cursor::new(&self.source))
             .with_guessed_format()
             .map_err(|e| Error::Internal(e.to_string()))?;
-        let jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
-        let mut decoder = reader.into_decoder().map_err(internal)?;
+        let mut decoder = reader
+            .into_decoder()
+            .map_err(|e| Error::Internal(e.to_string()))?;
         let orientation = decoder
             .orientation()
             .unwrap_or(image::metadata::Orientation::NoTransforms);
-        let scaled = match dpi {
-            Some(dpi) if jpeg => self.jpeg_scaled(dpi, orientation),
-            _ => None,
-        };
-        let mut img = match scaled {
-            Some(img) => img,
-            None => DynamicImage::from_decoder(decoder).map_err(internal)?,
-        };
+        let mut img =
+            DynamicImage::from_decoder(decoder).map_err(|e| Error::Internal(e.to_string()))?;
         img.apply_orientation(orientation);
         Ok(img)
-    }
-
-    /// The widest and tallest the page's picture may be at `dpi`, upright.
-    fn max_px(&self, dpi: u32) -> (u32, u32) {
-        (
-            (self.page_pt.0 / PT_PER_IN * dpi as f32).ceil() as u32,
-            (self.page_pt.1 / PT_PER_IN * dpi as f32).ceil() as u32,
-        )
-    }
-
-    /// The JPEG source decoded at the smallest DCT scale that still holds the page at `dpi`;
-    /// `None` when no scale under full size does, or when jpeg-decoder does not give 8-bit
-    /// gray or RGB (CMYK, 12-bit): the full decoder takes it.
-    fn jpeg_scaled(
-        &self,
-        dpi: u32,
-        orientation: image::metadata::Orientation,
-    ) -> Option<DynamicImage> {
-        use image::metadata::Orientation as O;
-        let (mut max_w, mut max_h) = self.max_px(dpi);
-        if matches!(
-            orientation,
-            O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
-        ) {
-            // The stored picture lies on its side: its width becomes the page's height.
-            std::mem::swap(&mut max_w, &mut max_h);
-        }
-        let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(&self.source));
-        decoder.read_info().ok()?;
-        let info = decoder.info()?;
-        let (w, h) = (u32::from(info.width), u32::from(info.height));
-        let (fit_w, fit_h) = fitted(w, h, max_w, max_h);
-        // At full size image's own decoder (zune-jpeg) is the faster one: it takes over.
-        let denominator = [8, 4, 2]
-            .into_iter()
-            .find(|&n| w.div_ceil(n) >= fit_w && h.div_ceil(n) >= fit_h)?;
-        decoder
-            .scale(
-                w.div_ceil(denominator) as u16,
-                h.div_ceil(denominator) as u16,
-            )
-            .ok()?;
-        let pixels = decoder.decode().ok()?;
-        let info = decoder.info()?;
-        let (w, h) = (u32::from(info.width), u32::from(info.height));
-        match info.pixel_format {
-            jpeg_decoder::PixelFormat::L8 => {
-                image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
-            }
-            jpeg_decoder::PixelFormat::RGB24 => {
-                image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
-            }
-            _ => None,
-        }
     }
 
     /// The decoded source shrunk to the resolution of `rung`, or `None` when it is already
     /// at or under it.
     fn shrunk(&self, img: &DynamicImage, rung: usize) -> Option<DynamicImage> {
-        let (max_w, max_h) = self.max_px(LADDER[rung].0);
-        (img.width() > max_w || img.height() > max_h).then(|| resized(img, max_w, max_h))
+        let dpi = LADDER[rung].0;
+        let max_w = (self.page_pt.0 / PT_PER_IN * dpi as f32).ceil() as u32;
+        let max_h = (self.page_pt.1 / PT_PER_IN * dpi as f32).ceil() as u32;
+        // `thumbnail` averages areas in integers: much faster than a filtered resize, and
+        // as good for shrinking by a large factor.
+        (img.width() > max_w || img.height() > max_h).then(|| img.thumbnail(max_w, max_h))
     }
 
     /// The page brought to `rung`, from `img` (the decoded source).
@@ -196,9 +137,9 @@ impl ImagePage {
         }
     }
 
-    /// Decodes the source once, no larger than `rung` needs, and brings it to `rung`.
+    /// Decodes the source once and brings it to `rung`.
     fn brought_to(&self, rung: usize) -> Result<Jpeg> {
-        Ok(self.at_rung(&self.decoded(Some(LADDER[rung].0))?, rung))
+        Ok(self.at_rung(&self.decoded()?, rung))
     }
 
     /// Takes `jpeg` as the page's image at `rung` when it is smaller than what it has.
@@ -209,50 +150,6 @@ impl ImagePage {
             self.recompressed = true;
         }
     }
-}
-
-/// The size `w`×`h` takes inside `max_w`×`max_h`, its proportions kept (as `thumbnail` does).
-fn fitted(w: u32, h: u32, max_w: u32, max_h: u32) -> (u32, u32) {
-    let ratio = (f64::from(max_w) / f64::from(w)).min(f64::from(max_h) / f64::from(h));
-    let side = |n: u32| ((f64::from(n) * ratio).round() as u32).max(1);
-    (side(w), side(h))
-}
-
-/// `img` shrunk to fit `max_w`×`max_h`, as the 8-bit gray or RGB the encoder takes: a
-/// triangle filter widened to the scale (so it averages as a shrink must), in SIMD.
-fn resized(img: &DynamicImage, max_w: u32, max_h: u32) -> DynamicImage {
-    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images};
-    let (w, h) = fitted(img.width(), img.height(), max_w, max_h);
-    let gray = !img.color().has_color();
-    let owned: Vec<u8>;
-    let (raw, pixel): (&[u8], PixelType) = match (gray, img) {
-        (true, DynamicImage::ImageLuma8(b)) => (b.as_raw(), PixelType::U8),
-        (false, DynamicImage::ImageRgb8(b)) => (b.as_raw(), PixelType::U8x3),
-        (true, _) => {
-            owned = img.to_luma8().into_raw();
-            (&owned, PixelType::U8)
-        }
-        (false, _) => {
-            owned = img.to_rgb8().into_raw();
-            (&owned, PixelType::U8x3)
-        }
-    };
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Bilinear));
-    let made = images::ImageRef::new(img.width(), img.height(), raw, pixel)
-        .ok()
-        .and_then(|src| {
-            let mut dst = images::Image::new(w, h, pixel);
-            Resizer::new().resize(&src, &mut dst, &options).ok()?;
-            let pixels = dst.into_vec();
-            if gray {
-                image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
-            } else {
-                image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
-            }
-        });
-    // Both buffers are sized by the crate itself; should it refuse anyway, image's own
-    // shrink makes the same page, only slower.
-    made.unwrap_or_else(|| img.thumbnail(max_w, max_h))
 }
 
 fn encode(img: &DynamicImage, quality: u8) -> Jpeg {
@@ -458,8 +355,7 @@ impl Fitter {
             .map(|&i| image_of(&self.parts[i].2).jpeg.bytes.len() as u64)
             .sum();
         let fixed = self.estimate() - images;
-        // Decoded as large as the first rung needs, which every later rung shrinks from.
-        let img = page.decoded(Some(LADDER[0].0))?;
+        let img = page.decoded()?;
         let now = page.jpeg.bytes.len() as f64;
         // Rungs of one resolution share the shrunk picture.
         let mut shrunk: Option<(u32, Option<DynamicImage>)> = None;
