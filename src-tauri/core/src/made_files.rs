@@ -193,7 +193,7 @@ pub fn make_file(
     }
 
     let sources = upload::read_sources(vault, store, &request.document_ids);
-    let kind = first_kind(store, &request.document_ids);
+    let kind = made_kind(store, request.requirement.as_ref(), &request.document_ids);
     let purpose = if kind == DocumentKind::Cv {
         Purpose::Cv
     } else {
@@ -281,13 +281,36 @@ fn upload_hash_of_missing(ids: &[u32]) -> String {
     crate::vault::sha256_hex(text.as_bytes())
 }
 
-/// The made document is filed as what its first source is (a diploma's scans make a diploma),
-/// so Documents lists it with them.
-fn first_kind(store: &Store, ids: &[u32]) -> DocumentKind {
-    ids.iter()
-        .find_map(|&id| get_document(store, id).ok())
-        .map(|d| d.kind)
-        .unwrap_or(DocumentKind::Other)
+/// What the made document is filed as, as the candidate would file it: what its checklist
+/// line asks for (a diploma's line makes a diploma, whatever the scans were filed as); else
+/// the kind all its sources share; else "other", since a CV with a diploma is neither.
+fn made_kind(store: &Store, requirement: Option<&Requirement>, ids: &[u32]) -> DocumentKind {
+    if let Some(kind) = requirement.and_then(requirement_kind) {
+        return kind;
+    }
+    let mut kinds = ids
+        .iter()
+        .filter_map(|&id| get_document(store, id).ok())
+        .map(|d| d.kind);
+    match kinds.next() {
+        Some(first) if kinds.all(|k| k == first) => first,
+        _ => DocumentKind::Other,
+    }
+}
+
+/// The kind of document a checklist line asks for; `None` for the lines that ask for a
+/// record in the profile rather than a document.
+pub fn requirement_kind(requirement: &Requirement) -> Option<DocumentKind> {
+    match requirement {
+        Requirement::Cv => Some(DocumentKind::Cv),
+        Requirement::CoverLetter => Some(DocumentKind::CoverLetter),
+        Requirement::Diploma { .. } => Some(DocumentKind::Diploma),
+        Requirement::ProofOfEmployment { .. } => Some(DocumentKind::ProofOfEmployment),
+        Requirement::CriminalRecord { .. } => Some(DocumentKind::CriminalRecord),
+        Requirement::References => Some(DocumentKind::ReferenceLetter),
+        Requirement::NoticeAsks { document } => Some(*document),
+        Requirement::Profile | Requirement::CountryOfOrigin => None,
+    }
 }
 
 /// Records that the candidate uploaded the file: dated now, and among the documents sent with

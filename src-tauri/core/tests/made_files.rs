@@ -75,15 +75,22 @@ fn setup() -> Setup {
 }
 
 fn import(s: &mut Setup, name: &str, bytes: &[u8], supersedes: Option<u32>) -> u32 {
+    import_as(s, name, bytes, supersedes, DocumentKind::Diploma)
+}
+
+fn import_as(
+    s: &mut Setup,
+    name: &str,
+    bytes: &[u8],
+    supersedes: Option<u32>,
+    kind: DocumentKind,
+) -> u32 {
     s.vault
         .import_reader(
             &mut s.store,
             &mut &bytes[..],
             name,
-            &ImportOptions {
-                kind: DocumentKind::Diploma,
-                supersedes,
-            },
+            &ImportOptions { kind, supersedes },
             now(),
         )
         .unwrap()
@@ -331,4 +338,65 @@ fn requirement_keys_are_stable_and_distinct() {
     assert_eq!(keys[1], "diploma:3");
     let unique: std::collections::BTreeSet<_> = keys.iter().collect();
     assert_eq!(unique.len(), keys.len());
+}
+
+#[test]
+fn the_made_file_is_filed_as_its_line_asks_else_as_its_sources_share_else_as_other() {
+    let mut s = setup();
+    // Scans filed as "other" on import, made for a diploma's line: a diploma.
+    let scan = import_as(&mut s, "scan.jpg", &jpeg(1), None, DocumentKind::Other);
+    let made = make_file(
+        &s.vault,
+        &mut s.store,
+        &request(s.application_id, &[scan]),
+        now(),
+    )
+    .unwrap()
+    .file;
+    let kind = |s: &Setup, id: u32| get_document(&s.store, id).unwrap().kind;
+    assert_eq!(kind(&s, made.document_id), DocumentKind::Diploma);
+
+    // A criminal record line makes a criminal record, even from a source filed as a diploma.
+    let certificate = import(&mut s, "certificate.jpg", &jpeg(5), None);
+    let mut line = request(s.application_id, &[certificate]);
+    line.requirement = Some(Requirement::CriminalRecord {
+        country: "FR".into(),
+    });
+    let made = make_file(&s.vault, &mut s.store, &line, now())
+        .unwrap()
+        .file;
+    assert_eq!(kind(&s, made.document_id), DocumentKind::CriminalRecord);
+
+    let free = |ids: &[u32]| MakeRequest {
+        application_id: None,
+        requirement: None,
+        document_ids: ids.to_vec(),
+        limit_bytes: 5_000_000,
+        title: "Selection".into(),
+    };
+    let slip = import_as(
+        &mut s,
+        "slip.jpg",
+        &jpeg(2),
+        None,
+        DocumentKind::ProofOfEmployment,
+    );
+    let contract = import_as(
+        &mut s,
+        "contract.jpg",
+        &jpeg(3),
+        None,
+        DocumentKind::ProofOfEmployment,
+    );
+    let made = make_file(&s.vault, &mut s.store, &free(&[slip, contract]), now())
+        .unwrap()
+        .file;
+    assert_eq!(kind(&s, made.document_id), DocumentKind::ProofOfEmployment);
+
+    // A selection of a CV and a proof of employment is neither: "other", not the first's kind.
+    let cv = import_as(&mut s, "cv.jpg", &jpeg(4), None, DocumentKind::Cv);
+    let made = make_file(&s.vault, &mut s.store, &free(&[cv, slip]), now())
+        .unwrap()
+        .file;
+    assert_eq!(kind(&s, made.document_id), DocumentKind::Other);
 }
