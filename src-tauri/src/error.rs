@@ -26,6 +26,19 @@ pub enum Error {
     /// The login entry could not be written or removed (the autostart folder, say).
     #[error("Starting at login could not be changed: {0}")]
     StartAtLogin(String),
+
+    #[error(transparent)]
+    Encryption(#[from] dossier_core::encryption::EncryptionError),
+
+    /// The data is locked: nothing can be read or written until it is unlocked.
+    #[error("Dossier is locked")]
+    Locked,
+
+    #[error("Encryption is already on")]
+    EncryptionAlreadyOn,
+
+    #[error("Encryption is not on")]
+    EncryptionOff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -75,6 +88,25 @@ pub enum ErrorCode {
     UploadTooLarge,
     /// None of the documents chosen for an upload file could be used.
     UploadNothingToMake,
+    /// The passphrase does not unlock the data.
+    WrongPassphrase,
+    /// A well-formed recovery key of another installation.
+    WrongRecoveryKey,
+    /// The recovery key as typed fails its checksum: a typing mistake.
+    RecoveryKeyMistyped,
+    PassphraseEmpty,
+    /// The key file cannot be read as one (named by `path`, never deleted).
+    KeyFileDamaged,
+    /// The key file was written by a newer Dossier.
+    KeyFileUnsupported,
+    KeyFileUnreadable,
+    /// An encrypted file that fails authentication or is not one.
+    EncryptedFileDamaged,
+    RandomUnavailable,
+    /// The data is locked.
+    Locked,
+    EncryptionAlreadyOn,
+    EncryptionOff,
 }
 
 impl ErrorCode {
@@ -174,6 +206,10 @@ impl Error {
             Error::Notification(_) => ErrorCode::NotificationFailed,
             Error::Opener(_) => ErrorCode::OpenFailed,
             Error::StartAtLogin(_) => ErrorCode::StartAtLoginFailed,
+            Error::Encryption(e) => encryption_code(e),
+            Error::Locked => ErrorCode::Locked,
+            Error::EncryptionAlreadyOn => ErrorCode::EncryptionAlreadyOn,
+            Error::EncryptionOff => ErrorCode::EncryptionOff,
         }
     }
 
@@ -309,6 +345,27 @@ impl Error {
             | Error::Notification(detail)
             | Error::Opener(detail)
             | Error::StartAtLogin(detail) => put("detail", detail.as_str().into()),
+            Error::Encryption(e) => {
+                use dossier_core::encryption::EncryptionError as E;
+                match e {
+                    E::KeyFileDamaged { path: at } => put("path", path(at)),
+                    E::KeyFileUnsupported {
+                        path: at,
+                        found,
+                        supported,
+                    } => {
+                        put("path", path(at));
+                        put("found", (*found).into());
+                        put("supported", (*supported).into());
+                    }
+                    E::KeyFileUnreadable { path: at, source } => {
+                        put("path", path(at));
+                        put("detail", source.to_string().into());
+                    }
+                    _ => {}
+                }
+            }
+            Error::Locked | Error::EncryptionAlreadyOn | Error::EncryptionOff => {}
         }
         p
     }
@@ -320,6 +377,23 @@ impl Error {
             message: self.to_string(),
             fields: self.fields(),
         }
+    }
+}
+
+fn encryption_code(e: &dossier_core::encryption::EncryptionError) -> ErrorCode {
+    use dossier_core::encryption::EncryptionError as E;
+    match e {
+        E::WrongPassphrase => ErrorCode::WrongPassphrase,
+        E::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
+        E::RecoveryKeyMistyped => ErrorCode::RecoveryKeyMistyped,
+        E::PassphraseEmpty => ErrorCode::PassphraseEmpty,
+        E::KeyFileDamaged { .. } => ErrorCode::KeyFileDamaged,
+        E::KeyFileUnsupported { .. } => ErrorCode::KeyFileUnsupported,
+        E::KeyFileUnreadable { .. } => ErrorCode::KeyFileUnreadable,
+        E::NotSealed | E::SealedUnsupported { .. } | E::SealedAltered => {
+            ErrorCode::EncryptedFileDamaged
+        }
+        E::RandomUnavailable { .. } => ErrorCode::RandomUnavailable,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod error;
 mod external;
 #[cfg(target_os = "linux")]
 mod gtk_start;
+mod lock;
 mod notify;
 mod scheduler;
 mod state;
@@ -52,7 +53,11 @@ fn invoke_handler(
     #[cfg(feature = "e2e")]
     {
         fn e2e_hooks() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool {
-            tauri::generate_handler![test_hooks::e2e_drop_files, test_hooks::e2e_request_close]
+            tauri::generate_handler![
+                test_hooks::e2e_drop_files,
+                test_hooks::e2e_request_close,
+                test_hooks::e2e_set_now
+            ]
         }
         let hooks = e2e_hooks();
         move |invoke: tauri::ipc::Invoke<tauri::Wry>| {
