@@ -136,8 +136,13 @@ pub async fn encryption_turn_off(app: AppHandle, passphrase: String) -> Result<(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn encryption_change_passphrase(app: AppHandle, old: String, new: String) -> Result<()> {
-    let (old, new) = (Zeroizing::new(old), Zeroizing::new(new));
+pub async fn encryption_change_passphrase(
+    app: AppHandle,
+    old_passphrase: String,
+    new_passphrase: String,
+) -> Result<()> {
+    let old = Zeroizing::new(old_passphrase);
+    let new = Zeroizing::new(new_passphrase);
     blocking(app, move |state| {
         state.change_passphrase(Secret::Passphrase(old.as_bytes()), new.as_bytes())
     })

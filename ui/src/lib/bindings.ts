@@ -212,7 +212,7 @@ export const commands = {
 	lockDismissOffer: () => typedError<LockStatus, ErrorBody>(__TAURI_INVOKE("lock_dismiss_offer")),
 	encryptionTurnOn: (passphrase: string) => typedError<RecoveryKeyShown, ErrorBody>(__TAURI_INVOKE("encryption_turn_on", { passphrase })),
 	encryptionTurnOff: (passphrase: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("encryption_turn_off", { passphrase })),
-	encryptionChangePassphrase: (old: string, new: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("encryption_change_passphrase", { old, new })),
+	encryptionChangePassphrase: (oldPassphrase: string, newPassphrase: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("encryption_change_passphrase", { oldPassphrase, newPassphrase })),
 	encryptionNewRecoveryKey: () => typedError<RecoveryKeyShown, ErrorBody>(__TAURI_INVOKE("encryption_new_recovery_key")),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
 	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),

@@ -19,6 +19,7 @@ export function errorKey(body: Pick<ErrorBody, 'code' | 'params'>): string | nul
   const op = body.params?.op;
   if (body.code === 'io' && typeof op !== 'string') return null;
   if (UPLOAD_FAILURES[body.code]) return `upload.failure.${body.code}`;
+  if (i18next.exists(`lock.failure.${body.code}`)) return `lock.failure.${body.code}`;
   const key = body.code === 'io' ? `failure.io.${String(op)}` : `failure.${body.code}`;
   return i18next.exists(key) ? key : null;
 }

@@ -33,6 +33,7 @@ import type timeInput from '../locales/en.timeinput.json';
 import type noticeCopy from '../locales/en.noticecopy.json';
 import type upload from '../locales/en.upload.json';
 import type form2 from '../locales/en.form2.json';
+import type lock from '../locales/en.lock.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import {
   formatClock,
@@ -73,7 +74,8 @@ type English = typeof base &
   typeof applicationWarnings &
   typeof integrity &
   typeof fieldChecks &
-  typeof form2;
+  typeof form2 &
+  typeof lock;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
