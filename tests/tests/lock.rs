@@ -98,13 +98,16 @@ async fn encrypted_dossier_locks_unlocks_and_reminds_without_telling() {
     // A new start shows only the unlock screen.
     let app = App::launch(Launch::new(data.path())).await;
     assert_locked(&app, "at start").await;
-    app.screenshot("lock-unlock-screen-en").await;
     app.fill("[data-testid='unlock-passphrase']", "wrong horse")
         .await;
     app.click("[data-testid='unlock-submit']").await;
     let problem = app.text_of("[data-testid='unlock-problem']").await;
     assert_eq!(problem, "That passphrase is not the right one.");
     assert_locked(&app, "after a wrong passphrase").await;
+    app.click(".unlock summary").await;
+    let lost = app.text_of(".unlock details p").await;
+    assert!(lost.contains("cannot be read by anyone"), "{lost}");
+    app.screenshot("lock-unlock-screen-en").await;
     unlock_with(&app, "unlock-passphrase", PASSPHRASE).await;
     see_the_vacancy(&app).await;
     // A reminder pass while unlocked has written the redacted schedule: instants and kinds.
@@ -209,6 +212,8 @@ async fn the_unlock_screen_speaks_arabic() {
     assert_locked(&app, "at start, in Arabic").await;
     let title = app.text_of("#page-title").await;
     assert_eq!(title, "Dossier مقفل");
+    app.click(".unlock summary").await;
+    app.wait_for(".unlock details p").await;
     assert_eq!(
         app.attr_of("html", "dir").await.as_deref(),
         Some("rtl"),
