@@ -212,6 +212,11 @@ async fn the_unlock_screen_speaks_arabic() {
     assert_locked(&app, "at start, in Arabic").await;
     let title = app.text_of("#page-title").await;
     assert_eq!(title, "Dossier مقفل");
+    app.fill("[data-testid='unlock-passphrase']", "wrong horse")
+        .await;
+    app.click("[data-testid='unlock-submit']").await;
+    let problem = app.text_of("[data-testid='unlock-problem']").await;
+    assert_eq!(problem, "عبارة المرور هذه غير صحيحة.");
     app.click(".unlock summary").await;
     app.wait_for(".unlock details p").await;
     assert_eq!(
