@@ -26,6 +26,19 @@ pub enum Error {
     /// The login entry could not be written or removed (the autostart folder, say).
     #[error("Starting at login could not be changed: {0}")]
     StartAtLogin(String),
+
+    #[error(transparent)]
+    Encryption(#[from] dossier_core::encryption::EncryptionError),
+
+    /// The data is locked: nothing can be read or written until it is unlocked.
+    #[error("Dossier is locked")]
+    Locked,
+
+    #[error("Encryption is already on")]
+    EncryptionAlreadyOn,
+
+    #[error("Encryption is not on")]
+    EncryptionOff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -275,6 +288,10 @@ impl Error {
             Error::Notification(_) => ErrorCode::NotificationFailed,
             Error::Opener(_) => ErrorCode::OpenFailed,
             Error::StartAtLogin(_) => ErrorCode::StartAtLoginFailed,
+            Error::Encryption(e) => encryption_code(e),
+            Error::Locked => ErrorCode::Locked,
+            Error::EncryptionAlreadyOn => ErrorCode::EncryptionAlreadyOn,
+            Error::EncryptionOff => ErrorCode::EncryptionAlreadyOff,
         }
     }
 
@@ -411,6 +428,8 @@ impl Error {
             | Error::Notification(detail)
             | Error::Opener(detail)
             | Error::StartAtLogin(detail) => put("detail", detail.as_str().into()),
+            Error::Encryption(e) => encryption_params(e, &mut put),
+            Error::Locked | Error::EncryptionAlreadyOn | Error::EncryptionOff => {}
         }
         p
     }

@@ -12,6 +12,7 @@ mod external;
 #[cfg(target_os = "linux")]
 mod gtk_start;
 mod handover;
+mod lock;
 mod notify;
 mod scheduler;
 mod state;
@@ -58,7 +59,8 @@ fn invoke_handler(
             tauri::generate_handler![
                 test_hooks::e2e_drop_files,
                 test_hooks::e2e_request_close,
-                test_hooks::e2e_set_zoom
+                test_hooks::e2e_set_zoom,
+                test_hooks::e2e_set_now
             ]
         }
         let hooks = e2e_hooks();

@@ -73,7 +73,14 @@ impl Scheduler {
                     continue;
                 }
                 let state = app.state::<AppState>();
-                let pass = deliver_due(&app, &state).await;
+                if state.lock_if_idle() {
+                    let _ = app.emit(crate::commands::lock::LOCKED, ());
+                }
+                let pass = if state.is_locked() {
+                    deliver_locked(&app, &state).await
+                } else {
+                    deliver_due(&app, &state).await
+                };
                 #[cfg(feature = "e2e")]
                 match &pass {
                     Ok(done) => crate::test_hooks::record_reminder_pass(done.shown, "ok"),
@@ -83,13 +90,20 @@ impl Scheduler {
                 drop(stopped);
                 // What the pass mapped (SQLite, D-Bus) is not needed until the next one.
                 crate::background::release_if_windowless(&app);
+                let now = state.clock.now();
                 let wait = match pass {
-                    Ok(Pass { next, retry, .. }) => wait_after(retry, next, state.clock.now()),
+                    Ok(Pass { next, retry, .. }) => wait_after(retry, next, now),
                     Err(e) => {
                         // Usually a store that could not be opened: wait for a change instead.
                         eprintln!("Dossier reminders: {e}");
                         None
                     }
+                };
+                // The idle lock rides on the same timer: it wakes for whichever comes first.
+                let idle = state.idle_lock_at().map(|at| wait_until(at, now));
+                let wait = match (wait, idle) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
                 };
                 match wait {
                     Some(wait) => {
@@ -161,15 +175,52 @@ type Next = Option<(DateTime<Utc>, String)>;
 fn take_pass(state: &AppState) -> Result<(Delivery, Next, Wording)> {
     let zone = zone::user_zone();
     let now = state.clock.now();
-    state.timer_pass(|store| {
-        let settings = reminders::load_reminder_settings(store)?;
-        // Read at every pass: a language or a date style chosen in Settings words the very
-        // next notification.
-        let wording = stored_wording(store)?;
-        reminders::apply_no_response(store, now, &settings)?;
-        let delivery = reminders::take_due(store, now, &settings, &zone, wording)?;
-        let next = reminders::next_reminder(store, now, &settings, &zone, wording)?;
-        Ok((delivery, next, wording))
+    state
+        .timer_pass(|store| {
+            let settings = reminders::load_reminder_settings(store)?;
+            // Read at every pass: a language or a date style chosen in Settings words the very
+            // next notification.
+            let wording = stored_wording(store)?;
+            reminders::apply_no_response(store, now, &settings)?;
+            let delivery = reminders::take_due(store, now, &settings, &zone, wording)?;
+            let next = reminders::next_reminder(store, now, &settings, &zone, wording)?;
+            Ok((delivery, next, wording))
+        })
+        .inspect(|_| {
+            // After every rearm: what the locked timer will know of the next reminders.
+            if let Err(e) = state.keep_schedule_now() {
+                eprintln!("Dossier reminders: the schedule for the locked time was not kept: {e}");
+            }
+        })
+}
+
+/// A pass while locked: what came due in the redacted schedule, shown without a word of what
+/// it is about. The tray's "next reminder" line says nothing either.
+async fn deliver_locked(app: &AppHandle, state: &AppState) -> Result<Pass> {
+    let now = state.clock.now();
+    let (due, next, language) = state.take_locked_due()?;
+    crate::background::show_next(app, None, language.into());
+    if due.is_empty() {
+        return Ok(Pass {
+            next,
+            shown: 0,
+            retry: false,
+        });
+    }
+    let shown = crate::lock::locked_notification(language, &due);
+    if let Err(e) = notify::show_reminder(app.clone(), shown, language).await {
+        eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
+        return Ok(Pass {
+            next,
+            shown: 0,
+            retry: true,
+        });
+    }
+    state.forget_locked_due(now)?;
+    Ok(Pass {
+        next,
+        shown: 1,
+        retry: false,
     })
 }
 

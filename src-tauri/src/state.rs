@@ -7,6 +7,8 @@
 
 use dossier_core::backup::{self, BackupOutcome, BackupSummary};
 use dossier_core::clock::Clock;
+use dossier_core::encryption::MasterKey;
+use dossier_core::encryption::recovery::RecoveryKey;
 use dossier_core::fsio::journal;
 use dossier_core::store::{self, Store};
 use dossier_core::vault::Vault;
@@ -20,6 +22,7 @@ use tauri::Manager;
 use crate::commands::packs::PackJobs;
 use crate::dropped_files::DropTarget;
 use crate::error::{Error, Result};
+use crate::lock::{self, AtRest, LockedSchedule, Secret};
 use crate::notify::ClickTarget;
 use crate::scheduler::Scheduler;
 
@@ -58,6 +61,8 @@ pub enum StoreStatus {
     },
     /// Anything else (a folder that cannot be created, a disk error).
     Unavailable { message: String },
+    /// Encrypted and locked: the window shows only the unlock screen.
+    Locked,
 }
 
 /// The outcome of a restore: where the data it replaced was kept, and the store now open.
@@ -86,6 +91,8 @@ pub struct FreshStart {
 enum Slot {
     Open(Store),
     Closed(StoreStatus),
+    /// Encrypted and not unlocked: no store, no vault, no key.
+    Locked,
 }
 
 pub struct AppState {
@@ -103,6 +110,10 @@ pub struct AppState {
     /// An automatic backup is waiting for `backups`: the timer then queues no other, so a run
     /// of writes during a long first backup makes one more check, not one per write.
     backup_queued: AtomicBool,
+    /// The master key while unlocked (wiped when dropped); `None` when locked or not encrypted.
+    key: Mutex<Option<Arc<MasterKey>>>,
+    /// The candidate's last activity in the window, on [`Self::clock`], for the idle lock.
+    last_activity: Mutex<chrono::DateTime<chrono::Utc>>,
 }
 
 impl AppState {
@@ -125,8 +136,17 @@ impl AppState {
                 path.display()
             );
         }
-        let slot = open_slot(&data_dir.join(store::DATABASE_FILE));
+        let slot = match lock::state(&data_dir) {
+            Ok(AtRest::Encrypted) => Slot::Locked,
+            Ok(AtRest::Clear) => open_keyed(&data_dir.join(store::DATABASE_FILE), None),
+            Err(e) => Slot::Closed(StoreStatus::Unavailable {
+                message: e.to_string(),
+            }),
+        };
+        let now = clock.now();
         AppState {
+            key: Mutex::new(None),
+            last_activity: Mutex::new(now),
             clock,
             data_dir,
             slot: Mutex::new(slot),
@@ -171,6 +191,7 @@ impl AppState {
                 Err(e) => status_of(&Error::from(e), store.path()),
             },
             Slot::Closed(status) => status.clone(),
+            Slot::Locked => StoreStatus::Locked,
         }
     }
 
@@ -232,16 +253,22 @@ impl AppState {
                 StoreStatus::Damaged { message, .. }
                 | StoreStatus::TooNew { message, .. }
                 | StoreStatus::Unavailable { message } => message.clone(),
-                StoreStatus::Ready { .. } => String::new(),
+                StoreStatus::Ready { .. } | StoreStatus::Locked => String::new(),
             })),
+            Slot::Locked => Err(Error::Locked),
         }
     }
 
     fn vault(&self) -> Result<Vault> {
+        // Asked before the vault's own lock is taken: `restore` and `lock_now` take the store's
+        // first, and the two must always be taken in that order.
+        if self.is_locked() {
+            return Err(Error::Locked);
+        }
         let mut slot = self.vault.lock().unwrap_or_else(|p| p.into_inner());
         Ok(match &*slot {
             Some(vault) => vault.clone(),
-            None => slot.insert(Vault::open(&self.data_dir)?).clone(),
+            None => slot.insert(open_vault(&self.data_dir, self.key())?).clone(),
         })
     }
 
@@ -259,7 +286,7 @@ impl AppState {
         }
         let path = self.database_path();
         let kept_as = store::set_aside(&path, self.clock.now())?;
-        *slot = open_slot(&path);
+        *slot = open_keyed(&path, self.key().as_deref());
         drop(slot);
         Ok(FreshStart {
             status: self.status(),
@@ -304,9 +331,14 @@ impl AppState {
     fn write_backup(&self, when: BackupWhen) -> Result<Option<BackupSummary>> {
         let dir = self.backup_dir()?;
         let vault = self.vault()?;
+        if when == BackupWhen::IfDue && vault.is_encrypted() {
+            // Backups of sealed objects are not written yet (docs/encryption.md): the timer
+            // does not record a failure every pass; "Back up now" says why none is made.
+            return Ok(None);
+        }
         // A connection of its own: copying a large vault must not hold the store the window
         // reads and writes meanwhile. SQLite's WAL gives it a consistent snapshot.
-        let store = Store::open(&self.database_path())?;
+        let store = store_keyed(&self.database_path(), self.key().as_deref())?;
         let now = self.clock.now();
         if when == BackupWhen::IfDue && !backup::is_due(&store, &dir, now)? {
             return Ok(None);
@@ -341,7 +373,7 @@ impl AppState {
             self.clock.now(),
             store::latest_schema_version(),
         );
-        *slot = open_slot(&self.database_path());
+        *slot = open_keyed(&self.database_path(), self.key().as_deref());
         drop(slot);
         self.rearm();
         let kept_aside = restored?;
@@ -357,8 +389,218 @@ impl AppState {
     }
 }
 
-fn open_slot(path: &Path) -> Slot {
-    match Store::open(path) {
+/// The one place the database is opened, with the master key when encrypted.
+fn store_keyed(path: &Path, key: Option<&MasterKey>) -> dossier_core::Result<Store> {
+    Store::open_keyed(path, key)
+}
+
+/// The vault's counterpart of [`store_keyed`].
+fn open_vault(data_dir: &Path, key: Option<Arc<MasterKey>>) -> dossier_core::Result<Vault> {
+    Vault::open_keyed(data_dir, key)
+}
+
+/// Locking, unlocking and the secrets: every one of them goes through [`crate::lock`].
+impl AppState {
+    pub fn is_locked(&self) -> bool {
+        matches!(&*self.lock(), Slot::Locked)
+    }
+
+    pub fn encrypted(&self) -> Result<bool> {
+        Ok(lock::state(&self.data_dir)? == AtRest::Encrypted)
+    }
+
+    fn key(&self) -> Option<Arc<MasterKey>> {
+        self.key.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn set_key(&self, key: Option<MasterKey>) {
+        *self.key.lock().unwrap_or_else(|p| p.into_inner()) = key.map(Arc::new);
+    }
+
+    /// Opens the data with `secret`. A wrong one changes nothing (and cost the Argon2id time).
+    pub fn unlock(&self, secret: Secret) -> Result<StoreStatus> {
+        let key = lock::unlock(&self.data_dir, secret)?;
+        let mut slot = self.lock();
+        if matches!(&*slot, Slot::Locked) {
+            *slot = open_keyed(&self.database_path(), Some(&key));
+            self.set_key(Some(key));
+        }
+        drop(slot);
+        self.note_activity();
+        self.rearm();
+        Ok(self.status())
+    }
+
+    /// Closes the store and the vault and forgets the key; the next reminders are kept first,
+    /// redacted, for the locked timer. Only when encrypted: without a passphrase a lock could
+    /// not be opened again.
+    pub fn lock_now(&self) -> Result<()> {
+        if !self.encrypted()? {
+            return Err(Error::EncryptionOff);
+        }
+        let mut slot = self.lock();
+        if let Slot::Open(store) = &*slot
+            && let Err(e) = self.keep_locked_schedule(store)
+        {
+            eprintln!("Dossier: the reminders for the locked time could not be kept: {e}");
+        }
+        *slot = Slot::Locked;
+        *self.vault.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.set_key(None);
+        drop(slot);
+        self.rearm();
+        Ok(())
+    }
+
+    /// Turns encryption on; the recovery key is for the candidate to keep, shown once.
+    pub fn turn_on_encryption(&self, passphrase: &[u8]) -> Result<RecoveryKey> {
+        // The conversion rewrites the database and the vault folder: no backup may read them
+        // meanwhile, and this process's own handles are closed first (reopened on what is
+        // there afterwards: the new data, or the untouched old data when it failed).
+        let _held = self.backups.lock().unwrap_or_else(|p| p.into_inner());
+        let mut slot = self.lock();
+        *slot = Slot::Closed(StoreStatus::Unavailable {
+            message: String::new(),
+        });
+        *self.vault.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let converted = lock::turn_on(&self.data_dir, passphrase);
+        let key = converted.as_ref().ok().map(|(key, _)| key);
+        *slot = open_keyed(&self.database_path(), key);
+        drop(slot);
+        let (key, recovery) = converted?;
+        self.set_key(Some(key));
+        self.answer_offer()?;
+        self.note_activity();
+        self.rearm();
+        Ok(recovery)
+    }
+
+    /// Turns encryption off, once the passphrase proved it is the candidate.
+    pub fn turn_off_encryption(&self, passphrase: &[u8]) -> Result<()> {
+        let key = lock::unlock(&self.data_dir, Secret::Passphrase(passphrase))?;
+        let _held = self.backups.lock().unwrap_or_else(|p| p.into_inner());
+        let mut slot = self.lock();
+        *slot = Slot::Closed(StoreStatus::Unavailable {
+            message: String::new(),
+        });
+        *self.vault.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let converted = lock::turn_off(&self.data_dir, &key);
+        let still = converted.is_err().then_some(&key);
+        *slot = open_keyed(&self.database_path(), still);
+        drop(slot);
+        converted?;
+        self.set_key(None);
+        lock::remove_schedule(&self.data_dir);
+        self.rearm();
+        Ok(())
+    }
+
+    pub fn change_passphrase(&self, old: Secret, new: &[u8]) -> Result<()> {
+        lock::change_passphrase(&self.data_dir, old, new)
+    }
+
+    /// A new recovery key for the unlocked data; the old one stops working.
+    pub fn new_recovery_key(&self) -> Result<RecoveryKey> {
+        let key = self.key().ok_or(Error::Locked)?;
+        lock::new_recovery_key(&self.data_dir, &key)
+    }
+
+    /// The offer to turn encryption on is not made again.
+    pub fn answer_offer(&self) -> Result<()> {
+        let mut settings = lock::load_settings(&self.data_dir);
+        settings.offer_answered = true;
+        lock::save_settings(&self.data_dir, &settings)
+    }
+
+    /// The candidate did something in the window: the idle time starts again.
+    pub fn note_activity(&self) {
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = self.clock.now();
+    }
+
+    /// When the idle lock comes, if it can: encrypted, unlocked, and an idle time chosen.
+    pub fn idle_lock_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        if self.is_locked() || !self.encrypted().unwrap_or(false) {
+            return None;
+        }
+        let minutes = lock::load_settings(&self.data_dir).idle_minutes?;
+        let last = *self.last_activity.lock().unwrap_or_else(|p| p.into_inner());
+        Some(last + chrono::Duration::minutes(minutes.into()))
+    }
+
+    /// Locks when the idle time has run out; true when it locked now.
+    pub fn lock_if_idle(&self) -> bool {
+        match self.idle_lock_at() {
+            Some(at) if at <= self.clock.now() => self.lock_now().is_ok(),
+            _ => false,
+        }
+    }
+
+    /// Writes the redacted schedule of the next reminders (only while encrypted: a clear
+    /// installation never locks).
+    pub fn keep_locked_schedule(&self, store: &Store) -> Result<()> {
+        if !self.encrypted()? {
+            return Ok(());
+        }
+        let settings = dossier_core::reminders::load_reminder_settings(store)?;
+        let zone = crate::zone::user_zone();
+        let scheduled =
+            dossier_core::reminders::scheduled(store, self.clock.now(), &settings, &zone)?;
+        let language = crate::display_language::stored_language(store)?;
+        lock::save_schedule(
+            &self.data_dir,
+            &LockedSchedule::from_scheduled(Some(language), &scheduled),
+        )
+    }
+
+    /// The redacted schedule without what was due at `at`: it was shown.
+    pub fn forget_locked_due(&self, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let mut schedule = lock::load_schedule(&self.data_dir);
+        if schedule.take_due(at).is_empty() {
+            return Ok(());
+        }
+        lock::save_schedule(&self.data_dir, &schedule)
+    }
+
+    /// [`Self::keep_locked_schedule`] with the open store, if it is open.
+    pub fn keep_schedule_now(&self) -> Result<()> {
+        match &*self.lock() {
+            Slot::Open(store) => self.keep_locked_schedule(store),
+            _ => Ok(()),
+        }
+    }
+
+    /// For the locked timer: what came due in the redacted schedule (still in it until shown), the
+    /// next instant waiting, and the language to word them in.
+    pub fn take_locked_due(
+        &self,
+    ) -> Result<(
+        Vec<lock::LockedReminder>,
+        Option<chrono::DateTime<chrono::Utc>>,
+        dossier_core::display_language::DisplayLanguage,
+    )> {
+        let mut schedule = lock::load_schedule(&self.data_dir);
+        let due = schedule.take_due(self.clock.now());
+        let language = schedule
+            .language
+            .unwrap_or_else(crate::display_language::system_language);
+        Ok((due, schedule.next(), language))
+    }
+
+    /// The candidate's preferences, or while locked only the language they read (kept in the
+    /// redacted schedule), so the unlock screen speaks it.
+    pub fn language_preferences(&self) -> Result<dossier_core::preferences::Preferences> {
+        if self.is_locked() {
+            return Ok(dossier_core::preferences::Preferences {
+                language: lock::load_schedule(&self.data_dir).language,
+                ..Default::default()
+            });
+        }
+        self.with_store(dossier_core::preferences::load_preferences)
+    }
+}
+
+fn open_keyed(path: &Path, key: Option<&MasterKey>) -> Slot {
+    match store_keyed(path, key) {
         Ok(store) => Slot::Open(store),
         Err(e) => Slot::Closed(status_of(&Error::from(e), path)),
     }
@@ -523,5 +765,168 @@ mod tests {
         assert!(matches!(state.status(), StoreStatus::Ready { .. }));
         assert!(state.start_fresh().is_err());
         assert!(dir.path().join("dossier.db").exists());
+    }
+
+    /// One deadline in eight days from the clock's start, so its 7-day reminder is one day away.
+    fn add_deadline(state: &AppState) {
+        use dossier_core::vacancy::{self, Deadline, Platform, VacancyInput};
+        let input = VacancyInput {
+            duty_zone: Some("Europe/Paris".into()),
+            deadline: Some(Deadline {
+                date: "2026-11-30".parse().unwrap(),
+                time: None,
+                zone: "Europe/Paris".into(),
+            }),
+            ..VacancyInput::new(
+                Platform::RecruitmentHub,
+                "1503",
+                "Secret Operations Analyst",
+            )
+        };
+        let now = state.clock.now();
+        state
+            .write(|s| vacancy::create_vacancy(s, input, now))
+            .unwrap();
+    }
+
+    #[test]
+    fn locked_unlocked_idle_locked_and_the_schedule_says_nothing_of_the_vacancy() {
+        use crate::error::ErrorCode;
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SettableClock::new("2026-11-22T09:00:00Z".parse().unwrap()));
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        add_deadline(&state);
+        // Not encrypted: nothing to lock with.
+        assert_eq!(
+            state.lock_now().unwrap_err().code(),
+            ErrorCode::EncryptionAlreadyOff
+        );
+        assert_eq!(state.idle_lock_at(), None);
+
+        let recovery = state.turn_on_encryption(b"correct horse").unwrap();
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        drop(state);
+
+        // A new start finds it locked: no store, no vault.
+        let state = AppState::new(dir.path().to_path_buf(), clock.clone());
+        assert!(matches!(state.status(), StoreStatus::Locked));
+        let err = state.with_store(|s| s.overview()).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Locked);
+        assert_eq!(
+            state.with_vault(|_, _| Ok(())).unwrap_err().code(),
+            ErrorCode::Locked
+        );
+        let wrong = state
+            .unlock(Secret::Passphrase(b"wrong horse"))
+            .unwrap_err();
+        assert_eq!(wrong.code(), ErrorCode::WrongPassphrase);
+        assert!(state.is_locked());
+
+        let status = state.unlock(Secret::Passphrase(b"correct horse")).unwrap();
+        assert!(matches!(status, StoreStatus::Ready { .. }), "{status:?}");
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 1);
+        state.keep_schedule_now().unwrap();
+
+        // Idle: 15 minutes by default, on the injectable clock; activity pushes it back.
+        let start = clock.now();
+        assert_eq!(
+            state.idle_lock_at(),
+            Some(start + chrono::Duration::minutes(15))
+        );
+        clock.set(start + chrono::Duration::minutes(10));
+        state.note_activity();
+        clock.set(start + chrono::Duration::minutes(24));
+        assert!(!state.lock_if_idle());
+        clock.set(start + chrono::Duration::minutes(25));
+        assert!(state.lock_if_idle());
+        assert!(state.is_locked());
+        assert_eq!(
+            state.with_store(|s| s.overview()).unwrap_err().code(),
+            ErrorCode::Locked
+        );
+        assert_eq!(state.key(), None);
+
+        // The redacted schedule: instants and kinds, no title, no reference.
+        let file = std::fs::read_to_string(dir.path().join("locked-reminders.json")).unwrap();
+        assert!(file.contains("deadline"), "{file}");
+        for secret in ["Secret Operations", "1503", "Paris"] {
+            assert!(!file.contains(secret), "{secret} in {file}");
+        }
+        let (due, next, _) = state.take_locked_due().unwrap();
+        assert!(due.is_empty());
+        let next = next.expect("the 7-day reminder waits");
+        clock.set(next);
+        let (due, _, language) = state.take_locked_due().unwrap();
+        assert_eq!(due.len(), 1);
+        let shown = lock::locked_notification(language, &due);
+        assert_eq!(shown.target, None);
+        let words = format!("{} {}", shown.title, shown.body);
+        assert!(
+            !words.contains("Secret Operations") && !words.contains("1503"),
+            "{words}"
+        );
+        state.forget_locked_due(next).unwrap();
+        assert!(state.take_locked_due().unwrap().0.is_empty(), "shown once");
+
+        // The recovery key opens it too; a typing mistake is told apart from a wrong key.
+        let mistyped = state
+            .unlock(Secret::RecoveryKey("ABCDE-12345"))
+            .unwrap_err();
+        assert_eq!(mistyped.code(), ErrorCode::RecoveryKeyMistyped);
+        state
+            .unlock(Secret::RecoveryKey(&recovery.to_text()))
+            .unwrap();
+        assert!(!state.is_locked());
+
+        // A new passphrase; the old one no longer opens.
+        state
+            .change_passphrase(Secret::Passphrase(b"correct horse"), b"battery staple")
+            .unwrap();
+        state.lock_now().unwrap();
+        let old = state
+            .unlock(Secret::Passphrase(b"correct horse"))
+            .unwrap_err();
+        assert_eq!(old.code(), ErrorCode::WrongPassphrase);
+        state.unlock(Secret::Passphrase(b"battery staple")).unwrap();
+        assert_eq!(state.with_store(|s| s.overview()).unwrap().vacancies, 1);
+    }
+
+    #[test]
+    fn a_damaged_key_file_is_named_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        state.turn_on_encryption(b"correct horse").unwrap();
+        drop(state);
+        let key_file = dir.path().join("dossier.key");
+        std::fs::write(&key_file, b"{ not a key file").unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        assert!(state.is_locked());
+        let err = state
+            .unlock(Secret::Passphrase(b"correct horse"))
+            .unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::KeyFileDamaged);
+        assert_eq!(
+            err.params().get("path"),
+            Some(&crate::error::ErrorParam::Text(
+                key_file.display().to_string()
+            ))
+        );
+        assert!(key_file.exists());
+    }
+
+    #[test]
+    fn turning_encryption_off_asks_the_passphrase_and_never_locks_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        state.turn_on_encryption(b"correct horse").unwrap();
+        let err = state.turn_off_encryption(b"wrong").unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::WrongPassphrase);
+        assert!(state.encrypted().unwrap());
+        state.turn_off_encryption(b"correct horse").unwrap();
+        assert!(!state.encrypted().unwrap());
+        assert!(!dir.path().join("locked-reminders.json").exists());
+        drop(state);
+        let state = AppState::new(dir.path().to_path_buf(), clock());
+        assert!(matches!(state.status(), StoreStatus::Ready { .. }));
     }
 }

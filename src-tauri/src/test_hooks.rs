@@ -231,3 +231,18 @@ pub fn record_backup_pass(line: &str) {
         eprintln!("e2e: cannot record a backup pass in {path:?}: {e}");
     }
 }
+
+/// Moves the stopped clock to `now` (RFC 3339) and wakes the timer, as time passing would: the
+/// idle lock and the reminders then see the new instant.
+#[tauri::command]
+pub fn e2e_set_now(app: tauri::AppHandle, now: String) {
+    let at = DateTime::parse_from_rfc3339(&now)
+        .unwrap_or_else(|e| panic!("e2e_set_now({now:?}) is not RFC 3339: {e}"))
+        .with_timezone(&Utc);
+    if let Some(clock) = CLOCK.get() {
+        clock.set(at);
+    }
+    if let Some(timer) = app.state::<crate::state::AppState>().timer() {
+        timer.rearm();
+    }
+}

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod eligibility;
 pub mod exports;
 pub mod form;
+pub mod lock;
 pub mod notifications;
 pub mod overview;
 pub mod packs;

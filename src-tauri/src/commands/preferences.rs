@@ -29,7 +29,7 @@ pub struct LanguageChoice {
 #[tauri::command]
 #[specta::specta]
 pub async fn language_get(state: State<'_, AppState>) -> Result<LanguageChoice> {
-    let preferences = state.with_store(preferences::load_preferences)?;
+    let preferences = state.language_preferences()?;
     Ok(LanguageChoice {
         chosen: preferences.language,
         resolved: resolved_language(&preferences),

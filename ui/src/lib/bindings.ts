@@ -203,6 +203,17 @@ export const commands = {
 	languageGet: () => typedError<LanguageChoice, ErrorBody>(__TAURI_INVOKE("language_get")),
 	backgroundStatus: () => typedError<BackgroundStatus, ErrorBody>(__TAURI_INVOKE("background_status")),
 	backgroundSetStartAtLogin: (enabled: boolean) => typedError<BackgroundStatus, ErrorBody>(__TAURI_INVOKE("background_set_start_at_login", { enabled })),
+	lockStatus: () => typedError<LockStatus, ErrorBody>(__TAURI_INVOKE("lock_status")),
+	lockUnlock: (passphrase: string | null, recoveryKey: string | null) => typedError<StoreStatus, ErrorBody>(__TAURI_INVOKE("lock_unlock", { passphrase, recoveryKey })),
+	lockNow: () => typedError<null, ErrorBody>(__TAURI_INVOKE("lock_now")),
+	/**  The window reports the candidate's activity (at most every few seconds). */
+	lockActivity: () => typedError<null, ErrorBody>(__TAURI_INVOKE("lock_activity")),
+	lockSetIdle: (minutes: number | null) => typedError<LockStatus, ErrorBody>(__TAURI_INVOKE("lock_set_idle", { minutes })),
+	lockDismissOffer: () => typedError<LockStatus, ErrorBody>(__TAURI_INVOKE("lock_dismiss_offer")),
+	encryptionTurnOn: (passphrase: string) => typedError<RecoveryKeyShown, ErrorBody>(__TAURI_INVOKE("encryption_turn_on", { passphrase })),
+	encryptionTurnOff: (passphrase: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("encryption_turn_off", { passphrase })),
+	encryptionChangePassphrase: (oldPassphrase: string, newPassphrase: string) => typedError<null, ErrorBody>(__TAURI_INVOKE("encryption_change_passphrase", { oldPassphrase, newPassphrase })),
+	encryptionNewRecoveryKey: () => typedError<RecoveryKeyShown, ErrorBody>(__TAURI_INVOKE("encryption_new_recovery_key")),
 	/**  Reads a pasted notice into a draft; nothing is saved until the candidate confirms. */
 	vacancyCaptureText: (text: string) => typedError<NoticeCapture, ErrorBody>(__TAURI_INVOKE("vacancy_capture_text", { text })),
 	/**
@@ -1232,6 +1243,15 @@ export type LocalDeadline = {
 	time: string | null,
 };
 
+export type LockStatus = {
+	encrypted: boolean,
+	locked: boolean,
+	/**  Minutes without activity before the lock; `None`: never by idle time. */
+	idleMinutes: number | null,
+	/**  The offer to turn encryption on was answered once and is not made again. */
+	offerAnswered: boolean,
+};
+
 /**  A made file as kept. */
 export type MadeFile = {
 	/**  The vault document holding the file (open it, save a copy, as any document). */
@@ -1489,6 +1509,11 @@ inProgress: boolean } | { code: "experience_not_applicable" } | { code: "experie
 { code: "experience_counted"; years: number; months: number; minimumYears: number; 
 /**  Some positions are part-time, counted as calendar time. */
 partTime: boolean; met: boolean };
+
+/**  The recovery key, shown once and never again. */
+export type RecoveryKeyShown = {
+	recoveryKey: string,
+};
 
 /**  A professional reference and the facts the rules check (docs/domain.md#references). */
 export type Reference = {
@@ -1752,7 +1777,9 @@ export type StoreStatus = { state: "ready"; info: StoreInfo } |
 /**  Written by a newer Dossier: nothing to do here but update the app. */
 { state: "tooNew"; found: number; supported: number; message: string } | 
 /**  Anything else (a folder that cannot be created, a disk error). */
-{ state: "unavailable"; message: string };
+{ state: "unavailable"; message: string } | 
+/**  Encrypted and locked: the window shows only the unlock screen. */
+{ state: "locked" };
 
 /**  A file in the vault folder that no document uses, or that Dossier did not put there. */
 export type StrayFile = {

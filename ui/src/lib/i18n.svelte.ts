@@ -35,6 +35,7 @@ import type upload from '../locales/en.upload.json';
 import type encryption from '../locales/en.encryption.json';
 import type form2 from '../locales/en.form2.json';
 import type refusals from '../locales/en.refusals.json';
+import type lock from '../locales/en.lock.json';
 import { formatFileSize, formatNumber, languageName as languageNameIn, regionName } from './format';
 import {
   formatClock,
@@ -77,7 +78,8 @@ type English = typeof base &
   typeof integrity &
   typeof fieldChecks &
   typeof form2 &
-  typeof refusals;
+  typeof refusals &
+  typeof lock;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -66,7 +66,19 @@ describe('key names', () => {
   }
 
   it('prints the keys as English keyboards name them', async () => {
-    expect(await keysIn('en', {})).toEqual(['?', 'F1', 'Tab', 'Shift+Tab', 'Enter', 'Space', 'Esc', '↑', '↓', 'Enter']);
+    expect(await keysIn('en', {})).toEqual([
+      '?',
+      'F1',
+      'Tab',
+      'Shift+Tab',
+      'Enter',
+      'Space',
+      'Esc',
+      '↑',
+      '↓',
+      'Enter',
+      'Ctrl+L',
+    ]);
   });
 
   it('prints the keys as French, Spanish and Arabic keyboards name them', async () => {
@@ -81,6 +93,7 @@ describe('key names', () => {
       '↑',
       '↓',
       'Entrée',
+      'Ctrl+L',
     ]);
     expect(comboText(shortcutRows().pages[0]!.keys[0]!)).toBe('Ctrl+1');
     expect(await keysIn('es', es)).toEqual([
@@ -94,6 +107,7 @@ describe('key names', () => {
       '↑',
       '↓',
       'Intro',
+      'Ctrl+L',
     ]);
     // Arabic keeps the Latin words printed on the caps; only the unlabelled space bar is named.
     expect(await keysIn('ar', ar)).toEqual([
@@ -107,6 +121,7 @@ describe('key names', () => {
       '↑',
       '↓',
       'Enter',
+      'Ctrl+L',
     ]);
   });
 });

@@ -35,7 +35,7 @@ export type ShortcutRow =
   | { keys: KeyCombo[]; route: Route }
   | {
       keys: KeyCombo[];
-      what: 'help' | 'nextField' | 'activate' | 'closeDialog' | 'menu' | 'boardMove';
+      what: 'help' | 'nextField' | 'activate' | 'closeDialog' | 'menu' | 'boardMove' | 'lock';
     };
 
 const named = (name: NamedKey): KeyCap => ({ named: name });
@@ -57,6 +57,7 @@ export function shortcutRows(): { pages: ShortcutRow[]; everywhere: ShortcutRow[
       { keys: [[named('esc')]], what: 'closeDialog' },
       { keys: [[cap('↑')], [cap('↓')]], what: 'menu' },
       { keys: [[named('enter')]], what: 'boardMove' },
+      { keys: [[named('ctrl'), cap('L')]], what: 'lock' },
     ],
   };
 }

@@ -186,3 +186,30 @@ tray-item = { $item ->
    *[nothing] لا يوجد تذكير منتظر
 }
 tray-next = التذكير التالي في { $when }: { $title }
+
+## تذكيرات تظهر وDossier مقفل: نوعها وموعدها، دون ما تتعلق به.
+locked-when = { $days ->
+    [0] اليوم
+    [1] غدًا
+    [2] بعد يومين
+    [few] بعد { $days } أيام
+    [many] بعد { $days } يومًا
+   *[other] بعد { $days } يوم
+}
+locked-reminder-title = { $kind ->
+    [deadline] يحين موعد نهائي لتقديم الطلبات { $when }
+    [interview] لديك مقابلة { $when }
+    [silence] يبلغ طلب 6 أشهر دون رد { $when }
+    [certificate] تنتهي صلاحية شهادة { $when }
+   *[roster] ينتهي قيد في قائمة احتياطية { $when }
+}
+locked-reminder-body = افتح قفل Dossier لرؤيته.
+locked-summary-title = { $count ->
+    [zero] لا تذكيرات
+    [one] حان تذكير واحد
+    [two] حان تذكيران
+    [few] حانت { $count } تذكيرات
+    [many] حان { $count } تذكيرًا
+   *[other] حان { $count } تذكير
+}
+locked-summary-body = افتح قفل Dossier لرؤيتها.

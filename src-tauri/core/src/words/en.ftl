@@ -166,3 +166,20 @@ tray-item = { $item ->
    *[nothing] No reminder waiting
 }
 tray-next = Next reminder { $when }: { $title }
+
+## Reminders shown while Dossier is locked: what kind and how soon, never what about.
+locked-when = { $days ->
+    [0] today
+    [1] tomorrow
+   *[other] in { $days } days
+}
+locked-reminder-title = { $kind ->
+    [deadline] A deadline is due { $when }
+    [interview] An interview is { $when }
+    [silence] An application reaches 6 months without an answer { $when }
+    [certificate] A certificate goes out of date { $when }
+   *[roster] A roster place ends { $when }
+}
+locked-reminder-body = Unlock Dossier to see it.
+locked-summary-title = { $count } reminders are due
+locked-summary-body = Unlock Dossier to see them.

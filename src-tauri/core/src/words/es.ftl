@@ -167,3 +167,20 @@ tray-item = { $item ->
    *[nothing] Ningún recordatorio pendiente
 }
 tray-next = Próximo recordatorio el { $when }: { $title }
+
+## Recordatorios mostrados con Dossier bloqueado: su tipo y su plazo, nunca su asunto.
+locked-when = { $days ->
+    [0] hoy
+    [1] mañana
+   *[other] en { $days } días
+}
+locked-reminder-title = { $kind ->
+    [deadline] Una fecha límite de solicitud vence { $when }
+    [interview] Hay una entrevista { $when }
+    [silence] Una candidatura cumple 6 meses sin respuesta { $when }
+    [certificate] Un certificado deja de estar vigente { $when }
+   *[roster] Una inscripción en una lista de reserva termina { $when }
+}
+locked-reminder-body = Desbloquee Dossier para verlo.
+locked-summary-title = Hay { $count } recordatorios
+locked-summary-body = Desbloquee Dossier para verlos.

@@ -167,3 +167,20 @@ tray-item = { $item ->
    *[nothing] Aucun rappel en attente
 }
 tray-next = Prochain rappel le { $when } : { $title }
+
+## Rappels affichés pendant que Dossier est verrouillé : leur genre et leur échéance, jamais leur objet.
+locked-when = { $days ->
+    [0] aujourd’hui
+    [1] demain
+   *[other] dans { $days } jours
+}
+locked-reminder-title = { $kind ->
+    [deadline] Une date limite de candidature arrive { $when }
+    [interview] Un entretien a lieu { $when }
+    [silence] Une candidature atteint 6 mois sans réponse { $when }
+    [certificate] Un certificat n’est plus à jour { $when }
+   *[roster] Une inscription sur une liste de réserve prend fin { $when }
+}
+locked-reminder-body = Déverrouillez Dossier pour le voir.
+locked-summary-title = { $count } rappels sont arrivés
+locked-summary-body = Déverrouillez Dossier pour les voir.

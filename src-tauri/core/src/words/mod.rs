@@ -148,6 +148,11 @@ messages! {
     TrayItem => "tray-item",
     TrayNext => "tray-next",
     DocumentKind => "document-kind",
+    LockedWhen => "locked-when",
+    LockedReminderTitle => "locked-reminder-title",
+    LockedReminderBody => "locked-reminder-body",
+    LockedSummaryTitle => "locked-summary-title",
+    LockedSummaryBody => "locked-summary-body",
 }
 
 /// The catalogue's source for `language`.
