@@ -102,7 +102,10 @@ async fn encrypted_dossier_locks_unlocks_and_reminds_without_telling() {
         .await;
     app.click("[data-testid='unlock-submit']").await;
     let problem = app.text_of("[data-testid='unlock-problem']").await;
-    assert_eq!(problem, "That passphrase is not the one. Check the keyboard layout and Caps Lock, and try again.");
+    assert_eq!(
+        problem,
+        "That passphrase is not the one. Check the keyboard layout and Caps Lock, and try again."
+    );
     assert_locked(&app, "after a wrong passphrase").await;
     app.click(".unlock summary").await;
     let lost = app.text_of(".unlock details p").await;
@@ -171,7 +174,10 @@ async fn encrypted_dossier_locks_unlocks_and_reminds_without_telling() {
         .await;
     app.click("[data-testid='unlock-submit']").await;
     let problem = app.text_of("[data-testid='unlock-problem']").await;
-    assert_eq!(problem, "That passphrase is not the one. Check the keyboard layout and Caps Lock, and try again.");
+    assert_eq!(
+        problem,
+        "That passphrase is not the one. Check the keyboard layout and Caps Lock, and try again."
+    );
     unlock_with(&app, "unlock-passphrase", NEW_PASSPHRASE).await;
     see_the_vacancy(&app).await;
     app.close().await;
