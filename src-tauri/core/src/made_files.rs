@@ -84,7 +84,7 @@ pub fn set_upload_limit(
     if !upload::COMMON_LIMITS_BYTES.contains(&limit_bytes) {
         return Err(Error::field(
             "limitBytes",
-            crate::FieldProblem::NotAnOfferedLimit,
+            crate::error::FieldProblem::NotAnOfferedLimit,
             "is not one of the limits offered",
         ));
     }

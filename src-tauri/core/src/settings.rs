@@ -32,7 +32,7 @@ pub fn save_setting<T: Serialize>(store: &mut Store, key: &str, value: &T) -> Re
     let json = serde_json::to_string(value).map_err(|_| {
         Error::field(
             key,
-            crate::FieldProblem::NotStorable,
+            crate::error::FieldProblem::NotStorable,
             "this setting cannot be stored",
         )
     })?;

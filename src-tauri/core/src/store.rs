@@ -263,7 +263,7 @@ impl Store {
         if self.is_own_file(dest) {
             return Err(Error::field(
                 "destination",
-                crate::FieldProblem::OwnDatabase {
+                crate::error::FieldProblem::OwnDatabase {
                     path: dest.display().to_string(),
                 },
                 format!(
@@ -281,7 +281,7 @@ impl Store {
         let path_text = temp.to_str().ok_or_else(|| {
             Error::field(
                 "destination",
-                crate::FieldProblem::NotAFileName {
+                crate::error::FieldProblem::NotAFileName {
                     path: dest.display().to_string(),
                 },
                 "the folder name cannot be used",
@@ -293,7 +293,7 @@ impl Store {
                 Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
                     Error::field(
                         "destination",
-                        crate::FieldProblem::NotWritable {
+                        crate::error::FieldProblem::NotWritable {
                             path: dest.display().to_string(),
                         },
                         format!("{} cannot be written", dest.display()),
@@ -449,7 +449,7 @@ pub fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
         .ok_or_else(|| {
             Error::field(
                 "database",
-                crate::FieldProblem::NotAFileName {
+                crate::error::FieldProblem::NotAFileName {
                     path: path.display().to_string(),
                 },
                 "the path has no file name",

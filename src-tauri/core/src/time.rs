@@ -32,7 +32,7 @@ pub fn zone(name: &str) -> Result<Tz> {
     name.parse::<Tz>().map_err(|_| {
         Error::field(
             "zone",
-            crate::FieldProblem::UnknownTimeZone {
+            crate::error::FieldProblem::UnknownTimeZone {
                 zone: name.to_string(),
             },
             format!("\"{name}\" is not a known time zone"),

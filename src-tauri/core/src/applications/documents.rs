@@ -70,7 +70,7 @@ pub fn set_sent_documents(
             let (title, kind) = document_kind(tx, id)?;
             if kind == DocumentKind::TalentlinkApplication {
                 return Err(Error::field(
-                    "documents", crate::FieldProblem::SavedCopyAsSent { title: title.clone() },
+                    "documents", crate::error::FieldProblem::SavedCopyAsSent { title: title.clone() },
                     format!(
                         "“{title}” is a saved copy of a Talentlink application; record it as the application's saved copy instead"
                     ),
@@ -104,14 +104,14 @@ pub fn set_saved_copy(
         if let Some(id) = document_id {
             if application.platform != Platform::Talentlink {
                 return Err(Error::field(
-                    "saved copy", crate::FieldProblem::TalentlinkOnly,
+                    "saved copy", crate::error::FieldProblem::TalentlinkOnly,
                     "only Talentlink applications need a saved copy: Talentlink applications are not carried over to the Recruitment Hub",
                 ));
             }
             let (title, kind) = document_kind(tx, id)?;
             if kind != DocumentKind::TalentlinkApplication {
                 return Err(Error::field(
-                    "saved copy", crate::FieldProblem::NotASavedCopy { title: title.clone(), kind: kind.as_str().to_string() },
+                    "saved copy", crate::error::FieldProblem::NotASavedCopy { title: title.clone(), kind: kind.as_str().to_string() },
                     format!(
                         "“{title}” is filed as a {}; file it as a {} in the vault first",
                         kind.label(),

@@ -391,7 +391,7 @@ pub(super) fn read_timeline(c: &Connection, application_id: u32) -> Result<Vec<A
         let Some(stage) = Stage::parse(&stage_text) else {
             return Err(Error::field(
                 "timeline",
-                crate::FieldProblem::StoredDamaged {
+                crate::error::FieldProblem::StoredDamaged {
                     detail: stage_text.clone(),
                 },
                 format!("a step has an unknown stage “{stage_text}”; the database may be damaged"),

@@ -393,7 +393,7 @@ fn read_facts(store: &Store) -> Result<Facts> {
                 let (hash, mime, size, title) = row?;
                 let media = MediaType::from_mime(&mime).ok_or_else(|| {
                 Error::field(
-                    "document", crate::FieldProblem::StoredDamaged { detail: mime.clone() },
+                    "document", crate::error::FieldProblem::StoredDamaged { detail: mime.clone() },
                     format!(
                         "“{title}” has an unknown file type “{mime}”; the database may be damaged"
                     ),

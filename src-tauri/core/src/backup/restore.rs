@@ -208,7 +208,7 @@ pub fn finish_interrupted_restore(data_dir: &Path) -> Result<()> {
         Ok(bytes) => {
             let journal: Journal = serde_json::from_slice(&bytes).map_err(|_| {
                 Error::field(
-                    "restore", crate::FieldProblem::RestoreJournalUnreadable { path: path.display().to_string() },
+                    "restore", crate::error::FieldProblem::RestoreJournalUnreadable { path: path.display().to_string() },
                     format!(
                         "{} cannot be read, so an interrupted restore cannot be finished; nothing was changed",
                         path.display()
@@ -233,7 +233,7 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
     if !plain {
         return Err(Error::field(
             "restore",
-            crate::FieldProblem::RestoreJournalStrange {
+            crate::error::FieldProblem::RestoreJournalStrange {
                 aside: journal.aside.clone(),
             },
             format!(

@@ -301,7 +301,7 @@ pub fn export_calendar(
     if dest.is_dir() {
         return Err(Error::field(
             "destination",
-            crate::FieldProblem::IsAFolder {
+            crate::error::FieldProblem::IsAFolder {
                 path: dest.display().to_string(),
             },
             format!(

@@ -380,7 +380,7 @@ pub fn past_deadline_warning(deadline: &Deadline, now: DateTime<Utc>) -> Result<
 pub(crate) fn user_zone(name: &str) -> Result<Tz> {
     time::zone(name).map_err(|_| {
         Error::field(
-            "time zone", crate::FieldProblem::UnknownTimeZone { zone: name.to_string() },
+            "time zone", crate::error::FieldProblem::UnknownTimeZone { zone: name.to_string() },
             format!("“{name}” is not a known time zone; Dossier needs the computer's zone (such as Europe/Paris)"),
         )
     })

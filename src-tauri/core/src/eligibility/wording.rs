@@ -109,7 +109,7 @@ pub fn load_wording_map(store: &Store) -> Result<LanguageWordingMap> {
         Some(json) => serde_json::from_str(&json).map_err(|e| {
             crate::Error::field(
                 "languageWording",
-                crate::FieldProblem::StoredDamaged {
+                crate::error::FieldProblem::StoredDamaged {
                     detail: e.to_string(),
                 },
                 format!("the saved language settings cannot be read ({e})"),
@@ -127,14 +127,14 @@ pub fn save_wording_map(store: &mut Store, map: &LanguageWordingMap) -> Result<(
         if words.is_empty() {
             return Err(crate::Error::field(
                 format!("entries[{i}].wording"),
-                crate::FieldProblem::WordingMissing,
+                crate::error::FieldProblem::WordingMissing,
                 "Enter the words a notice uses, such as \u{201c}working knowledge\u{201d}.",
             ));
         }
         if !seen.insert(words) {
             return Err(crate::Error::field(
                 format!("entries[{i}].wording"),
-                crate::FieldProblem::WordingTwice {
+                crate::error::FieldProblem::WordingTwice {
                     wording: entry.wording.trim().to_string(),
                 },
                 format!(

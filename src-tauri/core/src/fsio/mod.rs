@@ -62,7 +62,7 @@ pub fn refuse_inside_data_folder(dest: &Path, data_folder: &Path, what: &str) ->
     if inside {
         return Err(Error::field(
             "destination",
-            crate::FieldProblem::InsideDataFolder {
+            crate::error::FieldProblem::InsideDataFolder {
                 path: dest.display().to_string(),
             },
             format!(

@@ -19,7 +19,7 @@ pub struct NoticeCapture {
 fn too_large() -> Error {
     Error::field(
         "notice",
-        crate::FieldProblem::NoticeTooLong,
+        crate::error::FieldProblem::NoticeTooLong,
         "This text is over 1 MB, far longer than any vacancy notice. Paste only the notice itself.",
     )
 }
@@ -32,7 +32,7 @@ pub fn capture_notice(text: &str) -> Result<NoticeCapture> {
     if text.trim().is_empty() {
         return Err(Error::field(
             "notice",
-            crate::FieldProblem::NothingPasted,
+            crate::error::FieldProblem::NothingPasted,
             "Nothing was pasted. Copy the text of the vacancy notice and paste it here.",
         ));
     }
@@ -40,7 +40,7 @@ pub fn capture_notice(text: &str) -> Result<NoticeCapture> {
     if draft.is_empty() {
         return Err(Error::field(
             "notice",
-            crate::FieldProblem::NotANotice,
+            crate::error::FieldProblem::NotANotice,
             "This does not look like a vacancy notice: no title, reference, deadline or other detail was found. Check that you copied the whole notice.",
         ));
     }
@@ -65,7 +65,7 @@ pub fn capture_notice_file(path: &Path) -> Result<NoticeCapture> {
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::field(
             "notice",
-            crate::FieldProblem::NotTextOrHtml {
+            crate::error::FieldProblem::NotTextOrHtml {
                 name: name.to_string(),
             },
             format!("{name} is not a text or HTML file. Save the notice page as text or HTML."),
@@ -93,7 +93,7 @@ mod tests {
         let err = capture_notice("   ").unwrap_err();
         assert_eq!(
             err.field_problem(),
-            Some(&crate::FieldProblem::NothingPasted)
+            Some(&crate::error::FieldProblem::NothingPasted)
         );
         assert_eq!(err.field_errors()[0].field, "notice");
         assert!(
@@ -103,7 +103,10 @@ mod tests {
             "{err:?}"
         );
         let err = capture_notice("hello there").unwrap_err();
-        assert_eq!(err.field_problem(), Some(&crate::FieldProblem::NotANotice));
+        assert_eq!(
+            err.field_problem(),
+            Some(&crate::error::FieldProblem::NotANotice)
+        );
         assert!(
             err.field_errors()[0]
                 .message

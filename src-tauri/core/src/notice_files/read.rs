@@ -113,7 +113,7 @@ pub enum FileRefusal {
     /// longer than one): `problem` is the parser's code, as a paste would show it, `message`
     /// its English for logs.
     NotANotice {
-        problem: crate::FieldProblem,
+        problem: crate::error::FieldProblem,
         message: String,
     },
     /// The file could not be opened or read; `detail` is the system's own words.

@@ -30,7 +30,7 @@ pub fn talentlink_archive_plan(
     if application.platform != Platform::Talentlink {
         return Err(Error::field(
             "application",
-            crate::FieldProblem::TalentlinkOnly,
+            crate::error::FieldProblem::TalentlinkOnly,
             "only Talentlink applications are archived this way: the Recruitment Hub keeps its own",
         ));
     }

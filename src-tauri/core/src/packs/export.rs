@@ -526,7 +526,7 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
     if !parent.is_dir() {
         return Err(Error::field(
             "destination",
-            crate::FieldProblem::FolderMissing {
+            crate::error::FieldProblem::FolderMissing {
                 path: parent.display().to_string(),
             },
             format!(
@@ -538,7 +538,7 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
     if dest.file_name().is_none() {
         return Err(Error::field(
             "destination",
-            crate::FieldProblem::NotAFileName {
+            crate::error::FieldProblem::NotAFileName {
                 path: dest.display().to_string(),
             },
             format!("{} is not a name the pack can be saved as", dest.display()),
@@ -562,11 +562,11 @@ fn check_destination(dest: &Path, format: PackFormat, overwrite: bool) -> Result
                 return Err(Error::field(
                     "destination",
                     if is_folder {
-                        crate::FieldProblem::IsAFolder {
+                        crate::error::FieldProblem::IsAFolder {
                             path: dest.display().to_string(),
                         }
                     } else {
-                        crate::FieldProblem::IsAFile {
+                        crate::error::FieldProblem::IsAFile {
                             path: dest.display().to_string(),
                         }
                     },
@@ -737,7 +737,7 @@ fn files_of_earlier_pack(folder: &Path) -> Result<Vec<PathBuf>> {
     let refuse = |why: String| {
         Error::field(
             "destination",
-            crate::FieldProblem::NotAnEarlierPack {
+            crate::error::FieldProblem::NotAnEarlierPack {
                 path: folder.display().to_string(),
             },
             format!(

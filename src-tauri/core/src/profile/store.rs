@@ -46,7 +46,7 @@ pub fn save_profile(
                 next_id = next_id.checked_add(1).ok_or_else(|| {
                     Error::field(
                         "profile",
-                        crate::FieldProblem::OutOfEntryNumbers,
+                        crate::error::FieldProblem::OutOfEntryNumbers,
                         "the profile has run out of entry numbers",
                     )
                 })?;
@@ -65,7 +65,7 @@ pub fn save_profile(
         let document = serde_json::to_string(&profile).map_err(|e| {
             Error::field(
                 "profile",
-                crate::FieldProblem::NotStorable,
+                crate::error::FieldProblem::NotStorable,
                 format!("could not be written: {e}"),
             )
         })?;
@@ -167,7 +167,7 @@ fn read_row(c: &Connection) -> Result<Option<ProfileRow>> {
         Some(json) => serde_json::from_str(&json).map_err(|e| {
             Error::field(
                 "profile",
-                crate::FieldProblem::StoredDamaged {
+                crate::error::FieldProblem::StoredDamaged {
                     detail: e.to_string(),
                 },
                 format!("the saved profile cannot be read ({e}); it has been left as it is"),

@@ -72,7 +72,7 @@ pub fn save_reminder_settings(store: &mut Store, settings: &ReminderSettings) ->
     {
         return Err(Error::field(
             "quiet hours",
-            crate::FieldProblem::QuietHoursEmpty,
+            crate::error::FieldProblem::QuietHoursEmpty,
             "the quiet hours start and end at the same time; choose an end time after the start, or turn quiet hours off",
         ));
     }

@@ -36,7 +36,7 @@ pub(crate) fn stored_instant(text: &str, what: &str) -> Result<DateTime<Utc>> {
     parse_instant(text).ok_or_else(|| {
         Error::field(
             what,
-            crate::FieldProblem::StoredDamaged {
+            crate::error::FieldProblem::StoredDamaged {
                 detail: text.to_string(),
             },
             format!("the stored time “{text}” cannot be read; the database may be damaged"),
@@ -83,7 +83,7 @@ pub(crate) fn enum_text<T: Serialize>(value: &T) -> Result<String> {
         Ok(serde_json::Value::String(s)) => Ok(s),
         _ => Err(Error::field(
             "value",
-            crate::FieldProblem::NotStorable,
+            crate::error::FieldProblem::NotStorable,
             "cannot be stored",
         )),
     }

@@ -35,7 +35,7 @@ impl Deadline {
                     .ok_or_else(|| {
                         Error::field(
                             "deadline",
-                            crate::FieldProblem::TimeSkippedInZone,
+                            crate::error::FieldProblem::TimeSkippedInZone,
                             "this date and time do not exist in that zone",
                         )
                     })?

@@ -153,7 +153,7 @@ fn columns(input: &VacancyInput) -> Result<Columns> {
         languages: serde_json::to_string(&input.languages).map_err(|_| {
             Error::field(
                 "languages",
-                crate::FieldProblem::NotStorable,
+                crate::error::FieldProblem::NotStorable,
                 "cannot be stored",
             )
         })?,
@@ -397,7 +397,7 @@ pub fn delete_vacancy(store: &mut Store, id: u32) -> Result<()> {
         if has_application {
             return Err(Error::field(
                 "vacancy",
-                crate::FieldProblem::VacancyHasApplication,
+                crate::error::FieldProblem::VacancyHasApplication,
                 "this vacancy has an application; archive it instead of deleting it",
             ));
         }
@@ -568,7 +568,7 @@ pub fn list_vacancies(
     let enough = limit.checked_add(offset).ok_or_else(|| {
         Error::field(
             "offset",
-            crate::FieldProblem::NoSuchPage { limit, offset },
+            crate::error::FieldProblem::NoSuchPage { limit, offset },
             format!("no page of {limit} vacancies can start at {offset}"),
         )
     })?;

@@ -141,7 +141,7 @@ impl VacancyInput {
             if text.len() > MAX_NOTICE_BYTES {
                 return Err(Error::field(
                     "noticeText",
-                    crate::FieldProblem::NoticeTooLong,
+                    crate::error::FieldProblem::NoticeTooLong,
                     "the notice text is over 1 MB; paste only the notice itself",
                 ));
             }
@@ -152,7 +152,7 @@ impl VacancyInput {
         if self.notes.len() > MAX_NOTES_BYTES {
             return Err(Error::field(
                 "notes",
-                crate::FieldProblem::NotesTooLong,
+                crate::error::FieldProblem::NotesTooLong,
                 "the notes are over 100 KB",
             ));
         }

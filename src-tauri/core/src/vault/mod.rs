@@ -171,7 +171,7 @@ impl Vault {
                     (format!("{} applications", applications.len()), "those applications")
                 };
                 return Err(Error::field(
-                    "document", crate::FieldProblem::DocumentAttached { title: document.title.clone(), count: u32::try_from(applications.len()).unwrap_or(u32::MAX), applications: applications.join(", ") },
+                    "document", crate::error::FieldProblem::DocumentAttached { title: document.title.clone(), count: u32::try_from(applications.len()).unwrap_or(u32::MAX), applications: applications.join(", ") },
                     format!(
                         "“{}” is attached to {count} for {}; remove it from {those} first. Nothing was deleted",
                         document.title,
@@ -369,7 +369,7 @@ impl Vault {
 fn inside_vault(dest: &Path) -> Error {
     Error::field(
         "destination",
-        crate::FieldProblem::InsideVault {
+        crate::error::FieldProblem::InsideVault {
             path: dest.display().to_string(),
         },
         format!(

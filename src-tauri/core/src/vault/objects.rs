@@ -46,7 +46,7 @@ pub(crate) fn object_path(root: &Path, hash: &str, media: MediaType) -> Result<P
     if !is_hash(hash) {
         return Err(Error::field(
             "document",
-            crate::FieldProblem::StoredDamaged {
+            crate::error::FieldProblem::StoredDamaged {
                 detail: hash.to_string(),
             },
             format!("its stored content hash “{hash}” is malformed; the database may be damaged"),
@@ -335,7 +335,7 @@ pub(crate) fn export_verified(
     if dest.is_dir() {
         return Err(Error::field(
             "destination",
-            crate::FieldProblem::IsAFolder {
+            crate::error::FieldProblem::IsAFolder {
                 path: dest.display().to_string(),
             },
             format!(
@@ -419,7 +419,7 @@ pub(crate) fn missing_or_unreadable(path: &Path, title: &str, e: io::Error) -> E
 pub(crate) fn damaged(path: &Path, title: &str) -> Error {
     Error::field(
         "document",
-        crate::FieldProblem::StoredFileChanged {
+        crate::error::FieldProblem::StoredFileChanged {
             title: title.to_string(),
         },
         format!(

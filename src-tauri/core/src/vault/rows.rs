@@ -212,7 +212,7 @@ pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -
     if newer == Some(older) {
         return Err(Error::field(
             "replaces",
-            crate::FieldProblem::ReplacesItself,
+            crate::error::FieldProblem::ReplacesItself,
             "a document cannot replace itself; choose the older version it replaces",
         ));
     }
@@ -220,7 +220,7 @@ pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -
     if let Some(by) = target.superseded_by.filter(|by| Some(*by) != newer) {
         return Err(Error::field(
             "replaces",
-            crate::FieldProblem::AlreadyReplaced {
+            crate::error::FieldProblem::AlreadyReplaced {
                 title: target.title.clone(),
                 older,
                 by,
@@ -238,7 +238,7 @@ pub(crate) fn check_supersedes(c: &Connection, newer: Option<u32>, older: u32) -
         if Some(step) == newer {
             return Err(Error::field(
                 "replaces",
-                crate::FieldProblem::ReplacesNewerVersion { older },
+                crate::error::FieldProblem::ReplacesNewerVersion { older },
                 format!(
                     "document {older} is itself a newer version of this one; a document cannot replace its own newer version"
                 ),
@@ -336,14 +336,14 @@ fn validate_metadata(
         if entry.id() == 0 {
             return Err(Error::field(
                 "proves",
-                crate::FieldProblem::ProvesUnsavedEntry,
+                crate::error::FieldProblem::ProvesUnsavedEntry,
                 "save the profile entry first, then link the document to it",
             ));
         }
         if !m.kind.can_prove(entry) {
             return Err(Error::field(
                 "proves",
-                crate::FieldProblem::CannotProve {
+                crate::error::FieldProblem::CannotProve {
                     kind: m.kind.as_str().to_string(),
                     entry: entry.kind_str().to_string(),
                 },
