@@ -58,16 +58,17 @@ fn seed_certificate(data: &Path) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reminder_shown_a_minute_late_says_7_days_with_the_app_icon() {
-    use dossier_core::preferences::{HourCycle, Preferences, save_preferences};
+    use dossier_core::preferences::{DateOrder, HourCycle, Preferences, save_preferences};
     let data = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
     seed_vacancy(data.path(), "2026-11-24", "2026-11-10T09:00:00Z");
-    // A window opened before and said its en-US clock is the 12-hour one: the reminder, due
-    // before this window opens, is worded on it.
+    // A window opened before and said its en-US clock is the 12-hour one and its dates run
+    // month first: the reminder, due before this window opens, is worded so.
     {
         let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
         let preferences = Preferences {
             system_hours: Some(HourCycle::H12),
+            system_dates: Some(DateOrder::MonthFirst),
             ..Preferences::default()
         };
         save_preferences(&mut store, &preferences).unwrap();
@@ -87,7 +88,7 @@ async fn a_reminder_shown_a_minute_late_says_7_days_with_the_app_icon() {
     assert!(
         shown[0]
             .body
-            .contains("Tuesday 24 November 2026 at 11:59 PM (Lyon time"),
+            .contains("Tuesday, November 24, 2026 at 11:59 PM (Lyon time"),
         "{}",
         shown[0].body
     );
@@ -351,7 +352,7 @@ async fn every_view_writes_its_dates_in_one_style_in_french_spanish_and_arabic()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_iso_reminder_keeps_the_windows_12_hour_clock() {
-    use dossier_core::preferences::{DateStyle, HourCycle, HourStyle, load_preferences};
+    use dossier_core::preferences::{DateOrder, DateStyle, HourCycle, HourStyle, load_preferences};
     use dossier_core::reminders::{QuietHours, ReminderSettings, save_reminder_settings};
     let data = tempfile::tempdir().unwrap();
     // Closing at 23:59 in Lyon on 23 November: its 7-day reminder is due before noon on the
@@ -395,7 +396,7 @@ async fn an_iso_reminder_keeps_the_windows_12_hour_clock() {
     })
     .await;
     // The hour style stays "system", and the window has told the core that its en-US clock
-    // is the 12-hour one.
+    // is the 12-hour one and that its dates run month first.
     app.eventually(
         "the window's clock is kept for the notifications",
         || async {
@@ -404,6 +405,7 @@ async fn an_iso_reminder_keeps_the_windows_12_hour_clock() {
                 .is_ok_and(|preferences| {
                     preferences.hour_style == HourStyle::System
                         && preferences.system_hours == Some(HourCycle::H12)
+                        && preferences.system_dates == Some(DateOrder::MonthFirst)
                 })
         },
     )

@@ -22,6 +22,8 @@ pub struct Preferences {
     /// its start and on a change of language; kept so that reminders worded while the window is
     /// closed agree with it. `None` until a window has said.
     pub system_hours: Option<HourCycle>,
+    /// The order "system" dates take in the window's locale, resolved and kept the same way.
+    pub system_dates: Option<DateOrder>,
     /// The language chosen in Settings; `None` follows the operating system's language (English
     /// when the system speaks none of Dossier's four).
     pub language: Option<DisplayLanguage>,
@@ -38,6 +40,7 @@ impl Preferences {
             language: self.language.unwrap_or_else(system),
             dates: self.date_style,
             hours: self.hour_style.resolved(self.system_hours),
+            month_first: self.system_dates == Some(DateOrder::MonthFirst),
         }
     }
 }
@@ -63,7 +66,7 @@ pub enum Theme {
 // The date and hour styles are the words' own types: the notifications Rust writes follow the
 // same choice as the window.
 use crate::words::Wording;
-pub use crate::words::{DateStyle, HourCycle, HourStyle};
+pub use crate::words::{DateOrder, DateStyle, HourCycle, HourStyle};
 
 const KEY: &str = "preferences";
 
@@ -90,6 +93,7 @@ mod tests {
             date_style: DateStyle::Iso,
             hour_style: HourStyle::H12,
             system_hours: Some(HourCycle::H24),
+            system_dates: Some(DateOrder::MonthFirst),
             language: Some(DisplayLanguage::Ar),
             on_close: Some(OnClose::KeepInTray),
         };
@@ -112,6 +116,7 @@ mod tests {
         assert_eq!(loaded.language, None);
         assert_eq!(loaded.on_close, None, "not asked yet");
         assert_eq!(loaded.system_hours, None, "no window has said yet");
+        assert_eq!(loaded.system_dates, None, "no window has said yet");
     }
 
     #[test]
@@ -140,5 +145,42 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(chosen.wording(english).hours, HourStyle::H24);
+    }
+
+    #[test]
+    fn system_dates_follow_the_order_the_window_resolved() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let system = |language, system_dates| {
+            Preferences {
+                date_style: DateStyle::System,
+                system_dates,
+                ..Default::default()
+            }
+            .wording(move || language)
+        };
+        // en-US in the window: month first in what Rust writes too, as `Intl` writes it.
+        let us = system(DisplayLanguage::En, Some(DateOrder::MonthFirst));
+        assert_eq!(us.day(day), "Monday, November 23, 2026");
+        assert_eq!(us.short_date(day), "Nov 23, 2026");
+        // en-GB, or no window yet: day first.
+        let gb = system(DisplayLanguage::En, Some(DateOrder::DayFirst));
+        assert_eq!(gb.day(day), "Monday 23 November 2026");
+        assert_eq!(
+            system(DisplayLanguage::En, None).day(day),
+            "Monday 23 November 2026"
+        );
+        // French stays French, whatever the window's region.
+        let fr = system(DisplayLanguage::Fr, Some(DateOrder::MonthFirst));
+        assert_eq!(fr.day(day), "lundi 23 novembre 2026");
+        // A style chosen in Settings wins over the locale's order.
+        let chosen = Preferences {
+            date_style: DateStyle::DayMonthYear,
+            system_dates: Some(DateOrder::MonthFirst),
+            ..Default::default()
+        };
+        assert_eq!(
+            chosen.wording(|| DisplayLanguage::En).day(day),
+            "Monday 23 November 2026"
+        );
     }
 }

@@ -3,14 +3,19 @@
 // window tells it which clock that is; the stored choice stays "system".
 import { locale, regionalLocale } from './i18n.svelte';
 import { ipc } from './ipc';
-import { systemHourCycle } from './time';
+import { systemDateOrder, systemHourCycle } from './time';
 
-/** Keeps `preferences.systemHours` the clock the window writes "system" times on now: called
+/** Keeps `preferences.systemHours` the clock the window writes "system" times on now, and
+ * `systemDates` the order it writes "system" dates in: called
  * once the language is known at the start, and after every change of language. */
 export async function shareSystemHours(
   languages: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Promise<void> {
-  const cycle = systemHourCycle(regionalLocale(locale(), languages));
+  const regional = regionalLocale(locale(), languages);
+  const cycle = systemHourCycle(regional);
+  const order = systemDateOrder(regional);
   const current = await ipc.preferencesGet();
-  if (current.systemHours !== cycle) await ipc.preferencesSet({ ...current, systemHours: cycle });
+  if (current.systemHours !== cycle || current.systemDates !== order) {
+    await ipc.preferencesSet({ ...current, systemHours: cycle, systemDates: order });
+  }
 }

@@ -80,8 +80,8 @@ export function timeLeft(nowMs: number, thenMs: number, zone: string, allDay = f
 }
 
 // The choices as the preferences keep them (`preferences.rs`).
-import type { DateStyle, HourCycle, HourStyle } from './bindings';
-export type { DateStyle, HourCycle, HourStyle };
+import type { DateOrder, DateStyle, HourCycle, HourStyle } from './bindings';
+export type { DateOrder, DateStyle, HourCycle, HourStyle };
 
 const style: { date: DateStyle; hours: HourStyle } = { date: 'system', hours: 'system' };
 
@@ -95,6 +95,15 @@ export function setDateStyle(date: DateStyle, hours: HourStyle): void {
  * shows, and the one it tells the core (`preferences.systemHours`) so notifications agree. */
 export function systemHourCycle(locale: string): HourCycle {
   return dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true ? 'h12' : 'h24';
+}
+
+/** Whether `locale` writes "system" dates month first (en-US) or day first: told to the core
+ * (`preferences.systemDates`) with the clock, so notifications write dates as the window does. */
+export function systemDateOrder(locale: string): DateOrder {
+  const types = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' })
+    .formatToParts(Date.UTC(2026, 10, 23))
+    .map((p) => p.type);
+  return types.indexOf('month') < types.indexOf('day') ? 'month_first' : 'day_first';
 }
 
 function hourOptions(locale: string): Intl.DateTimeFormatOptions {

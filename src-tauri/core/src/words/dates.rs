@@ -39,6 +39,16 @@ pub enum HourCycle {
     H24,
 }
 
+/// Whether the window's `Intl` writes the candidate's locale month first (en-US: "December 4,
+/// 2026") or day first (en-GB and Dossier's other three languages). As with [`HourCycle`], only
+/// the window knows, so it tells the core, and "system" dates agree in a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
 impl HourStyle {
     /// The style with "system" made the locale's clock, when the window has said which it is;
     /// "system" left as it is otherwise (the 24-hour clock, as INTERPOL's notices write it).
@@ -95,6 +105,16 @@ pub fn day(language: DisplayLanguage, date: NaiveDate) -> String {
 
 fn english_day(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
+}
+
+/// "Monday, November 23, 2026" and "Nov 23, 2026": English written month first, as the
+/// window's `Intl` writes en-US.
+pub(super) fn english_day_month_first(date: NaiveDate) -> String {
+    date.format("%A, %B %-d, %Y").to_string()
+}
+
+pub(super) fn english_short_date_month_first(date: NaiveDate) -> String {
+    date.format("%b %-d, %Y").to_string()
 }
 
 /// "23 Nov 2026", "23 nov. 2026", "23 nov 2026", "23 نوفمبر 2026": a date in a list.

@@ -23,7 +23,9 @@
 
 mod dates;
 
-pub use dates::{DateStyle, HourCycle, HourStyle, clock_time, day, short_date, short_date_time};
+pub use dates::{
+    DateOrder, DateStyle, HourCycle, HourStyle, clock_time, day, short_date, short_date_time,
+};
 
 use crate::display_language::DisplayLanguage;
 use fluent_bundle::concurrent::FluentBundle;
@@ -282,6 +284,9 @@ pub struct Wording {
     pub language: DisplayLanguage,
     pub dates: DateStyle,
     pub hours: HourStyle,
+    /// "System" dates in English written month first, as the window writes the candidate's
+    /// locale (`Preferences::system_dates`); the other three languages are always day first.
+    pub month_first: bool,
 }
 
 impl From<DisplayLanguage> for Wording {
@@ -291,16 +296,22 @@ impl From<DisplayLanguage> for Wording {
             language,
             dates: DateStyle::System,
             hours: HourStyle::System,
+            month_first: false,
         }
     }
 }
 
 impl Wording {
+    fn english_month_first(self) -> bool {
+        self.month_first && self.language == DisplayLanguage::En
+    }
+
     /// "Monday 23 November 2026", or "2026-11-23" in ISO style. Dossier's "system" style in
     /// Rust is the language's own, which in all four languages is already day-month-year.
     pub fn day(self, date: chrono::NaiveDate) -> String {
         match self.dates {
             DateStyle::Iso => dates::iso_date(date),
+            DateStyle::System if self.english_month_first() => dates::english_day_month_first(date),
             DateStyle::System | DateStyle::DayMonthYear => day(self.language, date),
         }
     }
@@ -309,6 +320,9 @@ impl Wording {
     pub fn short_date(self, date: chrono::NaiveDate) -> String {
         match self.dates {
             DateStyle::Iso => dates::iso_date(date),
+            DateStyle::System if self.english_month_first() => {
+                dates::english_short_date_month_first(date)
+            }
             DateStyle::System | DateStyle::DayMonthYear => short_date(self.language, date),
         }
     }

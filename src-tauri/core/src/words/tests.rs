@@ -221,6 +221,7 @@ fn dates_and_times_follow_the_chosen_styles() {
         language,
         dates,
         hours,
+        month_first: false,
     };
     let iso = styled(DisplayLanguage::En, DateStyle::Iso, HourStyle::H24);
     assert_eq!(iso.moment(Bidi::Plain, at), "2026-11-23 at 17:05");
