@@ -585,6 +585,13 @@ export type DamagedFile = {
 };
 
 /**
+ *  Whether the window's `Intl` writes the candidate's locale month first (en-US: "December 4,
+ *  2026") or day first (en-GB and Dossier's other three languages). As with [`HourCycle`], only
+ *  the window knows, so it tells the core, and "system" dates agree in a notification.
+ */
+export type DateOrder = "day_first" | "month_first";
+
+/**
  *  How dates are written everywhere in the window: as the candidate's locale writes them,
  *  day-month-year whatever the locale, or ISO 8601.
  */
@@ -1447,6 +1454,8 @@ export type Preferences = {
 	 *  closed agree with it. `None` until a window has said.
 	 */
 	systemHours?: HourCycle | null,
+	/**  The order "system" dates take in the window's locale, resolved and kept the same way. */
+	systemDates?: DateOrder | null,
 	/**
 	 *  The language chosen in Settings; `None` follows the operating system's language (English
 	 *  when the system speaks none of Dossier's four).
