@@ -137,7 +137,10 @@ impl AppState {
             );
         }
         let slot = match lock::state(&data_dir) {
-            Ok(AtRest::Encrypted) => Slot::Locked,
+            Ok(AtRest::Encrypted) => {
+                remove_clear_backups(&data_dir);
+                Slot::Locked
+            }
             Ok(AtRest::Clear) => open_keyed(&data_dir.join(store::DATABASE_FILE), None),
             Err(e) => Slot::Closed(StoreStatus::Unavailable {
                 message: e.to_string(),
@@ -389,6 +392,14 @@ impl AppState {
     }
 }
 
+/// Clear backups must not outlive encryption in the data folder (`backup::remove_default_backups`);
+/// one that cannot go is logged and tried again at the next start.
+fn remove_clear_backups(data_dir: &Path) {
+    if let Err(e) = backup::remove_default_backups(data_dir) {
+        eprintln!("Dossier: the backups made before encryption could not be removed: {e}");
+    }
+}
+
 /// The one place the database is opened, with the master key when encrypted.
 fn store_keyed(path: &Path, key: Option<&MasterKey>) -> dossier_core::Result<Store> {
     Store::open_keyed(path, key)
@@ -469,6 +480,7 @@ impl AppState {
         drop(slot);
         let (key, recovery) = converted?;
         self.set_key(Some(key));
+        remove_clear_backups(&self.data_dir);
         self.answer_offer()?;
         self.note_activity();
         self.rearm();
@@ -803,8 +815,20 @@ mod tests {
         );
         assert_eq!(state.idle_lock_at(), None);
 
+        // A backup made in the clear, in Dossier's own folder, goes when encryption comes.
+        state.back_up(BackupWhen::Now).unwrap().expect("a backup");
+        let backups = dir.path().join(backup::DEFAULT_FOLDER);
+        assert!(backups.exists());
+
         let recovery = state.turn_on_encryption(b"correct horse").unwrap();
         assert!(matches!(state.status(), StoreStatus::Ready { .. }));
+        assert!(!backups.exists(), "the clear backups are gone");
+        // And none is written while encrypted: the timer's pass makes none, "now" says why.
+        assert_eq!(state.back_up(BackupWhen::IfDue).unwrap(), None);
+        assert_eq!(
+            state.back_up(BackupWhen::Now).unwrap_err().code(),
+            ErrorCode::BackupsUnavailable
+        );
         drop(state);
 
         // A new start finds it locked: no store, no vault.

@@ -3,18 +3,45 @@
 //! lock on the test clock, a reminder while locked that says nothing of the vacancy, unlocking
 //! with the recovery key, and a new passphrase.
 
+use dossier_core::profile::{Profile, save_profile};
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
-use dossier_e2e::{App, Launch, seed};
+use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
+use dossier_e2e::{App, DEFAULT_NOW, Launch, seed};
 use std::path::Path;
 
 const TITLE: &str = "Criminal Intelligence Officer";
 const PASSPHRASE: &str = "correct horse battery staple";
 const NEW_PASSPHRASE: &str = "purple elephant under the bridge";
 
-/// Its 7-day reminder is due at 22:59 UTC on the 23rd, after the launch (the 22nd).
+/// Marks that must not be found in the data folder's bytes once it is encrypted: a profile
+/// field, the notice's words, a scan's content.
+const PROFILE_MARK: &str = "Oyelaran-Vasquez Temitope";
+const SCAN_MARK: &str = "criminal record certificate of Temitope";
+
+/// Its 7-day reminder is due at 22:59 UTC on the 23rd, after the launch (the 22nd). A profile
+/// and a scan beside it, for the byte scan.
 fn seed_vacancy(data: &Path) {
     let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let profile = Profile {
+        full_name: PROFILE_MARK.into(),
+        ..Profile::default()
+    };
+    save_profile(&mut store, profile, DEFAULT_NOW.parse().unwrap()).unwrap();
+    let scan = format!("%PDF-1.7\n{SCAN_MARK}\n%%EOF\n");
+    Vault::open(data)
+        .unwrap()
+        .import_reader(
+            &mut store,
+            &mut scan.as_bytes(),
+            "certificate.pdf",
+            &ImportOptions {
+                kind: DocumentKind::CriminalRecord,
+                supersedes: None,
+            },
+            "2026-11-01T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
     let input = VacancyInput {
         duty_station: Some("Lyon, France".into()),
         duty_zone: Some("Europe/Paris".into()),
@@ -26,6 +53,43 @@ fn seed_vacancy(data: &Path) {
         ..seed::vacancy_input(Platform::RecruitmentHub, "1503", TITLE)
     };
     seed::vacancy(&mut store, input, "2026-11-10T09:00:00Z".parse().unwrap());
+}
+
+/// Every byte of every file under the data folder (database, its WAL, the vault, what the
+/// web view keeps there): no profile field, no notice text, no scan content, no clear SQLite
+/// database or PDF.
+fn assert_no_clear_bytes(data: &Path) {
+    let mut files = 0;
+    let mut stack = vec![data.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            files += 1;
+            for mark in [
+                PROFILE_MARK,
+                SCAN_MARK,
+                TITLE,
+                "Lyon, France",
+                "SQLite format 3",
+                "%PDF",
+            ] {
+                assert!(
+                    !bytes.windows(mark.len()).any(|w| w == mark.as_bytes()),
+                    "{mark:?} in the clear in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(
+        files >= 3,
+        "the scan read the database, the key file and a vault object"
+    );
 }
 
 async fn set_now(app: &App, now: &str) {
@@ -94,6 +158,7 @@ async fn encrypted_dossier_locks_unlocks_and_reminds_without_telling() {
     app.wait_for("[data-testid='lock-now']").await;
     app.close().await;
     assert!(data.path().join("dossier.key").exists());
+    assert_no_clear_bytes(data.path());
 
     // A new start shows only the unlock screen.
     let app = App::launch(Launch::new(data.path())).await;

@@ -237,6 +237,7 @@ fn wording(language: DisplayLanguage, dates: DateStyle, hours: HourStyle) -> Wor
         language,
         dates,
         hours,
+        month_first: false,
     }
 }
 

@@ -35,6 +35,6 @@ pub use restore::{
 };
 pub use settings::{
     BackupOutcome, BackupSettings, DEFAULT_FOLDER, backup_folder, last_outcome, load_settings,
-    record_outcome, save_settings,
+    record_outcome, remove_default_backups, save_settings,
 };
 pub use verify::verify;

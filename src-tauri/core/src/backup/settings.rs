@@ -48,6 +48,25 @@ pub fn backup_folder(data_dir: &Path, settings: &BackupSettings) -> PathBuf {
         .unwrap_or_else(|| data_dir.join(DEFAULT_FOLDER))
 }
 
+/// Removes the backups kept inside the data folder ([`DEFAULT_FOLDER`]) once the data is
+/// encrypted: they hold the database and every scan in the clear, next to data that is not,
+/// and backups of an encrypted Dossier are not written yet. A folder the candidate chose is
+/// theirs and is left (Settings says so before encryption is turned on). Run again at every
+/// start while encrypted, so a removal cut short by a crash is finished. True when any was
+/// there.
+pub fn remove_default_backups(data_dir: &Path) -> Result<bool> {
+    let folder = data_dir.join(DEFAULT_FOLDER);
+    match std::fs::remove_dir_all(&folder) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(crate::Error::Io {
+            op: crate::error::IoOp::Remove,
+            path: folder,
+            source,
+        }),
+    }
+}
+
 pub fn record_outcome(data_dir: &Path, outcome: &BackupOutcome) -> Result<()> {
     write_json(&data_dir.join(OUTCOME_FILE), outcome)
 }
