@@ -100,7 +100,16 @@ pub fn save_settings(data_dir: &Path, settings: &LockSettings) -> Result<()> {
     if let Some(m) = settings.idle_minutes
         && !IDLE_CHOICES.contains(&m)
     {
-        return Err(dossier_core::Error::invalid("idleMinutes", "not one of the choices").into());
+        let choices = IDLE_CHOICES.map(|c| c.to_string()).join(", ");
+        return Err(dossier_core::Error::field(
+            "idleMinutes",
+            dossier_core::FieldProblem::NotAChoice {
+                found: m.to_string(),
+                choices,
+            },
+            "not one of the choices",
+        )
+        .into());
     }
     write_json(&data_dir.join(SETTINGS_FILE), settings)
 }

@@ -268,9 +268,16 @@ fn convert_database(
                 detail: "unreadable".into(),
             },
         })?;
-    let dest_text = dest
-        .to_str()
-        .ok_or_else(|| Error::invalid("data folder", "the folder name cannot be used"))?;
+    let dest_text = dest.to_str().ok_or_else(|| {
+        // SQLCipher's ATTACH takes the path as SQL text, which must be UTF-8.
+        Error::field(
+            "data folder",
+            crate::error::FieldProblem::NotAFileName {
+                path: dest.display().to_string(),
+            },
+            "the folder name cannot be used",
+        )
+    })?;
     let key_text = match to {
         Some(key) => key.database_key().sqlcipher_pragma(),
         None => zeroize::Zeroizing::new(String::new()),
