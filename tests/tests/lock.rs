@@ -287,7 +287,10 @@ async fn the_unlock_screen_speaks_arabic() {
         .await;
     app.click("[data-testid='unlock-submit']").await;
     let problem = app.text_of("[data-testid='unlock-problem']").await;
-    assert!(problem.starts_with("عبارة المرور هذه غير صحيحة."), "{problem}");
+    assert!(
+        problem.starts_with("عبارة المرور هذه غير صحيحة."),
+        "{problem}"
+    );
     app.click(".unlock summary").await;
     app.wait_for(".unlock details p").await;
     assert_eq!(
