@@ -90,12 +90,6 @@ fn main() {
     );
     println!("background_pss_mib_hidden_anon={:.1}", anon as f64 / 1024.0);
     println!("background_threads={threads}");
-    if let Some(hold) = std::env::var_os("BACKGROUND_MEMORY_HOLD") {
-        // For a look at the running process by hand (its pid is on stderr).
-        eprintln!("holding Dossier {pid} for {hold:?} s");
-        let secs: u64 = hold.to_string_lossy().parse().unwrap_or(30);
-        std::thread::sleep(Duration::from_secs(secs));
-    }
     drop(app);
     drop(tray);
 }
