@@ -22,6 +22,7 @@ use dossier_core::vacancy::{self, Platform, SaveOutcome, VacancyInput};
 use dossier_core::vault::{
     self, DocumentKind, DocumentMetadata, ImportOptions, ProvenEntry, Vault,
 };
+use dossier_core::words::Wording;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,7 +55,13 @@ fn main() {
     let data = scratch.join("bench-pack-data");
     let (store, vault, application_id) = seed(&data, &sources);
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let checklist = checklist_for_application(&store, application_id, today).expect("checklist");
+    let checklist = checklist_for_application(
+        &store,
+        application_id,
+        today,
+        Wording::from(DisplayLanguage::En),
+    )
+    .expect("checklist");
     assert!(checklist.complete, "{}", checklist.summary);
     let profile = load_profile(&store).expect("profile");
     let plan = pack_plan(

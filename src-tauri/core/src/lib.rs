@@ -31,7 +31,7 @@
 //! | `profile` | `error`, `store`, `countries`, `hidden_chars` |
 //! | `vacancy` | `error`, `store`, `time`, `profile`, `hidden_chars` |
 //! | `notice` | `error`, `stations`, `time`, `profile`, `vacancy` |
-//! | `vault` | `error`, `fsio`, `encryption`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources` |
+//! | `vault` | `error`, `fsio`, `encryption`, `store`, `time`, `models`, `countries`, `profile`, `hidden_chars`, `sources`, `display_language`, `words` |
 //! | `applications` | `error`, `store`, `time`, `vacancy`, `vault` |
 //! | `countdowns` | `error`, `store`, `time`, `vacancy`, `vault`, `applications` |
 //! | `reminders` | `error`, `stations`, `store`, `settings`, `time`, `vault`, `applications`, `countdowns`, `countries`, `display_language`, `words` |

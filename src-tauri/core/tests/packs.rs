@@ -26,12 +26,18 @@ use dossier_core::vault::{
     self, Document, DocumentKind, DocumentMetadata, ImportOptions, MediaType, ProvenEntry, Vault,
     sha256_hex,
 };
+use dossier_core::words::Wording;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 mod support;
-use support::date;
+use support::{date, english};
+
+/// English, as these tests read the checklist; `checklist_words` reads it in French and Arabic.
+fn en() -> Wording {
+    Wording::from(DisplayLanguage::En)
+}
 
 fn today() -> NaiveDate {
     date(2026, 11, 22)
@@ -207,7 +213,7 @@ fn complete_vault() -> Vec<Document> {
 }
 
 fn check(vacancy_input: VacancyInput, profile: Option<&Profile>, docs: &[Document]) -> Checklist {
-    build_checklist(9, &vacancy(vacancy_input), profile, docs, today())
+    build_checklist(9, &vacancy(vacancy_input), profile, docs, today(), en())
 }
 
 fn line<'a>(c: &'a Checklist, wanted: &Requirement) -> &'a dossier_core::packs::ChecklistItem {
@@ -354,6 +360,7 @@ fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
         Some(&profile()),
         &docs,
         date(2026, 11, 22),
+        en(),
     );
     assert_eq!(line(&on_last_day, &france).state, ItemState::Satisfied);
     let day_after = build_checklist(
@@ -362,6 +369,7 @@ fn a_certificate_goes_stale_three_months_after_issue_by_the_clock() {
         Some(&profile()),
         &docs,
         date(2026, 11, 23),
+        en(),
     );
     let stale = line(&day_after, &france);
     assert_eq!(stale.state, ItemState::Stale);
@@ -606,7 +614,7 @@ fn setup(platform: Platform, complete: bool) -> Setup {
 }
 
 fn plan_of(s: &Setup) -> dossier_core::packs::PackPlan {
-    let checklist = checklist_for_application(&s.store, s.application_id, today()).unwrap();
+    let checklist = checklist_for_application(&s.store, s.application_id, today(), en()).unwrap();
     let profile = load_profile(&s.store).unwrap();
     pack_plan(
         &s.vault,
@@ -1207,8 +1215,11 @@ fn a_finished_export_leaves_no_record_behind() {
     assert!(names_in(&journal).is_empty());
 }
 
+/// The pack as the shell plans it: the checklist worded in the pack's language.
 fn plan_in(s: &Setup, language: DisplayLanguage) -> dossier_core::packs::PackPlan {
-    let checklist = checklist_for_application(&s.store, s.application_id, today()).unwrap();
+    let wording = Wording::from(language);
+    let checklist =
+        checklist_for_application(&s.store, s.application_id, today(), wording).unwrap();
     let profile = load_profile(&s.store).unwrap();
     pack_plan(&s.vault, &s.store, &checklist, profile.as_ref(), language).unwrap()
 }
@@ -1275,6 +1286,11 @@ fn the_manifest_page_of_an_arabic_pack_reads_right_to_left_in_arabic() {
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
     assert!(html.contains("مكتمل: جميع الوثائق مُدرَجة."), "{html}");
     assert!(html.contains("<td class=\"good\">مُدرَج</td>"), "{html}");
+    // The checklist's lines too, the country's name isolated inside the Arabic label.
+    assert!(
+        html.contains("<strong>صحيفة السوابق القضائية: \u{2068}فرنسا\u{2069}</strong>"),
+        "{html}"
+    );
     assert!(
         !html.contains("Included") && !html.contains("Check a file"),
         "{html}"
@@ -1314,4 +1330,95 @@ fn an_english_manifest_page_is_english_and_left_to_right() {
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
     assert!(html.contains("<p class=\"good\">Complete: every item is included.</p>"));
     assert!(html.contains("<small>Check a file with <code>sha256sum</code> (Linux)"));
+}
+
+#[test]
+fn a_french_manifest_and_checklist_carry_no_english_catalogue_word() {
+    let s = setup(Platform::RecruitmentHub, false);
+    let checklist = checklist_for_application(
+        &s.store,
+        s.application_id,
+        today(),
+        Wording::from(DisplayLanguage::Fr),
+    )
+    .unwrap();
+    // French sets a colon off with a no-break space; compared here as a plain one.
+    let spaced = |text: &str| text.replace('\u{a0}', " ");
+    let labels: Vec<String> = checklist.items.iter().map(|i| spaced(&i.label)).collect();
+    assert_eq!(
+        labels,
+        [
+            "CV",
+            "Diplôme : Master en Criminology, Université de Lyon",
+            "Attestation d’emploi : Analyst, Bundeskriminalamt",
+            "Extrait de casier judiciaire : France",
+            "Extrait de casier judiciaire : Allemagne",
+            "Deux références professionnelles",
+        ]
+    );
+    assert!(
+        spaced(&checklist.summary).starts_with("5 pièces prêtes sur 6 ; 1 manquante"),
+        "{}",
+        checklist.summary
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("pack");
+    let plan = plan_in(&s, DisplayLanguage::Fr);
+    export_pack(
+        &plan,
+        &dest,
+        PackFormat::Folder,
+        false,
+        now(),
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let page = std::fs::read_dir(&dest)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "html"))
+        .unwrap();
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains("Le coffre-fort ne contient encore aucun document de ce type (CV)."),
+        "{html}"
+    );
+    let mut own: Vec<String> = plan.entries.iter().map(|e| e.name.clone()).collect();
+    own.extend(
+        [
+            "Camille Martin",
+            "Criminal Intelligence Officer",
+            "Criminology",
+            "Analyst",
+            "BKA contract",
+            "Bundeskriminalamt",
+            "Officer",
+            "Police nationale",
+            "Jonas Weber",
+            "Amelie Roux",
+            "Master: Lyon/2014",
+            "CRC FR",
+            "CRC DE",
+            "sha256sum",
+            "shasum",
+            "Get-FileHash",
+            "dossier-pack",
+        ]
+        .map(String::from),
+    );
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    let english = english::fluent_words(include_str!("../src/words/en.ftl"));
+    assert_eq!(
+        english::english_left_in(&html, &own, &english),
+        Vec::<String>::new(),
+        "{html}"
+    );
+    // The check itself finds English when there is some.
+    assert_eq!(
+        english::english_left_in("<p>Incomplete: these items</p>", &[], &english),
+        ["incomplete", "items", "these"]
+    );
 }

@@ -7,6 +7,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::dialog::{self, Filter};
+use crate::display_language::stored_wording;
 use crate::dropped_files::{self, DropNews, DropTarget};
 use crate::error::{Result, on_blocking_thread};
 use crate::external;
@@ -184,7 +185,7 @@ pub async fn document_choices(state: State<'_, AppState>) -> Result<DocumentChoi
 #[specta::specta]
 pub async fn vault_crc(state: State<'_, AppState>) -> Result<CrcReport> {
     let today = state.today();
-    state.with_store(|store| vault::crc_report(store, today))
+    state.with_store(|store| vault::crc_report(store, today, stored_wording(store)?))
 }
 
 /// The professional references from the profile, checked against INTERPOL's rules, with the
@@ -192,7 +193,7 @@ pub async fn vault_crc(state: State<'_, AppState>) -> Result<CrcReport> {
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_references(state: State<'_, AppState>) -> Result<ReferenceReport> {
-    state.with_store(vault::references_report)
+    state.with_store(|store| vault::references_report(store, stored_wording(store)?))
 }
 
 /// Re-reads every stored file and compares the folder with the rows; reports, deletes nothing.

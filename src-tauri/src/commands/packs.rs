@@ -12,7 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::dialog::{self, Filter};
-use crate::display_language::stored_language;
+use crate::display_language::{stored_language, stored_wording};
 use crate::error::{Result, on_blocking_thread};
 use crate::state::AppState;
 
@@ -82,7 +82,9 @@ impl Drop for ExportTicket {
 #[specta::specta]
 pub async fn pack_checklist(state: State<'_, AppState>, application_id: u32) -> Result<Checklist> {
     let today = state.today();
-    state.with_store(|store| packs::checklist_for_application(store, application_id, today))
+    state.with_store(|store| {
+        packs::checklist_for_application(store, application_id, today, stored_wording(store)?)
+    })
 }
 
 /// Asks where to save the pack of an application and writes it there. An incomplete pack is

@@ -535,6 +535,7 @@ export type CrcCountry = {
 export type CrcCountryStatus = {
 	requirement: CrcRequirement,
 	state: CrcState,
+	/**  What the vault holds for it, in the candidate's language. */
 	reason: string,
 };
 
@@ -554,6 +555,7 @@ export type CrcRequirement = {
 	countryOfOrigin: boolean,
 	/**  Days lived there within the five-year window. */
 	daysInWindow: number,
+	/**  Why, in the candidate's language (`words`' `crc-*` messages). */
 	reason: string,
 };
 
@@ -1557,7 +1559,7 @@ export type ReferenceStatus = {
 	referenceId: number,
 	name: string,
 	verdict: ReferenceVerdict,
-	/**  One sentence per rule, problems first. */
+	/**  One sentence per rule, problems first, in the candidate's language. */
 	reasons: string[],
 	/**  Advice that does not decide the verdict (the hierarchical relation INTERPOL prefers). */
 	advice: string[],

@@ -5,25 +5,31 @@
 //!
 //! Only current versions count: an older version replaced by a newer one is history. The day
 //! comes from the caller (the injected clock), so staleness is tested at any date.
+//!
+//! Every label and detail is worded here through the `words` catalogue in the candidate's
+//! language, the one source the window and the pack's manifest both show; no sentence is
+//! built in this module (`tests/no_english_prose.rs` holds it to that).
 
 use super::{Checklist, ChecklistDocument, ChecklistItem, FixLink, ItemState, Requirement};
 use crate::Result;
 use crate::applications::get_application;
-use crate::countries;
 use crate::profile::{Education, EducationLevel, Employment, Profile, StudyStatus, load_profile};
 use crate::store::Store;
 use crate::vacancy::{ContractKind, Vacancy, get_vacancy};
 use crate::vault::{
     self, CrcState, Document, DocumentKind, DocumentQuery, ProvenEntry, crc_required_countries,
-    crc_status, human_date,
+    crc_status,
 };
+use crate::words::{self, Arg, Bidi, Msg, Wording};
 use chrono::NaiveDate;
 
-/// Reads what the checklist needs from the store and works it out for `on`.
+/// Reads what the checklist needs from the store and works it out for `on`, worded as
+/// `wording` says.
 pub fn checklist_for_application(
     store: &Store,
     application_id: u32,
     on: NaiveDate,
+    wording: Wording,
 ) -> Result<Checklist> {
     let detail = get_application(store, application_id)?;
     let vacancy = get_vacancy(store, detail.application.vacancy_id)?;
@@ -35,6 +41,7 @@ pub fn checklist_for_application(
         profile.as_ref(),
         &documents,
         on,
+        wording,
     ))
 }
 
@@ -46,15 +53,18 @@ pub fn build_checklist(
     profile: Option<&Profile>,
     documents: &[Document],
     on: NaiveDate,
+    wording: Wording,
 ) -> Checklist {
+    let w = Words(wording);
     let current: Vec<&Document> = documents.iter().filter(|d| d.is_current()).collect();
     let empty = Profile::default();
     let profile_or_empty = profile.unwrap_or(&empty);
     let mut lines: Vec<Line> = Vec::new();
 
     lines.push(of_kind(
+        w,
         Requirement::Cv,
-        "CV".into(),
+        w.label("cv"),
         DocumentKind::Cv,
         &current,
         on,
@@ -62,14 +72,15 @@ pub fn build_checklist(
     let internship = vacancy.input.contract_kind == Some(ContractKind::Internship);
     if internship {
         let mut line = of_kind(
+            w,
             Requirement::CoverLetter,
-            "Cover letter".into(),
+            w.label("cover_letter"),
             DocumentKind::CoverLetter,
             &current,
             on,
         );
         if line.state == ItemState::Missing {
-            line.detail = format!("Internships ask for a cover letter. {}", line.detail);
+            line.detail = w.before(Msg::ChecklistInternship, &[], &line.detail);
         }
         lines.push(line);
     }
@@ -77,10 +88,10 @@ pub fn build_checklist(
     if profile.is_none() {
         lines.push(Line {
             requirement: Requirement::Profile,
-            label: "Diplomas, degrees and certificates".into(),
+            label: w.label("profile"),
             state: ItemState::Missing,
             document: None,
-            detail: "No profile is saved yet, so Dossier cannot tell which diplomas and positions to prove. Fill in your profile.".into(),
+            detail: w.say(Msg::ChecklistNoProfile, &[]),
             fix: Some(FixLink::Profile {
                 fact: "education".into(),
             }),
@@ -91,14 +102,14 @@ pub fn build_checklist(
         .iter()
         .filter(|e| e.status == StudyStatus::Completed)
     {
-        lines.push(diploma(education, &current, on));
+        lines.push(diploma(w, education, &current, on));
     }
     for employment in &profile_or_empty.employment {
-        lines.push(proof_of_employment(employment, &current, on));
+        lines.push(proof_of_employment(w, employment, &current, on));
     }
 
-    lines.extend(criminal_records(profile_or_empty, documents, on));
-    lines.push(references(profile_or_empty, &current));
+    lines.extend(criminal_records(w, profile_or_empty, documents, on));
+    lines.push(references(w, profile_or_empty, &current));
 
     let asked = notice_asks(vacancy.input.notice_text.as_deref().unwrap_or(""));
     for kind in asked {
@@ -106,13 +117,18 @@ pub fn build_checklist(
             continue;
         }
         let mut line = of_kind(
+            w,
             Requirement::NoticeAsks { document: kind },
-            capitalised(kind.label()),
+            capitalised(&w.kind(kind)),
             kind,
             &current,
             on,
         );
-        line.detail = format!("The notice asks for a {}. {}", kind.label(), line.detail);
+        line.detail = w.before(
+            Msg::ChecklistNoticeAsks,
+            &[("kind", Arg::from(&w.kind(kind)))],
+            &line.detail,
+        );
         lines.push(line);
     }
 
@@ -137,23 +153,23 @@ pub fn build_checklist(
     );
     let complete = missing == 0 && stale == 0;
     let summary = if complete {
-        format!(
-            "Everything INTERPOL asks a selected candidate for is ready: {satisfied} item{}.",
-            plural(satisfied)
-        )
+        w.say(Msg::ChecklistReady, &[("count", Arg::from(satisfied))])
     } else {
-        let mut parts = Vec::new();
+        let mut problems = Vec::new();
         if missing > 0 {
-            parts.push(format!("{missing} missing"));
+            problems.push(w.say(Msg::ChecklistMissing, &[("count", Arg::from(missing))]));
         }
         if stale > 0 {
-            parts.push(format!("{stale} out of date"));
+            problems.push(w.say(Msg::ChecklistStale, &[("count", Arg::from(stale))]));
         }
-        format!(
-            "{satisfied} of {} item{} ready; {}.",
-            items.len(),
-            plural(items.len() as u32),
-            parts.join(", ")
+        let problems = words::list(wording.language, Bidi::Reading, &problems);
+        w.say(
+            Msg::ChecklistNotReady,
+            &[
+                ("satisfied", Arg::from(satisfied)),
+                ("total", Arg::from(items.len())),
+                ("problems", Arg::from(&problems)),
+            ],
         )
     };
     Checklist {
@@ -219,6 +235,46 @@ struct Line {
     fix: Option<FixLink>,
 }
 
+/// The checklist's words in the candidate's language, from the catalogue.
+#[derive(Clone, Copy)]
+struct Words(Wording);
+
+impl Words {
+    fn say(self, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
+        words::reading(self.0.language, msg, args)
+    }
+
+    /// A fixed line's label, by its `checklist-label` code.
+    fn label(self, line: &str) -> String {
+        self.say(Msg::ChecklistLabel, &[("line", Arg::Text(line))])
+    }
+
+    /// "diploma, degree or certificate": a document kind inside a sentence.
+    fn kind(self, kind: DocumentKind) -> String {
+        self.say(Msg::DocumentKind, &[("kind", Arg::Text(kind.as_str()))])
+    }
+
+    /// `msg`, then what the line already said.
+    fn before(self, msg: Msg, args: &[(&str, Arg<'_>)], detail: &str) -> String {
+        words::sentences(self.0.language, Bidi::Reading, &self.say(msg, args), detail)
+    }
+
+    fn quoted(self, title: &str) -> String {
+        self.say(Msg::Quoted, &[("name", Arg::Text(title))])
+    }
+
+    /// "Master's degree in Law, Sorbonne": `first`, then `second` when there is one.
+    fn pair(self, first: &str, second: &str) -> String {
+        let items: Vec<String> = [first, second]
+            .into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        words::list(self.0.language, Bidi::Reading, &items)
+    }
+}
+
 fn summary_of(d: &Document) -> ChecklistDocument {
     ChecklistDocument {
         id: d.id,
@@ -230,6 +286,7 @@ fn summary_of(d: &Document) -> ChecklistDocument {
 
 /// A line met by the newest current document of `kind`, unless it has expired.
 fn of_kind(
+    w: Words,
     requirement: Requirement,
     label: String,
     kind: DocumentKind,
@@ -242,15 +299,15 @@ fn of_kind(
         .filter(|d| d.kind == kind)
         .max_by_key(|d| d.id);
     match found {
-        Some(d) => judged(requirement, label, d, on),
+        Some(d) => judged(w, requirement, label, d, on),
         None => Line {
             requirement,
             label,
             state: ItemState::Missing,
             document: None,
-            detail: format!(
-                "No {} is in the vault. Import one in Documents.",
-                kind.label()
+            detail: w.say(
+                Msg::ChecklistNoDocument,
+                &[("kind", Arg::from(&w.kind(kind)))],
             ),
             fix: Some(FixLink::Import { document: kind }),
         },
@@ -258,17 +315,20 @@ fn of_kind(
 }
 
 /// A line met by `d`, or stale when `d` has expired by `on`.
-fn judged(requirement: Requirement, label: String, d: &Document, on: NaiveDate) -> Line {
+fn judged(w: Words, requirement: Requirement, label: String, d: &Document, on: NaiveDate) -> Line {
+    let title = w.quoted(&d.title);
     match d.expires_on {
         Some(expires) if expires < on => Line {
             requirement,
             label,
             state: ItemState::Stale,
             document: Some(summary_of(d)),
-            detail: format!(
-                "“{}” expired on {}. Import the renewed document as a new version of it.",
-                d.title,
-                human_date(expires)
+            detail: w.say(
+                Msg::ChecklistExpired,
+                &[
+                    ("title", Arg::from(&title)),
+                    ("day", Arg::from(&w.0.short_date(expires))),
+                ],
             ),
             fix: Some(FixLink::Document { id: d.id }),
         },
@@ -277,7 +337,7 @@ fn judged(requirement: Requirement, label: String, d: &Document, on: NaiveDate) 
             label,
             state: ItemState::Satisfied,
             document: Some(summary_of(d)),
-            detail: format!("“{}”.", d.title),
+            detail: w.say(Msg::ChecklistPresent, &[("title", Arg::from(&title))]),
             fix: None,
         },
     }
@@ -285,6 +345,7 @@ fn judged(requirement: Requirement, label: String, d: &Document, on: NaiveDate) 
 
 /// A line met by the newest current document that says it proves `entry`.
 fn proving(
+    w: Words,
     requirement: Requirement,
     label: String,
     entry: ProvenEntry,
@@ -297,38 +358,46 @@ fn proving(
         .filter(|d| d.proves == Some(entry) && d.kind.can_prove(entry))
         .max_by_key(|d| d.id);
     match found {
-        Some(d) => judged(requirement, label, d, on),
+        Some(d) => judged(w, requirement, label, d, on),
         None => Line {
             requirement,
             label,
             state: ItemState::Missing,
             document: None,
-            detail: format!(
-                "No document in the vault says it proves this. Import the {} and, in its details, choose this line of your profile under “Proves”.",
-                wanted.label()
+            detail: w.say(
+                Msg::ChecklistNotProven,
+                &[("kind", Arg::from(&w.kind(wanted)))],
             ),
             fix: Some(FixLink::Import { document: wanted }),
         },
     }
 }
 
-fn diploma(e: &Education, current: &[&Document], on: NaiveDate) -> Line {
+fn diploma(w: Words, e: &Education, current: &[&Document], on: NaiveDate) -> Line {
     let field = e.field.trim();
     // A field written as the degree itself ("Master in Law") is said as written, not as
     // "Master's degree in Master in Law".
-    let mut what = if names_a_degree(field) {
+    let level = || {
+        w.say(
+            Msg::ChecklistLevel,
+            &[("level", Arg::Text(level_code(e.level)))],
+        )
+    };
+    let what = if names_a_degree(field) {
         field.to_string()
     } else if field.is_empty() {
-        level_label(e.level).to_string()
+        level()
     } else {
-        format!("{} in {field}", level_label(e.level))
+        w.say(
+            Msg::ChecklistLevelIn,
+            &[("level", Arg::from(&level())), ("field", Arg::Text(field))],
+        )
     };
-    if !e.institution.trim().is_empty() {
-        what.push_str(&format!(", {}", e.institution.trim()));
-    }
+    let what = w.pair(&what, &e.institution);
     proving(
+        w,
         Requirement::Diploma { education_id: e.id },
-        format!("Diploma: {what}"),
+        w.say(Msg::ChecklistDiploma, &[("what", Arg::from(&what))]),
         ProvenEntry::Education(e.id),
         DocumentKind::Diploma,
         current,
@@ -336,35 +405,32 @@ fn diploma(e: &Education, current: &[&Document], on: NaiveDate) -> Line {
     )
 }
 
-fn proof_of_employment(e: &Employment, current: &[&Document], on: NaiveDate) -> Line {
-    let mut what = e.title.trim().to_string();
-    if !e.employer.trim().is_empty() {
-        if !what.is_empty() {
-            what.push_str(", ");
-        }
-        what.push_str(e.employer.trim());
-    }
+fn proof_of_employment(w: Words, e: &Employment, current: &[&Document], on: NaiveDate) -> Line {
+    let what = w.pair(&e.title, &e.employer);
     let mut line = proving(
+        w,
         Requirement::ProofOfEmployment {
             employment_id: e.id,
         },
-        format!("Proof of employment: {what}"),
+        w.say(Msg::ChecklistEmployment, &[("what", Arg::from(&what))]),
         ProvenEntry::Employment(e.id),
         DocumentKind::ProofOfEmployment,
         current,
         on,
     );
     if line.state == ItemState::Missing {
-        line.detail = format!(
-            "Only experience backed by official proof (a salary slip, a contract or a recommendation letter) is counted. {}",
-            line.detail
-        );
+        line.detail = w.before(Msg::ChecklistOfficialProof, &[], &line.detail);
     }
     line
 }
 
 /// One line per country a certificate is needed from, judged by the vault's certificate rules.
-fn criminal_records(profile: &Profile, documents: &[Document], on: NaiveDate) -> Vec<Line> {
+fn criminal_records(
+    w: Words,
+    profile: &Profile,
+    documents: &[Document],
+    on: NaiveDate,
+) -> Vec<Line> {
     let certificates: Vec<Document> = documents
         .iter()
         .filter(|d| d.is_current() && d.kind == DocumentKind::CriminalRecord)
@@ -378,24 +444,29 @@ fn criminal_records(profile: &Profile, documents: &[Document], on: NaiveDate) ->
     if origin.is_none() {
         lines.push(Line {
             requirement: Requirement::CountryOfOrigin,
-            label: "Criminal record certificate: country of origin".into(),
+            label: w.label("origin"),
             state: ItemState::Missing,
             document: None,
-            detail: "A certificate from your country of origin is always needed, and your profile does not say which country that is. Add it to your profile.".into(),
+            detail: w.say(Msg::ChecklistNoOrigin, &[]),
             fix: Some(FixLink::Profile {
                 fact: "countryOfOrigin".into(),
             }),
         });
     }
-    let required = crc_required_countries(origin, &profile.residences, on);
-    for status in crc_status(&required, &certificates, on) {
+    let required = crc_required_countries(origin, &profile.residences, on, w.0);
+    for status in crc_status(&required, &certificates, on, w.0) {
         let country = status.requirement.country.clone();
-        let name = countries::name(&country).unwrap_or(&country).to_string();
+        let name = vault::country_name(&country, w.0);
         let requirement = Requirement::CriminalRecord {
             country: country.clone(),
         };
-        let label = format!("Criminal record certificate: {name}");
-        let detail = format!("{} {}", status.requirement.reason, status.reason);
+        let label = w.say(Msg::ChecklistCertificate, &[("country", Arg::Text(name))]);
+        let detail = words::sentences(
+            w.0.language,
+            Bidi::Reading,
+            &status.requirement.reason,
+            &status.reason,
+        );
         let certificate = |id: u32| certificates.iter().find(|d| d.id == id).map(summary_of);
         lines.push(match status.state {
             CrcState::Covered { document_id, .. } => Line {
@@ -427,26 +498,28 @@ fn criminal_records(profile: &Profile, documents: &[Document], on: NaiveDate) ->
     lines
 }
 
-fn references(profile: &Profile, current: &[&Document]) -> Line {
+fn references(w: Words, profile: &Profile, current: &[&Document]) -> Line {
     let letters: Vec<Document> = current
         .iter()
         .filter(|d| matches!(d.proves, Some(ProvenEntry::Reference(_))))
         .map(|d| (*d).clone())
         .collect();
-    let check = vault::check_references(&profile.references, &letters);
-    let passing: Vec<&str> = check
+    let check = vault::check_references(&profile.references, &letters, w.0);
+    let passing: Vec<String> = check
         .references
         .iter()
         .filter(|r| r.verdict == vault::ReferenceVerdict::Ok)
-        .map(|r| r.name.as_str())
+        .map(|r| r.name.clone())
         .collect();
     let mut detail = check.summary.clone();
     if !passing.is_empty() {
-        detail.push_str(&format!(" Meeting the rules: {}.", passing.join(", ")));
+        let names = words::list(w.0.language, Bidi::Reading, &passing);
+        let meeting = w.say(Msg::ChecklistMeetingRules, &[("names", Arg::from(&names))]);
+        detail = words::sentences(w.0.language, Bidi::Reading, &detail, &meeting);
     }
     Line {
         requirement: Requirement::References,
-        label: "Two professional references".into(),
+        label: w.label("references"),
         state: if check.enough {
             ItemState::Satisfied
         } else {
@@ -492,13 +565,14 @@ fn names_a_degree(field: &str) -> bool {
         .any(|word| DEGREE_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
-fn level_label(level: EducationLevel) -> &'static str {
+/// The catalogue's `checklist-level` code of a level of studies.
+fn level_code(level: EducationLevel) -> &'static str {
     match level {
-        EducationLevel::Secondary => "Secondary school diploma",
-        EducationLevel::PostSecondary => "Post-secondary diploma",
-        EducationLevel::Bachelor => "Bachelor's degree",
-        EducationLevel::Master => "Master's degree",
-        EducationLevel::Doctorate => "Doctorate",
+        EducationLevel::Secondary => "secondary",
+        EducationLevel::PostSecondary => "post_secondary",
+        EducationLevel::Bachelor => "bachelor",
+        EducationLevel::Master => "master",
+        EducationLevel::Doctorate => "doctorate",
     }
 }
 
@@ -508,10 +582,6 @@ fn capitalised(s: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::store::Store;
 use crate::vault::{
     self, COPY_BUFFER_BYTES, DocumentKind, Vault, damaged, hex, missing_or_unreadable, read_some,
 };
-use crate::words::{self, Arg, Msg};
+use crate::words::{self, Arg, Msg, Wording};
 use crate::{Error, Result, fsio};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -146,7 +146,8 @@ pub fn application_pack_plan(
     today: NaiveDate,
     language: DisplayLanguage,
 ) -> Result<PackPlan> {
-    let checklist = checklist_for_application(store, application_id, today)?;
+    let checklist =
+        checklist_for_application(store, application_id, today, Wording::from(language))?;
     let profile = load_profile(store)?;
     pack_plan(vault, store, &checklist, profile.as_ref(), language)
 }
@@ -297,7 +298,7 @@ fn references_text(profile: Option<&Profile>, language: DisplayLanguage) -> Vec<
     let mut text = say(Msg::ReferencesHeading, &[]);
     text.push_str("\r\n\r\n");
     let references = profile.map_or(&[][..], |p| p.references.as_slice());
-    let check = vault::check_references(references, &[]);
+    let check = vault::check_references(references, &[], Wording::from(language));
     for (reference, status) in references.iter().zip(&check.references) {
         if status.verdict != vault::ReferenceVerdict::Ok {
             continue;

@@ -19,7 +19,7 @@
 
 use super::model::{Document, DocumentKind};
 use crate::profile::Residence;
-use crate::time::human_date;
+use crate::words::{self, Arg, Bidi, Msg, Wording};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -39,6 +39,7 @@ pub struct CrcRequirement {
     pub country_of_origin: bool,
     /// Days lived there within the five-year window.
     pub days_in_window: u32,
+    /// Why, in the candidate's language (`words`' `crc-*` messages).
     pub reason: String,
 }
 
@@ -70,6 +71,7 @@ pub enum CrcState {
 pub struct CrcCountryStatus {
     pub requirement: CrcRequirement,
     pub state: CrcState,
+    /// What the vault holds for it, in the candidate's language.
     pub reason: String,
 }
 
@@ -82,10 +84,12 @@ pub fn crc_valid_until(issued_on: NaiveDate) -> NaiveDate {
 
 /// The countries a certificate is needed from on `on`: the country of origin first, then every
 /// country lived in for more than a year in total in the five years before, by country code.
+/// The reasons are worded as `wording` says.
 pub fn crc_required_countries(
     origin: Option<&str>,
     residences: &[Residence],
     on: NaiveDate,
+    wording: Wording,
 ) -> Vec<CrcRequirement> {
     let window_start = on
         .checked_sub_months(Months::new(WINDOW_MONTHS))
@@ -108,20 +112,29 @@ pub fn crc_required_countries(
         })
         .collect();
 
-    let window = format!(
-        "in the five years from {} to {}",
-        human_date(window_start),
-        human_date(on)
-    );
-    let lived = |country: &str| -> Option<String> {
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::reading(wording.language, msg, args);
+    let (from, to) = (wording.short_date(window_start), wording.short_date(on));
+    // Why a country is asked for when it was lived in long enough, as origin or not.
+    let lived = |country: &str, origin: bool| -> Option<String> {
         let &(total, stays) = days.get(country)?;
         (total > ONE_YEAR_DAYS).then(|| {
-            let over = if stays > 1 {
-                format!(" over {stays} stays")
-            } else {
-                String::new()
+            let days = say(Msg::CrcDays, &[("count", Arg::Count(total))]);
+            let periods = say(Msg::CrcStays, &[("count", Arg::from(stays))]);
+            let msg = match (origin, stays > 1) {
+                (true, false) => Msg::CrcOriginLived,
+                (true, true) => Msg::CrcOriginLivedStays,
+                (false, false) => Msg::CrcLived,
+                (false, true) => Msg::CrcLivedStays,
             };
-            format!("lived there {total} days{over} {window}, more than one year")
+            say(
+                msg,
+                &[
+                    ("days", Arg::from(&days)),
+                    ("stays", Arg::from(&periods)),
+                    ("from", Arg::from(&from)),
+                    ("to", Arg::from(&to)),
+                ],
+            )
         })
     };
     let days_of = |country: &str| {
@@ -132,10 +145,7 @@ pub fn crc_required_countries(
     let origin = origin.map(normalise).filter(|c| !c.is_empty());
     let mut out = Vec::new();
     if let Some(origin) = &origin {
-        let reason = match lived(origin) {
-            Some(l) => format!("Country of origin, and {l}."),
-            None => "Country of origin: a certificate is always needed from it.".to_string(),
-        };
+        let reason = lived(origin, true).unwrap_or_else(|| say(Msg::CrcOriginAlways, &[]));
         out.push(CrcRequirement {
             country: origin.clone(),
             country_of_origin: true,
@@ -144,16 +154,12 @@ pub fn crc_required_countries(
         });
     }
     for country in days.keys().filter(|c| Some(*c) != origin.as_ref()) {
-        if let Some(l) = lived(country) {
-            let mut reason = l;
-            if let Some(first) = reason.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
+        if let Some(reason) = lived(country, false) {
             out.push(CrcRequirement {
                 country: country.clone(),
                 country_of_origin: false,
                 days_in_window: days_of(country),
-                reason: format!("{reason}."),
+                reason,
             });
         }
     }
@@ -162,11 +168,15 @@ pub fn crc_required_countries(
 
 /// For each requirement, whether the vault holds a certificate from that country issued in the
 /// past 3 months on `on`. Only the newest certificate per country (by issue date) is looked at.
+/// The reasons are worded as `wording` says.
 pub fn crc_status(
     requirements: &[CrcRequirement],
     documents: &[Document],
     on: NaiveDate,
+    wording: Wording,
 ) -> Vec<CrcCountryStatus> {
+    let language = wording.language;
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::reading(language, msg, args);
     let certificates: Vec<&Document> = documents
         .iter()
         .filter(|d| d.kind == DocumentKind::CriminalRecord)
@@ -174,7 +184,7 @@ pub fn crc_status(
     let incomplete: Vec<String> = certificates
         .iter()
         .filter(|d| d.issued_on.is_none() || d.issuing_country.is_none())
-        .map(|d| format!("“{}”", d.title))
+        .map(|d| quoted(wording, &d.title))
         .collect();
 
     requirements
@@ -191,20 +201,21 @@ pub fn crc_status(
                 .max();
             let (state, reason) = match newest {
                 Some((issued_on, document_id, title)) => {
-                    judge(&req.country, issued_on, document_id, title, on)
+                    judge(&req.country, issued_on, document_id, title, on, wording)
                 }
                 None => {
-                    let mut reason = format!(
-                        "No criminal record certificate from {} is in the vault.",
-                        country_name(&req.country)
-                    );
+                    let country = country_name(&req.country, wording);
+                    let mut reason = say(Msg::CrcMissing, &[("country", Arg::Text(country))]);
                     if !incomplete.is_empty() {
-                        reason.push_str(&format!(
-                            " {} {} no issuing country or issue date; fill them in so {} can count.",
-                            incomplete.join(", "),
-                            if incomplete.len() == 1 { "has" } else { "have" },
-                            if incomplete.len() == 1 { "it" } else { "they" },
-                        ));
+                        let titles = words::list(language, Bidi::Reading, &incomplete);
+                        let fill = say(
+                            Msg::CrcIncomplete,
+                            &[
+                                ("titles", Arg::from(&titles)),
+                                ("count", Arg::from(incomplete.len())),
+                            ],
+                        );
+                        reason = words::sentences(language, Bidi::Reading, &reason, &fill);
                     }
                     (CrcState::Missing, reason)
                 }
@@ -218,9 +229,16 @@ pub fn crc_status(
         .collect()
 }
 
-/// "France" for `FR`: the candidate reads names, not codes.
-fn country_name(code: &str) -> &str {
-    crate::countries::name(code).unwrap_or(code)
+/// "France" for `FR`, in the candidate's language: the candidate reads names, not codes.
+pub fn country_name(code: &str, wording: Wording) -> &str {
+    crate::countries::name_in(code, wording.language.tag())
+        .or_else(|| crate::countries::name(code))
+        .unwrap_or(code)
+}
+
+/// A document's title inside a sentence, in the language's quotation marks.
+fn quoted(wording: Wording, title: &str) -> String {
+    words::reading(wording.language, Msg::Quoted, &[("name", Arg::Text(title))])
 }
 
 fn judge(
@@ -229,16 +247,17 @@ fn judge(
     document_id: u32,
     title: &str,
     on: NaiveDate,
+    wording: Wording,
 ) -> (CrcState, String) {
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::reading(wording.language, msg, args);
     let valid_until = crc_valid_until(issued_on);
     let days = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let title = quoted(wording, title);
+    let issued = wording.short_date(issued_on);
+    let until = wording.short_date(valid_until);
     if on <= valid_until {
         let days_left = days((valid_until - on).num_days());
-        let left = match days_left {
-            0 => "today is its last valid day".to_string(),
-            1 => "1 day left".to_string(),
-            n => format!("{n} days left"),
-        };
+        let left = say(Msg::CrcLeft, &[("count", Arg::from(days_left))]);
         (
             CrcState::Covered {
                 document_id,
@@ -246,10 +265,14 @@ fn judge(
                 valid_until,
                 days_left,
             },
-            format!(
-                "Covered by “{title}”, issued {}, valid until {}: {left}.",
-                human_date(issued_on),
-                human_date(valid_until)
+            say(
+                Msg::CrcCovered,
+                &[
+                    ("title", Arg::from(&title)),
+                    ("issued", Arg::from(&issued)),
+                    ("until", Arg::from(&until)),
+                    ("left", Arg::from(&left)),
+                ],
             ),
         )
     } else {
@@ -260,11 +283,15 @@ fn judge(
                 valid_until,
                 days_since_expiry: days((on - valid_until).num_days()),
             },
-            format!(
-                "The newest certificate from {}, “{title}”, was issued {} and counted until {}; INTERPOL asks for one issued in the past {CRC_VALID_MONTHS} months. Request a new one.",
-                country_name(country),
-                human_date(issued_on),
-                human_date(valid_until)
+            say(
+                Msg::CrcStale,
+                &[
+                    ("country", Arg::Text(country_name(country, wording))),
+                    ("title", Arg::from(&title)),
+                    ("issued", Arg::from(&issued)),
+                    ("until", Arg::from(&until)),
+                    ("months", Arg::from(CRC_VALID_MONTHS)),
+                ],
             ),
         )
     }

@@ -21,7 +21,7 @@ mod standing;
 mod versions;
 
 pub use crc::{
-    CRC_SOURCE, CRC_VALID_MONTHS, CrcCountryStatus, CrcRequirement, CrcState,
+    CRC_SOURCE, CRC_VALID_MONTHS, CrcCountryStatus, CrcRequirement, CrcState, country_name,
     crc_required_countries, crc_status, crc_valid_until,
 };
 pub use import::{
@@ -50,7 +50,6 @@ pub use versions::{
     DocumentDetail, carried_over, document_detail, import_new_version, version_chain,
 };
 
-pub(crate) use crate::time::human_date;
 pub(crate) use objects::{
     COPY_BUFFER_BYTES, damaged, hex, missing_or_unreadable, object_path, read_some,
 };

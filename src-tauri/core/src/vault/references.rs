@@ -4,6 +4,7 @@
 
 use super::model::{Document, ProvenEntry};
 use crate::profile::Reference;
+use crate::words::{self, Arg, Bidi, Msg, Wording};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -24,7 +25,7 @@ pub struct ReferenceStatus {
     pub reference_id: u32,
     pub name: String,
     pub verdict: ReferenceVerdict,
-    /// One sentence per rule, problems first.
+    /// One sentence per rule, problems first, in the candidate's language.
     pub reasons: Vec<String>,
     /// Advice that does not decide the verdict (the hierarchical relation INTERPOL prefers).
     pub advice: Vec<String>,
@@ -44,9 +45,19 @@ pub struct ReferenceCheck {
     pub summary: String,
 }
 
-/// Checks each reference against the rules and pairs it with the documents that prove it.
-pub fn check_references(references: &[Reference], letters: &[Document]) -> ReferenceCheck {
-    let statuses: Vec<ReferenceStatus> = references.iter().map(|r| check_one(r, letters)).collect();
+/// Checks each reference against the rules and pairs it with the documents that prove it; the
+/// reasons and the summary are worded as `wording` says.
+pub fn check_references(
+    references: &[Reference],
+    letters: &[Document],
+    wording: Wording,
+) -> ReferenceCheck {
+    let language = wording.language;
+    let say = |msg: Msg, args: &[(&str, Arg<'_>)]| words::reading(language, msg, args);
+    let statuses: Vec<ReferenceStatus> = references
+        .iter()
+        .map(|r| check_one(r, letters, wording))
+        .collect();
     let known: HashSet<u32> = references.iter().map(|r| r.id).collect();
     let unmatched_letters = letters
         .iter()
@@ -57,33 +68,22 @@ pub fn check_references(references: &[Reference], letters: &[Document]) -> Refer
     let passing = count(ReferenceVerdict::Ok);
     let unknown = count(ReferenceVerdict::Unknown);
     let enough = passing >= REFERENCES_NEEDED;
-    let meets = |n: u32| {
-        if n == 1 {
-            "1 reference meets".to_string()
-        } else {
-            format!("{n} references meet")
-        }
-    };
+    let meets = say(
+        Msg::ReferencesMeet,
+        &[
+            ("passing", Arg::from(passing)),
+            ("needed", Arg::from(REFERENCES_NEEDED)),
+        ],
+    );
     let summary = if enough {
-        format!(
-            "{} INTERPOL's rules; {REFERENCES_NEEDED} are needed.",
-            meets(passing)
-        )
+        meets
     } else {
-        let mut s = format!(
-            "{} INTERPOL's rules; {REFERENCES_NEEDED} are needed.",
-            meets(passing)
-        );
-        if unknown > 0 {
-            s.push_str(&format!(
-                " {unknown} more could count once the missing facts are recorded."
-            ));
+        let next = if unknown > 0 {
+            say(Msg::ReferencesCouldCount, &[("count", Arg::from(unknown))])
         } else {
-            s.push_str(
-                " Add a professional reference from outside INTERPOL who worked with you directly.",
-            );
-        }
-        s
+            say(Msg::ReferencesAdd, &[])
+        };
+        words::sentences(language, Bidi::Reading, &meets, &next)
     };
     ReferenceCheck {
         references: statuses,
@@ -95,43 +95,41 @@ pub fn check_references(references: &[Reference], letters: &[Document]) -> Refer
     }
 }
 
-fn check_one(r: &Reference, letters: &[Document]) -> ReferenceStatus {
-    let mut problems = Vec::new();
-    let mut unknowns = Vec::new();
-    let mut fine = Vec::new();
+/// What a rule found, as the catalogue's `reference-rule` code.
+type Rule = &'static str;
+
+fn check_one(r: &Reference, letters: &[Document], wording: Wording) -> ReferenceStatus {
+    let mut problems: Vec<Rule> = Vec::new();
+    let mut unknowns: Vec<Rule> = Vec::new();
+    let mut fine: Vec<Rule> = Vec::new();
 
     if r.name.trim().is_empty() || r.contact.trim().is_empty() {
-        problems.push(
-            "The name or the contact details are missing; INTERPOL asks for both.".to_string(),
-        );
+        problems.push("no_contact");
     } else {
-        fine.push("Name and contact details are recorded.".to_string());
+        fine.push("contact");
     }
     match r.interpol_staff {
-        Some(true) => problems
-            .push("Works at INTERPOL; references must come from outside INTERPOL.".to_string()),
-        Some(false) => fine.push("Outside INTERPOL.".to_string()),
-        None => unknowns.push("Not recorded whether they work at INTERPOL.".to_string()),
+        Some(true) => problems.push("staff"),
+        Some(false) => fine.push("outside"),
+        None => unknowns.push("staff_unknown"),
     }
     match r.worked_directly {
-        Some(false) => problems
-            .push("Did not work with you directly; INTERPOL asks for people who did.".to_string()),
-        Some(true) => fine.push("Worked with you directly.".to_string()),
-        None => unknowns.push("Not recorded whether they worked with you directly.".to_string()),
+        Some(false) => problems.push("indirect"),
+        Some(true) => fine.push("direct"),
+        None => unknowns.push("direct_unknown"),
     }
     match r.family_member {
-        Some(true) => problems.push("A family member; references cannot be family.".to_string()),
-        Some(false) => fine.push("Not a family member.".to_string()),
-        None => unknowns.push("Not recorded whether they are a family member.".to_string()),
+        Some(true) => problems.push("family"),
+        Some(false) => fine.push("not_family"),
+        None => unknowns.push("family_unknown"),
     }
+    let say = |msg: Msg, name: &str, code: Rule| {
+        words::reading(wording.language, msg, &[(name, Arg::Text(code))])
+    };
     let advice = match r.hierarchical {
         Some(true) => Vec::new(),
-        Some(false) => vec![
-            "Not in a hierarchical relation with you: accepted, though INTERPOL prefers a manager or someone you managed.".to_string(),
-        ],
-        None => vec![
-            "INTERPOL prefers a reference in a hierarchical relation (a manager or someone you managed); record whether this one is.".to_string(),
-        ],
+        Some(false) => vec![say(Msg::ReferenceAdvice, "advice", "not_hierarchical")],
+        None => vec![say(Msg::ReferenceAdvice, "advice", "hierarchy_unknown")],
     };
 
     let verdict = if !problems.is_empty() {
@@ -151,7 +149,12 @@ fn check_one(r: &Reference, letters: &[Document]) -> ReferenceStatus {
         reference_id: r.id,
         name: r.name.clone(),
         verdict,
-        reasons: problems.into_iter().chain(unknowns).chain(fine).collect(),
+        reasons: problems
+            .into_iter()
+            .chain(unknowns)
+            .chain(fine)
+            .map(|rule| say(Msg::ReferenceRule, "rule", rule))
+            .collect(),
         advice,
         letters: letter_ids,
     }

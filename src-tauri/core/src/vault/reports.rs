@@ -4,12 +4,12 @@
 
 use super::{
     CrcCountryStatus, CrcState, Document, DocumentKind, DocumentQuery, ReferenceCheck,
-    check_references, crc_required_countries, crc_status, list_documents,
+    check_references, country_name, crc_required_countries, crc_status, list_documents,
 };
 use crate::Result;
-use crate::countries;
 use crate::profile::{Education, Employment, Reference, load_profile};
 use crate::store::Store;
+use crate::words::Wording;
 use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
@@ -36,8 +36,9 @@ pub struct CrcReport {
     pub incomplete: Vec<Document>,
 }
 
-/// Country by country, the criminal record certificates the profile calls for on `today`.
-pub fn crc_report(store: &Store, today: NaiveDate) -> Result<CrcReport> {
+/// Country by country, the criminal record certificates the profile calls for on `today`, the
+/// reasons worded as `wording` says.
+pub fn crc_report(store: &Store, today: NaiveDate, wording: Wording) -> Result<CrcReport> {
     let profile = load_profile(store)?;
     let documents = list_documents(
         store,
@@ -51,8 +52,8 @@ pub fn crc_report(store: &Store, today: NaiveDate) -> Result<CrcReport> {
         .as_ref()
         .map(|p| (p.country_of_origin.as_deref(), p.residences.as_slice()))
         .unwrap_or((None, &[]));
-    let required = crc_required_countries(origin, residences, today);
-    let countries = crc_status(&required, &documents, today)
+    let required = crc_required_countries(origin, residences, today, wording);
+    let countries = crc_status(&required, &documents, today, wording)
         .into_iter()
         .map(|status| {
             let certificate = match &status.state {
@@ -62,9 +63,7 @@ pub fn crc_report(store: &Store, today: NaiveDate) -> Result<CrcReport> {
                 CrcState::Missing => None,
             };
             CrcCountry {
-                country_name: countries::name(&status.requirement.country)
-                    .unwrap_or(&status.requirement.country)
-                    .to_string(),
+                country_name: country_name(&status.requirement.country, wording).to_string(),
                 certificate_title: certificate.map(|d| d.title.clone()),
                 status,
             }
@@ -93,14 +92,15 @@ pub struct ReferenceReport {
 }
 
 /// The professional references from the profile, checked against INTERPOL's rules, with the
-/// letters that prove them (and those proving a reference no longer in the profile).
-pub fn references_report(store: &Store) -> Result<ReferenceReport> {
+/// letters that prove them (and those proving a reference no longer in the profile), worded as
+/// `wording` says.
+pub fn references_report(store: &Store, wording: Wording) -> Result<ReferenceReport> {
     let profile = load_profile(store)?;
     let documents = list_documents(store, &DocumentQuery::default())?;
     let references = profile
         .as_ref()
         .map_or(&[][..], |p| p.references.as_slice());
-    let check = check_references(references, &documents);
+    let check = check_references(references, &documents, wording);
     let named: HashSet<u32> = check
         .references
         .iter()
@@ -139,6 +139,7 @@ pub fn document_choices(store: &Store) -> Result<DocumentChoices> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::display_language::DisplayLanguage;
     use crate::profile::{Profile, save_profile};
     use crate::vault::{DocumentMetadata, ImportOptions, ProvenEntry, Vault, update_metadata};
     use chrono::{DateTime, Utc};
@@ -224,7 +225,7 @@ mod tests {
     #[test]
     fn before_a_profile_no_country_is_asked_for() {
         let f = Fixture::new();
-        let report = crc_report(&f.store, today()).unwrap();
+        let report = crc_report(&f.store, today(), Wording::from(DisplayLanguage::En)).unwrap();
         assert!(!report.profile_saved);
         assert!(!report.origin_recorded);
         assert!(report.countries.is_empty());
@@ -245,7 +246,7 @@ mod tests {
         ));
         f.add(details("CV", DocumentKind::Cv));
 
-        let report = crc_report(&f.store, today()).unwrap();
+        let report = crc_report(&f.store, today(), Wording::from(DisplayLanguage::En)).unwrap();
         assert!(report.profile_saved && report.origin_recorded);
         assert_eq!(report.countries.len(), 1, "{report:?}");
         let france = &report.countries[0];
@@ -275,7 +276,7 @@ mod tests {
         let orphan = f.add(orphan);
         f.add(details("CV", DocumentKind::Cv));
 
-        let report = references_report(&f.store).unwrap();
+        let report = references_report(&f.store, Wording::from(DisplayLanguage::En)).unwrap();
         assert!(report.profile_saved);
         assert_eq!(report.check.references.len(), 1);
         assert_eq!(report.check.references[0].letters, vec![letter.id]);

@@ -213,3 +213,139 @@ locked-summary-title = { $count ->
    *[other] حان { $count } تذكير
 }
 locked-summary-body = افتح قفل Dossier لرؤيتها.
+
+## Two sentences one after the other, and a list of names.
+two-sentences = { $first } { $second }
+list-pair = { $first }، { $rest }
+
+## The pack's checklist, shown in the window and in the manifest.
+checklist-label = { $line ->
+    [cv] السيرة الذاتية
+    [cover_letter] خطاب التقديم
+    [profile] الشهادات الدراسية والدرجات العلمية
+    [origin] صحيفة السوابق القضائية: بلد الأصل
+   *[references] مرجعان مهنيان
+}
+checklist-level = { $level ->
+    [secondary] شهادة الدراسة الثانوية
+    [post_secondary] شهادة ما بعد الثانوية
+    [bachelor] درجة البكالوريوس
+    [master] درجة الماجستير
+   *[doctorate] الدكتوراه
+}
+checklist-level-in = { $level } في { $field }
+checklist-diploma = شهادة دراسية: { $what }
+checklist-employment = إثبات العمل: { $what }
+checklist-certificate = صحيفة السوابق القضائية: { $country }
+checklist-no-document = لا توجد في الخزنة بعدُ وثيقة من هذا النوع ({ $kind }). استوردها من قسم المستندات.
+checklist-expired = انتهت صلاحية { $title } يوم { $day }. استورد الوثيقة المجددة بوصفها نسخة جديدة منها.
+checklist-present = { $title }.
+checklist-not-proven = لا توجد في الخزنة وثيقة تفيد بأنها تُثبت هذا البند. استورد الوثيقة ({ $kind })، ثم اختر في تفاصيلها هذا البند من ملفك الشخصي تحت «يُثبت».
+checklist-internship = يُطلب خطاب تقديم لطلبات التدريب.
+checklist-no-profile = لم يُحفظ أي ملف شخصي بعدُ، لذا لا يستطيع Dossier معرفة الشهادات والوظائف التي يلزم إثباتها. املأ ملفك الشخصي.
+checklist-official-proof = لا تُحتسب إلا الخبرة المدعومة بإثبات رسمي (قسيمة راتب أو عقد أو رسالة توصية).
+checklist-no-origin = يلزم دائمًا تقديم صحيفة سوابق قضائية من بلد الأصل، ولا يذكر ملفك الشخصي هذا البلد. أضفه إلى ملفك الشخصي.
+checklist-notice-asks = يطلب إعلان الوظيفة هذه الوثيقة ({ $kind }).
+checklist-meeting-rules = المستوفون للقواعد: { $names }.
+checklist-ready = { $count ->
+    [zero] كل ما يطلبه الإنتربول من المرشح المختار جاهز.
+    [one] كل ما يطلبه الإنتربول من المرشح المختار جاهز: وثيقة واحدة.
+    [two] كل ما يطلبه الإنتربول من المرشح المختار جاهز: وثيقتان.
+    [few] كل ما يطلبه الإنتربول من المرشح المختار جاهز: { $count } وثائق.
+    [many] كل ما يطلبه الإنتربول من المرشح المختار جاهز: { $count } وثيقة.
+   *[other] كل ما يطلبه الإنتربول من المرشح المختار جاهز: { $count } وثيقة.
+}
+checklist-not-ready = { $total ->
+    [one] الجاهز { $satisfied } من وثيقة واحدة؛ { $problems }.
+    [two] الجاهز { $satisfied } من وثيقتين؛ { $problems }.
+    [few] الجاهز { $satisfied } من { $total } وثائق؛ { $problems }.
+    [many] الجاهز { $satisfied } من { $total } وثيقة؛ { $problems }.
+   *[other] الجاهز { $satisfied } من { $total } وثيقة؛ { $problems }.
+}
+checklist-missing = { $count ->
+    [one] تنقص وثيقة واحدة
+    [two] تنقص وثيقتان
+    [few] تنقص { $count } وثائق
+    [many] تنقص { $count } وثيقة
+   *[other] تنقص { $count } وثيقة
+}
+checklist-stale = { $count ->
+    [one] وثيقة واحدة منتهية الصلاحية
+    [two] وثيقتان منتهيتا الصلاحية
+    [few] { $count } وثائق منتهية الصلاحية
+    [many] { $count } وثيقة منتهية الصلاحية
+   *[other] { $count } وثيقة منتهية الصلاحية
+}
+
+## Criminal record certificates: why a country is asked for, and what the vault holds.
+crc-days = { $count ->
+    [zero] { $count } يوم
+    [one] يومًا واحدًا
+    [two] يومين
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}
+crc-stays = { $count ->
+    [zero] { $count } فترة
+    [one] فترة واحدة
+    [two] فترتين
+    [few] { $count } فترات
+    [many] { $count } فترة
+   *[other] { $count } فترة
+}
+crc-origin-always = بلد الأصل: تلزم دائمًا صحيفة سوابق قضائية صادرة عنه.
+crc-origin-lived = بلد الأصل، وقد بلغت الإقامة فيه { $days } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
+crc-origin-lived-stays = بلد الأصل، وقد بلغت الإقامة فيه { $days } موزعة على { $stays } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
+crc-lived = بلغت الإقامة فيه { $days } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
+crc-lived-stays = بلغت الإقامة فيه { $days } موزعة على { $stays } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
+crc-missing = لا توجد في الخزنة صحيفة سوابق قضائية صادرة عن هذا البلد: { $country }.
+crc-incomplete = { $count ->
+    [one] لا يذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي يُحتسب.
+   *[other] لا تذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي تُحتسب.
+}
+crc-left = { $count ->
+    [0] اليوم هو آخر يوم في صلاحيتها
+    [one] بقي يوم واحد
+    [two] بقي يومان
+    [few] بقيت { $count } أيام
+    [many] بقي { $count } يومًا
+   *[other] بقي { $count } يوم
+}
+crc-covered = مستوفاة بـ { $title }، الصادرة يوم { $issued }، والصالحة حتى { $until }: { $left }.
+crc-stale = أحدث صحيفة صادرة عن هذا البلد ({ $country })، وهي { $title }، صدرت يوم { $issued } وكانت تُحتسب حتى { $until }؛ ويطلب الإنتربول صحيفة صادرة خلال الأشهر الـ { $months } الماضية. اطلب صحيفة جديدة.
+
+## Professional references against INTERPOL's rules.
+references-meet = { $passing ->
+    [zero] لا يستوفي أي مرجع قواعد الإنتربول؛ ويلزم { $needed }.
+    [one] يستوفي مرجع واحد قواعد الإنتربول؛ ويلزم { $needed }.
+    [two] يستوفي مرجعان قواعد الإنتربول؛ ويلزم { $needed }.
+    [few] يستوفي { $passing } مراجع قواعد الإنتربول؛ ويلزم { $needed }.
+    [many] يستوفي { $passing } مرجعًا قواعد الإنتربول؛ ويلزم { $needed }.
+   *[other] يستوفي { $passing } مرجع قواعد الإنتربول؛ ويلزم { $needed }.
+}
+references-could-count = { $count ->
+    [one] قد يُحتسب مرجع آخر متى سُجلت البيانات الناقصة.
+    [two] قد يُحتسب مرجعان آخران متى سُجلت البيانات الناقصة.
+    [few] قد تُحتسب { $count } مراجع أخرى متى سُجلت البيانات الناقصة.
+    [many] قد يُحتسب { $count } مرجعًا آخر متى سُجلت البيانات الناقصة.
+   *[other] قد يُحتسب { $count } مرجع آخر متى سُجلت البيانات الناقصة.
+}
+references-add = أضف مرجعًا مهنيًا من خارج الإنتربول عمل معك مباشرة.
+reference-rule = { $rule ->
+    [no_contact] الاسم أو بيانات الاتصال ناقصة؛ ويطلب الإنتربول كليهما.
+    [contact] الاسم وبيانات الاتصال مسجلة.
+    [staff] يعمل في الإنتربول؛ ويجب أن تكون المراجع من خارج الإنتربول.
+    [outside] من خارج الإنتربول.
+    [staff_unknown] لم يُسجَّل ما إذا كان المرجع يعمل في الإنتربول.
+    [indirect] لم يعمل معك مباشرة؛ ويطلب الإنتربول أشخاصًا عملوا معك مباشرة.
+    [direct] عمل معك مباشرة.
+    [direct_unknown] لم يُسجَّل ما إذا كان المرجع قد عمل معك مباشرة.
+    [family] فرد من العائلة؛ ولا يجوز أن تكون المراجع من العائلة.
+    [not_family] ليس فردًا من العائلة.
+   *[family_unknown] لم يُسجَّل ما إذا كان المرجع فردًا من العائلة.
+}
+reference-advice = { $advice ->
+    [not_hierarchical] لا تربطه بك علاقة تسلسل إداري: مقبول، وإن كان الإنتربول يفضّل مديرًا أو شخصًا كنت تديره.
+   *[hierarchy_unknown] يفضّل الإنتربول مرجعًا تربطك به علاقة تسلسل إداري (مدير أو شخص كنت تديره)؛ سجّل ما إذا كان هذا المرجع كذلك.
+}

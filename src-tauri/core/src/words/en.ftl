@@ -183,3 +183,102 @@ locked-reminder-title = { $kind ->
 locked-reminder-body = Unlock Dossier to see it.
 locked-summary-title = { $count } reminders are due
 locked-summary-body = Unlock Dossier to see them.
+
+## Two sentences one after the other, and a list of names.
+two-sentences = { $first } { $second }
+list-pair = { $first }, { $rest }
+
+## The pack's checklist, shown in the window and in the manifest.
+checklist-label = { $line ->
+    [cv] CV
+    [cover_letter] Cover letter
+    [profile] Diplomas, degrees and certificates
+    [origin] Criminal record certificate: country of origin
+   *[references] Two professional references
+}
+checklist-level = { $level ->
+    [secondary] Secondary school diploma
+    [post_secondary] Post-secondary diploma
+    [bachelor] Bachelor's degree
+    [master] Master's degree
+   *[doctorate] Doctorate
+}
+checklist-level-in = { $level } in { $field }
+checklist-diploma = Diploma: { $what }
+checklist-employment = Proof of employment: { $what }
+checklist-certificate = Criminal record certificate: { $country }
+checklist-no-document = No { $kind } is in the vault. Import one in Documents.
+checklist-expired = { $title } expired on { $day }. Import the renewed document as a new version of it.
+checklist-present = { $title }.
+checklist-not-proven = No document in the vault says it proves this. Import the { $kind } and, in its details, choose this line of your profile under “Proves”.
+checklist-internship = Internships ask for a cover letter.
+checklist-no-profile = No profile is saved yet, so Dossier cannot tell which diplomas and positions to prove. Fill in your profile.
+checklist-official-proof = Only experience backed by official proof (a salary slip, a contract or a recommendation letter) is counted.
+checklist-no-origin = A certificate from your country of origin is always needed, and your profile does not say which country that is. Add it to your profile.
+checklist-notice-asks = The notice asks for a { $kind }.
+checklist-meeting-rules = Meeting the rules: { $names }.
+checklist-ready = { $count ->
+    [one] Everything INTERPOL asks a selected candidate for is ready: { $count } item.
+   *[other] Everything INTERPOL asks a selected candidate for is ready: { $count } items.
+}
+checklist-not-ready = { $total ->
+    [one] { $satisfied } of { $total } item ready; { $problems }.
+   *[other] { $satisfied } of { $total } items ready; { $problems }.
+}
+checklist-missing = { $count } missing
+checklist-stale = { $count } out of date
+
+## Criminal record certificates: why a country is asked for, and what the vault holds.
+crc-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+crc-stays = { $count ->
+    [one] { $count } stay
+   *[other] { $count } stays
+}
+crc-origin-always = Country of origin: a certificate is always needed from it.
+crc-origin-lived = Country of origin, and lived there { $days } in the five years from { $from } to { $to }, more than one year.
+crc-origin-lived-stays = Country of origin, and lived there { $days } over { $stays } in the five years from { $from } to { $to }, more than one year.
+crc-lived = Lived there { $days } in the five years from { $from } to { $to }, more than one year.
+crc-lived-stays = Lived there { $days } over { $stays } in the five years from { $from } to { $to }, more than one year.
+crc-missing = No criminal record certificate from { $country } is in the vault.
+crc-incomplete = { $count ->
+    [one] { $titles } has no issuing country or issue date; fill them in so it can count.
+   *[other] { $titles } have no issuing country or issue date; fill them in so they can count.
+}
+crc-left = { $count ->
+    [0] today is its last valid day
+    [one] { $count } day left
+   *[other] { $count } days left
+}
+crc-covered = Covered by { $title }, issued { $issued }, valid until { $until }: { $left }.
+crc-stale = The newest certificate from { $country }, { $title }, was issued { $issued } and counted until { $until }; INTERPOL asks for one issued in the past { $months } months. Request a new one.
+
+## Professional references against INTERPOL's rules.
+references-meet = { $passing ->
+    [one] { $passing } reference meets INTERPOL's rules; { $needed } are needed.
+   *[other] { $passing } references meet INTERPOL's rules; { $needed } are needed.
+}
+references-could-count = { $count ->
+    [one] { $count } more could count once the missing facts are recorded.
+   *[other] { $count } more could count once the missing facts are recorded.
+}
+references-add = Add a professional reference from outside INTERPOL who worked with you directly.
+reference-rule = { $rule ->
+    [no_contact] The name or the contact details are missing; INTERPOL asks for both.
+    [contact] Name and contact details are recorded.
+    [staff] Works at INTERPOL; references must come from outside INTERPOL.
+    [outside] Outside INTERPOL.
+    [staff_unknown] Not recorded whether they work at INTERPOL.
+    [indirect] Did not work with you directly; INTERPOL asks for people who did.
+    [direct] Worked with you directly.
+    [direct_unknown] Not recorded whether they worked with you directly.
+    [family] A family member; references cannot be family.
+    [not_family] Not a family member.
+   *[family_unknown] Not recorded whether they are a family member.
+}
+reference-advice = { $advice ->
+    [not_hierarchical] Not in a hierarchical relation with you: accepted, though INTERPOL prefers a manager or someone you managed.
+   *[hierarchy_unknown] INTERPOL prefers a reference in a hierarchical relation (a manager or someone you managed); record whether this one is.
+}

@@ -184,3 +184,108 @@ locked-reminder-title = { $kind ->
 locked-reminder-body = Desbloquee Dossier para verlo.
 locked-summary-title = Hay { $count } recordatorios
 locked-summary-body = Desbloquee Dossier para verlos.
+
+## Two sentences one after the other, and a list of names.
+two-sentences = { $first } { $second }
+list-pair = { $first }, { $rest }
+
+## The pack's checklist, shown in the window and in the manifest.
+checklist-label = { $line ->
+    [cv] CV
+    [cover_letter] Carta de motivación
+    [profile] Títulos, diplomas y certificados de estudios
+    [origin] Certificado de antecedentes penales: país de origen
+   *[references] Dos referencias profesionales
+}
+checklist-level = { $level ->
+    [secondary] Título de educación secundaria
+    [post_secondary] Título de educación postsecundaria
+    [bachelor] Título de grado (licenciatura)
+    [master] Máster
+   *[doctorate] Doctorado
+}
+checklist-level-in = { $level } en { $field }
+checklist-diploma = Título: { $what }
+checklist-employment = Certificado de empleo: { $what }
+checklist-certificate = Certificado de antecedentes penales: { $country }
+checklist-no-document = La caja fuerte aún no contiene ningún documento de este tipo ({ $kind }). Impórtelo en Documentos.
+checklist-expired = { $title } venció el { $day }. Importe el documento renovado como nueva versión de este.
+checklist-present = { $title }.
+checklist-not-proven = Ningún documento de la caja fuerte indica que acredite esta línea. Importe el documento ({ $kind }) y, en sus detalles, elija esta línea de su perfil en «Acredita».
+checklist-internship = Las pasantías piden una carta de motivación.
+checklist-no-profile = Aún no hay ningún perfil guardado, así que Dossier no puede saber qué títulos y puestos acreditar. Complete su perfil.
+checklist-official-proof = Solo se tiene en cuenta la experiencia respaldada por un justificante oficial (una nómina, un contrato o una carta de recomendación).
+checklist-no-origin = Siempre se necesita un certificado de su país de origen, y su perfil no indica cuál es. Añádalo a su perfil.
+checklist-notice-asks = El anuncio de vacante pide este documento ({ $kind }).
+checklist-meeting-rules = Cumplen las normas: { $names }.
+checklist-ready = { $count ->
+    [one] Todo lo que INTERPOL pide a un candidato seleccionado está listo: { $count } documento.
+   *[other] Todo lo que INTERPOL pide a un candidato seleccionado está listo: { $count } documentos.
+}
+checklist-not-ready = { $total ->
+    [one] { $satisfied } de { $total } documento listo; { $problems }.
+   *[other] { $satisfied } de { $total } documentos listos; { $problems }.
+}
+checklist-missing = { $count ->
+    [one] { $count } falta
+   *[other] { $count } faltan
+}
+checklist-stale = { $count ->
+    [one] { $count } vencido
+   *[other] { $count } vencidos
+}
+
+## Criminal record certificates: why a country is asked for, and what the vault holds.
+crc-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+crc-stays = { $count ->
+    [one] { $count } estancia
+   *[other] { $count } estancias
+}
+crc-origin-always = País de origen: siempre se necesita un certificado de ese país.
+crc-origin-lived = País de origen, donde además vivió { $days } en los cinco años del { $from } al { $to }, más de un año.
+crc-origin-lived-stays = País de origen, donde además vivió { $days } en { $stays } en los cinco años del { $from } al { $to }, más de un año.
+crc-lived = Vivió allí { $days } en los cinco años del { $from } al { $to }, más de un año.
+crc-lived-stays = Vivió allí { $days } en { $stays } en los cinco años del { $from } al { $to }, más de un año.
+crc-missing = La caja fuerte no contiene ningún certificado de antecedentes penales de este país: { $country }.
+crc-incomplete = { $count ->
+    [one] A { $titles } le falta el país o la fecha de expedición; complételos para que pueda contar.
+   *[other] A { $titles } les falta el país o la fecha de expedición; complételos para que puedan contar.
+}
+crc-left = { $count ->
+    [0] hoy es su último día de validez
+    [one] queda { $count } día
+   *[other] quedan { $count } días
+}
+crc-covered = Cubierto por { $title }, expedido el { $issued }, válido hasta el { $until }: { $left }.
+crc-stale = El certificado más reciente de este país ({ $country }), { $title }, se expidió el { $issued } y contaba hasta el { $until }; INTERPOL pide uno expedido en los últimos { $months } meses. Solicite uno nuevo.
+
+## Professional references against INTERPOL's rules.
+references-meet = { $passing ->
+    [one] { $passing } referencia cumple las normas de INTERPOL; se necesitan { $needed }.
+   *[other] { $passing } referencias cumplen las normas de INTERPOL; se necesitan { $needed }.
+}
+references-could-count = { $count ->
+    [one] { $count } más podría contar cuando se registren los datos que faltan.
+   *[other] { $count } más podrían contar cuando se registren los datos que faltan.
+}
+references-add = Añada una referencia profesional ajena a INTERPOL que haya trabajado directamente con usted.
+reference-rule = { $rule ->
+    [no_contact] Faltan el nombre o los datos de contacto; INTERPOL pide ambos.
+    [contact] El nombre y los datos de contacto están registrados.
+    [staff] Trabaja en INTERPOL; las referencias deben ser ajenas a INTERPOL.
+    [outside] Ajena a INTERPOL.
+    [staff_unknown] No consta si trabaja en INTERPOL.
+    [indirect] No trabajó directamente con usted; INTERPOL pide personas que sí lo hicieran.
+    [direct] Trabajó directamente con usted.
+    [direct_unknown] No consta si trabajó directamente con usted.
+    [family] Es un familiar; las referencias no pueden ser familiares.
+    [not_family] No es un familiar.
+   *[family_unknown] No consta si es un familiar.
+}
+reference-advice = { $advice ->
+    [not_hierarchical] Sin relación jerárquica con usted: se acepta, aunque INTERPOL prefiere a un superior o a alguien a quien usted supervisó.
+   *[hierarchy_unknown] INTERPOL prefiere una referencia con relación jerárquica (un superior o alguien a quien usted supervisó); indique si es el caso.
+}

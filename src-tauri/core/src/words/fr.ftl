@@ -184,3 +184,108 @@ locked-reminder-title = { $kind ->
 locked-reminder-body = Déverrouillez Dossier pour le voir.
 locked-summary-title = { $count } rappels sont arrivés
 locked-summary-body = Déverrouillez Dossier pour les voir.
+
+## Two sentences one after the other, and a list of names.
+two-sentences = { $first } { $second }
+list-pair = { $first }, { $rest }
+
+## The pack's checklist, shown in the window and in the manifest.
+checklist-label = { $line ->
+    [cv] CV
+    [cover_letter] Lettre de motivation
+    [profile] Diplômes, grades et certificats d’études
+    [origin] Extrait de casier judiciaire : pays d’origine
+   *[references] Deux références professionnelles
+}
+checklist-level = { $level ->
+    [secondary] Diplôme de fin d’études secondaires
+    [post_secondary] Diplôme d’études postsecondaires
+    [bachelor] Licence (bachelor)
+    [master] Master
+   *[doctorate] Doctorat
+}
+checklist-level-in = { $level } en { $field }
+checklist-diploma = Diplôme : { $what }
+checklist-employment = Attestation d’emploi : { $what }
+checklist-certificate = Extrait de casier judiciaire : { $country }
+checklist-no-document = Le coffre-fort ne contient encore aucun document de ce type ({ $kind }). Importez-le dans Documents.
+checklist-expired = { $title } a expiré le { $day }. Importez le document renouvelé comme nouvelle version de celui-ci.
+checklist-present = { $title }.
+checklist-not-proven = Aucun document du coffre-fort n’indique qu’il justifie cette ligne. Importez le document ({ $kind }) puis, dans ses détails, choisissez cette ligne de votre profil sous « Justifie ».
+checklist-internship = Les stages demandent une lettre de motivation.
+checklist-no-profile = Aucun profil n’est encore enregistré : Dossier ne peut donc pas savoir quels diplômes et quels postes justifier. Remplissez votre profil.
+checklist-official-proof = Seule l’expérience attestée par un justificatif officiel (bulletin de salaire, contrat ou lettre de recommandation) est prise en compte.
+checklist-no-origin = Un extrait de casier judiciaire de votre pays d’origine est toujours demandé, et votre profil n’indique pas quel est ce pays. Ajoutez-le à votre profil.
+checklist-notice-asks = L’avis de vacance demande ce document ({ $kind }).
+checklist-meeting-rules = Conformes aux règles : { $names }.
+checklist-ready = { $count ->
+    [one] Tout ce qu’INTERPOL demande à un candidat retenu est prêt : { $count } pièce.
+   *[other] Tout ce qu’INTERPOL demande à un candidat retenu est prêt : { $count } pièces.
+}
+checklist-not-ready = { $satisfied ->
+    [one] { $satisfied } pièce prête sur { $total } ; { $problems }.
+   *[other] { $satisfied } pièces prêtes sur { $total } ; { $problems }.
+}
+checklist-missing = { $count ->
+    [one] { $count } manquante
+   *[other] { $count } manquantes
+}
+checklist-stale = { $count ->
+    [one] { $count } périmée
+   *[other] { $count } périmées
+}
+
+## Criminal record certificates: why a country is asked for, and what the vault holds.
+crc-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+crc-stays = { $count ->
+    [one] { $count } séjour
+   *[other] { $count } séjours
+}
+crc-origin-always = Pays d’origine : un extrait de casier judiciaire en est toujours demandé.
+crc-origin-lived = Pays d’origine, où vous avez aussi vécu { $days } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
+crc-origin-lived-stays = Pays d’origine, où vous avez aussi vécu { $days } en { $stays } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
+crc-lived = Vous y avez vécu { $days } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
+crc-lived-stays = Vous y avez vécu { $days } en { $stays } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
+crc-missing = Le coffre-fort ne contient aucun extrait de casier judiciaire délivré par ce pays : { $country }.
+crc-incomplete = { $count ->
+    [one] Il manque à { $titles } le pays de délivrance ou la date de délivrance ; complétez-les pour qu’il puisse compter.
+   *[other] Il manque à { $titles } le pays de délivrance ou la date de délivrance ; complétez-les pour qu’ils puissent compter.
+}
+crc-left = { $count ->
+    [0] c’est aujourd’hui son dernier jour de validité
+    [one] encore { $count } jour
+   *[other] encore { $count } jours
+}
+crc-covered = Couvert par { $title }, délivré le { $issued }, valable jusqu’au { $until } : { $left }.
+crc-stale = Le plus récent extrait délivré par ce pays ({ $country }), { $title }, date du { $issued } et comptait jusqu’au { $until } ; INTERPOL demande un extrait délivré au cours des { $months } derniers mois. Demandez-en un nouveau.
+
+## Professional references against INTERPOL's rules.
+references-meet = { $passing ->
+    [one] { $passing } référence répond aux règles d’INTERPOL ; il en faut { $needed }.
+   *[other] { $passing } références répondent aux règles d’INTERPOL ; il en faut { $needed }.
+}
+references-could-count = { $count ->
+    [one] { $count } autre pourrait compter une fois les informations manquantes renseignées.
+   *[other] { $count } autres pourraient compter une fois les informations manquantes renseignées.
+}
+references-add = Ajoutez une référence professionnelle extérieure à INTERPOL ayant travaillé directement avec vous.
+reference-rule = { $rule ->
+    [no_contact] Le nom ou les coordonnées manquent ; INTERPOL demande les deux.
+    [contact] Le nom et les coordonnées sont renseignés.
+    [staff] Travaille à INTERPOL ; les références doivent être extérieures à INTERPOL.
+    [outside] Extérieure à INTERPOL.
+    [staff_unknown] Non renseigné : travaille-t-elle à INTERPOL ?
+    [indirect] N’a pas travaillé directement avec vous ; INTERPOL demande des personnes qui l’ont fait.
+    [direct] A travaillé directement avec vous.
+    [direct_unknown] Non renseigné : a-t-elle travaillé directement avec vous ?
+    [family] Membre de votre famille ; les références ne peuvent pas être des proches parents.
+    [not_family] Pas membre de votre famille.
+   *[family_unknown] Non renseigné : est-elle membre de votre famille ?
+}
+reference-advice = { $advice ->
+    [not_hierarchical] Pas de lien hiérarchique avec vous : acceptée, mais INTERPOL préfère un ou une responsable, ou une personne que vous avez encadrée.
+   *[hierarchy_unknown] INTERPOL préfère une référence avec laquelle vous avez eu un lien hiérarchique (responsable, ou personne que vous avez encadrée) ; indiquez si c’est le cas.
+}

@@ -1,5 +1,7 @@
 //! The words Rust itself writes for the candidate, in Dossier's four languages: native
-//! notifications, calendar events, the pack manifest and the file names Dossier proposes. One
+//! notifications, calendar events, the pack manifest and the file names Dossier proposes, and
+//! the pack's checklist with the certificate and reference reasons (which the window shows and
+//! the manifest repeats, so one catalogue words them for both). One
 //! Fluent catalogue per language (`words/en.ftl`, `fr.ftl`, `es.ftl`, `ar.ftl`), embedded in
 //! the binary; the UI's words live in its own catalogue (`ui/src/locales`).
 //!
@@ -155,6 +157,45 @@ messages! {
     LockedReminderBody => "locked-reminder-body",
     LockedSummaryTitle => "locked-summary-title",
     LockedSummaryBody => "locked-summary-body",
+    TwoSentences => "two-sentences",
+    ListPair => "list-pair",
+    ChecklistLabel => "checklist-label",
+    ChecklistLevel => "checklist-level",
+    ChecklistLevelIn => "checklist-level-in",
+    ChecklistDiploma => "checklist-diploma",
+    ChecklistEmployment => "checklist-employment",
+    ChecklistCertificate => "checklist-certificate",
+    ChecklistNoDocument => "checklist-no-document",
+    ChecklistExpired => "checklist-expired",
+    ChecklistPresent => "checklist-present",
+    ChecklistNotProven => "checklist-not-proven",
+    ChecklistInternship => "checklist-internship",
+    ChecklistNoProfile => "checklist-no-profile",
+    ChecklistOfficialProof => "checklist-official-proof",
+    ChecklistNoOrigin => "checklist-no-origin",
+    ChecklistNoticeAsks => "checklist-notice-asks",
+    ChecklistMeetingRules => "checklist-meeting-rules",
+    ChecklistReady => "checklist-ready",
+    ChecklistNotReady => "checklist-not-ready",
+    ChecklistMissing => "checklist-missing",
+    ChecklistStale => "checklist-stale",
+    CrcDays => "crc-days",
+    CrcStays => "crc-stays",
+    CrcOriginAlways => "crc-origin-always",
+    CrcOriginLived => "crc-origin-lived",
+    CrcOriginLivedStays => "crc-origin-lived-stays",
+    CrcLived => "crc-lived",
+    CrcLivedStays => "crc-lived-stays",
+    CrcMissing => "crc-missing",
+    CrcIncomplete => "crc-incomplete",
+    CrcLeft => "crc-left",
+    CrcCovered => "crc-covered",
+    CrcStale => "crc-stale",
+    ReferencesMeet => "references-meet",
+    ReferencesCouldCount => "references-could-count",
+    ReferencesAdd => "references-add",
+    ReferenceRule => "reference-rule",
+    ReferenceAdvice => "reference-advice",
 }
 
 /// The catalogue's source for `language`.
@@ -269,6 +310,32 @@ pub fn reading(language: DisplayLanguage, msg: Msg, args: &[(&str, Arg<'_>)]) ->
 /// [`render`] for file names and calendar fields.
 pub fn plain(language: DisplayLanguage, msg: Msg, args: &[(&str, Arg<'_>)]) -> String {
     render(language, Bidi::Plain, msg, args)
+}
+
+/// `first` then `second`, as one text: two sentences, or a sentence and what follows it.
+pub fn sentences(language: DisplayLanguage, bidi: Bidi, first: &str, second: &str) -> String {
+    render(
+        language,
+        bidi,
+        Msg::TwoSentences,
+        &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
+    )
+}
+
+/// `items` as a list in `language` ("a, b, c"; Arabic's comma is "،").
+pub fn list(language: DisplayLanguage, bidi: Bidi, items: &[String]) -> String {
+    let mut rest = items.iter().rev();
+    let Some(last) = rest.next() else {
+        return String::new();
+    };
+    rest.fold(last.clone(), |tail, item| {
+        render(
+            language,
+            bidi,
+            Msg::ListPair,
+            &[("first", Arg::Text(item)), ("rest", Arg::Text(&tail))],
+        )
+    })
 }
 
 /// "Monday 23 November 2026 at 23:59" in `language`.

@@ -2,6 +2,8 @@
 //! that needs them says `mod support;`; a file uses only some, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod english;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// `d("2026-03-29")`
