@@ -30,13 +30,13 @@ export async function startLanguage(): Promise<void> {
   void shareSystemHours().catch((thrown) => console.error('system hours', thrown));
 }
 
-/** The candidate's choice (`null`: the system's), applied at once and kept with the other
- * preferences. */
+/** The candidate's choice (`null`: the system's), kept with the other preferences and then
+ * applied at once. Kept first: views that ask the shell for worded text (the pack's checklist,
+ * the certificate and reference reasons) reload on the switch and must get the new language. */
 export async function chooseLanguage(chosen: DisplayLanguage | null): Promise<void> {
-  if (chosen) await setLocale(chosen);
   const current = await ipc.preferencesGet();
   await ipc.preferencesSet({ ...current, language: chosen });
   language.chosen = chosen;
-  if (!chosen) await setLocale((await ipc.languageGet()).resolved);
+  await setLocale(chosen ?? (await ipc.languageGet()).resolved);
   await shareSystemHours();
 }
