@@ -271,8 +271,10 @@ async fn axe_violations(app: &App, axe: &str) -> Vec<String> {
     lines
 }
 
-/// What does not fit at the page's zoom: the page or main area scrolling sideways, and every
-/// element whose text runs past a box that hides what overflows (cut off, or an ellipsis).
+/// What does not fit at the page's zoom: the page or main area scrolling sideways, every
+/// element whose text runs past a box that hides what overflows (cut off, or an ellipsis), and
+/// text that pokes out of its card sideways (a badge that will not wrap), which nothing hides
+/// and so the first check cannot see.
 const OVERFLOW: &str = r#"
 const out = [];
 const root = document.scrollingElement || document.documentElement;
@@ -298,6 +300,30 @@ for (const el of document.querySelectorAll('body *')) {
   if (!text) continue;
   if (el.scrollWidth > el.clientWidth + 1) {
     out.push(`${name(el)} cuts off its text (${el.scrollWidth} > ${el.clientWidth}): ${text.slice(0, 60)}`);
+  }
+}
+const scrolls = (el, card) => {
+  for (let at = el.parentElement; at && at !== card; at = at.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(at).overflowX)) return true;
+  }
+  return false;
+};
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const text = node.textContent.trim();
+  const el = node.parentElement;
+  if (!text || !el) continue;
+  const card = el.closest('.card, .card-item');
+  if (!card || scrolls(el, card)) continue;
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden') continue;
+  range.selectNodeContents(node);
+  const box = range.getBoundingClientRect();
+  if (box.width === 0) continue;
+  const edge = card.getBoundingClientRect();
+  if (box.left < edge.left - 1 || box.right > edge.right + 1) {
+    out.push(`${name(el)} pokes past its card ${name(card)} (${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(edge.left)}–${Math.round(edge.right)}): ${text.slice(0, 60)}`);
   }
 }
 return out;
