@@ -22,6 +22,9 @@ use dossier_e2e::{App, DEFAULT_NOW, Launch, seed};
 
 const NAME: &str = "Camille Martin";
 
+#[path = "../../src-tauri/core/tests/support/english.rs"]
+mod english;
+
 /// A small PDF readers accept, made distinct by a comment so each file is its own document.
 fn pdf(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
@@ -450,6 +453,8 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     open_application(&app).await;
     app.wait_for("[data-testid='pack-archive']").await;
     show_pack(&app).await;
+    app.wait_for("[data-testid='pack-item']").await;
+    app.screenshot("pack-checklist-ar").await;
     app.click("[data-testid='pack-archive']").await;
     app.eventually("the archive reports where it is", || async {
         app.exists("[data-testid='pack-message']").await
@@ -514,6 +519,8 @@ async fn an_arabic_candidates_archive_is_named_and_described_in_arabic() {
     open_application(&app).await;
     app.wait_for("[data-testid='pack-archive']").await;
     show_pack(&app).await;
+    app.wait_for("[data-testid='pack-item']").await;
+    app.screenshot("pack-checklist-ar").await;
     app.click("[data-testid='pack-archive']").await;
     app.eventually("the archive reports where it is", || async {
         app.exists("[data-testid='pack-message']").await
@@ -542,5 +549,139 @@ async fn an_arabic_candidates_archive_is_named_and_described_in_arabic() {
     assert!(html.contains("النسخة المحفوظة من طلب Talentlink"), "{html}");
     let manifest: serde_json::Value = serde_json::from_slice(&entries[1].1).unwrap();
     assert_eq!(manifest["language"], "ar");
+    app.close().await;
+}
+
+/// English's words, as a French page must not show them: the core's catalogue (the manifest,
+/// the checklist) and the window's (`ui/src/locales/en*.json`).
+fn english_catalogue_words() -> std::collections::BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut words = english::fluent_words(
+        &std::fs::read_to_string(root.join("src-tauri/core/src/words/en.ftl")).unwrap(),
+    );
+    fn strings(value: &serde_json::Value, words: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::String(text) => {
+                // `{{name}}` is a placeholder, not a word.
+                let without: String = text
+                    .split("{{")
+                    .map(|part| part.split_once("}}").map_or(part, |(_, rest)| rest))
+                    .collect();
+                english::add_words(&without, words);
+            }
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, words)),
+            serde_json::Value::Array(list) => list.iter().for_each(|v| strings(v, words)),
+            _ => {}
+        }
+    }
+    for entry in std::fs::read_dir(root.join("ui/src/locales")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("en.") && name.ends_with(".json") {
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            strings(&json, &mut words);
+        }
+    }
+    assert!(
+        words.len() > 1000,
+        "the catalogues were read: {}",
+        words.len()
+    );
+    words
+}
+
+/// The done-when: a French candidate sees the pack's checklist, and exports the pack,
+/// without a word of English's catalogues (their own values and proper names aside).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_french_candidates_checklist_and_pack_carry_no_english() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let scans = home.path().join("scans");
+    std::fs::create_dir(&scans).unwrap();
+    let seeded = seed(data.path(), &scans);
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let vault = Vault::open(data.path()).unwrap();
+        let options = ImportOptions {
+            kind: DocumentKind::Cv,
+            supersedes: None,
+        };
+        let cv = pdf(&scans, "CV Camille Martin.pdf");
+        vault
+            .import_file(&mut store, &cv, &options, DEFAULT_NOW.parse().unwrap())
+            .unwrap();
+        let preferences = dossier_core::preferences::Preferences {
+            language: Some(dossier_core::display_language::DisplayLanguage::Fr),
+            ..Default::default()
+        };
+        dossier_core::preferences::save_preferences(&mut store, &preferences).unwrap();
+    }
+    let zip_path = home.path().join("pack.zip");
+    let mut launch = Launch::new(data.path());
+    launch.save_path = Some(zip_path.clone());
+    let app = App::launch(launch).await;
+
+    open_application(&app).await;
+    app.wait_for("[data-testid='pack-checklist']").await;
+    app.eventually("every line of the checklist is satisfied", || async {
+        let states = app
+            .read_all("[data-testid='pack-item']", |item| async move {
+                item.attr("data-state").await.map(Option::unwrap_or_default)
+            })
+            .await;
+        states.len() == 6 && states.iter().all(|s| s == "satisfied")
+    })
+    .await;
+    let english = english_catalogue_words();
+    let mut own: Vec<&str> = seeded.documents.iter().map(|(t, _)| t.as_str()).collect();
+    own.extend([
+        NAME,
+        "CV Camille Martin",
+        "Criminal Intelligence Officer",
+        "Criminology",
+        "Université de Lyon",
+        "Analyst",
+        "Bundeskriminalamt",
+        "Jonas Weber",
+        "Amélie Roux",
+    ]);
+    let pack = app.text_of("[data-testid='pack-section']").await;
+    assert!(
+        pack.contains("Extrait de casier judiciaire : Allemagne"),
+        "{pack}"
+    );
+    assert_eq!(
+        english::english_left_in(&pack, &own, &english),
+        Vec::<String>::new(),
+        "{pack}"
+    );
+    show_pack(&app).await;
+    app.screenshot("pack-checklist-fr").await;
+
+    app.click("[data-testid='pack-export-zip']").await;
+    app.eventually("the export reports where the pack is", || async {
+        app.exists("[data-testid='pack-message']").await
+            && app
+                .text_of("[data-testid='pack-message']")
+                .await
+                .contains(&zip_path.display().to_string())
+    })
+    .await;
+    let entries = zip_entries(&zip_path);
+    let (_, page) = entries
+        .iter()
+        .find(|(n, _)| n.ends_with(".html"))
+        .expect("a manifest page");
+    let html = String::from_utf8(page.clone()).unwrap();
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"), "{html}");
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    own.extend(&names);
+    own.extend(["sha256sum", "shasum", "Get-FileHash", "dossier-pack"]);
+    assert_eq!(
+        english::english_left_in(&html, &own, &english),
+        Vec::<String>::new(),
+        "{html}"
+    );
     app.close().await;
 }
