@@ -247,6 +247,14 @@ pub fn show_next(app: &AppHandle, next: Option<(DateTime<Utc>, String)>, wording
 pub fn on_second_launch(app: &AppHandle, args: Vec<String>) {
     #[cfg(feature = "e2e")]
     crate::test_hooks::record_second_launch(&args);
+    // This process is about to end: the new one gets the launch (`handover.rs`).
+    if crate::handover::hold_launch(app, &args) {
+        return;
+    }
+    if let Some(id) = crate::notify::clicked_arg(&args) {
+        crate::notify::clicked(id);
+        return;
+    }
     if hidden_start(&args) {
         return;
     }

@@ -89,6 +89,8 @@ pub fn run() {
     #[cfg(target_os = "linux")]
     gtk_start::start();
     handover::wait_for_the_old_process();
+    // Before this process takes the name: the old one ends once it is taken.
+    notify::take_over_shown();
     let specta = bindings::builder();
     let app = tauri::Builder::default()
         // First: a second launch must hand over before it starts anything of its own.
@@ -146,6 +148,7 @@ pub fn run() {
             } else {
                 background::show_window(app.handle())?;
             }
+            notify::app_ready(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -1,13 +1,14 @@
 //! Native desktop notifications (freedesktop D-Bus on Linux), through notify-rust, and what a
 //! click on one of them opens.
 
+use std::collections::HashSet;
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use dossier_core::display_language::DisplayLanguage;
 use dossier_core::reminders::{Notification, NotificationTarget};
 use dossier_core::words::{self, Msg};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -60,46 +61,239 @@ fn notification(summary: &str, body: &str) -> notify_rust::Notification {
 
 /// Shows a reminder. Where the desktop supports actions, a click on it brings Dossier to the
 /// front on the item it is about (the Dashboard for a summary).
-pub async fn show_reminder(
-    app: AppHandle,
-    reminder: Notification,
-    language: DisplayLanguage,
-) -> Result<()> {
+pub async fn show_reminder(reminder: Notification, language: DisplayLanguage) -> Result<()> {
     tauri::async_runtime::spawn_blocking(move || {
-        let mut n = notification(&reminder.title, &reminder.body);
         let clickable = notify_rust::get_capabilities()
             .map(|caps| caps.iter().any(|c| c == "actions"))
             .unwrap_or(false);
-        if clickable {
-            n.action(
-                DEFAULT_ACTION,
-                &words::reading(language, Msg::NotificationOpen, &[]),
-            );
-        }
-        let handle = n.show().map_err(|e| Error::Notification(e.to_string()))?;
-        if clickable {
-            let target = reminder.target;
-            // Waiting for the click blocks until the notification is clicked or closed, which
-            // can be hours: a thread of its own, not one of the runtime's.
-            std::thread::Builder::new()
-                .name("notification-click".into())
-                .spawn(move || {
-                    handle.wait_for_action(|action| {
-                        if action == DEFAULT_ACTION {
-                            open_target(&app, OpenRequest { target });
-                        }
-                    })
-                })
-                .map_err(|e| Error::Notification(e.to_string()))?;
-        }
-        Ok(())
+        let open_label = clickable.then(|| words::reading(language, Msg::NotificationOpen, &[]));
+        show_clickable(reminder, open_label, None)
     })
     .await
     .map_err(|e| Error::Notification(e.to_string()))?
 }
 
+/// Shows `reminder` (in place of notification `replaces` when given); with an `open_label`, a
+/// click on it is answered by [`clicked`] for as long as it stays on the desktop.
+fn show_clickable(
+    reminder: Notification,
+    open_label: Option<String>,
+    replaces: Option<u32>,
+) -> Result<()> {
+    let mut n = notification(&reminder.title, &reminder.body);
+    if let Some(label) = &open_label {
+        n.action(DEFAULT_ACTION, label);
+    }
+    if let Some(id) = replaces {
+        n.id(id);
+    }
+    let handle = n.show().map_err(|e| Error::Notification(e.to_string()))?;
+    let Some(open_label) = open_label else {
+        return Ok(());
+    };
+    let id = handle.id();
+    CLICKS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .shown(Shown {
+            id,
+            reminder,
+            open_label,
+        });
+    // Waiting for the click blocks until the notification is clicked or closed, which can be
+    // hours: a thread of its own, not one of the runtime's.
+    std::thread::Builder::new()
+        .name("notification-click".into())
+        .spawn(move || {
+            handle.wait_for_action(|action| {
+                if action == DEFAULT_ACTION {
+                    clicked(id);
+                } else {
+                    // "__closed": dismissed, or gone with its server.
+                    CLICKS.lock().unwrap_or_else(|p| p.into_inner()).closed(id);
+                }
+            })
+        })
+        .map_err(|e| Error::Notification(e.to_string()))?;
+    Ok(())
+}
+
+/// A reminder on the desktop whose click is still to be answered: what a hand-over passes to
+/// the new process, which shows it again in place (same id) and answers its click.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Shown {
+    id: u32,
+    reminder: Notification,
+    open_label: String,
+}
+
+/// Set for the process a hand-over starts: the reminders it takes over, as JSON.
+pub const SHOWN_VAR: &str = "DOSSIER_HANDOVER_SHOWN";
+
+/// Clicks on reminders, across windows and across a hand-over.
+struct Clicks<App> {
+    shown: Vec<Shown>,
+    /// A click reaching this process twice (from the server and passed on at a hand-over)
+    /// opens once.
+    answered: HashSet<u32>,
+    /// A hand-over is under way: clicks wait for its outcome, to be passed on to the new
+    /// process or answered here if this one stays.
+    holding: Option<Vec<u32>>,
+    app: Option<App>,
+    /// Clicks that came before the app was built (in a process that took reminders over).
+    early: Vec<OpenRequest>,
+}
+
+impl<App> Default for Clicks<App> {
+    fn default() -> Self {
+        Clicks {
+            shown: Vec::new(),
+            answered: HashSet::new(),
+            holding: None,
+            app: None,
+            early: Vec::new(),
+        }
+    }
+}
+
+impl<App: Clone> Clicks<App> {
+    fn shown(&mut self, shown: Shown) {
+        self.shown.retain(|s| s.id != shown.id);
+        self.answered.remove(&shown.id);
+        self.shown.push(shown);
+    }
+
+    fn closed(&mut self, id: u32) {
+        if self.holding.is_none() {
+            self.shown.retain(|s| s.id != id);
+        }
+    }
+
+    /// What a click on notification `id` opens now, and in which app.
+    fn click(&mut self, id: u32) -> Option<(App, OpenRequest)> {
+        if let Some(held) = &mut self.holding {
+            if !held.contains(&id) {
+                held.push(id);
+            }
+            return None;
+        }
+        let at = self.shown.iter().position(|s| s.id == id)?;
+        if !self.answered.insert(id) {
+            return None;
+        }
+        let request = OpenRequest {
+            target: self.shown.remove(at).reminder.target,
+        };
+        match &self.app {
+            Some(app) => Some((app.clone(), request)),
+            None => {
+                self.early.push(request);
+                None
+            }
+        }
+    }
+
+    fn hold(&mut self) -> Vec<Shown> {
+        self.holding.get_or_insert_with(Vec::new);
+        self.shown.clone()
+    }
+
+    /// Ends the hold, giving the clicks it kept.
+    fn release(&mut self) -> Vec<u32> {
+        self.holding.take().unwrap_or_default()
+    }
+
+    /// Gives the clicks held so far and keeps holding: this process is about to end, and the
+    /// new one answers any click from now on.
+    fn pass_on(&mut self) -> Vec<u32> {
+        self.holding
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn app_ready(&mut self, app: App) -> Vec<OpenRequest> {
+        self.app = Some(app);
+        std::mem::take(&mut self.early)
+    }
+}
+
+static CLICKS: LazyLock<Mutex<Clicks<AppHandle>>> = LazyLock::new(Mutex::default);
+
+/// A click on notification `id` (from the server, or passed on by the process that handed
+/// over): opens its item, once.
+pub fn clicked(id: u32) {
+    let open = CLICKS.lock().unwrap_or_else(|p| p.into_inner()).click(id);
+    if let Some((app, request)) = open {
+        open_target(&app, request);
+    }
+}
+
+/// The app is built: clicks answered from now on open their item at once, and the ones that
+/// came before open now.
+pub fn app_ready(app: &AppHandle) {
+    let early = CLICKS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .app_ready(app.clone());
+    for request in early {
+        open_target(app, request);
+    }
+}
+
+/// A hand-over begins: clicks are held from now on; gives the reminders the new process takes
+/// over, as the value of [`SHOWN_VAR`].
+pub fn hold_clicks() -> String {
+    let shown = CLICKS.lock().unwrap_or_else(|p| p.into_inner()).hold();
+    serde_json::to_string(&shown).unwrap_or_else(|_| "[]".into())
+}
+
+/// The hand-over is done: the clicks held during it, for the new process to answer.
+pub fn pass_on_clicks() -> Vec<u32> {
+    CLICKS.lock().unwrap_or_else(|p| p.into_inner()).pass_on()
+}
+
+/// The hand-over failed: this process answers the clicks it held.
+pub fn answer_held_clicks() {
+    let held = CLICKS.lock().unwrap_or_else(|p| p.into_inner()).release();
+    for id in held {
+        clicked(id);
+    }
+}
+
+/// How a click held during a hand-over is passed on to the new process: as a second launch's
+/// argument (the single-instance call is the one the new process answers).
+pub const CLICKED_ARG: &str = "--notification-clicked=";
+
+/// The notification a second launch's arguments say was clicked.
+pub fn clicked_arg(args: &[String]) -> Option<u32> {
+    args.iter()
+        .find_map(|a| a.strip_prefix(CLICKED_ARG)?.parse().ok())
+}
+
+/// In a process a hand-over started: shows again, in place, the reminders the old process had
+/// on the desktop, so their clicks reach this one once the old one has ended. Before this
+/// process takes the single-instance name, which the old one waits for before it ends.
+pub fn take_over_shown() {
+    let Some(text) = std::env::var_os(SHOWN_VAR) else {
+        return;
+    };
+    let shown: Vec<Shown> = match serde_json::from_str(&text.to_string_lossy()) {
+        Ok(shown) => shown,
+        Err(e) => {
+            eprintln!("Dossier: the reminders handed over could not be read: {e}");
+            return;
+        }
+    };
+    for s in shown {
+        if let Err(e) = show_clickable(s.reminder, Some(s.open_label), Some(s.id)) {
+            eprintln!("Dossier: a reminder handed over could not be shown again: {e}");
+        }
+    }
+}
+
 /// What the window is asked to open after a click on a notification.
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct OpenRequest {
     /// `None` for a summary of several reminders: the Dashboard lists them.
@@ -159,5 +353,97 @@ fn open_target(app: &AppHandle, request: OpenRequest) {
     app.state::<ClickTarget>().send(request);
     if let Err(e) = crate::background::show_window(app) {
         eprintln!("Dossier: the window could not be opened for a reminder: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::countdowns::CountdownKind;
+
+    fn shown(id: u32, vacancy: u32) -> Shown {
+        Shown {
+            id,
+            reminder: Notification {
+                title: format!("Deadline in 7 days: {vacancy}"),
+                body: String::new(),
+                target: Some(NotificationTarget {
+                    kind: CountdownKind::Deadline,
+                    vacancy_id: Some(vacancy),
+                    application_id: None,
+                    document_id: None,
+                    interview_id: None,
+                }),
+                reminder_keys: vec![format!("deadline:{vacancy}:7")],
+            },
+            open_label: "Open".into(),
+        }
+    }
+
+    fn vacancy_of(open: Option<(&str, OpenRequest)>) -> Option<(&str, u32)> {
+        open.map(|(app, r)| (app, r.target.and_then(|t| t.vacancy_id).unwrap()))
+    }
+
+    #[test]
+    fn a_click_opens_its_item_once_and_a_closed_one_nothing() {
+        let mut clicks = Clicks::default();
+        clicks.app_ready("app");
+        clicks.shown(shown(1, 1503));
+        clicks.shown(shown(2, 1574));
+        assert_eq!(vacancy_of(clicks.click(1)), Some(("app", 1503)));
+        assert_eq!(vacancy_of(clicks.click(1)), None, "answered already");
+        clicks.closed(2);
+        assert_eq!(vacancy_of(clicks.click(2)), None, "dismissed");
+        assert_eq!(vacancy_of(clicks.click(9)), None, "not Dossier's");
+    }
+
+    #[test]
+    fn during_a_hand_over_clicks_are_held_then_passed_on_or_answered() {
+        let mut old = Clicks::default();
+        old.app_ready("old");
+        old.shown(shown(1, 1503));
+        old.shown(shown(2, 1574));
+        let handed: Vec<Shown> =
+            serde_json::from_str(&serde_json::to_string(&old.hold()).unwrap()).unwrap();
+        assert_eq!(handed.len(), 2);
+        assert_eq!(vacancy_of(old.click(1)), None, "held, not opened here");
+        assert_eq!(vacancy_of(old.click(1)), None);
+        assert_eq!(old.pass_on(), vec![1], "passed on once");
+        // Between passing them on and its end, the old process opens nothing.
+        assert_eq!(vacancy_of(old.click(2)), None);
+
+        // The new process showed them again before it was built: a click waits for the app.
+        let mut new = Clicks::default();
+        for s in handed {
+            new.shown(s);
+        }
+        assert_eq!(vacancy_of(new.click(2)), None);
+        let early = new.app_ready("new");
+        assert_eq!(early.len(), 1);
+        assert_eq!(early[0].target.as_ref().unwrap().vacancy_id, Some(1574));
+        // The click the old one held arrives passed on, and from the server too: one opening.
+        assert_eq!(vacancy_of(new.click(1)), Some(("new", 1503)));
+        assert_eq!(vacancy_of(new.click(1)), None);
+    }
+
+    #[test]
+    fn a_passed_on_click_is_read_from_the_second_launch_arguments() {
+        let args = vec!["dossier".to_string(), format!("{CLICKED_ARG}7")];
+        assert_eq!(clicked_arg(&args), Some(7));
+        assert_eq!(clicked_arg(&["dossier".to_string()]), None);
+    }
+
+    #[test]
+    fn a_failed_hand_over_answers_held_clicks_where_they_came() {
+        let mut old = Clicks::default();
+        old.app_ready("old");
+        old.shown(shown(1, 1503));
+        old.hold();
+        // Closed while held: it may have gone with a server restart, the click still counts.
+        old.click(1);
+        old.closed(1);
+        let held = old.release();
+        assert_eq!(held, vec![1]);
+        assert_eq!(vacancy_of(old.click(held[0])), Some(("old", 1503)));
     }
 }

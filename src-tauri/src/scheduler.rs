@@ -48,9 +48,36 @@ const FIRST_PASS_AT_MOST: Duration = Duration::from_secs(3);
 pub struct Scheduler {
     wake: Arc<Notify>,
     painted: Arc<Notify>,
-    /// Held for the length of each pass; `true` once the timer was stopped for a hand-over to a
-    /// fresh process (`handover.rs`), which must find every delivery recorded, none half done.
-    passes: Arc<tokio::sync::Mutex<bool>>,
+    passes: PassGate,
+}
+
+/// Held for the length of each pass; stopped for a hand-over to a fresh process
+/// (`handover.rs`), which must find every delivery recorded, none half done.
+#[derive(Clone, Default)]
+struct PassGate(Arc<tokio::sync::Mutex<bool>>);
+
+impl PassGate {
+    /// Waits until a pass may run and holds it for as long as the guard lives: while stopped,
+    /// each wake (`rearm`, `resume`) looks again.
+    async fn next_pass(&self, wake: &Notify) -> tokio::sync::MutexGuard<'_, bool> {
+        loop {
+            let stopped = self.0.lock().await;
+            if !*stopped {
+                return stopped;
+            }
+            drop(stopped);
+            wake.notified().await;
+        }
+    }
+
+    /// Blocks until a pass under way has ended; none begins until [`Self::resume`].
+    fn stop(&self) {
+        *self.0.blocking_lock() = true;
+    }
+
+    fn resume(&self) {
+        *self.0.blocking_lock() = false;
+    }
 }
 
 impl Scheduler {
@@ -58,20 +85,15 @@ impl Scheduler {
     pub fn start(app: AppHandle) -> Scheduler {
         let wake = Arc::new(Notify::new());
         let painted = Arc::new(Notify::new());
-        let passes = Arc::new(tokio::sync::Mutex::new(false));
+        let passes = PassGate::default();
         let task_wake = wake.clone();
         let task_painted = painted.clone();
         let task_passes = passes.clone();
         tauri::async_runtime::spawn(async move {
             let _ = tokio::time::timeout(FIRST_PASS_AT_MOST, task_painted.notified()).await;
             loop {
-                let stopped = task_passes.lock().await;
-                if *stopped {
-                    // Handed over, or about to be: the timer sleeps until `resume`.
-                    drop(stopped);
-                    task_wake.notified().await;
-                    continue;
-                }
+                // Handed over, or about to be: the timer sleeps until `resume`.
+                let pass_held = task_passes.next_pass(&task_wake).await;
                 let state = app.state::<AppState>();
                 if state.lock_if_idle() {
                     let _ = app.emit(crate::commands::lock::LOCKED, ());
@@ -87,7 +109,7 @@ impl Scheduler {
                     Err(_) => crate::test_hooks::record_reminder_pass(0, "failed"),
                 }
                 back_up_if_due(&app);
-                drop(stopped);
+                drop(pass_held);
                 // What the pass mapped (SQLite, D-Bus) is not needed until the next one.
                 crate::background::release_if_windowless(&app);
                 let now = state.clock.now();
@@ -124,12 +146,12 @@ impl Scheduler {
     /// recorded, or given back when they could not be shown) and runs no other until
     /// [`Self::resume`]. Blocks: call from a thread of its own, not from the async runtime.
     pub fn stop(&self) {
-        *self.passes.blocking_lock() = true;
+        self.passes.stop();
     }
 
     /// The hand-over failed: this process keeps the timer after all.
     pub fn resume(&self) {
-        *self.passes.blocking_lock() = false;
+        self.passes.resume();
         self.rearm();
     }
 
@@ -208,7 +230,7 @@ async fn deliver_locked(app: &AppHandle, state: &AppState) -> Result<Pass> {
         });
     }
     let shown = crate::lock::locked_notification(language, &due);
-    if let Err(e) = notify::show_reminder(app.clone(), shown, language).await {
+    if let Err(e) = notify::show_reminder(shown, language).await {
         eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
         return Ok(Pass {
             next,
@@ -243,7 +265,7 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
         let keys = shown.reminder_keys.clone();
         // One notification that fails must not hold back the others; its reminders are given
         // back so they are not lost, and tried again later.
-        if let Err(e) = notify::show_reminder(app.clone(), shown, wording.language).await {
+        if let Err(e) = notify::show_reminder(shown, wording.language).await {
             eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
             state.timer_pass(|store| reminders::release(store, &keys))?;
             retry = true;
@@ -294,6 +316,73 @@ mod tests {
 
     fn at(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()
+    }
+
+    fn scheduler_without_a_task() -> Scheduler {
+        Scheduler {
+            wake: Arc::new(Notify::new()),
+            painted: Arc::new(Notify::new()),
+            passes: PassGate::default(),
+        }
+    }
+
+    #[test]
+    fn stop_waits_for_the_pass_under_way_to_be_recorded() {
+        let timer = scheduler_without_a_task();
+        let recorded = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let pass = tauri::async_runtime::block_on(timer.passes.next_pass(&timer.wake));
+        let (stopped, stop_returned) = std::sync::mpsc::channel();
+        let stopper = {
+            let timer = timer.clone();
+            let recorded = recorded.clone();
+            std::thread::spawn(move || {
+                timer.stop();
+                // What the hand-over would find once `stop` returns.
+                stopped
+                    .send(recorded.load(std::sync::atomic::Ordering::SeqCst))
+                    .unwrap();
+            })
+        };
+        assert!(
+            stop_returned
+                .recv_timeout(Duration::from_millis(300))
+                .is_err(),
+            "stop returned while a pass was under way"
+        );
+        recorded.store(true, std::sync::atomic::Ordering::SeqCst);
+        drop(pass);
+        let found_recorded = stop_returned
+            .recv_timeout(Duration::from_secs(30))
+            .expect("stop returns once the pass has ended");
+        assert!(found_recorded, "stop returned before the pass had ended");
+        stopper.join().unwrap();
+    }
+
+    #[test]
+    fn a_stopped_timer_runs_no_pass_until_resumed() {
+        let timer = scheduler_without_a_task();
+        timer.stop();
+        let (began, pass_began) = std::sync::mpsc::channel();
+        let task = {
+            let timer = timer.clone();
+            std::thread::spawn(move || {
+                tauri::async_runtime::block_on(async {
+                    let _pass = timer.passes.next_pass(&timer.wake).await;
+                    began.send(()).unwrap();
+                })
+            })
+        };
+        // A rearm (a write in the window's last moments) wakes it, and it stays stopped.
+        timer.rearm();
+        assert!(
+            pass_began.recv_timeout(Duration::from_millis(300)).is_err(),
+            "a pass ran while stopped"
+        );
+        timer.resume();
+        pass_began
+            .recv_timeout(Duration::from_secs(30))
+            .expect("resume wakes the timer, and its pass runs");
+        task.join().unwrap();
     }
 
     #[test]

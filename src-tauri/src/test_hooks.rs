@@ -28,17 +28,46 @@ fn now_after_close() -> Option<String> {
 /// The process a hand-over starts (`handover.rs`) gets the clock this one shows, moved on to
 /// `DOSSIER_E2E_NOW_AFTER_CLOSE` when it is set (once: not again at its own hand-over).
 pub fn handover_env(command: &mut std::process::Command) {
-    // The suite's WebDriver drove the first process only: the new one's web view, when a
-    // window comes back, is not under automation (it would wait for a session that never comes).
-    command
-        .env_remove("TAURI_WEBVIEW_AUTOMATION")
-        .env_remove("WEBKIT_INSPECTOR_SERVER");
+    command.env_remove("DOSSIER_E2E_HANDOVER_GATE");
+    // The suite's WebDriver drove the first process only. Given
+    // `DOSSIER_E2E_FRESH_INSPECTOR=<host:port>`, the new one serves WebKit's remote inspector
+    // there once it makes a window, under automation, for the suite to attach a WebDriver
+    // session of its own (`App::attach_to_fresh_process`); once only, not at its own
+    // hand-over. Otherwise its web view is not under automation (it would wait for a session
+    // that never comes).
+    match std::env::var("DOSSIER_E2E_FRESH_INSPECTOR") {
+        Ok(address) => command
+            .env("WEBKIT_INSPECTOR_SERVER", address)
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env_remove("DOSSIER_E2E_FRESH_INSPECTOR"),
+        Err(_) => command
+            .env_remove("TAURI_WEBVIEW_AUTOMATION")
+            .env_remove("WEBKIT_INSPECTOR_SERVER"),
+    };
     if let Some(later) = now_after_close() {
         command
             .env("DOSSIER_E2E_NOW", later)
             .env_remove("DOSSIER_E2E_NOW_AFTER_CLOSE");
     } else if let Some(clock) = CLOCK.get() {
         command.env("DOSSIER_E2E_NOW", clock.now().to_rfc3339());
+    }
+}
+
+/// `DOSSIER_E2E_HANDOVER_GATE=<file>` holds a hand-over once it has begun, before the new
+/// process starts: it writes `<file>.waiting` and goes on once the suite has made `<file>`, so
+/// the suite can click a reminder while the old process is about to end.
+pub fn handover_gate() {
+    let Some(gate) = std::env::var_os("DOSSIER_E2E_HANDOVER_GATE").map(PathBuf::from) else {
+        return;
+    };
+    let waiting = gate.with_extension("waiting");
+    if let Err(e) = std::fs::write(&waiting, b"") {
+        eprintln!("e2e: cannot write {waiting:?}: {e}");
+        return;
+    }
+    let began = std::time::Instant::now();
+    while !gate.exists() && began.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 

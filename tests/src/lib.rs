@@ -123,7 +123,12 @@ pub struct App {
     /// Where the app writes a line after each automatic backup check (e2e builds only).
     backup_passes: PathBuf,
     _scratch: tempfile::TempDir,
-    // Fields drop in declaration order: the driver (and the app with it) before the display.
+    /// Where the process a close to the tray hands over to (`handover.rs`) serves WebKit's
+    /// remote inspector once it makes a window again (e2e builds only), for
+    /// [`App::attach_to_fresh_process`].
+    fresh_inspector: String,
+    // Fields drop in declaration order: the drivers (and the app with them) before the display.
+    fresh_driver: Option<Guarded>,
     driver: Guarded,
     display: VirtualDisplay,
 }
@@ -191,6 +196,11 @@ impl App {
         if let Some(log) = &launch.opened_log {
             env.push(("DOSSIER_E2E_OPENED_LOG".into(), log.clone().into()));
         }
+        let fresh_inspector = format!("127.0.0.1:{}", process::free_port());
+        env.push((
+            "DOSSIER_E2E_FRESH_INSPECTOR".into(),
+            fresh_inspector.clone().into(),
+        ));
         env.extend(launch.env.iter().map(|(k, v)| (k.clone(), v.into())));
 
         let mut command = std::process::Command::new(process::tauri_driver());
@@ -247,6 +257,8 @@ impl App {
             reminder_passes,
             backup_passes,
             _scratch: scratch,
+            fresh_inspector,
+            fresh_driver: None,
             driver,
             display,
         };
@@ -261,9 +273,61 @@ impl App {
 
     /// Ends the WebDriver session and stops every process; also done on drop.
     pub async fn close(self) {
-        let App { client, driver, .. } = self;
+        let App {
+            client,
+            fresh_driver,
+            driver,
+            ..
+        } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        drop(fresh_driver);
         drop(driver);
+    }
+
+    /// Drives the window of the process a close to the tray handed over to, which WebDriver
+    /// did not start: a WebKitWebDriver of its own connects to that process's remote inspector
+    /// (`webkitgtk:browserOptions.targetAddress`), which it serves once it has made a window
+    /// again. Every later read goes to that window's page.
+    pub async fn attach_to_fresh_process(&mut self) {
+        let port = process::free_port();
+        let mut command = std::process::Command::new(
+            std::env::var_os("WEBKIT_WEBDRIVER").unwrap_or_else(|| "WebKitWebDriver".into()),
+        );
+        command.arg(format!("--port={port}"));
+        let logs = workspace_root().join("target/e2e-logs");
+        let log =
+            std::fs::File::create(logs.join(format!("fresh-driver-{port}.log"))).expect("log file");
+        command
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log);
+        let driver = Guarded::spawn("WebKitWebDriver for the fresh process", command);
+        process::wait_for_port(port, wait_limit());
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "webkitgtk:browserOptions".into(),
+            json!({ "targetAddress": self.fresh_inspector }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let deadline = Instant::now() + wait_limit();
+        let client = loop {
+            match ClientBuilder::new(connector.clone())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("waiting for the fresh process's window to take a session: {e}");
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the fresh process: {e}"),
+            }
+        };
+        // The first process has ended: its session leads nowhere.
+        let old = std::mem::replace(&mut self.client, client);
+        let _ = tokio::time::timeout(Duration::from_secs(5), old.close()).await;
+        self.fresh_driver = Some(driver);
+        self.wait_for("main[data-ready='true']").await;
     }
 
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {

@@ -18,7 +18,8 @@ pub struct Notification {
 }
 
 /// Stands in for the desktop's notification daemon on the private session bus and records every
-/// notification, so a test sees exactly what a user would have been shown.
+/// notification, so a test sees exactly what a user would have been shown. A notification shown
+/// again in place of another (`replaces_id`) is recorded again, with the same id.
 pub struct NotificationServer {
     received: Arc<Mutex<Vec<Notification>>>,
     connection: zbus::Connection,
@@ -34,7 +35,7 @@ impl Recorder {
     fn notify(
         &self,
         app_name: String,
-        _replaces_id: u32,
+        replaces_id: u32,
         app_icon: String,
         summary: String,
         body: String,
@@ -43,7 +44,12 @@ impl Recorder {
         _expire_timeout: i32,
     ) -> u32 {
         let mut received = self.received.lock().unwrap();
-        let id = received.len() as u32 + 1;
+        // As the specification says: a known `replaces_id` is replaced in place, same id.
+        let id = if replaces_id != 0 && received.iter().any(|n| n.id == replaces_id) {
+            replaces_id
+        } else {
+            received.iter().map(|n| n.id).max().unwrap_or(0) + 1
+        };
         received.push(Notification {
             id,
             app_name,

@@ -76,8 +76,8 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
         "DOSSIER_E2E_NOW_AFTER_CLOSE".into(),
         "2026-11-24T10:00:00Z".into(),
     ));
-    let app = App::launch(launch).await;
-    let tray = app.tray.as_ref().expect("a tray host");
+    let mut app = App::launch(launch).await;
+    let tray = app.tray.take().expect("a tray host");
     app.eventually(
         "the tray icon registers with the desktop's tray",
         || async { !tray.registered().is_empty() },
@@ -178,12 +178,19 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
         "one pass showed something: {passes:?}"
     );
 
-    // A click on it makes the window again in the fresh process, whose page receives the
-    // vacancy to open. That process was not started by WebDriver, so the page is read through
-    // the e2e build's log of what it received, and the display's list of windows.
+    // A click on it makes the window again in the fresh process, on the vacancy. That process
+    // was not started by WebDriver: a session of its own attaches to it to read the page.
     app.notifications.click(&shown[0]).await;
+    app.attach_to_fresh_process().await;
+    app.eventually("the reopened window shows the vacancy", || async {
+        app.exists("main[data-view='vacancies']").await
+            && app.text_of("#page-title").await.contains(TITLE)
+    })
+    .await;
+    app.screenshot("background-reopened-in-the-fresh-process")
+        .await;
     let opened = format!("open vacancy={vacancy} pid={fresh}");
-    poll("the reopened window's page receives the vacancy", || {
+    poll("the reopened window's page received the vacancy", || {
         app.log_lines("clicks.log").contains(&opened).then_some(())
     });
     poll("the reopened window shows on the display", || {
@@ -211,6 +218,129 @@ async fn closed_to_the_tray_a_reminder_arrives_and_its_click_opens_the_vacancy()
     });
     assert_eq!(app.dossier_pids(), vec![fresh], "one Dossier");
     assert!(took < Duration::from_secs(30), "{took:?}");
+    app.close().await;
+}
+
+/// Launches Dossier with the vacancy's 7-day reminder already due, waits until the first
+/// process has shown it, and closes the window to the tray.
+async fn shown_then_closed(data: &Path, gate: Option<&Path>) -> (App, Vec<u32>) {
+    let mut launch = Launch::new(data);
+    launch.tray = true;
+    launch.now = "2026-11-24T10:00:00Z".into();
+    if let Some(gate) = gate {
+        launch.env.push((
+            "DOSSIER_E2E_HANDOVER_GATE".into(),
+            gate.display().to_string(),
+        ));
+    }
+    let app = App::launch(launch).await;
+    let tray = app.tray.as_ref().expect("a tray host");
+    app.eventually("the tray icon registers", || async {
+        !tray.registered().is_empty()
+    })
+    .await;
+    app.eventually("the first process shows the due reminder", || async {
+        app.log_lines("reminder-passes.log")
+            .iter()
+            .any(|l| l.contains("shown=1"))
+    })
+    .await;
+    let shown = app.notifications.received();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].summary, format!("Deadline in 7 days: {TITLE}"));
+    let first = app.dossier_pids();
+    assert_eq!(first.len(), 1, "{first:?}");
+    request_close(&app).await;
+    app.wait_for("[data-testid='close-choice-dialog']").await;
+    app.click("[data-testid='close-choice-keep']").await;
+    (app, first)
+}
+
+/// A reminder shown before the window was closed outlives the process that showed it: the
+/// fresh process shows it again in place (same id, so the desktop still has one) and answers
+/// its click with the vacancy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_shown_before_the_hand_over_still_opens_its_vacancy() {
+    let data = tempfile::tempdir().unwrap();
+    let vacancy = seed_vacancy(data.path());
+    let (mut app, first) = shown_then_closed(data.path(), None).await;
+    poll("a fresh Dossier takes over and the first ends", || {
+        let dossiers = app.dossier_pids();
+        (dossiers.len() == 1 && dossiers != first).then_some(())
+    });
+    let fresh = app.dossier_pids()[0];
+    let received = app.notifications.received();
+    assert_eq!(received.len(), 2, "shown, then shown again: {received:?}");
+    assert_eq!(received[1].id, received[0].id, "in place: {received:?}");
+    assert_eq!(received[1].summary, received[0].summary);
+    assert!(
+        received[1].actions.iter().any(|a| a == "default"),
+        "{received:?}"
+    );
+
+    app.notifications.click(&received[0]).await;
+    app.attach_to_fresh_process().await;
+    app.eventually(
+        "the reopened window shows the earlier reminder's vacancy",
+        || async {
+            app.exists("main[data-view='vacancies']").await
+                && app.text_of("#page-title").await.contains(TITLE)
+        },
+    )
+    .await;
+    let opened = format!("open vacancy={vacancy} pid={fresh}");
+    poll("the fresh process opened the vacancy", || {
+        app.log_lines("clicks.log").contains(&opened).then_some(())
+    });
+    assert_eq!(app.log_lines("clicks.log"), vec![opened], "opened once");
+    app.close().await;
+}
+
+/// A click on a reminder while the hand-over runs opens nothing in the process about to end:
+/// it is held and passed on, and the fresh process opens the vacancy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_click_during_the_hand_over_opens_the_vacancy_in_the_fresh_process() {
+    let data = tempfile::tempdir().unwrap();
+    let vacancy = seed_vacancy(data.path());
+    let gate_dir = tempfile::tempdir().unwrap();
+    let gate = gate_dir.path().join("gate");
+    let (mut app, first) = shown_then_closed(data.path(), Some(&gate)).await;
+    poll("the hand-over has begun", || {
+        gate.with_extension("waiting").exists().then_some(())
+    });
+    let shown = app.notifications.received();
+    app.notifications.click(&shown[0]).await;
+    std::fs::write(&gate, b"").unwrap();
+    poll("a fresh Dossier takes over and the first ends", || {
+        let dossiers = app.dossier_pids();
+        (dossiers.len() == 1 && dossiers != first).then_some(())
+    });
+    let fresh = app.dossier_pids()[0];
+    app.attach_to_fresh_process().await;
+    app.eventually(
+        "the reopened window shows the vacancy clicked meanwhile",
+        || async {
+            app.exists("main[data-view='vacancies']").await
+                && app.text_of("#page-title").await.contains(TITLE)
+        },
+    )
+    .await;
+    let opened = format!("open vacancy={vacancy} pid={fresh}");
+    poll("the fresh process opened the vacancy", || {
+        app.log_lines("clicks.log").contains(&opened).then_some(())
+    });
+    assert_eq!(
+        app.log_lines("clicks.log"),
+        vec![opened],
+        "opened once, and not by the process that ended"
+    );
+    let launches = app.log_lines("second-launches.log");
+    assert!(
+        launches
+            .iter()
+            .any(|l| l.contains("--notification-clicked=")),
+        "passed on as a second launch: {launches:?}"
+    );
     app.close().await;
 }
 

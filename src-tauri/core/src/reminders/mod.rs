@@ -48,7 +48,7 @@ use crate::words::Wording;
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// From this many subjects due at once, one summary replaces the single notifications.
 pub const SUMMARY_FROM: usize = 3;
@@ -296,8 +296,9 @@ pub fn next_due(
         .map(|s| s.shows_utc))
 }
 
-/// Where clicking a notification leads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+/// Where clicking a notification leads. Read back by the process a hand-over starts, which
+/// takes over the notifications already shown (the shell's `handover.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationTarget {
     pub kind: CountdownKind,
@@ -307,7 +308,7 @@ pub struct NotificationTarget {
     pub interview_id: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
     pub title: String,
