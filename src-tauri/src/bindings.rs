@@ -45,6 +45,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::profile::profile_languages,
             commands::form::form_ticks_get,
             commands::form::form_tick_set,
+            commands::form::form_entry_tick_set,
             commands::upload::upload_make,
             commands::upload::upload_mark_sent,
             commands::upload::upload_files_for_application,

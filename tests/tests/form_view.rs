@@ -1,6 +1,7 @@
 //! The "Fill in the form" view in the real window: with a filled profile, two fields copied
 //! from the Recruitment Hub's form view are read back from the X clipboard, a section ticked
-//! done there is still done after a restart, and only for that platform.
+//! done there is still done after a restart, and only for that platform; so is one position of
+//! two, ticked on its own, and the second one finishes the employment section.
 
 use dossier_core::display_language::DisplayLanguage;
 use dossier_core::preferences::{DateStyle, Preferences, save_preferences};
@@ -36,15 +37,28 @@ fn seed(data: &Path, language: Option<DisplayLanguage>) {
             to: Some("2015-06-30".parse().unwrap()),
             status: StudyStatus::Completed,
         }],
-        employment: vec![Employment {
-            id: 0,
-            employer: "Police nationale".into(),
-            title: "Criminal Intelligence Analyst".into(),
-            from: "2016-01-04".parse().unwrap(),
-            to: None,
-            work_time: WorkTime::FullTime,
-            duties: Some("Analysed organised-crime networks.\nBriefed liaison officers.".into()),
-        }],
+        employment: vec![
+            Employment {
+                id: 0,
+                employer: "Police nationale".into(),
+                title: "Criminal Intelligence Analyst".into(),
+                from: "2016-01-04".parse().unwrap(),
+                to: None,
+                work_time: WorkTime::FullTime,
+                duties: Some(
+                    "Analysed organised-crime networks.\nBriefed liaison officers.".into(),
+                ),
+            },
+            Employment {
+                id: 0,
+                employer: "Gendarmerie nationale".into(),
+                title: "Investigator".into(),
+                from: "2012-09-01".parse().unwrap(),
+                to: Some("2015-12-31".parse().unwrap()),
+                work_time: WorkTime::FullTime,
+                duties: None,
+            },
+        ],
         references: vec![],
     };
     save_profile(&mut store, profile, "2026-11-01T09:00:00Z".parse().unwrap()).unwrap();
@@ -179,5 +193,83 @@ async fn fields_copy_to_the_clipboard_and_a_tick_stays_with_its_platform() {
     open_form(&app, "talentlink").await;
     assert_eq!(done_of(&app, "employment").await.as_deref(), Some("false"));
     app.screenshot("form-view-talentlink-ar").await;
+    app.close().await;
+}
+
+/// The employment section's first and second position blocks.
+const FIRST_POSITION: &str = "[data-section='employment'] [data-testid='form-block']";
+const SECOND_POSITION: &str =
+    "[data-section='employment'] [data-testid='form-block'] + [data-testid='form-block']";
+
+async fn entry_done_of(app: &App, block: &str) -> Option<String> {
+    app.attr_of(block, "data-entry-done").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_position_ticked_on_its_own_stays_with_its_platform_and_the_last_finishes_the_section() {
+    let data = tempfile::tempdir().unwrap();
+    seed(data.path(), None);
+    let launch = Launch::new(data.path());
+
+    let app = App::launch(launch.clone()).await;
+    app.open_view("profile").await;
+    app.click("[data-testid='open-form']").await;
+    app.wait_for("[data-testid='form-view'][data-platform='recruitment_hub']")
+        .await;
+    app.click(&format!(
+        "{SECOND_POSITION} [data-testid='form-entry-done']"
+    ))
+    .await;
+    app.wait_for(&format!("{SECOND_POSITION}[data-entry-done='true']"))
+        .await;
+    app.text_until(
+        "[data-section='employment'] [data-testid='form-entries-done']",
+        "one position of two counted done",
+        |text| text == "Entries done: 1 of 2",
+    )
+    .await;
+    // One position typed in is not the whole section.
+    assert_eq!(done_of(&app, "employment").await.as_deref(), Some("false"));
+    assert_eq!(
+        entry_done_of(&app, FIRST_POSITION).await.as_deref(),
+        Some("false")
+    );
+    app.screenshot("form-view-entry-en").await;
+    app.close().await;
+
+    let app = App::launch(launch).await;
+    app.open_view("profile").await;
+    app.click("[data-testid='open-form']").await;
+    app.wait_for("[data-testid='form-view'][data-platform='recruitment_hub']")
+        .await;
+    assert_eq!(
+        entry_done_of(&app, SECOND_POSITION).await.as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        entry_done_of(&app, FIRST_POSITION).await.as_deref(),
+        Some("false")
+    );
+
+    // Talentlink keeps its own ticks: the position is not done there.
+    open_form(&app, "talentlink").await;
+    assert_eq!(
+        entry_done_of(&app, SECOND_POSITION).await.as_deref(),
+        Some("false")
+    );
+    open_form(&app, "recruitment_hub").await;
+
+    // The last position ticked finishes the section.
+    app.click(&format!("{FIRST_POSITION} [data-testid='form-entry-done']"))
+        .await;
+    app.wait_for("[data-testid='form-part'][data-section='employment'][data-done='true']")
+        .await;
+    app.text_until(
+        "[data-testid='form-done-count']",
+        "the employment section counted done",
+        |text| text.starts_with("1 of 6"),
+    )
+    .await;
+    app.screenshot("form-view-entries-done-en").await;
     app.close().await;
 }

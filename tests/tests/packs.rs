@@ -493,6 +493,51 @@ async fn a_talentlink_application_is_archived_with_its_copy_documents_and_notice
     app.close().await;
 }
 
+/// The form view of a Talentlink application, where the candidate is reminded that nothing is
+/// carried over, keeps the copy itself: the same archive as the pack section's, from there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_talentlink_form_view_archives_its_application_where_it_reminds() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let (copy, cv) = seed_talentlink(data.path(), home.path());
+    {
+        let mut store = Store::open(&data.path().join(DATABASE_FILE)).unwrap();
+        let id = applications::list_applications(&store).unwrap()[0].id;
+        applications::set_saved_copy(&mut store, id, Some(copy)).unwrap();
+        applications::set_sent_documents(&mut store, id, &[cv]).unwrap();
+    }
+    let zip_path = home.path().join("from the form.zip");
+    let mut launch = Launch::new(data.path());
+    launch.save_path = Some(zip_path.clone());
+    let app = App::launch(launch).await;
+
+    open_application(&app).await;
+    app.click("[data-testid='application-open-form']").await;
+    app.wait_for("[data-testid='form-platform-note'][data-platform='talentlink']")
+        .await;
+    app.click("[data-testid='form-archive']").await;
+    app.text_until(
+        "[data-testid='form-archive-message']",
+        "the archive made from the form view says where it is",
+        |text| text.contains(&zip_path.display().to_string()),
+    )
+    .await;
+    app.screenshot("form-view-talentlink-archived").await;
+    let entries = zip_entries(&zip_path);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "00 Manifest.html",
+            "00 Manifest.json",
+            "01 Application copy - talentlink 1468.pdf",
+            "02 Sent - cv 2026.pdf",
+            "03 Notice - 1468.txt",
+        ]
+    );
+    app.close().await;
+}
+
 /// The check "the manifest rendered in Arabic": a candidate who chose Arabic gets the
 /// archive's file names and its manifest page in Arabic, the page set right to left.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

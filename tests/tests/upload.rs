@@ -188,6 +188,24 @@ fn tool(name: &str, args: &[&str]) -> std::process::Output {
         .unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"))
 }
 
+/// `qpdf --check` passes on the file at `path` without a warning, `pdfinfo` reads it without
+/// one; the pages `pdfinfo` counts.
+fn checked_pages(path: &str) -> u32 {
+    let qpdf = tool("qpdf", &["--check", path]);
+    let qpdf_out = String::from_utf8_lossy(&qpdf.stdout);
+    assert!(qpdf.status.success(), "qpdf --check: {qpdf_out}");
+    assert!(!qpdf_out.contains("WARNING"), "{qpdf_out}");
+    let info = tool("pdfinfo", &[path]);
+    assert!(info.status.success() && info.stderr.is_empty(), "{info:?}");
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse::<u32>().unwrap())
+        })
+        .expect("pdfinfo prints the pages")
+}
+
 /// Mean absolute difference per channel (0-255) of two images of the same size.
 fn mean_difference(a: &RgbImage, b: &RgbImage) -> f64 {
     assert_eq!(a.dimensions(), b.dimensions());
@@ -296,19 +314,7 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
     let size = std::fs::metadata(&saved).unwrap().len();
     assert!(size <= 2_000_000, "{size} bytes");
     let path = saved.to_str().unwrap();
-    let qpdf = tool("qpdf", &["--check", path]);
-    let qpdf_out = String::from_utf8_lossy(&qpdf.stdout);
-    assert!(qpdf.status.success(), "qpdf --check: {qpdf_out}");
-    assert!(!qpdf_out.contains("WARNING"), "{qpdf_out}");
-    let info = tool("pdfinfo", &[path]);
-    assert!(info.status.success() && info.stderr.is_empty(), "{info:?}");
-    let pages = String::from_utf8_lossy(&info.stdout)
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("Pages:")
-                .map(|n| n.trim().parse::<u32>().unwrap())
-        })
-        .expect("pdfinfo prints the pages");
+    let pages = checked_pages(path);
     assert_eq!(pages, 3 + 2, "three photos and the PDF's two pages");
 
     let render = home.path().join("page");
@@ -346,6 +352,12 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
         "page 1 looks like the first photo (mean difference {difference:.2})"
     );
 
+    app.wait_for("[data-testid='documents-sent']").await;
+    app.assert_absent(
+        "[data-testid='sent-document']",
+        "nothing is recorded as sent before the made file is",
+    )
+    .await;
     app.click("[data-testid='upload-mark-sent']").await;
     // Dated by the app's clock (22 November 2026), in the window's own date style.
     let dated = |text: &str| {
@@ -365,6 +377,13 @@ async fn a_diploma_file_is_made_under_2_mb_checked_and_marked_sent() {
         )
         .await;
     assert!(dated(&line), "{line}");
+    // The application's "Documents sent" lists it too, at once: the page is not reloaded.
+    app.texts_until(
+        "[data-testid='documents-sent'] [data-testid='sent-document']",
+        "the made file is listed among the documents sent",
+        |texts| texts.len() == 1,
+    )
+    .await;
     app.screenshot("upload-sent").await;
     app.close().await;
 

@@ -41,7 +41,7 @@
 //! | `export` | `error`, `fsio`, `encryption`, `store`, `vacancy`, `vault`, `applications`, `display_language`, `words`, `hidden_chars` |
 //! | `backup` | `error`, `fsio`, `encryption`, `store`, `vault` |
 //! | `notice_files` | `error`, `store`, `notice`, `vacancy`, `vault` |
-//! | `form_ticks` | `error`, `store`, `vacancy` |
+//! | `form_ticks` | `error`, `store`, `vacancy`, `profile` |
 //! | `upload` | `error`, `fsio`, `store`, `vault` |
 //! | `made_files` | `error`, `store`, `settings`, `vacancy`, `vault`, `packs`, `upload` |
 //!

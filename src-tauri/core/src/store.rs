@@ -31,6 +31,7 @@ static MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0008_form_ticks.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0009_made_files.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0010_list_indexes.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0011_form_entry_ticks.sql")).foreign_key_check(),
 ];
 
 /// Makes the database at `path` private before SQLite opens it: created `0600` when missing (an
@@ -767,6 +768,69 @@ mod tests {
                 schema_of(&store.conn),
                 expected,
                 "migrating from schema {version}"
+            );
+        }
+    }
+
+    #[test]
+    fn blocks_ticked_before_schema_11_keep_their_entries_ticked() {
+        // The profile document as schema 3 on writes it (the store module knows no profile type).
+        let document = r#"{"fullName":"Amina Diallo","email":"","dateOfBirth":null,
+            "nationalities":[],"countryOfOrigin":null,"residences":[],"languages":[],
+            "lawEnforcement":{"serving":null,"country":null,"agency":""},
+            "education":[{"id":4,"level":"master","field":"Criminology","institution":"Lyon 3",
+                "from":null,"to":null,"status":"completed"}],
+            "employment":[
+                {"id":1,"employer":"Police nationale","title":"Analyst","from":"2016-01-04",
+                    "to":null,"workTime":"full_time"},
+                {"id":2,"employer":"Europol","title":"Analyst","from":"2020-03-01",
+                    "to":null,"workTime":"full_time"}],
+            "references":[{"id":3,"name":"Jean Martin","contact":"jean@example.org",
+                "relation":"Head of unit","workedDirectly":true,"hierarchical":true,
+                "familyMember":false,"interpolStaff":false}]}"#;
+        let dir = tempfile::tempdir().unwrap();
+        // From schema 8, the first with the block ticks, to 10, the last before entry ticks.
+        for version in 8..11 {
+            let path = dir.path().join(format!("from-{version}.db"));
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrations().to_version(&mut conn, version).unwrap();
+                let tx = conn.transaction().unwrap();
+                tx.execute(
+                    "INSERT INTO profile (id, full_name, updated_utc, document, next_entry_id)
+                     VALUES (1, 'Amina Diallo', '2026-11-01T00:00:00Z', ?1, 5)",
+                    [document],
+                )
+                .unwrap();
+                tx.execute(
+                    "INSERT INTO form_ticks (platform, section) VALUES
+                         ('recruitment_hub', 'employment'), ('recruitment_hub', 'personal'),
+                         ('talentlink', 'references')",
+                    [],
+                )
+                .unwrap();
+                tx.commit().unwrap();
+            }
+            let store = Store::open(&path).unwrap();
+            let entries: Vec<(String, u32)> = store
+                .read(|c| {
+                    let mut stmt = c.prepare(
+                        "SELECT platform, entry_id FROM form_entry_ticks ORDER BY platform, entry_id",
+                    )?;
+                    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    Ok(rows.collect::<rusqlite::Result<_>>()?)
+                })
+                .unwrap();
+            // The Hub's two positions and Talentlink's reference; not the education line, whose
+            // block was not ticked.
+            assert_eq!(
+                entries,
+                vec![
+                    ("recruitment_hub".to_string(), 1),
+                    ("recruitment_hub".to_string(), 2),
+                    ("talentlink".to_string(), 3)
+                ],
+                "from schema {version}"
             );
         }
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use dossier_core::Error;
 use dossier_core::applications::*;
 use dossier_core::export::{self, ExportFormat, ReportFormat, ReportWords};
-use dossier_core::form_ticks::{FormSection, done_sections, set_section_done};
+use dossier_core::form_ticks::{FormSection, done_sections, set_section_done, ticks};
 use dossier_core::preferences::{Preferences, Theme, save_preferences};
 use dossier_core::reminders::{ReminderSettings, save_reminder_settings};
 use dossier_core::store::{DATABASE_FILE, Store};
@@ -682,10 +682,9 @@ fn an_export_from_before_the_form_ticks_imports_with_none_ticked() {
         index["tables"]["form_ticks"].as_array().map(Vec::len),
         Some(1)
     );
-    index["tables"]
-        .as_object_mut()
-        .unwrap()
-        .remove("form_ticks");
+    for table in ["form_ticks", "form_entry_ticks"] {
+        index["tables"].as_object_mut().unwrap().remove(table);
+    }
     fs::write(&index_path, serde_json::to_vec(&index).unwrap()).unwrap();
 
     let mut fresh = empty();
@@ -699,6 +698,33 @@ fn an_export_from_before_the_form_ticks_imports_with_none_ticked() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// An export written before entries had ticks of their own (schema 8 to 10) has block ticks
+/// only: a ticked list stays done, each of its entries ticked, as a migrated database has it.
+#[test]
+fn an_export_from_before_the_entry_ticks_keeps_its_blocks_done() {
+    let original = varied();
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("e");
+    export_to(&original, &folder, ExportFormat::Folder);
+    let index_path = folder.join(export::INDEX_FILE);
+    let mut index: Value = serde_json::from_slice(&fs::read(&index_path).unwrap()).unwrap();
+    assert_eq!(
+        index["tables"]["form_entry_ticks"].as_array().map(Vec::len),
+        Some(1)
+    );
+    index["tables"]
+        .as_object_mut()
+        .unwrap()
+        .remove("form_entry_ticks");
+    fs::write(&index_path, serde_json::to_vec(&index).unwrap()).unwrap();
+
+    let mut fresh = empty();
+    export::import_export(&mut fresh.store, &fresh.vault, &folder).unwrap();
+    let was = ticks(&original.store, Platform::RecruitmentHub).unwrap();
+    assert_eq!(was.sections, vec![FormSection::Education]);
+    assert_eq!(ticks(&fresh.store, Platform::RecruitmentHub).unwrap(), was);
 }
 
 #[test]

@@ -272,3 +272,63 @@ fn a_cv_made_of_pictures_is_noted() {
     )];
     assert!(make_pdf(&text, &opts).unwrap().report.notes.is_empty());
 }
+
+/// A JPEG whose start and end are sound but whose middle is damaged: the import checks only
+/// its ends (a photo that fits is never decoded), so the damage shows when the photo must be
+/// recompressed. That photo is named and the others made, whether it is the largest page (the
+/// one tried first) or not.
+#[test]
+fn a_jpeg_damaged_in_the_middle_is_named_when_it_must_be_recompressed() {
+    // A4 at 150 dpi: small enough to be quick, large enough that three need recompressing.
+    let damaged = |seed: u32, quality: u8| {
+        let mut bytes = noisy_jpeg(1240, 1754, quality, seed);
+        damage_middle(&mut bytes);
+        bytes
+    };
+    // Largest: made at quality 98 against the others' 90.
+    for (bad, quality) in [(1u32, 98u8), (2, 80)] {
+        let sources: Vec<_> = (0..3u32)
+            .map(|i| {
+                let bytes = if i == bad {
+                    damaged(i, quality)
+                } else {
+                    noisy_jpeg(1240, 1754, 90, i)
+                };
+                source(i, MediaType::Jpeg, Some(bytes))
+            })
+            .collect();
+        let total: usize = sources
+            .iter()
+            .flat_map(|s| s.bytes.as_ref())
+            .map(Vec::len)
+            .sum();
+        assert!(
+            total > 1_000_000,
+            "the sources must need recompressing: {total}"
+        );
+        let made = make_pdf(&sources, &options(1_000_000))
+            .unwrap_or_else(|e| panic!("damaged source {bad}: {e:?}"));
+        let skipped: Vec<_> = made
+            .report
+            .skipped
+            .iter()
+            .map(|s| (s.document_id, s.reason, s.title.as_str()))
+            .collect();
+        let title = format!("Pièce {bad}");
+        assert_eq!(
+            skipped,
+            vec![(bad, SkipReason::ImageUnreadable, title.as_str())],
+            "damaged source {bad}"
+        );
+        assert_eq!(made.report.pages, 2, "damaged source {bad}");
+        assert!(made.bytes.len() as u64 <= 1_000_000);
+        check_with_tools(&made.bytes);
+    }
+}
+
+/// Overwrites the middle of a JPEG's coded picture with a marker no scan may hold, keeping
+/// its start, headers and end marker as they were.
+fn damage_middle(bytes: &mut [u8]) {
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 4].copy_from_slice(&[0xFF, 0xC4, 0xFF, 0xFF]);
+}

@@ -86,10 +86,21 @@ export const commands = {
 	profileSave: (profile: Profile) => typedError<Profile, ErrorBody>(__TAURI_INVOKE("profile_save", { profile })),
 	profileCountries: () => typedError<CountryChoices, ErrorBody>(__TAURI_INVOKE("profile_countries")),
 	profileLanguages: () => typedError<LanguageChoices, ErrorBody>(__TAURI_INVOKE("profile_languages")),
-	/**  The form sections the candidate has marked done on `platform`, in form order. */
-	formTicksGet: (platform: Platform) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_ticks_get", { platform })),
-	/**  Marks one section done (or not) on `platform`; answers with the platform's sections done. */
-	formTickSet: (platform: Platform, section: FormSection, done: boolean) => typedError<FormSection[], ErrorBody>(__TAURI_INVOKE("form_tick_set", { platform, section, done })),
+	/**
+	 *  What the candidate has marked done on `platform`: the sections, in form order, and the
+	 *  entries of the lists typed one at a time.
+	 */
+	formTicksGet: (platform: Platform) => typedError<FormTicks, ErrorBody>(__TAURI_INVOKE("form_ticks_get", { platform })),
+	/**
+	 *  Marks one section done (or not) on `platform`, with every entry it holds; answers with
+	 *  everything done there.
+	 */
+	formTickSet: (platform: Platform, section: FormSection, done: boolean) => typedError<FormTicks, ErrorBody>(__TAURI_INVOKE("form_tick_set", { platform, section, done })),
+	/**
+	 *  Marks one entry of the profile (an education line, a position, a reference) done (or not)
+	 *  on `platform`; answers with everything done there.
+	 */
+	formEntryTickSet: (platform: Platform, entryId: number, done: boolean) => typedError<FormTicks, ErrorBody>(__TAURI_INVOKE("form_entry_tick_set", { platform, entryId, done })),
 	/**
 	 *  Makes one upload-ready PDF of the documents in the order given, under the limit; the file
 	 *  made before from the same sources at the same limit is offered rather than made again.
@@ -1101,6 +1112,15 @@ export type FixLink =
 
 /**  The sections a recruitment platform's form asks for, in the order the forms ask them. */
 export type FormSection = "personal" | "nationality" | "education" | "employment" | "languages" | "references";
+
+/**
+ *  What is done on one platform: the sections, in form order, and the entries (profile entry
+ *  ids, ascending) of the sections typed entry by entry.
+ */
+export type FormTicks = {
+	sections: FormSection[],
+	entries: number[],
+};
 
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {

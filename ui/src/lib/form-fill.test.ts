@@ -100,6 +100,15 @@ describe('the form laid out from the profile', () => {
     expect(value('employment', 'employment.3.workTime')).toBe('Part time');
   });
 
+  it('names the profile entry of each list block, which is ticked on its own', () => {
+    expect(part('employment').blocks.map((b) => b.entryId)).toEqual(profile.employment.map((e) => e.id));
+    expect(part('education').blocks.map((b) => b.entryId)).toEqual(profile.education.map((e) => e.id));
+    expect(part('references').blocks.map((b) => b.entryId)).toEqual(profile.references.map((r) => r.id));
+    // Languages and residences are blocks of their section, not entries ticked one by one.
+    expect(part('languages').blocks.every((b) => b.entryId === undefined)).toBe(true);
+    expect(part('nationality').blocks.every((b) => b.entryId === undefined)).toBe(true);
+  });
+
   it('writes a name pasted with hidden and doubled spaces with none left over', () => {
     const copied: Profile = {
       ...profile,

@@ -8,7 +8,9 @@ import { personName } from './format';
 import { hrefFor } from './router.svelte';
 
 export type FormField = { id: string; label: string; value: string };
-export type FormBlock = { id: string; title: string; fields: FormField[] };
+/** `entryId`: the profile entry a block lays out (an education line, a position, a reference),
+ * which the candidate ticks done on its own as they type the list one entry at a time. */
+export type FormBlock = { id: string; title: string; fields: FormField[]; entryId?: number };
 export type FormPart = { section: FormSection; title: string; blocks: FormBlock[] };
 
 export type FormWords = {
@@ -98,6 +100,7 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
   }));
   const education: FormBlock[] = profile.education.map((e, i) => ({
     id: `education.${e.id}`,
+    entryId: e.id,
     title: e.field.trim() || w.t('profileForm.studiesN', { n: i + 1 }),
     fields: [
       field(`education.${e.id}.level`, w.t('profileForm.studyLevel'), w.t(`education.${e.level}`)),
@@ -119,6 +122,7 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
   }));
   const employment: FormBlock[] = profile.employment.map((e, i) => ({
     id: `employment.${e.id}`,
+    entryId: e.id,
     title: e.title.trim() || w.t('profileForm.jobN', { n: i + 1 }),
     fields: [
       field(`employment.${e.id}.title`, w.t('profileForm.jobTitle'), e.title),
@@ -143,6 +147,7 @@ export function formParts(profile: Profile, w: FormWords): FormPart[] {
   }));
   const references: FormBlock[] = profile.references.map((r, i) => ({
     id: `reference.${r.id}`,
+    entryId: r.id,
     title: personName(r.name) || w.t('profileForm.referenceN', { n: i + 1 }),
     fields: [
       field(`reference.${r.id}.name`, w.t('profileForm.referenceName'), personName(r.name)),

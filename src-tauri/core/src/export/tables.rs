@@ -25,12 +25,14 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "fired_reminders",
     "form_ticks",
     "made_files",
+    "form_entry_ticks",
 ];
 
 /// Tables added to the database after the export format was published (`form_ticks`: schema
-/// 8; `made_files`: schema 9): an export written before then has no such table, and is read as having no rows there
-/// rather than refused, since a candidate's own older export must still import.
-const ADDED_LATER: &[&str] = &["form_ticks", "made_files"];
+/// 8; `made_files`: schema 9; `form_entry_ticks`: schema 11): an export written before then has
+/// no such table, and is read as having no rows there rather than refused, since a candidate's
+/// own older export must still import.
+const ADDED_LATER: &[&str] = &["form_ticks", "made_files", "form_entry_ticks"];
 
 /// The full-text indexes and the shadow tables SQLite keeps for them are rebuilt from the rows
 /// on import (the vacancies' by [`rebuild_search_index`], the documents' by their triggers), not
@@ -200,8 +202,23 @@ pub(crate) fn load(
             }
         }
     }
+    if !tables.contains_key("form_entry_ticks") {
+        tx.execute_batch(ENTRY_TICKS_FROM_BLOCKS)
+            .map_err(|e| Err(e.into()))?;
+    }
     Ok(written)
 }
+
+/// An export from before entries had ticks of their own (schema 11) keeps its ticked blocks
+/// done, as migration 0011 does for a database: every entry of a ticked list is ticked.
+const ENTRY_TICKS_FROM_BLOCKS: &str = "
+    INSERT OR IGNORE INTO form_entry_ticks (platform, entry_id)
+    SELECT DISTINCT t.platform, json_extract(e.value, '$.id')
+    FROM form_ticks AS t
+    JOIN profile AS p ON p.document IS NOT NULL
+    JOIN json_each(p.document, '$.' || t.section) AS e
+    WHERE t.section IN ('education', 'employment', 'references')
+      AND json_extract(e.value, '$.id') >= 1";
 
 /// A constraint or type check failed: the row does not fit, rather than the disk failing.
 fn is_refusal(e: &rusqlite::Error) -> bool {

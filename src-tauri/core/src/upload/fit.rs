@@ -49,6 +49,9 @@ pub(super) struct ImagePage {
     pub recompressed: bool,
     /// The rung this page was last brought to; `None` while it is as imported.
     rung: Option<usize>,
+    /// Its source would not decode when it had to be recompressed: a JPEG whose start and end
+    /// are sound, which is all the import checks, but whose middle is damaged.
+    unreadable: bool,
 }
 
 impl ImagePage {
@@ -99,21 +102,21 @@ impl ImagePage {
             jpeg,
             recompressed: false,
             rung: None,
+            unreadable: false,
         })
     }
 
-    fn decoded(&self) -> Result<DynamicImage> {
+    /// The whole picture. It can fail though the import read it: a JPEG that needed no
+    /// turning was checked only at its start and end, not decoded.
+    fn decoded(&self) -> Result<DynamicImage, SourceUndecodable> {
         let reader = ImageReader::new(Cursor::new(&self.source))
             .with_guessed_format()
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        let mut decoder = reader
-            .into_decoder()
-            .map_err(|e| Error::Internal(e.to_string()))?;
+            .map_err(|_| SourceUndecodable)?;
+        let mut decoder = reader.into_decoder().map_err(|_| SourceUndecodable)?;
         let orientation = decoder
             .orientation()
             .unwrap_or(image::metadata::Orientation::NoTransforms);
-        let mut img =
-            DynamicImage::from_decoder(decoder).map_err(|e| Error::Internal(e.to_string()))?;
+        let mut img = DynamicImage::from_decoder(decoder).map_err(|_| SourceUndecodable)?;
         img.apply_orientation(orientation);
         Ok(img)
     }
@@ -138,7 +141,7 @@ impl ImagePage {
     }
 
     /// Decodes the source once and brings it to `rung`.
-    fn brought_to(&self, rung: usize) -> Result<Jpeg> {
+    fn brought_to(&self, rung: usize) -> Result<Jpeg, SourceUndecodable> {
         Ok(self.at_rung(&self.decoded()?, rung))
     }
 
@@ -224,8 +227,14 @@ fn density(bytes: &[u8]) -> Option<(f32, f32)> {
     None
 }
 
+/// A page's source would not decode: the page is left out and named, the others made.
+#[derive(Debug)]
+struct SourceUndecodable;
+
 pub(super) struct Fitter {
     pub parts: Vec<(u32, String, Part)>,
+    /// Images found undecodable while fitting, taken out of `parts`: their document and title.
+    pub unreadable: Vec<(u32, String)>,
 }
 
 impl Fitter {
@@ -235,6 +244,23 @@ impl Fitter {
                 .into_iter()
                 .map(|(s, p)| (s.document_id, s.title.clone(), p))
                 .collect(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// Takes the images found undecodable out of the pages, into `unreadable`.
+    fn drop_unreadable(&mut self) {
+        let (bad, good): (Vec<_>, Vec<_>) = std::mem::take(&mut self.parts)
+            .into_iter()
+            .partition(|(_, _, p)| matches!(p, Part::Image(i) if i.unreadable));
+        self.parts = good;
+        self.unreadable
+            .extend(bad.into_iter().map(|(id, title, _)| (id, title)));
+    }
+
+    fn mark_unreadable(&mut self, i: usize) {
+        if let Part::Image(page) = &mut self.parts[i].2 {
+            page.unreadable = true;
         }
     }
 
@@ -261,6 +287,7 @@ impl Fitter {
                 .parts
                 .iter()
                 .map(|(_, _, p)| match p {
+                    Part::Image(i) if i.unreadable => 0,
                     Part::Image(i) => i.jpeg.bytes.len() as u64 + PAGE_OVERHEAD,
                     Part::Pdf(doc) => pdf_size(doc),
                 })
@@ -271,8 +298,15 @@ impl Fitter {
     /// chosen by trying the largest page on each, so most pages are encoded once. Pages are
     /// decoded and encoded a few at a time on as many threads (each photo's work is its own);
     /// their results are taken in order and only while the estimate still needs them, so no
-    /// page loses more than it would one at a time.
+    /// page loses more than it would one at a time. An image that will not decode is taken out
+    /// of the pages into `unreadable`, and the others are made without it.
     pub fn fit(&mut self, target: u64, limit: u64) -> Result<()> {
+        let fitted = self.fit_pages(target, limit);
+        self.drop_unreadable();
+        fitted
+    }
+
+    fn fit_pages(&mut self, target: u64, limit: u64) -> Result<()> {
         if self.estimate() <= target {
             return Ok(());
         }
@@ -280,7 +314,16 @@ impl Fitter {
             .filter(|&i| matches!(self.parts[i].2, Part::Image(_)))
             .collect();
         order.sort_by_key(|&i| std::cmp::Reverse(image_of(&self.parts[i].2).jpeg.bytes.len()));
-        let start = self.first_rung(&order, target)?;
+        let start = loop {
+            match self.first_rung(&order, target) {
+                Ok(rung) => break rung,
+                Err(SourceUndecodable) => {
+                    // The largest page would not decode: the next largest shows the way.
+                    let largest = order.remove(0);
+                    self.mark_unreadable(largest);
+                }
+            }
+        };
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, MAX_THREADS);
@@ -288,7 +331,10 @@ impl Fitter {
             let pending: Vec<usize> = order
                 .iter()
                 .copied()
-                .filter(|&i| image_of(&self.parts[i].2).rung.is_none_or(|r| r < rung))
+                .filter(|&i| {
+                    let page = image_of(&self.parts[i].2);
+                    !page.unreadable && page.rung.is_none_or(|r| r < rung)
+                })
                 .collect();
             for batch in pending.chunks(threads) {
                 if self.estimate() <= target {
@@ -299,8 +345,13 @@ impl Fitter {
                     if self.estimate() <= target {
                         return Ok(());
                     }
-                    if let Part::Image(page) = &mut self.parts[i].2 {
-                        page.settle(rung, jpeg?);
+                    match jpeg {
+                        Ok(jpeg) => {
+                            if let Part::Image(page) = &mut self.parts[i].2 {
+                                page.settle(rung, jpeg);
+                            }
+                        }
+                        Err(SourceUndecodable) => self.mark_unreadable(i),
                     }
                 }
             }
@@ -317,8 +368,9 @@ impl Fitter {
         })
     }
 
-    /// The pages `batch` brought to `rung`, each on a thread of its own.
-    fn bring_all(&self, batch: &[usize], rung: usize) -> Vec<Result<Jpeg>> {
+    /// The pages `batch` brought to `rung`, each on a thread of its own. A worker that
+    /// panicked was decoding its page's source, the one thing that differs between pages.
+    fn bring_all(&self, batch: &[usize], rung: usize) -> Vec<Result<Jpeg, SourceUndecodable>> {
         if let [only] = batch {
             return vec![image_of(&self.parts[*only].2).brought_to(rung)];
         }
@@ -332,17 +384,14 @@ impl Fitter {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(Error::Internal("image worker panicked".into())))
-                })
+                .map(|h| h.join().unwrap_or(Err(SourceUndecodable)))
                 .collect()
         })
     }
 
     /// The rung whose ratio on the largest image would bring the whole estimate under target.
     /// The largest page keeps what it was tried at, so its work is not done twice.
-    fn first_rung(&mut self, order: &[usize], target: u64) -> Result<usize> {
+    fn first_rung(&mut self, order: &[usize], target: u64) -> Result<usize, SourceUndecodable> {
         let Some(&largest) = order.first() else {
             return Ok(0);
         };
@@ -390,6 +439,8 @@ impl Fitter {
         let mut best = (0, 0, 0u64);
         for (id, _, part) in &self.parts {
             let sizes: Vec<u64> = match part {
+                // Not a page of the file: it is left out.
+                Part::Image(i) if i.unreadable => vec![],
                 Part::Image(i) => vec![i.jpeg.bytes.len() as u64],
                 Part::Pdf(doc) => {
                     let n = doc.get_pages().len().max(1) as u64;

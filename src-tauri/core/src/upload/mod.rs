@@ -145,9 +145,16 @@ pub fn make_pdf(sources: &[SourceFile], options: &MakeOptions) -> Result<Made> {
     let mut target = options.limit_bytes;
     loop {
         fitter.fit(target, options.limit_bytes)?;
+        if fitter.parts.is_empty() {
+            skipped.extend(unreadable(&mut fitter));
+            return Err(Error::UploadNothingToMake {
+                skipped: skipped.iter().map(|s| s.document_id).collect(),
+            });
+        }
         let bytes = pdf::build(&fitter, bookmarks)?;
         let size = bytes.len() as u64;
         if size <= options.limit_bytes {
+            skipped.extend(unreadable(&mut fitter));
             return Ok(Made {
                 report: MadeReport {
                     pages: fitter.page_count(),
@@ -164,6 +171,17 @@ pub fn make_pdf(sources: &[SourceFile], options: &MakeOptions) -> Result<Made> {
         // The estimate missed the file's own structure by this much: aim lower by as much.
         target = target.saturating_sub(size - options.limit_bytes + 1024);
     }
+}
+
+/// The images the fitter found undecodable, named as the import's unreadable ones are.
+fn unreadable(fitter: &mut fit::Fitter) -> impl Iterator<Item = Skipped> {
+    std::mem::take(&mut fitter.unreadable)
+        .into_iter()
+        .map(|(document_id, title)| Skipped {
+            document_id,
+            title,
+            reason: SkipReason::ImageUnreadable,
+        })
 }
 
 fn skip(source: &SourceFile, reason: SkipReason) -> Skipped {
