@@ -62,6 +62,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::documents::vault_check_integrity,
             commands::documents::vault_remove_stray_files,
             commands::documents::document_list,
+            commands::documents::document_page,
             commands::documents::document_countries,
             commands::documents::document_get,
             commands::documents::document_update,

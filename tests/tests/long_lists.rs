@@ -1,12 +1,13 @@
-//! A long history: the vacancy list and the applications board hold every row and card, say
-//! how many, and draw only those on screen. The last vacancy is reached by scrolling and by
-//! the keyboard and opened; a card moved by keyboard into the far end of a long lane keeps the
-//! focus there.
+//! A long history: the vacancy list, the applications board and the vault list hold every row
+//! and card, say how many, and draw only those on screen. The last vacancy is reached by
+//! scrolling and by the keyboard and opened; a card moved by keyboard into the far end of a long
+//! lane keeps the focus there; the oldest document, pages away, by scrolling and by End.
 
 use chrono::{Duration, NaiveDate};
 use dossier_core::applications::{self, EventInput, Stage};
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{Deadline, Platform, VacancyInput};
+use dossier_core::vault::{DocumentKind, ImportOptions, Vault};
 use dossier_e2e::{App, Launch, seed};
 use std::path::Path;
 
@@ -19,6 +20,44 @@ const HOME: &str = "\u{E011}";
 const VACANCIES: u32 = 800;
 const SHORTLISTED: u32 = 240;
 const SUBMITTED: u32 = 60;
+
+/// More documents than two pages of the vault list (200 rows each).
+const DOCUMENTS: u32 = 450;
+
+/// Document `i` is filed an hour after document `i - 1`: the list (newest first) ends with
+/// the first, "scan-0000.pdf".
+fn seed_documents(data: &Path) {
+    let mut store = Store::open(&data.join(DATABASE_FILE)).unwrap();
+    let vault = Vault::open(data).unwrap();
+    let first: chrono::DateTime<chrono::Utc> = "2025-01-01T09:00:00Z".parse().unwrap();
+    for i in 0..DOCUMENTS {
+        vault
+            .import_reader(
+                &mut store,
+                &mut format!("%PDF-1.4\n% scan {i}\n").as_bytes(),
+                &format!("scan-{i:04}.pdf"),
+                &ImportOptions {
+                    kind: DocumentKind::Other,
+                    supersedes: None,
+                },
+                first + Duration::hours(i64::from(i)),
+            )
+            .unwrap_or_else(|e| panic!("seed document {i}: {e}"));
+    }
+}
+
+/// The focused document row's place in the list, if a document row has the focus.
+async fn focused_document(app: &App) -> Option<u64> {
+    app.client
+        .execute(
+            "const row = document.activeElement?.closest('[data-testid=document-row]');
+             return row ? Number(row.dataset.index) : null;",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_u64())
+}
 
 fn title(i: u32) -> String {
     format!("Analyst post {i:04}")
@@ -146,6 +185,7 @@ async fn focused_card(app: &App) -> Option<String> {
 async fn every_vacancy_and_card_is_reachable_and_only_those_on_screen_are_drawn() {
     let data = tempfile::tempdir().unwrap();
     let moved = seed_history(data.path());
+    seed_documents(data.path());
     let app = App::launch(Launch::new(data.path())).await;
 
     // The list says how many there are, and draws a screenful of them.
@@ -326,5 +366,76 @@ async fn every_vacancy_and_card_is_reachable_and_only_those_on_screen_are_drawn(
         SHORTLISTED + SUBMITTED
     );
     app.screenshot("long-lists-table").await;
+
+    // The vault: the count of every document, a screenful drawn, the oldest (pages away)
+    // reached by scrolling to the end and by End.
+    app.open_view("documents").await;
+    app.wait_for(
+        "[data-testid='document-results'][aria-busy='false'] [data-testid='document-row']",
+    )
+    .await;
+    app.text_until(
+        "[data-testid='document-count']",
+        "the vault list counts every document",
+        |text| number_in(text) == DOCUMENTS,
+    )
+    .await;
+    let drawn = count_of(&app, "[data-testid='document-row']").await;
+    assert!(
+        drawn > 0 && drawn * 10 < DOCUMENTS as usize,
+        "{drawn} document rows drawn of {DOCUMENTS}"
+    );
+    let oldest = DOCUMENTS - 1;
+    app.client
+        .execute(
+            "const box = document.querySelector('[data-testid=document-list]');
+             box.scrollTop = box.scrollHeight;",
+            vec![],
+        )
+        .await
+        .expect("scroll the vault list");
+    let shown = app
+        .text_of(&format!(
+            "[data-testid='document-row'][data-index='{oldest}'] [data-testid='document-title']"
+        ))
+        .await;
+    assert!(shown.contains("0000"), "the oldest document last: {shown}");
+    assert!(count_of(&app, "[data-testid='document-row']").await * 10 < DOCUMENTS as usize);
+    app.screenshot("long-lists-documents-end").await;
+    app.client
+        .execute(
+            "const box = document.querySelector('[data-testid=document-list]');
+             box.scrollTop = 0;",
+            vec![],
+        )
+        .await
+        .expect("scroll the vault list back");
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=document-row][data-index=\"0\"]').focus();",
+            vec![],
+        )
+        .await
+        .expect("focus the first document");
+    app.until(
+        "the first document has the focus",
+        || focused_document(&app),
+        |at| *at == Some(0),
+    )
+    .await;
+    app.press(END).await;
+    app.until(
+        "End focuses the oldest document",
+        || focused_document(&app),
+        |at| *at == Some(u64::from(oldest)),
+    )
+    .await;
+    app.press(HOME).await;
+    app.until(
+        "Home focuses the newest document",
+        || focused_document(&app),
+        |at| *at == Some(0),
+    )
+    .await;
     app.close().await;
 }

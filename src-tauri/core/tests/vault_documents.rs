@@ -1054,3 +1054,154 @@ fn filters_by_kind_country_standing_and_version_combine_with_the_words() {
     );
     assert_eq!(vault::document_countries(&s.store).unwrap(), ["FR", "SG"]);
 }
+
+// --- pages of the list ------------------------------------------------------------------------
+
+fn page_ids(
+    s: &Setup,
+    query: &DocumentQuery,
+    on: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> (Vec<u32>, u32) {
+    let page = vault::document_page(&s.store, query, on, offset, limit).unwrap();
+    (
+        page.items.iter().map(|l| l.document.id).collect(),
+        page.total,
+    )
+}
+
+#[test]
+fn pages_cover_the_whole_list_in_order_with_its_count_and_filters() {
+    let mut s = setup();
+    let mut crcs = Vec::new();
+    for i in 0..23 {
+        let kind = if i % 3 == 0 {
+            DocumentKind::CriminalRecord
+        } else {
+            DocumentKind::Cv
+        };
+        let d = import(&mut s, &format!("scan-{i}.pdf"), kind);
+        if kind == DocumentKind::CriminalRecord {
+            crcs.push(d.id);
+        }
+    }
+    // One replaced version: not listed, nor counted, unless older versions are asked for.
+    let older = import(&mut s, "older.pdf", DocumentKind::Cv);
+    let newer = s
+        .vault
+        .import_reader(
+            &mut s.store,
+            &mut pdf("newer").as_slice(),
+            "newer.pdf",
+            &ImportOptions {
+                kind: DocumentKind::Cv,
+                supersedes: Some(older.id),
+            },
+            now(),
+        )
+        .unwrap()
+        .document;
+
+    for query in [
+        DocumentQuery::default(),
+        all(),
+        DocumentQuery {
+            kind: Some(DocumentKind::CriminalRecord),
+            ..Default::default()
+        },
+        text("scan"),
+    ] {
+        let whole = found(&s, query.clone());
+        let mut paged = Vec::new();
+        for offset in (0..30).step_by(10) {
+            let (ids, total) = page_ids(&s, &query, today(), offset, 10);
+            assert_eq!(total as usize, whole.len(), "{query:?}");
+            assert!(ids.len() <= 10);
+            paged.extend(ids);
+        }
+        assert_eq!(paged, whole, "{query:?}");
+    }
+    assert_eq!(page_ids(&s, &DocumentQuery::default(), today(), 0, 3).1, 24);
+    assert_eq!(
+        page_ids(&s, &all(), today(), 0, 3).0[..2],
+        [newer.id, older.id]
+    );
+    let mut newest_crcs = crcs.clone();
+    newest_crcs.reverse();
+    let crc = DocumentQuery {
+        kind: Some(DocumentKind::CriminalRecord),
+        ..Default::default()
+    };
+    assert_eq!(page_ids(&s, &crc, today(), 0, 100), (newest_crcs, 8));
+    // Past the end: no rows, the count still said.
+    assert_eq!(
+        page_ids(&s, &DocumentQuery::default(), today(), 500, 10),
+        (vec![], 24)
+    );
+    assert_eq!(page_ids(&s, &text("nothing"), today(), 0, 10), (vec![], 0));
+    // A page is a screenful, however many are asked for.
+    let many = vault::document_page(&s.store, &all(), today(), 0, u32::MAX).unwrap();
+    assert_eq!(many.items.len(), 25);
+}
+
+#[test]
+fn a_page_of_out_of_date_documents_holds_exactly_those_the_badges_call_out_of_date() {
+    let mut s = setup();
+    let late = date(2030, 1, 1);
+    // Certificates issued on every day around the three-month edge, month ends included, and
+    // documents expiring around the day.
+    let mut day = date(2026, 10, 25);
+    while day <= date(2027, 3, 5) {
+        let d = import(
+            &mut s,
+            &format!("crc-{day}.pdf"),
+            DocumentKind::CriminalRecord,
+        );
+        let mut m = metadata("Casier", DocumentKind::CriminalRecord, None);
+        m.issued_on = Some(day);
+        vault::update_metadata(&mut s.store, d.id, &m, late).unwrap();
+        let p = import(
+            &mut s,
+            &format!("passport-{day}.pdf"),
+            DocumentKind::Identity,
+        );
+        let mut m = metadata("Passport", DocumentKind::Identity, None);
+        m.issued_on = Some(date(2020, 1, 1));
+        m.expires_on = Some(day + Duration::days(90));
+        vault::update_metadata(&mut s.store, p.id, &m, late).unwrap();
+        day += Duration::days(1);
+    }
+    import(&mut s, "no-date.pdf", DocumentKind::CriminalRecord);
+    let stale = DocumentQuery {
+        out_of_date: true,
+        include_superseded: true,
+        ..Default::default()
+    };
+    for on in [
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 1),
+        date(2027, 3, 31),
+        date(2027, 5, 30),
+        date(2027, 5, 31),
+        date(2027, 6, 1),
+    ] {
+        let by_badge: Vec<u32> = vault::listed_documents(&s.store, &all(), on)
+            .unwrap()
+            .into_iter()
+            .filter(|l| l.standing.is_out_of_date())
+            .map(|l| l.document.id)
+            .collect();
+        assert!(!by_badge.is_empty(), "{on}");
+        let (ids, total) = page_ids(&s, &stale, on, 0, 1_000);
+        assert_eq!(ids, by_badge, "{on}");
+        assert_eq!(total as usize, by_badge.len(), "{on}");
+        let listed: Vec<u32> = vault::listed_documents(&s.store, &stale, on)
+            .unwrap()
+            .iter()
+            .map(|l| l.document.id)
+            .collect();
+        assert_eq!(listed, by_badge, "{on}");
+    }
+}

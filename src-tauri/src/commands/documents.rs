@@ -1,7 +1,7 @@
 use dossier_core::vault::{
     self, BatchItem, CrcReport, Deleted, DocumentChoices, DocumentDetail, DocumentKind,
-    DocumentMetadata, DocumentQuery, ImportProgress, Imported, IntegrityReport, ListedDocument,
-    ReferenceReport, StrayRemoval,
+    DocumentMetadata, DocumentPage, DocumentQuery, ImportProgress, Imported, IntegrityReport,
+    ListedDocument, ReferenceReport, StrayRemoval,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
@@ -65,6 +65,20 @@ pub async fn document_list(
 ) -> Result<Vec<ListedDocument>> {
     let today = state.today();
     state.with_store(|store| vault::listed_documents(store, &query, today))
+}
+
+/// A page of the vault list, most recently added first, with how current each is today and how
+/// many documents the whole list holds: a long vault is drawn a page at a time.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_page(
+    state: State<'_, AppState>,
+    query: DocumentQuery,
+    offset: u32,
+    limit: u32,
+) -> Result<DocumentPage> {
+    let today = state.today();
+    state.with_store(|store| vault::document_page(store, &query, today, offset, limit))
 }
 
 /// The countries the vault's documents come from, for the list's country filter.

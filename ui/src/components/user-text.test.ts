@@ -46,7 +46,9 @@ describe('user text beside other text', () => {
       supersedes: null,
       supersededBy: null,
     };
-    mockIPC((cmd) => (cmd === 'document_list' ? [{ document, standing: { standing: 'current' } }] : null));
+    mockIPC((cmd) =>
+      cmd === 'document_page' ? { items: [{ document, standing: { standing: 'current' } }], total: 1 } : null,
+    );
     const { findByTestId } = render(DocumentList);
     const title = await findByTestId('document-title');
     expect(title.querySelector('bdi')?.textContent).toBe(spoofed);

@@ -147,6 +147,11 @@ export const commands = {
 	vaultRemoveStrayFiles: (paths: string[]) => typedError<StrayRemoval, ErrorBody>(__TAURI_INVOKE("vault_remove_stray_files", { paths })),
 	/**  Documents, most recently added first, with how current each is today. */
 	documentList: (query: DocumentQuery) => typedError<ListedDocument[], ErrorBody>(__TAURI_INVOKE("document_list", { query })),
+	/**
+	 *  A page of the vault list, most recently added first, with how current each is today and how
+	 *  many documents the whole list holds: a long vault is drawn a page at a time.
+	 */
+	documentPage: (query: DocumentQuery, offset: number, limit: number) => typedError<DocumentPage, ErrorBody>(__TAURI_INVOKE("document_page", { query, offset, limit })),
 	/**  The countries the vault's documents come from, for the list's country filter. */
 	documentCountries: () => typedError<string[], ErrorBody>(__TAURI_INVOKE("document_countries")),
 	/**  One document with every version of it, newest first. */
@@ -711,6 +716,12 @@ export type DocumentMetadata = {
 	supersedes: number | null,
 };
 
+/**  A page of the vault list and how many documents the whole list holds. */
+export type DocumentPage = {
+	items: ListedDocument[],
+	total: number,
+};
+
 /**
  *  Which documents a list shows: current versions by default, optionally of one kind, from one
  *  country, matching words the candidate typed, or only those out of date.
@@ -728,7 +739,8 @@ export type DocumentQuery = {
 	country: string | null,
 	/**
 	 *  Only stale certificates and expired documents. Whether a document is out of date depends
-	 *  on the day, so [`crate::vault::listed_documents`] applies this; `list_documents` does not.
+	 *  on the day, so [`crate::vault::listed_documents`] and [`crate::vault::document_page`] apply
+	 *  this with the day; `list_documents` does not.
 	 */
 	outOfDate: boolean,
 };

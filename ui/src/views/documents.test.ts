@@ -50,11 +50,14 @@ afterEach(() => {
 describe('the vault', () => {
   it('lists documents with a thumbnail from the vault scheme and a stale certificate flagged', async () => {
     mockIPC((cmd) => {
-      if (cmd === 'document_list')
-        return [
-          { document: certificate, standing: { standing: 'stale', validUntil: '2026-10-22', daysSince: 31 } },
-          { document: photo, standing: { standing: 'current' } },
-        ];
+      if (cmd === 'document_page')
+        return {
+          items: [
+            { document: certificate, standing: { standing: 'stale', validUntil: '2026-10-22', daysSince: 31 } },
+            { document: photo, standing: { standing: 'current' } },
+          ],
+          total: 2,
+        };
       return null;
     });
     session.overview = overview;
@@ -74,8 +77,8 @@ describe('the vault', () => {
 
   it('shows what became of each dropped file, naming the refused one, and opens the vault', async () => {
     mockIPC((cmd) =>
-      cmd === 'document_list'
-        ? []
+      cmd === 'document_page'
+        ? { items: [], total: 0 }
         : cmd === 'session_get'
           ? {
               now: '2026-11-22T09:00:00Z',

@@ -45,7 +45,10 @@ pub use rows::{
     MAX_NOTES_CHARS, MAX_TITLE_CHARS, document_countries, duplicate_document, get_document,
     list_documents, update_metadata,
 };
-pub use standing::{EXPIRY_WARNING_DAYS, ListedDocument, Standing, listed_documents, standing_of};
+pub use standing::{
+    DocumentPage, EXPIRY_WARNING_DAYS, ListedDocument, MAX_DOCUMENT_PAGE, Standing, document_page,
+    listed_documents, standing_of,
+};
 pub use versions::{
     DocumentDetail, carried_over, document_detail, import_new_version, version_chain,
 };

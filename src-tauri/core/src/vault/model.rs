@@ -285,6 +285,7 @@ pub struct DocumentQuery {
     /// ISO 3166-1 alpha-2, either case.
     pub country: Option<String>,
     /// Only stale certificates and expired documents. Whether a document is out of date depends
-    /// on the day, so [`crate::vault::listed_documents`] applies this; `list_documents` does not.
+    /// on the day, so [`crate::vault::listed_documents`] and [`crate::vault::document_page`] apply
+    /// this with the day; `list_documents` does not.
     pub out_of_date: bool,
 }

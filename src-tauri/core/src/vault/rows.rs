@@ -1,6 +1,7 @@
 //! Document rows: reading, listing, inserting and validated metadata updates. Files are handled
 //! in `objects`; nothing here touches the disk outside the database.
 
+use super::crc::{CRC_VALID_MONTHS, crc_valid_until};
 use super::model::{
     Document, DocumentKind, DocumentMetadata, DocumentQuery, MediaType, ProvenEntry,
 };
@@ -40,12 +41,47 @@ pub fn get_document(store: &Store, id: u32) -> Result<Document> {
 }
 
 /// Documents, most recently added first: current versions only unless
-/// `query.include_superseded`, narrowed by kind, country and the words typed.
+/// `query.include_superseded`, narrowed by kind, country and the words typed. Whether one is out
+/// of date depends on the day, so `query.out_of_date` is left to [`document_rows`].
 pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Document>> {
-    let mut conditions: Vec<&str> = Vec::new();
+    let query = DocumentQuery {
+        out_of_date: false,
+        ..query.clone()
+    };
+    Ok(document_rows(store, &query, None, None)?.0)
+}
+
+/// The latest issue date of a criminal record certificate that is past its three months on
+/// `today`: the validity end grows with the issue date, so every earlier one is past too.
+/// `None` when no date is (the calendar's first days).
+fn last_stale_issue(today: NaiveDate) -> Option<NaiveDate> {
+    let mut issued = today
+        .checked_sub_months(chrono::Months::new(CRC_VALID_MONTHS))?
+        .checked_add_days(chrono::Days::new(4))?;
+    // Months differ in length by at most three days: a few steps back reach the last one.
+    for _ in 0..16 {
+        if crc_valid_until(issued) < today {
+            return Some(issued);
+        }
+        issued = issued.pred_opt()?;
+    }
+    None
+}
+
+/// Rows `page.0 ..` (at most `page.1` of them; all without `page`) of what `query` lists, most
+/// recently added first, and how many it lists in all. `today` decides `query.out_of_date` (a
+/// certificate past its three months, another document past its expiry; an older version never
+/// is), in the query itself, so a page of out-of-date documents is as cheap as any other.
+pub(crate) fn document_rows(
+    store: &Store,
+    query: &DocumentQuery,
+    today: Option<NaiveDate>,
+    page: Option<(u32, u32)>,
+) -> Result<(Vec<Document>, u32)> {
+    let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
     if let Some(kind) = query.kind {
-        conditions.push("kind = ?");
+        conditions.push("kind = ?".into());
         values.push(kind.as_str().to_string());
     }
     if let Some(country) = query
@@ -54,19 +90,48 @@ pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Docume
         .map(str::trim)
         .filter(|c| !c.is_empty())
     {
-        conditions.push("issuing_country = ?");
+        conditions.push("issuing_country = ?".into());
         values.push(country.to_ascii_uppercase());
     }
     if let Some(fts) = query.text.as_deref().and_then(text::fts_query) {
-        conditions.push("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
+        conditions
+            .push("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)".into());
         values.push(fts);
+    }
+    let out_of_date = query.out_of_date.then_some(today).flatten();
+    if !query.include_superseded || out_of_date.is_some() {
+        // The small partial index on `supersedes_id` answers this.
+        conditions.push(
+            "id NOT IN (SELECT supersedes_id FROM documents WHERE supersedes_id IS NOT NULL)"
+                .into(),
+        );
+    }
+    if let Some(today) = out_of_date {
+        let crc = DocumentKind::CriminalRecord.as_str();
+        let stale = match last_stale_issue(today) {
+            Some(last) => {
+                values.push(date_text(last));
+                format!("(kind = '{crc}' AND issued_on <= ?)")
+            }
+            None => "0".into(),
+        };
+        values.push(date_text(today));
+        conditions.push(format!("({stale} OR (kind <> '{crc}' AND expires_on < ?))"));
     }
     let filter = if conditions.is_empty() {
         String::new()
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
+    // SQLite reads a negative limit as none.
+    let (offset, limit) = page.map_or((0, -1), |(offset, limit)| (offset, i64::from(limit)));
     store.read(|c| {
+        let total: u32 = match page {
+            Some(_) => c
+                .prepare_cached(&format!("SELECT count(*) FROM documents {filter}"))?
+                .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?,
+            None => 0,
+        };
         // Which document replaces which, from the small partial index: cheaper than joining
         // every row to its successor, and it sees successors of any kind.
         let mut successors: HashMap<u32, u32> = HashMap::new();
@@ -79,17 +144,21 @@ pub fn list_documents(store: &Store, query: &DocumentQuery) -> Result<Vec<Docume
         }
 
         let mut stmt = c.prepare_cached(&format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM documents {filter} ORDER BY id DESC"
+            "SELECT {DOCUMENT_COLUMNS} FROM documents {filter} ORDER BY id DESC
+             LIMIT {limit} OFFSET {offset}"
         ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
             let superseded_by = successors.get(&row.get::<_, u32>(0)?).copied();
-            if superseded_by.is_none() || query.include_superseded {
-                out.push(document_from_row(row, superseded_by)?);
-            }
+            out.push(document_from_row(row, superseded_by)?);
         }
-        Ok(out)
+        let total = if page.is_some() {
+            total
+        } else {
+            u32::try_from(out.len()).unwrap_or(u32::MAX)
+        };
+        Ok((out, total))
     })
 }
 
@@ -438,4 +507,22 @@ fn document_from_row(row: &Row<'_>, superseded_by: Option<u32>) -> rusqlite::Res
         supersedes: row.get(14)?,
         superseded_by,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::fixtures::d as date;
+
+    #[test]
+    fn the_last_stale_issue_date_is_found_on_every_day_month_ends_included() {
+        let mut today = date("2025-01-01");
+        while today <= date("2028-12-31") {
+            let by_hand = (0..120)
+                .filter_map(|back| today.checked_sub_days(chrono::Days::new(back)))
+                .find(|issued| crc_valid_until(*issued) < today);
+            assert_eq!(last_stale_issue(today), by_hand, "{today}");
+            today = today.succ_opt().unwrap();
+        }
+    }
 }

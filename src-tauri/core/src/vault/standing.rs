@@ -2,7 +2,8 @@
 //! a criminal record certificate counts for three months from its issue date (the rule of
 //! [`crc_valid_until`]); any other document only goes out of date at its printed expiry.
 
-use super::{Document, DocumentKind, DocumentQuery, crc_valid_until, list_documents};
+use super::rows::document_rows;
+use super::{Document, DocumentKind, DocumentQuery, crc_valid_until};
 use crate::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -68,11 +69,47 @@ pub fn listed_documents(
     query: &DocumentQuery,
     today: NaiveDate,
 ) -> Result<Vec<ListedDocument>> {
-    Ok(list_documents(store, query)?
+    Ok(document_rows(store, query, Some(today), None)?
+        .0
         .into_iter()
         .map(|d| ListedDocument::new(d, today))
-        .filter(|listed| !query.out_of_date || listed.standing.is_out_of_date())
         .collect())
+}
+
+/// A page of the vault list and how many documents the whole list holds.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentPage {
+    pub items: Vec<ListedDocument>,
+    pub total: u32,
+}
+
+/// Most rows one page answers: a page is for the screen, not a way to read the whole vault.
+pub const MAX_DOCUMENT_PAGE: u32 = 1_000;
+
+/// At most `limit` (up to [`MAX_DOCUMENT_PAGE`]) of the documents [`listed_documents`] lists,
+/// from the `offset`-th on, and how many it lists in all: the window draws a long vault a page
+/// at a time.
+pub fn document_page(
+    store: &Store,
+    query: &DocumentQuery,
+    today: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> Result<DocumentPage> {
+    let (rows, total) = document_rows(
+        store,
+        query,
+        Some(today),
+        Some((offset, limit.min(MAX_DOCUMENT_PAGE))),
+    )?;
+    Ok(DocumentPage {
+        items: rows
+            .into_iter()
+            .map(|d| ListedDocument::new(d, today))
+            .collect(),
+        total,
+    })
 }
 
 impl Standing {

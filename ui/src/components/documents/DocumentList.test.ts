@@ -28,25 +28,29 @@ function listed(id: number, title: string, partial: Partial<Document> = {}): Lis
   };
 }
 
-/** A vault of `count` documents that answers each query as the core would, and keeps them. */
+/** A vault of `count` documents that answers each query a page at a time as the core would;
+ * keeps the queries of first pages, and the offset and length of every page asked for. */
 function vault(count: number) {
   const all = Array.from({ length: count }, (_, i) => listed(count - i, `Scan ${count - i}`));
   all[0] = listed(count, 'Casier judiciaire', { kind: 'criminal_record', issuingCountry: 'FR' });
   const queries: DocumentQuery[] = [];
+  const pages: [number, number][] = [];
   mockIPC((cmd, args) => {
     if (cmd === 'document_countries') return ['DE', 'FR'];
-    if (cmd !== 'document_list') return null;
-    const query = (args as { query: DocumentQuery }).query;
-    queries.push(query);
-    return all.filter(
+    if (cmd !== 'document_page') return null;
+    const { query, offset, limit } = args as { query: DocumentQuery; offset: number; limit: number };
+    if (offset === 0) queries.push(query);
+    pages.push([offset, limit]);
+    const found = all.filter(
       ({ document: d }) =>
         (!query.text || d.title.toLowerCase().includes(query.text.toLowerCase())) &&
         (!query.kind || d.kind === query.kind) &&
         (!query.country || d.issuingCountry === query.country) &&
         !query.outOfDate,
     );
+    return { items: found.slice(offset, offset + limit), total: found.length };
   });
-  return queries;
+  return Object.assign(queries, { pages });
 }
 
 async function answered(text: string) {
@@ -121,6 +125,20 @@ describe('the vault list', () => {
     const first = rows[0]!.closest('[role=listitem]')!;
     expect(first.getAttribute('aria-setsize')).toBe('5000');
     expect(first.getAttribute('aria-posinset')).toBe('1');
+  });
+
+  it('asks for the first page only, and for the page a key lands on', async () => {
+    const { pages } = vault(5000);
+    render(DocumentList);
+    await answered('');
+    expect(pages).toEqual([[0, 200]]);
+    const row = (index: number) =>
+      document.querySelector<HTMLElement>(`[data-testid=document-row][data-index="${index}"]`);
+    row(0)!.focus();
+    await fireEvent.keyDown(row(0)!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(row(4999)));
+    expect(pages).toContainEqual([4800, 200]);
+    expect(pages.length).toBeLessThan(5);
   });
 
   it('moves the focus row by row and to either end, drawing the row it lands on', async () => {
