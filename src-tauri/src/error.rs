@@ -107,7 +107,7 @@ pub enum ErrorCode {
     StoredFileAltered,
     NotEnoughSpace,
     RandomUnavailable,
-    BackupsUnavailable,
+    ClearBackupWhileEncrypted,
 }
 
 /// The code of an encryption failure.
@@ -131,7 +131,7 @@ fn encryption_code(e: &dossier_core::encryption::EncryptionError) -> ErrorCode {
         E::StoredFileAltered { .. } => ErrorCode::StoredFileAltered,
         E::NotEnoughSpace { .. } => ErrorCode::NotEnoughSpace,
         E::RandomUnavailable { .. } => ErrorCode::RandomUnavailable,
-        E::BackupsUnavailable => ErrorCode::BackupsUnavailable,
+        E::ClearBackupWhileEncrypted { .. } => ErrorCode::ClearBackupWhileEncrypted,
     }
 }
 
@@ -177,6 +177,7 @@ fn encryption_params(
             put("available", (*available_bytes).into());
         }
         E::RandomUnavailable { code } => put("code", ErrorParam::Number(f64::from(*code))),
+        E::ClearBackupWhileEncrypted { id } => put("id", id.as_str().into()),
         E::WrongPassphrase
         | E::WrongRecoveryKey
         | E::RecoveryKeyMistyped
@@ -185,8 +186,7 @@ fn encryption_params(
         | E::SealedAltered
         | E::Locked
         | E::AlreadyOn
-        | E::AlreadyOff
-        | E::BackupsUnavailable => {}
+        | E::AlreadyOff => {}
     }
 }
 
@@ -576,7 +576,7 @@ mod tests {
             ErrorCode::StoredFileAltered,
             ErrorCode::NotEnoughSpace,
             ErrorCode::RandomUnavailable,
-            ErrorCode::BackupsUnavailable,
+            ErrorCode::ClearBackupWhileEncrypted,
         ];
         // 46 codes in all: a new one must be put in one list or another.
         assert_eq!(

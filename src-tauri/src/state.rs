@@ -7,8 +7,8 @@
 
 use dossier_core::backup::{self, BackupOutcome, BackupSummary};
 use dossier_core::clock::Clock;
-use dossier_core::encryption::MasterKey;
 use dossier_core::encryption::recovery::RecoveryKey;
+use dossier_core::encryption::{EncryptionError, MasterKey};
 use dossier_core::fsio::journal;
 use dossier_core::store::{self, Store};
 use dossier_core::vault::Vault;
@@ -333,12 +333,9 @@ impl AppState {
 
     fn write_backup(&self, when: BackupWhen) -> Result<Option<BackupSummary>> {
         let dir = self.backup_dir()?;
+        // Encrypted, the vault copies its objects sealed and the store's file is SQLCipher's:
+        // the backup holds nothing in the clear. Locked, `back_up` never gets here.
         let vault = self.vault()?;
-        if when == BackupWhen::IfDue && vault.is_encrypted() {
-            // Backups of sealed objects are not written yet (docs/encryption.md): the timer
-            // does not record a failure every pass; "Back up now" says why none is made.
-            return Ok(None);
-        }
         // A connection of its own: copying a large vault must not hold the store the window
         // reads and writes meanwhile. SQLite's WAL gives it a consistent snapshot.
         let store = store_keyed(&self.database_path(), self.key().as_deref())?;
@@ -349,6 +346,12 @@ impl AppState {
         let made = backup::create(&store, &vault, &dir, now, env!("CARGO_PKG_VERSION"))?;
         backup::prune(&dir, self.today(), &vault.journal())?;
         Ok(Some(made))
+    }
+
+    /// Re-reads backup `id` end to end; while encrypted and unlocked, with the key, so every
+    /// sealed object is decrypted in memory and checked, and the database opened.
+    pub fn verify_backup(&self, dir: &Path, id: &str) -> dossier_core::Result<BackupSummary> {
+        backup::verify_keyed(dir, id, self.key().as_deref())
     }
 
     /// Claims the one waiting place for an automatic backup; false when one already waits.
@@ -369,14 +372,27 @@ impl AppState {
         });
         // The vault handle belongs to the folder being replaced; the next use opens the new one.
         *self.vault.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        let restored = backup::restore(
+        let key = self.key();
+        let restored = backup::restore_keyed(
             &dir,
             id,
             &self.data_dir,
             self.clock.now(),
             store::latest_schema_version(),
+            key.as_deref(),
         );
-        *slot = open_keyed(&self.database_path(), self.key().as_deref());
+        *slot = match store_keyed(&self.database_path(), key.as_deref()) {
+            Ok(store) => Slot::Open(store),
+            // An encrypted backup that came back with its own key file (made under another
+            // key, or restored into a clear Dossier): it opens with the passphrase of its time.
+            Err(dossier_core::Error::Encryption(
+                EncryptionError::Locked | EncryptionError::DatabaseKeyMismatch { .. },
+            )) if self.encrypted().unwrap_or(false) => {
+                self.set_key(None);
+                Slot::Locked
+            }
+            Err(e) => Slot::Closed(status_of(&Error::from(e), &self.database_path())),
+        };
         drop(slot);
         self.rearm();
         let kept_aside = restored?;
@@ -820,20 +836,42 @@ mod tests {
         let backups = dir.path().join(backup::DEFAULT_FOLDER);
         assert!(backups.exists());
 
+        let clear = backup::list(&backups).unwrap();
         let recovery = state.turn_on_encryption(b"correct horse").unwrap();
         assert!(matches!(state.status(), StoreStatus::Ready { .. }));
-        assert!(!backups.exists(), "the clear backups are gone");
-        // And none is written while encrypted: the timer's pass makes none, "now" says why.
-        assert_eq!(state.back_up(BackupWhen::IfDue).unwrap(), None);
-        assert_eq!(
-            state.back_up(BackupWhen::Now).unwrap_err().code(),
-            ErrorCode::BackupsUnavailable
+        assert!(
+            backup::list(&backups).unwrap().is_empty(),
+            "the clear backup {clear:?} is gone"
         );
+        assert!(!backups.join("objects").exists());
+        // Encrypted and unlocked, backups are made again: the timer's (none is left, so one
+        // is due) and "now", each verified with the key.
+        let due = state.back_up(BackupWhen::IfDue).unwrap().expect("a backup");
+        state.verify_backup(&backups, &due.id).unwrap();
+        let now = state.back_up(BackupWhen::Now).unwrap().expect("a backup");
+        state.verify_backup(&backups, &now.id).unwrap();
+        // One a day is kept: the second replaces the first.
+        assert_eq!(backup::list(&backups).unwrap(), vec![now.clone()]);
+        let outcome = backup::last_outcome(dir.path()).unwrap().unwrap();
+        assert!(outcome.ok, "{outcome:?}");
         drop(state);
 
         // A new start finds it locked: no store, no vault.
         let state = AppState::new(dir.path().to_path_buf(), clock.clone());
         assert!(matches!(state.status(), StoreStatus::Locked));
+        // The start removes clear backups only: the encrypted ones stay.
+        assert_eq!(backup::list(&backups).unwrap(), vec![now.clone()]);
+        // Locked, there is no key to back up with: the timer's pass skips and records no
+        // failure; "now" says it is locked.
+        assert_eq!(state.back_up(BackupWhen::IfDue).unwrap(), None);
+        assert_eq!(
+            backup::last_outcome(dir.path()).unwrap(),
+            Some(outcome.clone())
+        );
+        assert_eq!(
+            state.back_up(BackupWhen::Now).unwrap_err().code(),
+            ErrorCode::Locked
+        );
         let err = state.with_store(|s| s.overview()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Locked);
         assert_eq!(

@@ -585,10 +585,10 @@ pub enum EncryptionError {
         available_bytes: u64,
     },
 
-    /// Backups of an encrypted installation are not made yet (their format records clear
-    /// hashes); refused, so nothing is reported as damaged.
-    #[error("backups of an encrypted installation are not available yet")]
-    BackupsUnavailable,
+    /// A clear backup asked to be restored into an encrypted Dossier: it would put the data
+    /// back in the clear. Refused before anything is touched.
+    #[error("backup {id} is not encrypted, and this Dossier is")]
+    ClearBackupWhileEncrypted { id: String },
 
     /// The operating system gave no random bytes.
     #[error("no random source (os error {code})")]

@@ -367,21 +367,3 @@ fn copies_and_exports_of_an_encrypted_vault_are_in_the_clear_and_an_altered_file
     let report = vault.check_integrity(&store).unwrap();
     assert_eq!(report.damaged_files.len(), 1, "{report:?}");
 }
-
-#[test]
-fn a_backup_of_an_encrypted_vault_is_refused_by_name_not_reported_as_damaged() {
-    use dossier_core::backup;
-    let root = tempfile::tempdir().unwrap();
-    let (data, _) = a_data_folder(root.path());
-    let (key, _) = at_rest::turn_on_with(&data, b"p", FAST).unwrap();
-    let store = Store::open_keyed(&data.join(DATABASE_FILE), Some(&key)).unwrap();
-    let vault = Vault::open_keyed(&data, Some(std::sync::Arc::new(key))).unwrap();
-    let made = backup::create(&store, &vault, &root.path().join("backups"), now(), "1.0.0");
-    assert!(
-        matches!(
-            made,
-            Err(Error::Encryption(EncryptionError::BackupsUnavailable))
-        ),
-        "{made:?}"
-    );
-}

@@ -112,8 +112,9 @@ pub async fn backup_use_default_folder(state: State<'_, AppState>) -> Result<Bac
 #[specta::specta]
 pub async fn backup_preview(app: AppHandle, id: String) -> Result<BackupPreview> {
     on_blocking_thread("the backup check", move || {
-        let dir = app.state::<AppState>().backup_dir()?;
-        preview(backup::verify(&dir, &id), &id)
+        let state = app.state::<AppState>();
+        let dir = state.backup_dir()?;
+        preview(state.verify_backup(&dir, &id), &id)
     })
     .await
 }

@@ -854,7 +854,7 @@ export type ErrorCode = "database_corrupt" | "schema_too_new" | "migration_faile
 /**  An upload file that does not fit its limit even at the lowest legible resolution. */
 "upload_too_large" | 
 /**  None of the documents chosen for an upload file could be used. */
-"upload_nothing_to_make" | "wrong_passphrase" | "wrong_recovery_key" | "recovery_key_mistyped" | "passphrase_empty" | "key_file_damaged" | "key_file_unsupported" | "key_file_unreadable" | "not_sealed" | "sealed_unsupported" | "sealed_altered" | "locked" | "encryption_already_on" | "encryption_already_off" | "database_key_mismatch" | "stored_file_altered" | "not_enough_space" | "random_unavailable" | "backups_unavailable";
+"upload_nothing_to_make" | "wrong_passphrase" | "wrong_recovery_key" | "recovery_key_mistyped" | "passphrase_empty" | "key_file_damaged" | "key_file_unsupported" | "key_file_unreadable" | "not_sealed" | "sealed_unsupported" | "sealed_altered" | "locked" | "encryption_already_on" | "encryption_already_off" | "database_key_mismatch" | "stored_file_altered" | "not_enough_space" | "random_unavailable" | "clear_backup_while_encrypted";
 
 /**
  *  One value a catalogue entry puts in its sentence: numbers stay numbers, so plurals and the

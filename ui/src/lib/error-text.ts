@@ -34,7 +34,7 @@ const ENCRYPTION_FAILURES: Record<string, string[]> = {
   stored_file_altered: [],
   not_enough_space: ['needed', 'available'],
   random_unavailable: [],
-  backups_unavailable: [],
+  clear_backup_while_encrypted: [],
 };
 
 /** The catalogue key for a failure, or null when the catalogue has none for it. */

@@ -70,14 +70,14 @@ fn make(
     app_version: &str,
     killed: bool,
 ) -> Result<Option<super::BackupSummary>> {
-    // A backup records each object's clear hash and size, which a sealed object does not
-    // match: until backups copy sealed objects as they are (with the key file), an encrypted
-    // vault is refused by name rather than reported as damaged.
-    if vault.is_encrypted() {
-        return Err(crate::encryption::EncryptionError::BackupsUnavailable.into());
-    }
     let backups = backups_dir(backup_dir);
-    let objects = objects_dir(backup_dir);
+    // An encrypted vault's objects are copied sealed, as they are, into the folder of their
+    // key: never decrypted to disk, and never mixed with clear objects or another key's.
+    let pool = vault.key().map(|key| key.pool_id());
+    let objects = match &pool {
+        Some(pool) => manifest::sealed_objects_dir(backup_dir, pool),
+        None => objects_dir(backup_dir),
+    };
     for dir in [&backups, &objects] {
         fsio::private_dir_all(dir).map_err(|e| Error::io(IoOp::CreateFolder, dir, e))?;
     }
@@ -101,7 +101,11 @@ fn make(
     let written = write_into(
         store,
         vault,
-        backup_dir,
+        &Target {
+            backup_dir,
+            objects: &objects,
+            pool: pool.as_deref(),
+        },
         &temp,
         &id,
         now,
@@ -121,11 +125,19 @@ fn make(
     Ok(Some(manifest.summary()))
 }
 
+/// Where a backup's parts go: the backup folder, the objects folder its vault's objects go
+/// to, and (encrypted) the sealing key's public name.
+struct Target<'a> {
+    backup_dir: &'a Path,
+    objects: &'a Path,
+    pool: Option<&'a str>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn write_into(
     store: &Store,
     vault: &Vault,
-    backup_dir: &Path,
+    target: &Target<'_>,
     temp: &Path,
     id: &str,
     now: DateTime<Utc>,
@@ -133,26 +145,41 @@ fn write_into(
     facts: Facts,
 ) -> Result<Manifest> {
     let flush = manifest::Flush::cheapest();
-    let objects = objects_dir(backup_dir);
+    let objects = target.objects.to_path_buf();
+    // A sealed object's bytes are hashed when first copied, and the hash is found again in the
+    // manifests that name it: reusing it costs no re-read.
+    let known = match target.pool {
+        Some(pool) => known_sealed(target.backup_dir, pool)?,
+        None => Default::default(),
+    };
     let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
     let mut files = Vec::with_capacity(facts.files.len());
     let mut jobs = Vec::new();
     for named in &facts.files {
         let src = vault::object_path(vault.dir(), &named.hash, named.media)?;
         let dest = vault::object_path(&objects, &named.hash, named.media)?;
-        let item = Item {
-            path: format!(
-                "{}/{}.{}",
-                &named.hash[..2],
-                named.hash,
-                named.media.extension()
-            ),
-            sha256: named.hash.clone(),
-            size: named.size,
+        let path = format!(
+            "{}/{}.{}",
+            &named.hash[..2],
+            named.hash,
+            named.media.extension()
+        );
+        let stored = known.get(&path).cloned();
+        let on_disk = match target.pool {
+            Some(_) => crate::encryption::sealed::sealed_len(named.size),
+            None => named.size,
         };
         // Objects are never changed once written, so one already there from an earlier backup
-        // is reused; `verify` re-hashes it, and a damaged one is named there.
-        let present = fs::metadata(&dest).is_ok_and(|m| m.is_file() && m.len() == named.size);
+        // is reused; `verify` re-hashes it, and a damaged one is named there. A sealed one is
+        // reused only when a manifest gives its bytes' hash.
+        let present = (target.pool.is_none() || stored.as_ref().is_some_and(|s| s.size == on_disk))
+            && fs::metadata(&dest).is_ok_and(|m| m.is_file() && m.len() == on_disk);
+        let item = Item {
+            path,
+            sha256: named.hash.clone(),
+            size: named.size,
+            stored: if present { stored } else { None },
+        };
         if !present {
             let dir = dest.parent().unwrap_or(&objects);
             if touched.insert(dir.to_path_buf()) {
@@ -165,6 +192,9 @@ fn write_into(
                 staged,
                 dest,
                 named,
+                index: files.len(),
+                sealing: vault.key(),
+                stored: std::sync::OnceLock::new(),
             });
         }
         files.push(item);
@@ -172,6 +202,25 @@ fn write_into(
 
     let db_path = temp.join(DATABASE);
     let database = copy_database_and_objects(store, &db_path, temp, &jobs, flush)?;
+    if target.pool.is_some() {
+        // `VACUUM INTO` (the slow path) copies under the connection's key; a clear file here
+        // would be the database in the clear, which must never reach a backup.
+        if looks_clear_sqlite(&db_path) {
+            return Err(Error::Internal(
+                "the database copy of an encrypted Dossier came out clear".into(),
+            ));
+        }
+        for job in &jobs {
+            files[job.index].stored = job.stored.get().cloned();
+        }
+    }
+    let sealed = match target.pool {
+        Some(pool) => Some(manifest::Sealed {
+            pool: pool.to_string(),
+            key_file: copy_key_file(vault.data_folder(), temp, flush)?,
+        }),
+        None => None,
+    };
     // Only durable objects get their name under `objects/`, where later backups reuse them on
     // sight: one left there half-written by a power cut would be taken as sound.
     for job in &jobs {
@@ -187,7 +236,11 @@ fn write_into(
     }
 
     let manifest = Manifest {
-        format: FORMAT_VERSION,
+        format: if sealed.is_some() {
+            FORMAT_VERSION
+        } else {
+            manifest::CLEAR_FORMAT
+        },
         id: id.to_string(),
         app_version: app_version.to_string(),
         schema_version: facts.schema_version,
@@ -198,6 +251,7 @@ fn write_into(
         change_stamp: facts.change_stamp,
         database,
         files,
+        sealed,
     };
     manifest::write_manifest(temp, &manifest, flush)?;
     if flush == manifest::Flush::ByCaller {
@@ -206,8 +260,58 @@ fn write_into(
     } else {
         fsio::sync_dir(temp)?;
     }
-    check_written(backup_dir, temp, &manifest)?;
+    check_written(target.backup_dir, temp, &manifest)?;
     Ok(manifest)
+}
+
+/// Whether the file at `path` starts as a clear SQLite database does.
+fn looks_clear_sqlite(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// The data folder's key file, copied into the backup as it is (the master key wrapped under
+/// the passphrase and the recovery key of the moment): the backup opens with those.
+fn copy_key_file(data_dir: &Path, temp: &Path, flush: manifest::Flush) -> Result<Item> {
+    let src = crate::encryption::key_file::KeyFile::path_in(data_dir);
+    let dest = temp.join(manifest::KEY_FILE);
+    let bytes = fs::read(&src).map_err(|e| Error::io(IoOp::Read, &src, e))?;
+    // Read whole and checked before it is copied: a backup with a damaged key file would open
+    // with nothing.
+    crate::encryption::key_file::KeyFile::from_bytes(&bytes, &src)?;
+    match flush {
+        manifest::Flush::EachFile => fsio::write_atomic(&dest, &bytes)?,
+        manifest::Flush::ByCaller => fsio::private::write_private(&dest, &bytes)
+            .map_err(|e| Error::io(IoOp::Write, &dest, e))?,
+    }
+    Ok(Item {
+        path: manifest::KEY_FILE.to_string(),
+        sha256: crate::vault::sha256_hex(&bytes),
+        size: bytes.len() as u64,
+        stored: None,
+    })
+}
+
+/// The bytes' hash of every sealed object the readable manifests of `pool` name.
+fn known_sealed(
+    backup_dir: &Path,
+    pool: &str,
+) -> Result<std::collections::BTreeMap<String, manifest::Stored>> {
+    let mut known = std::collections::BTreeMap::new();
+    for (_, m) in manifest::listed(backup_dir)? {
+        let Ok(m) = m else { continue };
+        if m.sealed.as_ref().is_none_or(|s| s.pool != pool) {
+            continue;
+        }
+        for item in m.files {
+            if let Some(stored) = item.stored {
+                known.insert(item.path, stored);
+            }
+        }
+    }
+    Ok(known)
 }
 
 /// Copies the database into the backup as one consistent snapshot, and the objects it lacks to
@@ -227,6 +331,7 @@ fn copy_database_and_objects(
         path: DATABASE.to_string(),
         sha256,
         size,
+        stored: None,
     };
     let quiet = store.with_quiet_file(|live| {
         std::thread::scope(|scope| {
@@ -288,12 +393,19 @@ fn check_written(backup_dir: &Path, temp: &Path, written: &Manifest) -> Result<(
     if !fs::metadata(temp.join(DATABASE)).is_ok_and(|m| m.len() == written.database.size) {
         damaged.push(DATABASE.to_string());
     }
-    let objects = objects_dir(backup_dir);
+    if let Some(sealed) = &written.sealed
+        && !fs::metadata(temp.join(manifest::KEY_FILE))
+            .is_ok_and(|m| m.len() == sealed.key_file.size)
+    {
+        damaged.push(manifest::KEY_FILE.to_string());
+    }
+    let objects = written.objects_dir(backup_dir);
     for item in &written.files {
-        let ok = manifest::object_rel(item)
-            .is_some_and(|rel| fs::metadata(objects.join(rel)).is_ok_and(|m| m.len() == item.size));
+        let ok = manifest::object_rel(item).is_some_and(|rel| {
+            fs::metadata(objects.join(rel)).is_ok_and(|m| m.len() == item.on_disk().1)
+        });
         if !ok {
-            damaged.push(manifest::object_label(item));
+            damaged.push(manifest::object_label_in(written, item));
         }
     }
     if damaged.is_empty() {
@@ -313,6 +425,13 @@ struct Job<'a> {
     staged: PathBuf,
     dest: PathBuf,
     named: &'a Named,
+    /// Its place in the manifest's files.
+    index: usize,
+    /// The vault's key, when objects are sealed: copied as they are, then checked by
+    /// decrypting the copy in memory.
+    sealing: Option<&'a crate::encryption::MasterKey>,
+    /// A sealed object's bytes, once copied.
+    stored: std::sync::OnceLock<manifest::Stored>,
 }
 
 /// How many objects are copied at once: each copy ends with a sync, and syncs made together
@@ -330,7 +449,13 @@ fn copy_objects(jobs: &[Job<'_>], flush: manifest::Flush) -> Result<()> {
             staged,
             dest,
             named,
+            sealing,
+            stored,
+            ..
         } = job;
+        if let Some(key) = sealing {
+            return copy_sealed(src, staged, dest, named, key, stored, flush);
+        }
         match manifest::copy_checked_to(src, staged, &named.hash, flush) {
             Ok(_) => Ok(()),
             Err(manifest::CopyError::Mismatch) => Err(vault::damaged(src, &named.title)),
@@ -368,6 +493,43 @@ fn copy_objects(jobs: &[Job<'_>], flush: manifest::Flush) -> Result<()> {
         }
         first
     })
+}
+
+/// Copies a sealed object as it is, hashing its bytes on the way, then decrypts the copy in
+/// memory to check it against the content's hash: a backup never holds an object it could not
+/// give back.
+fn copy_sealed(
+    src: &Path,
+    staged: &Path,
+    dest: &Path,
+    named: &Named,
+    key: &crate::encryption::MasterKey,
+    stored: &std::sync::OnceLock<manifest::Stored>,
+    flush: manifest::Flush,
+) -> Result<()> {
+    let (sha256, size) = match manifest::copy_to_temp(src, staged, flush) {
+        Ok(copied) => copied,
+        Err(e) => {
+            let _ = fs::remove_file(staged);
+            return Err(if src.is_file() {
+                Error::io(IoOp::Write, dest, e)
+            } else {
+                vault::missing_or_unreadable(src, &named.title, e)
+            });
+        }
+    };
+    let item = Item {
+        path: String::new(),
+        sha256: named.hash.clone(),
+        size: named.size,
+        stored: None,
+    };
+    if !manifest::opens_as(staged, &item, key) {
+        let _ = fs::remove_file(staged);
+        return Err(vault::damaged(src, &named.title));
+    }
+    let _ = stored.set(manifest::Stored { sha256, size });
+    Ok(())
 }
 
 fn read_facts(store: &Store) -> Result<Facts> {

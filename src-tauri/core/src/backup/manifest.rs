@@ -10,9 +10,14 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Bumped when the manifest changes in a way an older Dossier could misread.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Bumped when the manifest changes in a way an older Dossier could misread: the newest this
+/// build reads. A clear backup is still written as [`CLEAR_FORMAT`], which every Dossier reads;
+/// an encrypted one as 2, which an older Dossier lists as damaged rather than misreads.
+pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const CLEAR_FORMAT: u32 = 1;
 pub(crate) const OBJECTS: &str = "objects";
+/// The key file inside an encrypted backup's folder (the data folder's, copied as it is).
+pub(crate) const KEY_FILE: &str = crate::encryption::key_file::KEY_FILE;
 pub(crate) const BACKUPS: &str = "backups";
 pub(crate) const DATABASE: &str = "dossier.db";
 pub(crate) const MANIFEST: &str = "manifest.json";
@@ -57,14 +62,52 @@ pub(crate) struct Manifest {
     /// Every stored file the database's documents name, by its path under `objects/` (the same
     /// path it has under the vault folder).
     pub files: Vec<Item>,
+    /// Set for a backup of an encrypted Dossier: its objects are sealed, its database is
+    /// SQLCipher's file, and its key file is in the backup's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
+}
+
+/// What an encrypted backup adds to its manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Sealed {
+    /// The sealing key's public name ([`crate::encryption::MasterKey::pool_id`]): the objects
+    /// are under `objects-<pool>/`, apart from clear objects and from other keys' objects.
+    pub pool: String,
+    /// The key file as it was when the backup was made.
+    pub key_file: Item,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Item {
     pub path: String,
+    /// The content's hash: for a sealed object, of its decrypted content (its name).
     pub sha256: String,
     pub size: u64,
+    /// A sealed object's file as stored, so it can be checked without the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored: Option<Stored>,
+}
+
+/// The bytes of a sealed object's file: checked without the key, before anything decrypts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Stored {
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl Item {
+    /// What the file holding this item hashes to, and its length: the sealed bytes' for a
+    /// sealed object, else the content's.
+    pub fn on_disk(&self) -> (&str, u64) {
+        match &self.stored {
+            Some(s) => (&s.sha256, s.size),
+            None => (&self.sha256, self.size),
+        }
+    }
 }
 
 impl Manifest {
@@ -78,7 +121,8 @@ impl Manifest {
             applications: self.applications,
             documents: self.documents,
             files: self.files.len() as u32,
-            bytes: (self.database.size + self.files.iter().map(|f| f.size).sum::<u64>()) as f64,
+            bytes: (self.database.size + self.files.iter().map(|f| f.on_disk().1).sum::<u64>())
+                as f64,
             damaged: Vec::new(),
         }
     }
@@ -90,6 +134,27 @@ pub(crate) fn backups_dir(backup_dir: &Path) -> PathBuf {
 
 pub(crate) fn objects_dir(backup_dir: &Path) -> PathBuf {
     backup_dir.join(OBJECTS)
+}
+
+/// The objects folder of an encrypted backup sealed under the key named `pool`.
+pub(crate) fn sealed_objects_dir(backup_dir: &Path, pool: &str) -> PathBuf {
+    backup_dir.join(format!("{OBJECTS}-{pool}"))
+}
+
+impl Manifest {
+    /// Where this backup's objects are.
+    pub fn objects_dir(&self, backup_dir: &Path) -> PathBuf {
+        match &self.sealed {
+            Some(sealed) => sealed_objects_dir(backup_dir, &sealed.pool),
+            None => objects_dir(backup_dir),
+        }
+    }
+}
+
+/// Whether `pool` is a name [`crate::encryption::MasterKey::pool_id`] gives (a tampered
+/// manifest must not lead outside the backup folder).
+pub(crate) fn is_pool(pool: &str) -> bool {
+    pool.len() == 16 && pool.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The folder of backup `id`, once `id` is known to be a plain name: an id comes from the UI and
@@ -143,6 +208,11 @@ pub(crate) fn read_manifest_as(folder: &Path, id: &str) -> std::result::Result<M
     }
     let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| ())?;
     if manifest.format > FORMAT_VERSION || manifest.id != id {
+        return Err(());
+    }
+    if let Some(sealed) = &manifest.sealed
+        && (!is_pool(&sealed.pool) || sealed.key_file.path != KEY_FILE)
+    {
         return Err(());
     }
     Ok(manifest)
@@ -246,9 +316,61 @@ pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
     Ok((hex(&hasher.finalize()), size))
 }
 
-/// Whether the file at `path` is exactly `item`.
+/// Whether the file at `path` is exactly `item` (for a sealed object: its sealed bytes).
 pub(crate) fn matches(path: &Path, item: &Item) -> bool {
-    matches!(hash_file(path), Ok((h, s)) if h == item.sha256 && s == item.size)
+    let (sha256, size) = item.on_disk();
+    matches!(hash_file(path), Ok((h, s)) if h == sha256 && s == size)
+}
+
+/// Whether the sealed object at `path` decrypts, in memory, under `vault_key` to exactly
+/// `item`'s content. Nothing decrypted is written anywhere.
+pub(crate) fn opens_as(path: &Path, item: &Item, vault_key: &crate::encryption::MasterKey) -> bool {
+    if !crate::encryption::at_rest::starts_sealed(path).unwrap_or(false) {
+        return false;
+    }
+    let hashed = (|| -> io::Result<(String, u64)> {
+        let mut reader = crate::vault::open_stored(path, Some(vault_key))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; COPY_BUFFER_BYTES];
+        let mut size = 0u64;
+        loop {
+            let n = read_some(&mut *reader, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            hasher.update(&buf[..n]);
+        }
+        Ok((hex(&hasher.finalize()), size))
+    })();
+    matches!(hashed, Ok((h, s)) if h == item.sha256 && s == item.size)
+}
+
+/// Whether the SQLCipher database at `path` opens with `master`'s database key and reads back
+/// whole (every page is authenticated as it is read). Opened read-only and immutable: the
+/// backup's file is never written, and no `-wal` or `-shm` appears beside it.
+pub(crate) fn database_opens(path: &Path, master: &crate::encryption::MasterKey) -> bool {
+    use rusqlite::{Connection, OpenFlags};
+    let Some(text) = path.to_str() else {
+        return false;
+    };
+    let uri = format!(
+        "file:{}?immutable=1",
+        text.replace('%', "%25")
+            .replace('?', "%3f")
+            .replace('#', "%23")
+    );
+    let Ok(conn) = Connection::open_with_flags(
+        &uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    ) else {
+        return false;
+    };
+    if crate::encryption::apply_key(&conn, master).is_err() {
+        return false;
+    }
+    conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+        .is_ok_and(|r| r == "ok")
 }
 
 /// What went wrong copying one file: the source did not match its checksum, or the disk failed.
@@ -348,7 +470,7 @@ fn write_copy(src: &Path, temp: &Path, flush: Flush) -> io::Result<u64> {
 /// [`write_copy`] of `src` to `temp` while another thread hashes `src`, so a copy costs about
 /// what copying does rather than copying plus hashing. `src` does not change meanwhile (a
 /// vault object never does), and a copy of another length than what was hashed is an error.
-fn copy_to_temp(src: &Path, temp: &Path, flush: Flush) -> io::Result<(String, u64)> {
+pub(crate) fn copy_to_temp(src: &Path, temp: &Path, flush: Flush) -> io::Result<(String, u64)> {
     std::thread::scope(|scope| {
         let hashing = scope.spawn(|| hash_file(src));
         let copied = write_copy(src, temp, flush);
@@ -398,4 +520,12 @@ pub(crate) fn load(backup_dir: &Path, id: &str) -> Result<(PathBuf, Manifest)> {
 /// How a damaged object is named to the candidate: its path inside the backup folder.
 pub(crate) fn object_label(item: &Item) -> String {
     format!("{OBJECTS}/{}", item.path)
+}
+
+/// [`object_label`] for an object of `manifest`, in its own objects folder.
+pub(crate) fn object_label_in(manifest: &Manifest, item: &Item) -> String {
+    match &manifest.sealed {
+        Some(sealed) => format!("{OBJECTS}-{}/{}", sealed.pool, item.path),
+        None => object_label(item),
+    }
 }

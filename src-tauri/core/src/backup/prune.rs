@@ -79,18 +79,39 @@ pub fn prune(backup_dir: &Path, today: NaiveDate, journal: &Journal) -> Result<u
         fsio::sync_dir(&backups)?;
     }
     if !any_damaged {
-        let named: BTreeSet<String> = kept
-            .iter()
-            .flat_map(|m| m.files.iter().map(|f| f.path.clone()))
-            .collect();
-        remove_unnamed_objects(backup_dir, &named)?;
+        // Each objects folder (the clear one, and one per sealing key) keeps what the kept
+        // backups using it name; a key's folder no kept backup uses is emptied and goes.
+        let mut folders: BTreeSet<std::path::PathBuf> = BTreeSet::new();
+        folders.insert(objects_dir(backup_dir));
+        if let Ok(entries) = fs::read_dir(backup_dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name
+                    .strip_prefix(manifest::OBJECTS)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(manifest::is_pool)
+                {
+                    folders.insert(entry.path());
+                }
+            }
+        }
+        for folder in &folders {
+            let named: BTreeSet<String> = kept
+                .iter()
+                .filter(|m| &m.objects_dir(backup_dir) == folder)
+                .flat_map(|m| m.files.iter().map(|f| f.path.clone()))
+                .collect();
+            remove_unnamed_objects(folder, &named)?;
+            if folder != &objects_dir(backup_dir) && named.is_empty() {
+                let _ = fs::remove_dir(folder);
+            }
+        }
     }
     Ok(removed.len() as u32)
 }
 
-fn remove_unnamed_objects(backup_dir: &Path, named: &BTreeSet<String>) -> Result<()> {
-    let objects = objects_dir(backup_dir);
-    let Ok(dirs) = fs::read_dir(&objects) else {
+fn remove_unnamed_objects(objects: &Path, named: &BTreeSet<String>) -> Result<()> {
+    let Ok(dirs) = fs::read_dir(objects) else {
         return Ok(());
     };
     for dir in dirs.flatten() {
@@ -118,5 +139,5 @@ fn remove_unnamed_objects(backup_dir: &Path, named: &BTreeSet<String>) -> Result
             fsio::sync_dir(&dir.path())?;
         }
     }
-    fsio::sync_dir(&objects)
+    fsio::sync_dir(objects)
 }

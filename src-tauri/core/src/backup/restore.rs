@@ -17,7 +17,9 @@
 //! Every step of 3 to 5 looks at what is still in the staging folder to know what is left to
 //! do, so running them again after a kill at any point finishes the same swap.
 
-use super::manifest::{self, CopyError, DATABASE, objects_dir};
+use super::manifest::{self, CopyError, DATABASE, KEY_FILE};
+use crate::encryption::key_file::KeyFile;
+use crate::encryption::{EncryptionError, MasterKey};
 use crate::error::IoOp;
 use crate::store::DATABASE_FILE;
 use crate::vault::VAULT_FOLDER;
@@ -59,9 +61,41 @@ pub fn restore(
     now: DateTime<Utc>,
     running_schema: u32,
 ) -> Result<PathBuf> {
+    restore_keyed(backup_dir, id, data_dir, now, running_schema, None)
+}
+
+/// [`restore`] with the master key of an encrypted Dossier (`None` when it is clear or
+/// locked). What happens to the key file:
+///
+/// - An encrypted backup sealed under `master` (the same installation, whatever passphrase
+///   changes since: a passphrase change re-wraps the same master key) is checked by decrypting
+///   each object in memory, and the installation's current key file stays: the passphrase and
+///   recovery key the candidate knows today keep working.
+/// - Any other encrypted backup (into a clear Dossier, or one whose key changed since, when
+///   encryption was turned off and on again) brings its own key file back: Dossier is then
+///   locked, and opens with the passphrase or recovery key of the time the backup was made.
+/// - A clear backup into an encrypted Dossier is refused
+///   ([`crate::encryption::EncryptionError::ClearBackupWhileEncrypted`]): it would put the
+///   data back in the clear. Turning encryption off first, then on again after, does it.
+pub fn restore_keyed(
+    backup_dir: &Path,
+    id: &str,
+    data_dir: &Path,
+    now: DateTime<Utc>,
+    running_schema: u32,
+    master: Option<&MasterKey>,
+) -> Result<PathBuf> {
     let mut steps = Steps(None);
-    run(backup_dir, id, data_dir, now, running_schema, &mut steps)
-        .map(|done| done.expect("an unlimited restore runs to the end"))
+    run(
+        backup_dir,
+        id,
+        data_dir,
+        now,
+        running_schema,
+        master,
+        &mut steps,
+    )
+    .map(|done| done.expect("an unlimited restore runs to the end"))
 }
 
 /// For crash tests: [`restore`], stopped as if the process were killed after `steps` steps
@@ -82,6 +116,7 @@ pub fn restore_killed_after(
         data_dir,
         now,
         running_schema,
+        None,
         &mut Steps(Some(steps)),
     )
 }
@@ -109,6 +144,7 @@ fn run(
     data_dir: &Path,
     now: DateTime<Utc>,
     running_schema: u32,
+    master: Option<&MasterKey>,
     steps: &mut Steps,
 ) -> Result<Option<PathBuf>> {
     // A restore left half-done by a kill is finished first: starting another over it would
@@ -122,6 +158,15 @@ fn run(
             running_version: running_schema,
         });
     }
+    let encrypted_here = KeyFile::path_in(data_dir).exists();
+    if manifest.sealed.is_none() && encrypted_here {
+        return Err(EncryptionError::ClearBackupWhileEncrypted { id: id.to_string() }.into());
+    }
+    let vault_key = master.map(|m| m.vault_key());
+    let same_key = match (&manifest.sealed, &vault_key) {
+        (Some(sealed), Some(key)) => key.pool_id() == sealed.pool,
+        _ => false,
+    };
 
     let staging = data_dir.join(RESTORE_STAGING);
     remove_all(&staging)?;
@@ -131,21 +176,33 @@ fn run(
 
     let mut damaged = Vec::new();
     let staged = (|| -> Result<bool> {
-        if !copy_item(
-            &folder.join(DATABASE),
-            &staging.join(DATABASE_FILE),
-            &manifest.database,
-        )? {
+        let staged_db = staging.join(DATABASE_FILE);
+        let db_ok = copy_item(&folder.join(DATABASE), &staged_db, &manifest.database)?
+            && match master {
+                Some(master) if same_key => manifest::database_opens(&staged_db, master),
+                _ => true,
+            };
+        if !db_ok {
             damaged.push(DATABASE.to_string());
+        }
+        if let Some(sealed) = &manifest.sealed
+            && !same_key
+            && !copy_item(
+                &folder.join(KEY_FILE),
+                &KeyFile::path_in(&staging),
+                &sealed.key_file,
+            )?
+        {
+            damaged.push(KEY_FILE.to_string());
         }
         if !steps.next() {
             return Ok(false);
         }
-        let objects = objects_dir(backup_dir);
+        let objects = manifest.objects_dir(backup_dir);
         let mut dirs = BTreeSet::new();
         for item in &manifest.files {
             let Some(rel) = manifest::object_rel(item) else {
-                damaged.push(manifest::object_label(item));
+                damaged.push(manifest::object_label_in(&manifest, item));
                 continue;
             };
             let dest = staged_vault.join(&rel);
@@ -153,8 +210,13 @@ fn run(
             if dirs.insert(dir.clone()) {
                 fsio::private_dir_all(&dir).map_err(|e| Error::io(IoOp::CreateFolder, &dir, e))?;
             }
-            if !copy_item(&objects.join(&rel), &dest, item)? {
-                damaged.push(manifest::object_label(item));
+            let ok = copy_item(&objects.join(&rel), &dest, item)?
+                && match &vault_key {
+                    Some(key) if same_key => manifest::opens_as(&dest, item, key),
+                    _ => true,
+                };
+            if !ok {
+                damaged.push(manifest::object_label_in(&manifest, item));
             }
         }
         for dir in &dirs {
@@ -259,6 +321,11 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
     if staging.join(VAULT_FOLDER).exists() {
         moves.push((data_dir.join(VAULT_FOLDER), aside.join(VAULT_FOLDER)));
     }
+    // An encrypted backup's own key file (one whose key is not the installation's): the
+    // current one is kept aside with the data it opens.
+    if staging.join(KEY_FILE).exists() {
+        moves.push((data_dir.join(KEY_FILE), aside.join(KEY_FILE)));
+    }
     for (from, to) in &moves {
         if from.exists() || from.symlink_metadata().is_ok() {
             if !steps.next() {
@@ -270,7 +337,8 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
     fsio::sync_dir(&aside)?;
     fsio::sync_dir(data_dir)?;
 
-    for name in [VAULT_FOLDER, DATABASE_FILE] {
+    // The key file last: until it is in place, a kill leaves the journal to finish the rest.
+    for name in [VAULT_FOLDER, DATABASE_FILE, KEY_FILE] {
         let from = staging.join(name);
         if from.exists() {
             if !steps.next() {
@@ -304,8 +372,9 @@ fn roll_forward(data_dir: &Path, journal: &Journal, steps: &mut Steps) -> Result
 /// manifest (nothing is left at `dest` then); an error only when the data folder cannot be
 /// written.
 fn copy_item(src: &Path, dest: &Path, item: &manifest::Item) -> Result<bool> {
-    match manifest::copy_checked(src, dest, &item.sha256) {
-        Ok(size) if size == item.size => Ok(true),
+    let (sha256, size) = item.on_disk();
+    match manifest::copy_checked(src, dest, sha256) {
+        Ok(copied) if copied == size => Ok(true),
         Ok(_) => {
             let _ = fs::remove_file(dest);
             Ok(false)

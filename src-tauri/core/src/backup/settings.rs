@@ -48,22 +48,44 @@ pub fn backup_folder(data_dir: &Path, settings: &BackupSettings) -> PathBuf {
         .unwrap_or_else(|| data_dir.join(DEFAULT_FOLDER))
 }
 
-/// Removes the backups kept inside the data folder ([`DEFAULT_FOLDER`]) once the data is
-/// encrypted: they hold the database and every scan in the clear, next to data that is not,
-/// and backups of an encrypted Dossier are not written yet. A folder the candidate chose is
+/// Removes the clear backups kept inside the data folder ([`DEFAULT_FOLDER`]) once the data is
+/// encrypted: they hold the database and every scan in the clear, next to data that is not.
+/// Encrypted backups there (and their sealed objects) stay. A folder the candidate chose is
 /// theirs and is left (Settings says so before encryption is turned on). Run again at every
-/// start while encrypted, so a removal cut short by a crash is finished. True when any was
-/// there.
+/// start while encrypted, so a removal cut short by a crash is finished. True when any clear
+/// backup was there.
 pub fn remove_default_backups(data_dir: &Path) -> Result<bool> {
     let folder = data_dir.join(DEFAULT_FOLDER);
-    match std::fs::remove_dir_all(&folder) {
+    let mut removed = remove_all(&folder.join(super::manifest::OBJECTS))?;
+    let backups = super::manifest::backups_dir(&folder);
+    let entries = match std::fs::read_dir(&backups) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(removed),
+        Err(e) => return Err(Error::io(IoOp::Read, &backups, e)),
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        // A backup whose manifest no longer reads is told by its key file: an encrypted one
+        // always has it, a clear one never.
+        let encrypted = match super::manifest::read_manifest(&path) {
+            Ok(m) => m.sealed.is_some(),
+            Err(()) => path.join(super::manifest::KEY_FILE).exists(),
+        };
+        if !encrypted {
+            removed |= remove_all(&path)?;
+        }
+    }
+    Ok(removed)
+}
+
+fn remove_all(path: &Path) -> Result<bool> {
+    match std::fs::remove_dir_all(path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(source) => Err(crate::Error::Io {
-            op: crate::error::IoOp::Remove,
-            path: folder,
-            source,
-        }),
+        Err(e) => Err(Error::io(IoOp::Remove, path, e)),
     }
 }
 

@@ -71,6 +71,15 @@ impl MasterKey {
         self.derive(b"dossier 1 vault files (sealed stream)")
     }
 
+    /// A name for the objects sealed under this key, safe to write in the clear (HKDF is one
+    /// way): a backup folder keeps the sealed objects of each key apart, so an object sealed
+    /// under an earlier key (encryption turned off and on again) is never reused for a backup
+    /// whose key file opens another.
+    pub(crate) fn pool_id(&self) -> String {
+        let id = self.derive(b"dossier 1 backup object pool (public name)");
+        data_encoding::HEXLOWER.encode(&id.0[..8])
+    }
+
     /// The `PRAGMA key` value of a raw 256-bit SQLCipher key: `x'<64 hex digits>'`, so that
     /// SQLCipher uses it as it is, without its own key derivation.
     pub(crate) fn sqlcipher_pragma(&self) -> Zeroizing<String> {

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import BackupSection from './BackupSection.svelte';
-import type { BackupStatus, BackupSummary } from '../../lib/bindings';
+import type { BackupStatus, BackupSummary, LockStatus } from '../../lib/bindings';
+import { lockState } from '../../lib/lock.svelte';
 
 function backup(id: string, createdAt: string): BackupSummary {
   return {
@@ -24,7 +25,12 @@ function backup(id: string, createdAt: string): BackupSummary {
 afterEach(() => {
   cleanup();
   clearMocks();
+  lockState.status = null;
 });
+
+function lockStatus(encrypted: boolean): LockStatus {
+  return { encrypted, locked: false, idleMinutes: 15, offerAnswered: true };
+}
 
 describe('the backup section', () => {
   it('shows an automatic backup made while it is open, without being reopened', async () => {
@@ -75,5 +81,35 @@ describe('the backup section', () => {
     expect(asked).toContain('backup_use_default_folder');
     expect(screen.queryByTestId('backup-default-folder')).toBeNull();
     expect(screen.getByTestId('backup-message').textContent).toContain('/data/backups');
+  });
+
+  it('reads the folder again when encryption is turned on, so the removed backup is not shown', async () => {
+    // Turning encryption on removes the clear backups of Dossier's own folder.
+    let listed: BackupSummary[] = [backup('20261201T090000Z', '2026-12-01T09:00:00Z')];
+    mockIPC(
+      (cmd) => {
+        if (cmd === 'backups_status')
+          return {
+            folder: '/data/backups',
+            isDefault: true,
+            last: listed[0] ?? null,
+            lastOutcome: null,
+          } as BackupStatus;
+        if (cmd === 'backups_list') return [...listed];
+        return null;
+      },
+      { shouldMockEvents: true },
+    );
+    lockState.status = lockStatus(false);
+    render(BackupSection);
+    await waitFor(() => expect(screen.getAllByTestId('backup-item')).toHaveLength(1));
+    expect(screen.getByTestId('backup-last').textContent).not.toContain('None yet');
+    expect(screen.queryByTestId('backup-encrypted-note')).toBeNull();
+
+    listed = [];
+    lockState.status = lockStatus(true);
+    await waitFor(() => expect(screen.getByTestId('backup-last').textContent).toContain('None yet'));
+    await waitFor(() => expect(screen.queryAllByTestId('backup-item')).toHaveLength(0));
+    expect(screen.getByTestId('backup-encrypted-note')).toBeTruthy();
   });
 });
