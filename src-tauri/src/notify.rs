@@ -65,6 +65,32 @@ pub async fn show_reminder(
     reminder: Notification,
     language: DisplayLanguage,
 ) -> Result<()> {
+    show_as(app, reminder, language, Shown::Unlocked).await
+}
+
+/// Shows a reminder of the locked time, which names nothing. A click on it brings the window
+/// to the front on the unlock screen, and once the candidate unlocked, on the item the real
+/// reminder is about (see [`ClickTarget::take_locked_click`]).
+pub async fn show_locked_reminder(
+    app: AppHandle,
+    reminder: Notification,
+    language: DisplayLanguage,
+) -> Result<()> {
+    show_as(app, reminder, language, Shown::Locked).await
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Unlocked,
+    Locked,
+}
+
+async fn show_as(
+    app: AppHandle,
+    reminder: Notification,
+    language: DisplayLanguage,
+    shown: Shown,
+) -> Result<()> {
     tauri::async_runtime::spawn_blocking(move || {
         let mut n = notification(&reminder.title, &reminder.body);
         let clickable = notify_rust::get_capabilities()
@@ -86,6 +112,14 @@ pub async fn show_reminder(
                 .spawn(move || {
                     handle.wait_for_action(|action| {
                         if action == DEFAULT_ACTION {
+                            // Clicked while still locked: what it was about is known only
+                            // once the data is open again. Clicked after unlocking: it named
+                            // nothing, so the Dashboard, which lists what is due.
+                            if shown == Shown::Locked
+                                && app.state::<crate::state::AppState>().is_locked()
+                            {
+                                app.state::<ClickTarget>().note_locked_click();
+                            }
                             open_target(&app, OpenRequest { target });
                         }
                     })
@@ -117,6 +151,8 @@ pub struct ClickTarget {
 struct ClickSlot {
     channel: Option<Channel<OpenRequest>>,
     waiting: Option<OpenRequest>,
+    /// A reminder of the locked time was clicked while locked.
+    locked_click: bool,
 }
 
 impl ClickTarget {
@@ -128,6 +164,26 @@ impl ClickTarget {
             let _ = channel.send(waiting);
         }
         slot.channel = Some(channel);
+    }
+
+    fn note_locked_click(&self) {
+        self.inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .locked_click = true;
+    }
+
+    /// Whether a reminder of the locked time was clicked while locked; asked (and forgotten)
+    /// by the first reminder pass after the unlock, which delivers the real reminders the
+    /// locked time held back and opens what they are about.
+    pub fn take_locked_click(&self) -> bool {
+        std::mem::take(
+            &mut self
+                .inner
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .locked_click,
+        )
     }
 
     /// The window was destroyed (closed to the tray): its channel leads nowhere, and a click
@@ -153,7 +209,7 @@ impl ClickTarget {
     }
 }
 
-fn open_target(app: &AppHandle, request: OpenRequest) {
+pub fn open_target(app: &AppHandle, request: OpenRequest) {
     // The request waits for the page first: a window made again registers its channel only
     // once its page has loaded.
     app.state::<ClickTarget>().send(request);
