@@ -62,12 +62,23 @@ fn notification(summary: &str, body: &str) -> notify_rust::Notification {
 /// Shows a reminder. Where the desktop supports actions, a click on it brings Dossier to the
 /// front on the item it is about (the Dashboard for a summary).
 pub async fn show_reminder(reminder: Notification, language: DisplayLanguage) -> Result<()> {
+    show_as(reminder, language, false).await
+}
+
+/// Shows a reminder of the locked time, which names nothing. A click on it brings the window
+/// to the front on the unlock screen, and once the candidate unlocked, on the item the real
+/// reminder is about (see [`ClickTarget::take_locked_click`]).
+pub async fn show_locked_reminder(reminder: Notification, language: DisplayLanguage) -> Result<()> {
+    show_as(reminder, language, true).await
+}
+
+async fn show_as(reminder: Notification, language: DisplayLanguage, locked: bool) -> Result<()> {
     tauri::async_runtime::spawn_blocking(move || {
         let clickable = notify_rust::get_capabilities()
             .map(|caps| caps.iter().any(|c| c == "actions"))
             .unwrap_or(false);
         let open_label = clickable.then(|| words::reading(language, Msg::NotificationOpen, &[]));
-        show_clickable(reminder, open_label, None)
+        show_clickable(reminder, open_label, None, locked)
     })
     .await
     .map_err(|e| Error::Notification(e.to_string()))?
@@ -79,6 +90,7 @@ fn show_clickable(
     reminder: Notification,
     open_label: Option<String>,
     replaces: Option<u32>,
+    locked: bool,
 ) -> Result<()> {
     let mut n = notification(&reminder.title, &reminder.body);
     if let Some(label) = &open_label {
@@ -99,6 +111,7 @@ fn show_clickable(
             id,
             reminder,
             open_label,
+            locked,
         });
     // Waiting for the click blocks until the notification is clicked or closed, which can be
     // hours: a thread of its own, not one of the runtime's.
@@ -125,6 +138,10 @@ pub struct Shown {
     id: u32,
     reminder: Notification,
     open_label: String,
+    /// A reminder of the locked time: it names nothing, so a click while still locked is noted
+    /// for the first pass after the unlock, which opens what it stood for.
+    #[serde(default)]
+    locked: bool,
 }
 
 /// Set for the process a hand-over starts: the reminders it takes over, as JSON.
@@ -223,8 +240,18 @@ static CLICKS: LazyLock<Mutex<Clicks<AppHandle>>> = LazyLock::new(Mutex::default
 /// A click on notification `id` (from the server, or passed on by the process that handed
 /// over): opens its item, once.
 pub fn clicked(id: u32) {
-    let open = CLICKS.lock().unwrap_or_else(|p| p.into_inner()).click(id);
+    let (locked, open) = {
+        let mut clicks = CLICKS.lock().unwrap_or_else(|p| p.into_inner());
+        let locked = clicks.shown.iter().any(|s| s.id == id && s.locked);
+        (locked, clicks.click(id))
+    };
     if let Some((app, request)) = open {
+        // Clicked while still locked: what it was about is known only once the data is open
+        // again. Clicked after unlocking: it named nothing, so the Dashboard, which lists what
+        // is due.
+        if locked && app.state::<crate::state::AppState>().is_locked() {
+            app.state::<ClickTarget>().note_locked_click();
+        }
         open_target(&app, request);
     }
 }
@@ -286,7 +313,7 @@ pub fn take_over_shown() {
         }
     };
     for s in shown {
-        if let Err(e) = show_clickable(s.reminder, Some(s.open_label), Some(s.id)) {
+        if let Err(e) = show_clickable(s.reminder, Some(s.open_label), Some(s.id), s.locked) {
             eprintln!("Dossier: a reminder handed over could not be shown again: {e}");
         }
     }
@@ -311,6 +338,8 @@ pub struct ClickTarget {
 struct ClickSlot {
     channel: Option<Channel<OpenRequest>>,
     waiting: Option<OpenRequest>,
+    /// A reminder of the locked time was clicked while locked.
+    locked_click: bool,
 }
 
 impl ClickTarget {
@@ -322,6 +351,26 @@ impl ClickTarget {
             let _ = channel.send(waiting);
         }
         slot.channel = Some(channel);
+    }
+
+    fn note_locked_click(&self) {
+        self.inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .locked_click = true;
+    }
+
+    /// Whether a reminder of the locked time was clicked while locked; asked (and forgotten)
+    /// by the first reminder pass after the unlock, which delivers the real reminders the
+    /// locked time held back and opens what they are about.
+    pub fn take_locked_click(&self) -> bool {
+        std::mem::take(
+            &mut self
+                .inner
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .locked_click,
+        )
     }
 
     /// The window was destroyed (closed to the tray): its channel leads nowhere, and a click
@@ -347,7 +396,7 @@ impl ClickTarget {
     }
 }
 
-fn open_target(app: &AppHandle, request: OpenRequest) {
+pub fn open_target(app: &AppHandle, request: OpenRequest) {
     // The request waits for the page first: a window made again registers its channel only
     // once its page has loaded.
     app.state::<ClickTarget>().send(request);
@@ -377,6 +426,7 @@ mod tests {
                 reminder_keys: vec![format!("deadline:{vacancy}:7")],
             },
             open_label: "Open".into(),
+            locked: false,
         }
     }
 

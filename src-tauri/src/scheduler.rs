@@ -230,7 +230,7 @@ async fn deliver_locked(app: &AppHandle, state: &AppState) -> Result<Pass> {
         });
     }
     let shown = crate::lock::locked_notification(language, &due);
-    if let Err(e) = notify::show_reminder(shown, language).await {
+    if let Err(e) = notify::show_locked_reminder(shown, language).await {
         eprintln!("Dossier reminders: {e}; trying again within {RETRY_WAIT:?}");
         return Ok(Pass {
             next,
@@ -261,8 +261,15 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
     let next = next.map(|(at, _)| at);
     let mut retry = false;
     let mut shown_count = 0;
+    // A locked-time reminder was clicked before this unlocked pass: it leads where the real
+    // reminder it stood for does, now delivered (the locked time never recorded it as shown).
+    // One notification names its item; a summary of several opens the Dashboard.
+    let locked_click = app.state::<notify::ClickTarget>().take_locked_click();
+    let single = delivery.notifications.len() == 1;
+    let mut opened = !locked_click;
     for shown in delivery.notifications {
         let keys = shown.reminder_keys.clone();
+        let target = if single { shown.target.clone() } else { None };
         // One notification that fails must not hold back the others; its reminders are given
         // back so they are not lost, and tried again later.
         if let Err(e) = notify::show_reminder(shown, wording.language).await {
@@ -271,6 +278,10 @@ async fn deliver_due(app: &AppHandle, state: &AppState) -> Result<Pass> {
             retry = true;
         } else {
             shown_count += 1;
+            if !opened {
+                opened = true;
+                notify::open_target(app, notify::OpenRequest { target });
+            }
         }
     }
     Ok(Pass {

@@ -15,6 +15,9 @@
 //! and every process it started (WebKit's web and network processes), 5 s after that paint.
 //! `BENCH_RUNS` (default 5) sets the measured launches of each app, after one warm-up each;
 //! `BENCH_FELT_ONLY` runs the page timings alone (the binaries must still be given).
+//! `startup_ms_locked` is Dossier started on an encrypted data folder, to its unlock screen
+//! painted (the same report, from that screen), against the empty window launched in turn
+//! (`startup_ratio_locked`, the floor of `startup_ratio`); `BENCH_LOCKED_ONLY` runs it alone.
 //! `background_pss_mib` is Dossier started in the tray (`--hidden`, as the login entry starts
 //! it) beside a stand-in tray host, 5 s after its icon registered. `reopen_ms` is that process
 //! (what a close to the tray leaves) asked for its window by a second launch, to the reopened
@@ -120,6 +123,10 @@ fn main() {
     std::fs::create_dir_all(&logs).expect("create the log folder");
 
     adopt_orphans();
+    if std::env::var_os("BENCH_LOCKED_ONLY").is_some() {
+        print_locked_startup(dossier, &subjects[0], &home, scratch, &logs, runs);
+        return;
+    }
     // For work on the page's timings alone: start-up, memory and idle take minutes first.
     if std::env::var_os("BENCH_FELT_ONLY").is_some() {
         print_felt_timings(dossier, data_dir, runs);
@@ -189,6 +196,7 @@ fn main() {
     println!("startup_ratio_same={:.2}", startup_dossier / startup_same);
     println!("idle_pss_mib_empty_same={pss_same:.1}");
     println!("pss_ratio_same={:.2}", pss_dossier / pss_same);
+    print_locked_startup(dossier, &subjects[0], &home, scratch, &logs, runs);
 
     let (settle, open) = idle_cpu_open(
         &subjects[2],
@@ -231,6 +239,85 @@ fn main() {
     );
     drop(display);
     print_felt_timings(dossier, data_dir, runs);
+}
+
+/// Start-up to the unlock screen: Dossier on a small data folder the core encrypted (what the
+/// locked start reads does not grow with the data: the key file and two small settings files,
+/// no database), launched in turn with the empty window on a display of their own.
+fn print_locked_startup(
+    dossier: &Path,
+    empty: &Subject,
+    home: &Path,
+    scratch: &Path,
+    logs: &Path,
+    runs: usize,
+) {
+    let data = scratch.join("locked-data");
+    encrypted_data_folder(&data);
+    let locked = Subject {
+        name: "dossier_locked",
+        binary: dossier.to_path_buf(),
+        lang: Some("en_US.UTF-8"),
+    };
+    let display = VirtualDisplay::start();
+    let mut times: HashMap<&str, Vec<f64>> = HashMap::new();
+    for round in 0..=runs {
+        let order = if round % 2 == 0 {
+            [empty, &locked]
+        } else {
+            [&locked, empty]
+        };
+        for subject in order {
+            let log = logs.join(format!("{}-locked-{round}.log", subject.name));
+            let started = Instant::now();
+            let (app, painted, _) = start_painted(subject, &display, &data, home, &log);
+            let ms = (painted - started).as_secs_f64() * 1000.0;
+            let tree = process_tree(app.pid());
+            drop(app);
+            make_sure_gone(subject.name, &tree);
+            eprintln!(
+                "{} (locked round) run {round}{}: painted after {ms:.0} ms",
+                subject.name,
+                if round == 0 { " (warm-up)" } else { "" }
+            );
+            if round > 0 {
+                times.entry(subject.name).or_default().push(ms);
+            }
+        }
+    }
+    let locked_ms = median(times.remove("dossier_locked").unwrap_or_default());
+    let empty_ms = median(times.remove(empty.name).unwrap_or_default());
+    eprintln!("the empty window beside the locked starts: {empty_ms:.0} ms");
+    println!("startup_ms_locked={locked_ms:.0}");
+    println!("startup_ratio_locked={:.2}", locked_ms / empty_ms);
+}
+
+/// A data folder with one vacancy, encrypted in place by the core with the real Argon2id
+/// parameters (the start does not run them; turning on costs two runs, once).
+fn encrypted_data_folder(data: &Path) {
+    use dossier_core::encryption::at_rest;
+    use dossier_core::store::{DATABASE_FILE, Store};
+    use dossier_core::vacancy::Platform;
+    use dossier_e2e::seed;
+    if data
+        .join(dossier_core::encryption::key_file::KEY_FILE)
+        .exists()
+    {
+        return;
+    }
+    let mut store = Store::open(&data.join(DATABASE_FILE)).expect("a small data folder");
+    let input = seed::vacancy_input(
+        Platform::RecruitmentHub,
+        "1503",
+        "Criminal Intelligence Officer",
+    );
+    seed::vacancy(
+        &mut store,
+        input,
+        "2026-11-10T09:00:00Z".parse().expect("an instant"),
+    );
+    drop(store);
+    at_rest::turn_on(data, b"bench passphrase").expect("encryption turned on");
 }
 
 fn print_felt_timings(dossier: &Path, data_dir: &Path, runs: usize) {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use dossier_core::Error;
 use dossier_core::encryption::EncryptionError;
 use dossier_core::encryption::at_rest::{self, AtRest, Secret};
-use dossier_core::encryption::key_file::KdfParams;
+use dossier_core::encryption::key_file::{KdfParams, KeyFile};
 use dossier_core::encryption::sealed::MAGIC;
 use dossier_core::store::{DATABASE_FILE, Store};
 use dossier_core::vacancy::{
@@ -206,6 +206,63 @@ fn turning_on_twice_or_off_when_clear_is_refused() {
         at_rest::turn_off(&data, &key),
         Err(Error::Encryption(EncryptionError::AlreadyOff))
     ));
+}
+
+#[test]
+fn a_passphrase_with_accents_unlocks_however_it_is_typed_and_an_old_key_file_is_upgraded() {
+    // "Élève", composed (as most keyboards send it) and decomposed (as some input methods and
+    // pasted text do).
+    let composed = "\u{c9}l\u{e8}ve d\u{e9}j\u{e0} l\u{e0}";
+    let decomposed = "E\u{301}le\u{300}ve de\u{301}ja\u{300} la\u{300}";
+    let root = tempfile::tempdir().unwrap();
+    let (data, doc) = a_data_folder(root.path());
+    let (key, _) = at_rest::turn_on_with(&data, composed.as_bytes(), FAST).unwrap();
+    let key_path = KeyFile::path_in(&data);
+    for typed in [composed, decomposed] {
+        at_rest::unlock(&data, Secret::Passphrase(typed.as_bytes())).unwrap();
+    }
+    at_rest::change_passphrase(
+        &data,
+        Secret::Passphrase(composed.as_bytes()),
+        decomposed.as_bytes(),
+    )
+    .unwrap();
+    at_rest::unlock(&data, Secret::Passphrase(composed.as_bytes())).unwrap();
+
+    // A key file as this build wrote it before normalising: the decomposed bytes as typed.
+    let old = KeyFile::read(&key_path)
+        .unwrap()
+        .with_passphrase_as_typed_for_tests(&key, decomposed.as_bytes(), FAST)
+        .unwrap();
+    old.write(&key_path).unwrap();
+    assert!(
+        !KeyFile::read(&key_path)
+            .unwrap()
+            .passphrase_slot_is_normalised()
+    );
+    assert!(matches!(
+        at_rest::unlock(&data, Secret::Passphrase("Eleve deja la".as_bytes())),
+        Err(Error::Encryption(EncryptionError::WrongPassphrase))
+    ));
+    assert!(
+        !KeyFile::read(&key_path)
+            .unwrap()
+            .passphrase_slot_is_normalised(),
+        "a wrong passphrase writes nothing"
+    );
+    // Typed composed this time: it still opens, and the slot is written again in NFC.
+    let unlocked = at_rest::unlock(&data, Secret::Passphrase(composed.as_bytes())).unwrap();
+    assert!(
+        KeyFile::read(&key_path)
+            .unwrap()
+            .passphrase_slot_is_normalised()
+    );
+    for typed in [composed, decomposed] {
+        at_rest::unlock(&data, Secret::Passphrase(typed.as_bytes())).unwrap();
+    }
+    let store = Store::open_keyed(&data.join(DATABASE_FILE), Some(&unlocked)).unwrap();
+    let vault = Vault::open_keyed(&data, Some(std::sync::Arc::new(unlocked))).unwrap();
+    assert_eq!(vault.read_bytes(&store, doc).unwrap(), SCAN);
 }
 
 /// Every file under `root`, recursively.

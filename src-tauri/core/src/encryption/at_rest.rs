@@ -84,10 +84,28 @@ pub fn state(data_dir: &Path) -> Result<AtRest> {
 }
 
 /// The master key of an encrypted data folder. Costs the Argon2id time, right or wrong.
+///
+/// A passphrase slot written before passphrases were normalised is written again once it
+/// opened (one more Argon2id run, once), so that from then on the passphrase opens it in any
+/// Unicode form.
 pub fn unlock(data_dir: &Path, secret: Secret) -> Result<MasterKey> {
-    let file = KeyFile::read(&KeyFile::path_in(data_dir))?;
+    let path = KeyFile::path_in(data_dir);
+    let file = KeyFile::read(&path)?;
     Ok(match secret {
-        Secret::Passphrase(p) => file.unlock_with_passphrase(p)?,
+        Secret::Passphrase(p) => {
+            let key = file.unlock_with_passphrase(p)?;
+            if !file.passphrase_slot_is_normalised() {
+                let params = file
+                    .params(UnlocksWith::Passphrase)
+                    .unwrap_or(KdfParams::DEFAULT);
+                // Best effort: the slot as it is keeps opening with these bytes, so a folder
+                // that cannot be written (full, read-only) must not stop the unlock.
+                if let Ok(upgraded) = file.with_new_passphrase(&key, p, params) {
+                    let _ = upgraded.write(&path);
+                }
+            }
+            key
+        }
         Secret::RecoveryKey(typed) => file.unlock_with_recovery_key(&RecoveryKey::parse(typed)?)?,
     })
 }

@@ -17,6 +17,12 @@
 //! sealed under it with XChaCha20-Poly1305, whose associated data binds the slot's kind and
 //! parameters, so a slot edited to weaker parameters no longer opens. Changing the passphrase
 //! writes a new passphrase slot (new salt, new nonce) and keeps the rest.
+//!
+//! A passphrase is put in Unicode's composed form (NFC) before Argon2id, so that "é" typed as
+//! one code point or as "e" and a combining accent (keyboards and input methods differ) opens
+//! the same slot; such a slot says `"normalization": "nfc"`. Slots written before that took the
+//! bytes as typed and have no such field: they still open (see [`KeyFile::unlock_with_passphrase`]),
+//! and [`KeyFile::passphrase_slot_is_normalised`] tells the caller to write them again.
 
 use super::recovery::RecoveryKey;
 use super::{EncryptionError, MasterKey, random};
@@ -25,6 +31,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use data_encoding::HEXLOWER;
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
@@ -112,10 +119,21 @@ struct Kdf {
     params: KdfParams,
 }
 
+/// How a slot's secret was made into bytes before Argon2id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Normalization {
+    /// Unicode Normalization Form C, of a passphrase.
+    Nfc,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Slot {
     unlocks_with: UnlocksWith,
     kdf: Kdf,
+    /// Absent: the bytes as given (recovery keys, and passphrase slots from before NFC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    normalization: Option<Normalization>,
     salt: String,
     nonce: String,
     wrapped_key: String,
@@ -143,21 +161,61 @@ impl KeyFile {
         Ok(KeyFile {
             format: FORMAT,
             slots: vec![
-                Slot::wrap(master, UnlocksWith::Passphrase, passphrase, params)?,
-                Slot::wrap(master, UnlocksWith::RecoveryKey, recovery.secret(), params)?,
+                Slot::wrap_passphrase(master, passphrase, params)?,
+                Slot::wrap(
+                    master,
+                    UnlocksWith::RecoveryKey,
+                    recovery.secret(),
+                    None,
+                    params,
+                )?,
             ],
         })
     }
 
-    /// The master key, if `passphrase` is the one. A wrong one costs the Argon2id time and
-    /// nothing else.
+    /// The master key, if `passphrase` is the one, in whichever Unicode form it was typed. A
+    /// wrong one costs the Argon2id time and nothing else.
+    ///
+    /// A slot from before normalisation holds the bytes typed when it was made, in a form we
+    /// cannot know: the bytes given are tried, then their composed and decomposed forms where
+    /// these differ (only passphrases with accents or other combining marks; an ASCII one costs
+    /// one run as always).
     pub fn unlock_with_passphrase(
         &self,
         passphrase: &[u8],
     ) -> std::result::Result<MasterKey, EncryptionError> {
-        self.slot(UnlocksWith::Passphrase)?
-            .unwrap(passphrase)
-            .ok_or(EncryptionError::WrongPassphrase)
+        let slot = self.slot(UnlocksWith::Passphrase)?;
+        let found = match slot.normalization {
+            Some(Normalization::Nfc) => slot.unwrap(&nfc(passphrase)),
+            None => {
+                let mut tried: Vec<Zeroizing<Vec<u8>>> = Vec::with_capacity(3);
+                let mut found = None;
+                for form in [
+                    Zeroizing::new(passphrase.to_vec()),
+                    nfc(passphrase),
+                    nfd(passphrase),
+                ] {
+                    if tried.contains(&form) {
+                        continue;
+                    }
+                    found = slot.unwrap(&form);
+                    if found.is_some() {
+                        break;
+                    }
+                    tried.push(form);
+                }
+                found
+            }
+        };
+        found.ok_or(EncryptionError::WrongPassphrase)
+    }
+
+    /// Whether the passphrase slot was made from the passphrase's composed form. One that was
+    /// not should be written again ([`KeyFile::with_new_passphrase`] with the same passphrase)
+    /// after it opened, so that any form of the passphrase opens it from then on.
+    pub fn passphrase_slot_is_normalised(&self) -> bool {
+        self.slot(UnlocksWith::Passphrase)
+            .is_ok_and(|s| s.normalization == Some(Normalization::Nfc))
     }
 
     /// The master key, if `recovery` is this installation's recovery key.
@@ -182,10 +240,24 @@ impl KeyFile {
         if passphrase.is_empty() {
             return Err(EncryptionError::PassphraseEmpty);
         }
+        self.with_slot(Slot::wrap_passphrase(master, passphrase, params)?)
+    }
+
+    /// This key file with its passphrase slot made from `passphrase`'s bytes as they are, as
+    /// Dossier wrote key files before passphrases were normalised: for the tests of opening
+    /// and upgrading such files only.
+    #[doc(hidden)]
+    pub fn with_passphrase_as_typed_for_tests(
+        &self,
+        master: &MasterKey,
+        passphrase: &[u8],
+        params: KdfParams,
+    ) -> std::result::Result<KeyFile, EncryptionError> {
         self.with_slot(Slot::wrap(
             master,
             UnlocksWith::Passphrase,
             passphrase,
+            None,
             params,
         )?)
     }
@@ -201,6 +273,7 @@ impl KeyFile {
             master,
             UnlocksWith::RecoveryKey,
             recovery.secret(),
+            None,
             params,
         )?)
     }
@@ -305,10 +378,25 @@ impl KeyFile {
 }
 
 impl Slot {
+    fn wrap_passphrase(
+        master: &MasterKey,
+        passphrase: &[u8],
+        params: KdfParams,
+    ) -> std::result::Result<Slot, EncryptionError> {
+        Slot::wrap(
+            master,
+            UnlocksWith::Passphrase,
+            &nfc(passphrase),
+            Some(Normalization::Nfc),
+            params,
+        )
+    }
+
     fn wrap(
         master: &MasterKey,
         unlocks_with: UnlocksWith,
         secret: &[u8],
+        normalization: Option<Normalization>,
         params: KdfParams,
     ) -> std::result::Result<Slot, EncryptionError> {
         let mut salt = [0u8; SALT_BYTES];
@@ -323,7 +411,7 @@ impl Slot {
         let wrapping = derive(&kdf, secret, &salt).ok_or(EncryptionError::KeyFileDamaged {
             path: PathBuf::from(KEY_FILE),
         })?;
-        let aad = associated_data(unlocks_with, &kdf);
+        let aad = associated_data(unlocks_with, &kdf, normalization);
         let wrapped = cipher(&wrapping)
             .encrypt(
                 &XNonce::from(nonce),
@@ -336,6 +424,7 @@ impl Slot {
         Ok(Slot {
             unlocks_with,
             kdf,
+            normalization,
             salt: HEXLOWER.encode(&salt),
             nonce: HEXLOWER.encode(&nonce),
             wrapped_key: HEXLOWER.encode(&wrapped),
@@ -352,7 +441,7 @@ impl Slot {
             .ok()?;
         let wrapped = HEXLOWER.decode(self.wrapped_key.as_bytes()).ok()?;
         let wrapping = derive(&self.kdf, secret, &salt)?;
-        let aad = associated_data(self.unlocks_with, &self.kdf);
+        let aad = associated_data(self.unlocks_with, &self.kdf, self.normalization);
         let master = Zeroizing::new(
             cipher(&wrapping)
                 .decrypt(
@@ -382,10 +471,12 @@ fn cipher(key: &[u8; super::KEY_BYTES]) -> XChaCha20Poly1305 {
     XChaCha20Poly1305::new_from_slice(key).expect("a 32-byte key")
 }
 
-/// What a wrapped key is bound to besides its secret: the file format, the slot's kind and its
-/// parameters. Not secret, and never shown.
-fn associated_data(kind: UnlocksWith, kdf: &Kdf) -> Vec<u8> {
-    format!(
+/// What a wrapped key is bound to besides its secret: the file format, the slot's kind, its
+/// parameters and its normalisation (so the field cannot be removed to make a slot try other
+/// forms). Not secret, and never shown. Slots without normalisation keep the binding they were
+/// written with.
+fn associated_data(kind: UnlocksWith, kdf: &Kdf, normalization: Option<Normalization>) -> Vec<u8> {
+    let mut aad = format!(
         "dossier key file {FORMAT}/{}/{}/{}/{}/{}/{}",
         kind.name(),
         kdf.algorithm,
@@ -393,8 +484,37 @@ fn associated_data(kind: UnlocksWith, kdf: &Kdf) -> Vec<u8> {
         kdf.params.memory_kib,
         kdf.params.iterations,
         kdf.params.lanes
-    )
-    .into_bytes()
+    );
+    if normalization == Some(Normalization::Nfc) {
+        aad.push_str("/nfc");
+    }
+    aad.into_bytes()
+}
+
+/// A passphrase's composed form (NFC). Bytes that are not UTF-8 have no Unicode form and are
+/// taken as they are.
+fn nfc(passphrase: &[u8]) -> Zeroizing<Vec<u8>> {
+    normalised(passphrase, |text| {
+        ComposingNormalizerBorrowed::new_nfc()
+            .normalize(text)
+            .into_owned()
+    })
+}
+
+/// A passphrase's decomposed form (NFD): only for slots from before normalisation.
+fn nfd(passphrase: &[u8]) -> Zeroizing<Vec<u8>> {
+    normalised(passphrase, |text| {
+        DecomposingNormalizerBorrowed::new_nfd()
+            .normalize(text)
+            .into_owned()
+    })
+}
+
+fn normalised(passphrase: &[u8], form: impl Fn(&str) -> String) -> Zeroizing<Vec<u8>> {
+    match std::str::from_utf8(passphrase) {
+        Ok(text) => Zeroizing::new(form(text).into_bytes()),
+        Err(_) => Zeroizing::new(passphrase.to_vec()),
+    }
 }
 
 #[cfg(test)]
@@ -524,6 +644,102 @@ mod tests {
             KeyFile::path_in(Path::new("/data")),
             Path::new("/data/dossier.key")
         );
+    }
+
+    const COMPOSED: &str = "Caf\u{e9} cr\u{e8}me \u{1e69}"; // é, è, ṩ as one code point each
+    const DECOMPOSED: &str = "Cafe\u{301} cre\u{300}me s\u{323}\u{307}";
+
+    #[test]
+    fn a_passphrase_opens_in_either_unicode_form_whichever_it_was_made_with() {
+        assert_ne!(COMPOSED.as_bytes(), DECOMPOSED.as_bytes());
+        let recovery = RecoveryKey::generate().unwrap();
+        for made_with in [COMPOSED, DECOMPOSED] {
+            let master = MasterKey::generate().unwrap();
+            let file = KeyFile::create(&master, made_with.as_bytes(), &recovery, FAST).unwrap();
+            assert!(file.passphrase_slot_is_normalised());
+            assert!(
+                String::from_utf8(file.to_bytes())
+                    .unwrap()
+                    .contains("\"normalization\": \"nfc\"")
+            );
+            let read = KeyFile::from_bytes(&file.to_bytes(), Path::new("k")).unwrap();
+            for typed in [COMPOSED, DECOMPOSED] {
+                assert_eq!(
+                    read.unlock_with_passphrase(typed.as_bytes()).unwrap(),
+                    master
+                );
+            }
+            assert!(matches!(
+                read.unlock_with_passphrase("Cafe cre\u{300}me s\u{323}\u{307}".as_bytes()),
+                Err(EncryptionError::WrongPassphrase)
+            ));
+            let changed = read
+                .with_new_passphrase(&master, DECOMPOSED.as_bytes(), FAST)
+                .unwrap();
+            assert!(changed.passphrase_slot_is_normalised());
+            assert_eq!(
+                changed.unlock_with_passphrase(COMPOSED.as_bytes()).unwrap(),
+                master
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_file_from_before_normalisation_opens_in_either_form_and_is_upgraded() {
+        let master = MasterKey::generate().unwrap();
+        let recovery = RecoveryKey::generate().unwrap();
+        let new = KeyFile::create(&master, b"x", &recovery, FAST).unwrap();
+        for made_with in [COMPOSED, DECOMPOSED] {
+            let old = new
+                .with_passphrase_as_typed_for_tests(&master, made_with.as_bytes(), FAST)
+                .unwrap();
+            let text = String::from_utf8(old.to_bytes()).unwrap();
+            assert!(
+                !text.contains("normalization"),
+                "the old format: no such field"
+            );
+            let read = KeyFile::from_bytes(text.as_bytes(), Path::new("k")).unwrap();
+            assert!(!read.passphrase_slot_is_normalised());
+            for typed in [COMPOSED, DECOMPOSED] {
+                assert_eq!(
+                    read.unlock_with_passphrase(typed.as_bytes()).unwrap(),
+                    master
+                );
+            }
+            assert!(matches!(
+                read.unlock_with_passphrase(b"Cafe creme s"),
+                Err(EncryptionError::WrongPassphrase)
+            ));
+            // What `at_rest::unlock` does after such an unlock: the same passphrase, wrapped
+            // again, now in NFC.
+            let upgraded = read
+                .with_new_passphrase(&master, made_with.as_bytes(), FAST)
+                .unwrap();
+            assert!(upgraded.passphrase_slot_is_normalised());
+            for typed in [COMPOSED, DECOMPOSED] {
+                assert_eq!(
+                    upgraded.unlock_with_passphrase(typed.as_bytes()).unwrap(),
+                    master
+                );
+            }
+            assert_eq!(
+                upgraded.unlock_with_recovery_key(&recovery).unwrap(),
+                master
+            );
+        }
+    }
+
+    #[test]
+    fn the_normalisation_field_cannot_be_taken_off_a_slot() {
+        let (_, _, file) = made();
+        let text = String::from_utf8(file.to_bytes()).unwrap();
+        let stripped = text.replacen("\"normalization\": \"nfc\",", "", 1);
+        assert_ne!(stripped, text);
+        let read = KeyFile::from_bytes(stripped.as_bytes(), Path::new("k")).unwrap();
+        assert!(matches!(
+            read.unlock_with_passphrase(b"correct horse battery"),
+            Err(EncryptionError::WrongPassphrase)
+        ));
     }
 
     #[test]
