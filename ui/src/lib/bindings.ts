@@ -1422,7 +1422,10 @@ export type NoticePart = "languages" |
 /**  The notice names the language but no level: the usual working knowledge is read. */
 "languages_no_level" | "minimum_education" | "minimum_experience";
 
-/**  Where clicking a notification leads. */
+/**
+ *  Where clicking a notification leads. Read back by the process a hand-over starts, which
+ *  takes over the notifications already shown (the shell's `handover.rs`).
+ */
 export type NotificationTarget = {
 	kind: CountdownKind,
 	vacancyId: number | null,
