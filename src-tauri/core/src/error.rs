@@ -14,6 +14,25 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// What a refused file is, read from its content: the kind in words only, since a media type
+/// such as `application/x-executable` means nothing to the candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundFileType {
+    /// Nothing Dossier recognises.
+    Unknown,
+    Program,
+    Archive,
+    Sound,
+    Video,
+    /// A word processor's or spreadsheet's file: saving it as PDF first is the way in.
+    OfficeDocument,
+    EBook,
+    Font,
+    Text,
+    Other,
+}
+
 /// What is wrong with a field, as a code with its values; dates are ISO `YYYY-MM-DD`, country
 /// and language values are codes, so the UI writes them in the candidate's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -283,6 +302,37 @@ pub enum FieldProblem {
     /// Export `id` is running already.
     ExportRunning {
         id: u32,
+    },
+    /// A file offered to the vault holds nothing (0 bytes); `name` as the candidate's system
+    /// shows it.
+    FileEmpty {
+        name: String,
+    },
+    /// A file over the largest document the vault keeps; both sizes in KiB (the window takes
+    /// no 64-bit integers, and a file may pass 4 GiB).
+    FileTooLarge {
+        name: String,
+        size_kib: u32,
+        max_kib: u32,
+    },
+    /// A file whose content is no PDF or picture the vault keeps; `found` says what it is.
+    FileTypeNotKept {
+        name: String,
+        found: FoundFileType,
+    },
+    /// A folder offered as a file.
+    FileIsFolder {
+        name: String,
+    },
+    /// A device or a pipe offered as a file: nothing to keep.
+    FileNotOrdinary {
+        name: String,
+    },
+    /// A picture in a format the vault does not keep; `format` as its usual extension, upper
+    /// case ("HEIC", "GIF").
+    PictureFormatNotKept {
+        name: String,
+        format: String,
     },
     /// A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
     /// a code: the UI shows `message`.

@@ -1076,6 +1076,27 @@ export type FieldProblem =
 /**  Export `id` is running already. */
 { code: "export_running"; id: number } | 
 /**
+ *  A file offered to the vault holds nothing (0 bytes); `name` as the candidate's system
+ *  shows it.
+ */
+{ code: "file_empty"; name: string } | 
+/**
+ *  A file over the largest document the vault keeps; both sizes in KiB (the window takes
+ *  no 64-bit integers, and a file may pass 4 GiB).
+ */
+{ code: "file_too_large"; name: string; size_kib: number; max_kib: number } | 
+/**  A file whose content is no PDF or picture the vault keeps; `found` says what it is. */
+{ code: "file_type_not_kept"; name: string; found: FoundFileType } | 
+/**  A folder offered as a file. */
+{ code: "file_is_folder"; name: string } | 
+/**  A device or a pipe offered as a file: nothing to keep. */
+{ code: "file_not_ordinary"; name: string } | 
+/**
+ *  A picture in a format the vault does not keep; `format` as its usual extension, upper
+ *  case ("HEIC", "GIF").
+ */
+{ code: "picture_format_not_kept"; name: string; format: string } | 
+/**
  *  A sentence the core wrote for a single-field refusal (`Error::InvalidInput`), not yet
  *  a code: the UI shows `message`.
  */
@@ -1134,6 +1155,16 @@ export type FormTicks = {
 	entries: number[],
 };
 
+/**
+ *  What a refused file is, read from its content: the kind in words only, since a media type
+ *  such as `application/x-executable` means nothing to the candidate.
+ */
+export type FoundFileType = 
+/**  Nothing Dossier recognises. */
+"unknown" | "program" | "archive" | "sound" | "video" | 
+/**  A word processor's or spreadsheet's file: saving it as PDF first is the way in. */
+"office_document" | "e_book" | "font" | "text" | "other";
+
 /**  The outcome of setting a damaged database aside: where the old file now is, and the new store. */
 export type FreshStart = {
 	status: StoreStatus,
@@ -1151,7 +1182,12 @@ export type HourCycle = "h12" | "h24";
 export type HourStyle = "system" | "h24" | "h12";
 
 /**  One file of a batch, as the candidate sees it in the result list. */
-export type ImportOutcome = { outcome: "imported"; document: Document } | { outcome: "already_in_vault"; document: Document } | { outcome: "refused"; reason: RefusalReason; message: string };
+export type ImportOutcome = { outcome: "imported"; document: Document } | { outcome: "already_in_vault"; document: Document } | 
+/**
+ *  The window words `problem` when there is one, else `reason` with the system's own
+ *  `detail` (a read or write that failed); `message` is the English, for logs.
+ */
+{ outcome: "refused"; reason: RefusalReason; problem: FieldProblem | null; detail: string | null; message: string };
 
 /**  Progress of a batch, for a progress bar. Byte counts are `f64` because a batch may pass 4 GiB. */
 export type ImportProgress = {

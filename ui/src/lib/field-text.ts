@@ -4,7 +4,7 @@
 // English `message`.
 import type { FieldError, FieldProblem, Stage } from './bindings';
 import { isolated } from './isolate';
-import { calendarDay, locale, t, type MessageKey } from './i18n.svelte';
+import { calendarDay, fileSize, locale, t, type MessageKey } from './i18n.svelte';
 
 // One key per code; `satisfies` makes `npm run check` fail when the core gains a code the
 // catalogue does not word (or the key is missing from the English file).
@@ -90,6 +90,12 @@ const KEYS = {
   restore_journal_strange: 'refusal.restore_journal_strange',
   database_not_damaged: 'refusal.database_not_damaged',
   export_running: 'refusal.export_running',
+  file_empty: 'refusal.file_empty',
+  file_too_large: 'refusal.file_too_large',
+  file_type_not_kept: 'refusal.file_type_not_kept',
+  file_is_folder: 'refusal.file_is_folder',
+  file_not_ordinary: 'refusal.file_not_ordinary',
+  picture_format_not_kept: 'refusal.picture_format_not_kept',
   untranslated: null,
 } as const satisfies Record<FieldProblem['code'], MessageKey | null>;
 
@@ -175,7 +181,20 @@ function values(problem: FieldProblem): Record<string, string | number> {
     case 'restore_journal_unreadable':
       return { path: isolated(problem.path) };
     case 'not_text_or_html':
+    case 'file_empty':
+    case 'file_is_folder':
+    case 'file_not_ordinary':
       return { name: isolated(problem.name) };
+    case 'file_too_large':
+      return {
+        name: isolated(problem.name),
+        size: fileSize(problem.size_kib * 1024),
+        max: fileSize(problem.max_kib * 1024),
+      };
+    case 'file_type_not_kept':
+      return { name: isolated(problem.name), found: t(`refusal.found.${problem.found}`) };
+    case 'picture_format_not_kept':
+      return { name: isolated(problem.name), format: isolated(problem.format) };
     case 'address_user_info':
       return { host: isolated(problem.host) };
     case 'stored_damaged':

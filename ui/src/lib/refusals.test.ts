@@ -25,7 +25,9 @@ describe('refusals worded from the catalogue', () => {
       const text = fieldErrorText({ message: 'fallback', problem });
       expect(text, problem.code).not.toMatch(/\{\{|fallback|refusal\./);
       // Kind and entry codes are named, not shown; every other value appears as sent.
-      for (const value of values(problem).filter((v) => !['identity', 'education'].includes(v)))
+      for (const value of values(problem).filter(
+        (v) => !['identity', 'education', 'program', 'unknown', 'office_document'].includes(v),
+      ))
         expect(text, problem.code).toContain(value);
     }
     expect(

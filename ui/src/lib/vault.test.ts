@@ -119,7 +119,13 @@ describe('vault', () => {
       {
         path: '/c',
         originalName: 'cv.pdf',
-        outcome: { outcome: 'refused', reason: 'unsupported_type', message: '“cv.pdf”: a program' },
+        outcome: {
+          outcome: 'refused',
+          reason: 'unsupported_type',
+          problem: { code: 'file_type_not_kept', name: 'cv.pdf', found: 'program' },
+          detail: null,
+          message: '“cv.pdf”: FileTypeNotKept',
+        },
       },
       { path: '/d', originalName: 'd.pdf', outcome: { outcome: 'imported', document: doc } },
     ] satisfies BatchItem[];

@@ -105,7 +105,9 @@ describe('the vault', () => {
           outcome: {
             outcome: 'refused',
             reason: 'unsupported_type',
-            message: '“cv.pdf”: this is a program (application/x-executable).',
+            problem: { code: 'file_type_not_kept', name: 'cv.pdf', found: 'program' },
+            detail: null,
+            message: '“cv.pdf”: FileTypeNotKept',
           },
         },
       ],
@@ -117,7 +119,10 @@ describe('the vault', () => {
     const results = await screen.findAllByTestId('import-result');
     expect(results.map((r) => r.dataset.outcome)).toEqual(['imported', 'refused']);
     expect(results[1]!.textContent).toContain('cv.pdf');
-    expect(screen.getByTestId('refusal').textContent).toContain('“cv.pdf”');
+    // Worded from the core's code, not its English message.
+    expect(screen.getByTestId('refusal').textContent).toBe(
+      '“\u2068cv.pdf\u2069” is a program. Dossier keeps PDF, JPEG, PNG, WebP and TIFF files, and reads the type from the content, not from the name.',
+    );
     expect(screen.getByTestId('import-summary').textContent).toBe('1 added · 1 refused');
   });
 

@@ -5,7 +5,7 @@ use super::model::{Document, DocumentKind, MediaType};
 use super::objects::{self, COPY_BUFFER_BYTES, Placed, TempObject};
 use super::rows::{self, MAX_TITLE_CHARS, NewDocument};
 use super::{MAX_DOCUMENT_BYTES, Vault};
-use crate::error::IoOp;
+use crate::error::{FieldProblem, FoundFileType, IoOp};
 use crate::store::Store;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -68,8 +68,12 @@ pub enum ImportOutcome {
     AlreadyInVault {
         document: Document,
     },
+    /// The window words `problem` when there is one, else `reason` with the system's own
+    /// `detail` (a read or write that failed); `message` is the English, for logs.
     Refused {
         reason: RefusalReason,
+        problem: Option<FieldProblem>,
+        detail: Option<String>,
         message: String,
     },
 }
@@ -106,6 +110,14 @@ impl Refusal {
 
     fn not_saved(error: Error) -> Refusal {
         Refusal::new(RefusalReason::NotSaved, error)
+    }
+
+    /// The system's own words for a read or write that failed.
+    fn detail(&self) -> Option<String> {
+        match &self.error {
+            Error::Io { source, .. } => Some(source.to_string()),
+            _ => None,
+        }
     }
 }
 
@@ -215,6 +227,8 @@ impl Vault {
                 }) => ImportOutcome::AlreadyInVault { document },
                 Err(refusal) => ImportOutcome::Refused {
                     reason: refusal.reason,
+                    problem: refusal.error.field_problem().cloned(),
+                    detail: refusal.detail(),
                     message: refusal.error.to_string(),
                 },
             };
@@ -244,14 +258,14 @@ impl Vault {
             return Err(refuse(
                 RefusalReason::Unreadable,
                 &name,
-                "this is a folder, not a file; choose the files inside it",
+                FieldProblem::FileIsFolder { name: name.clone() },
             ));
         }
         if !meta.is_file() {
             return Err(refuse(
                 RefusalReason::Unreadable,
                 &name,
-                "this is not an ordinary file (a device or a pipe), so it cannot be kept",
+                FieldProblem::FileNotOrdinary { name: name.clone() },
             ));
         }
         if meta.len() == 0 {
@@ -284,8 +298,10 @@ impl Vault {
             name: original_name,
             known,
         } = incoming;
+        // A name-less stream (dropped data) is named by the window's list row, not by words
+        // of ours in one language.
         let name = if original_name.trim().is_empty() {
-            "unnamed file"
+            "…"
         } else {
             original_name
         };
@@ -305,12 +321,7 @@ impl Vault {
         }
         let media = match known {
             Some(media) => media,
-            None => sniff(&buf[..head]).map_err(|found| {
-                Refusal::new(
-                    RefusalReason::UnsupportedType,
-                    Error::invalid(quoted(name), unsupported_reason(found)),
-                )
-            })?,
+            None => sniff(&buf[..head]).map_err(|found| not_kept(name, found))?,
         };
 
         let not_saved =
@@ -445,47 +456,58 @@ fn sniff(head: &[u8]) -> Result<MediaType, Option<infer::Type>> {
         .ok_or(found)
 }
 
-fn unsupported_reason(found: Option<infer::Type>) -> String {
-    let accepted = "Dossier keeps PDF, JPEG, PNG, WebP and TIFF files, and reads the type from the content, not from the name";
-    let Some(t) = found else {
-        return format!("the content is not a PDF or a picture Dossier recognises. {accepted}.");
-    };
+/// The refusal of a file whose content is not one the vault keeps.
+fn not_kept(name: &str, found: Option<infer::Type>) -> Refusal {
     use infer::MatcherType as M;
-    let picture;
-    let what = match t.matcher_type() {
-        M::App => "a program",
-        M::Archive => "an archive",
-        M::Audio => "a sound file",
-        M::Video => "a video",
-        M::Doc => "an office document (save it as PDF first)",
-        M::Book => "an e-book",
-        M::Font => "a font",
-        M::Image => {
-            picture = format!(
-                "a {} picture, a format Dossier does not keep (convert it to PNG or JPEG)",
-                t.extension().to_uppercase()
+    let what = match found.map(|t| t.matcher_type()) {
+        None => FoundFileType::Unknown,
+        Some(M::Image) => {
+            let format = found
+                .map(|t| t.extension().to_uppercase())
+                .unwrap_or_default();
+            return refuse(
+                RefusalReason::UnsupportedType,
+                name,
+                FieldProblem::PictureFormatNotKept {
+                    name: name.to_string(),
+                    format,
+                },
             );
-            picture.as_str()
         }
-        M::Text => "a text or web file",
-        M::Custom => "a file of another type",
+        Some(M::App) => FoundFileType::Program,
+        Some(M::Archive) => FoundFileType::Archive,
+        Some(M::Audio) => FoundFileType::Sound,
+        Some(M::Video) => FoundFileType::Video,
+        Some(M::Doc) => FoundFileType::OfficeDocument,
+        Some(M::Book) => FoundFileType::EBook,
+        Some(M::Font) => FoundFileType::Font,
+        Some(M::Text) => FoundFileType::Text,
+        Some(M::Custom) => FoundFileType::Other,
     };
-    // The kind in words only: a media type such as `application/x-executable` means nothing
-    // to the candidate.
-    format!("this is {what}. {accepted}.")
+    refuse(
+        RefusalReason::UnsupportedType,
+        name,
+        FieldProblem::FileTypeNotKept {
+            name: name.to_string(),
+            found: what,
+        },
+    )
 }
 
-fn refuse(reason: RefusalReason, name: &str, why: &str) -> Refusal {
-    let name = quoted(name);
-    let sentence = format!("{name}: {why}");
-    Refusal::new(reason, Error::invalid(name, sentence))
+/// A refusal the window words from `problem`; the code and the name are kept in the English
+/// message, for logs only.
+fn refuse(reason: RefusalReason, name: &str, problem: FieldProblem) -> Refusal {
+    let message = format!("{}: {problem:?}", quoted(name));
+    Refusal::new(reason, Error::field("file", problem, message))
 }
 
 fn empty(name: &str) -> Refusal {
     refuse(
         RefusalReason::Empty,
         name,
-        "the file is empty (0 bytes), so there is nothing to keep",
+        FieldProblem::FileEmpty {
+            name: name.to_string(),
+        },
     )
 }
 
@@ -493,11 +515,11 @@ fn too_large(name: &str, size: u64) -> Refusal {
     refuse(
         RefusalReason::TooLarge,
         name,
-        &format!(
-            "the file is {:.1} MB; Dossier keeps documents up to {} MB. Scan it at a lower resolution or split it",
-            size as f64 / 1_048_576.0,
-            MAX_DOCUMENT_BYTES / 1_048_576
-        ),
+        FieldProblem::FileTooLarge {
+            name: name.to_string(),
+            size_kib: u32::try_from(size.div_ceil(1024)).unwrap_or(u32::MAX),
+            max_kib: MAX_DOCUMENT_BYTES / 1024,
+        },
     )
 }
 
@@ -560,9 +582,13 @@ mod tests {
         assert_eq!(sniff(b"II*\0\x08\0\0\0\0\0\0\0"), Ok(MediaType::Tiff));
         assert_eq!(sniff(b"MM\0*\0\0\0\x08\0\0\0\0"), Ok(MediaType::Tiff));
         let gif = sniff(b"GIF89a....").unwrap_err().unwrap();
-        let reason = unsupported_reason(Some(gif));
-        assert!(reason.contains("a GIF picture"), "{reason}");
-        assert!(!reason.contains("image/gif"), "{reason}");
+        assert_eq!(
+            Error::from(not_kept("anim.gif", Some(gif))).field_problem(),
+            Some(&FieldProblem::PictureFormatNotKept {
+                name: "anim.gif".into(),
+                format: "GIF".into()
+            })
+        );
         assert!(sniff(b"just some words").unwrap_err().is_none());
         // A saved page is kept only as a notice's own copy, never imported as a document.
         let page = sniff(b"<!DOCTYPE html><html><body>x</body></html>").unwrap_err();
