@@ -530,9 +530,8 @@ fn certificate_reasons_read_in_arabic_with_real_plurals_and_isolated_names() {
         origin[0].reason,
         "بلد الأصل: تلزم دائمًا صحيفة سوابق قضائية صادرة عنه."
     );
-    // Three stays: Arabic's "few" form. (Days past 100 are not tested in "few" or "many":
-    // intl_pluralrules 7.0.2 reads Arabic's `n % 100` rules as the whole number, so 403 days
-    // come out as "other"; CLDR says "few".)
+    // Three stays: Arabic's "few" form; 543 days: "many", as CLDR reads `n % 100` (Fluent's
+    // own plural rules once read the whole number and wrote "other").
     let few = [
         lived("DE", date(2021, 1, 1), Some(date(2021, 7, 1))),
         lived("DE", date(2022, 1, 1), Some(date(2022, 7, 1))),
@@ -541,9 +540,18 @@ fn certificate_reasons_read_in_arabic_with_real_plurals_and_isolated_names() {
     let germany = &crc_required_countries(None, &few, on(), ar())[0];
     assert_eq!(germany.days_in_window, 543);
     assert!(
-        unmarked(&germany.reason).contains("موزعة على 3 فترات خلال السنوات الخمس"),
+        unmarked(&germany.reason).contains("543 يومًا موزعة على 3 فترات خلال السنوات الخمس"),
         "{}",
         germany.reason
+    );
+    // 403 days in one stay: "few" (403 % 100 = 3).
+    let year = [lived("AT", date(2022, 1, 1), Some(date(2023, 2, 8)))];
+    let austria = &crc_required_countries(None, &year, on(), ar())[0];
+    assert_eq!(austria.days_in_window, 403);
+    assert!(
+        unmarked(&austria.reason).contains("بلغت الإقامة فيه 403 أيام خلال"),
+        "{}",
+        austria.reason
     );
     let stays = [
         lived("PT", date(2021, 1, 1), Some(date(2021, 7, 20))),

@@ -15,7 +15,7 @@ clock-12h = { $time } { $half ->
 }
 
 ## الوقت المتبقي.
-when-minutes = { $count ->
+when-minutes = { PLURAL($count) ->
     [zero] بعد { $count } دقيقة
     [one] بعد دقيقة واحدة
     [two] بعد دقيقتين
@@ -23,7 +23,7 @@ when-minutes = { $count ->
     [many] بعد { $count } دقيقةً
    *[other] بعد { $count } دقيقة
 }
-when-hours = { $count ->
+when-hours = { PLURAL($count) ->
     [zero] بعد { $count } ساعة
     [one] بعد ساعة واحدة
     [two] بعد ساعتين
@@ -35,7 +35,7 @@ when-today = اليوم
 when-today-at = اليوم الساعة { $time } بتوقيت { $place }
 when-tomorrow = غدًا
 when-tomorrow-at = غدًا الساعة { $time } بتوقيت { $place }
-when-days = { $count ->
+when-days = { PLURAL($count) ->
     [zero] بعد { $count } يوم
     [one] بعد يوم واحد
     [two] بعد يومين
@@ -75,7 +75,7 @@ interview-soon-body = مقابلة { $mode } لـ { $quoted }، يوم { $moment
 interview-started-title = بدأت المقابلة: { $name }
 interview-started-body = جرت المقابلة { $mode } لـ { $quoted } يوم { $moment }.
 interview-place = المكان: { $place }
-summary-title = { $count ->
+summary-title = { PLURAL($count) ->
     [zero] لا تذكيرات من Dossier
     [one] تذكير واحد من Dossier
     [two] تذكيران من Dossier
@@ -188,10 +188,10 @@ tray-item = { $item ->
 tray-next = التذكير التالي في { $when }: { $title }
 
 ## تذكيرات تظهر وDossier مقفل: نوعها وموعدها، دون ما تتعلق به.
-locked-when = { $days ->
-    [0] اليوم
-    [1] غدًا
-    [2] بعد يومين
+locked-when = { PLURAL($days) ->
+    [zero] اليوم
+    [one] غدًا
+    [two] بعد يومين
     [few] بعد { $days } أيام
     [many] بعد { $days } يومًا
    *[other] بعد { $days } يوم
@@ -204,7 +204,7 @@ locked-reminder-title = { $kind ->
    *[roster] ينتهي قيد في قائمة احتياطية { $when }
 }
 locked-reminder-body = افتح قفل Dossier لرؤيته.
-locked-summary-title = { $count ->
+locked-summary-title = { PLURAL($count) ->
     [zero] لا تذكيرات
     [one] حان تذكير واحد
     [two] حان تذكيران
@@ -247,7 +247,7 @@ checklist-official-proof = لا تُحتسب إلا الخبرة المدعوم�
 checklist-no-origin = يلزم دائمًا تقديم صحيفة سوابق قضائية من بلد الأصل، ولا يذكر ملفك الشخصي هذا البلد. أضفه إلى ملفك الشخصي.
 checklist-notice-asks = يطلب إعلان الوظيفة هذه الوثيقة ({ $kind }).
 checklist-meeting-rules = المستوفون للقواعد: { $names }.
-checklist-ready = { $count ->
+checklist-ready = { PLURAL($count) ->
     [zero] كل ما يطلبه الإنتربول من المرشح المختار جاهز.
     [one] كل ما يطلبه الإنتربول من المرشح المختار جاهز: وثيقة واحدة.
     [two] كل ما يطلبه الإنتربول من المرشح المختار جاهز: وثيقتان.
@@ -255,21 +255,21 @@ checklist-ready = { $count ->
     [many] كل ما يطلبه الإنتربول من المرشح المختار جاهز: { $count } وثيقة.
    *[other] كل ما يطلبه الإنتربول من المرشح المختار جاهز: { $count } وثيقة.
 }
-checklist-not-ready = { $total ->
+checklist-not-ready = { PLURAL($total) ->
     [one] الجاهز { $satisfied } من وثيقة واحدة؛ { $problems }.
     [two] الجاهز { $satisfied } من وثيقتين؛ { $problems }.
     [few] الجاهز { $satisfied } من { $total } وثائق؛ { $problems }.
     [many] الجاهز { $satisfied } من { $total } وثيقة؛ { $problems }.
    *[other] الجاهز { $satisfied } من { $total } وثيقة؛ { $problems }.
 }
-checklist-missing = { $count ->
+checklist-missing = { PLURAL($count) ->
     [one] تنقص وثيقة واحدة
     [two] تنقص وثيقتان
     [few] تنقص { $count } وثائق
     [many] تنقص { $count } وثيقة
    *[other] تنقص { $count } وثيقة
 }
-checklist-stale = { $count ->
+checklist-stale = { PLURAL($count) ->
     [one] وثيقة واحدة منتهية الصلاحية
     [two] وثيقتان منتهيتا الصلاحية
     [few] { $count } وثائق منتهية الصلاحية
@@ -278,7 +278,7 @@ checklist-stale = { $count ->
 }
 
 ## Criminal record certificates: why a country is asked for, and what the vault holds.
-crc-days = { $count ->
+crc-days = { PLURAL($count) ->
     [zero] { $count } يوم
     [one] يومًا واحدًا
     [two] يومين
@@ -286,7 +286,7 @@ crc-days = { $count ->
     [many] { $count } يومًا
    *[other] { $count } يوم
 }
-crc-stays = { $count ->
+crc-stays = { PLURAL($count) ->
     [zero] { $count } فترة
     [one] فترة واحدة
     [two] فترتين
@@ -300,12 +300,12 @@ crc-origin-lived-stays = بلد الأصل، وقد بلغت الإقامة في
 crc-lived = بلغت الإقامة فيه { $days } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
 crc-lived-stays = بلغت الإقامة فيه { $days } موزعة على { $stays } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
 crc-missing = لا توجد في الخزنة صحيفة سوابق قضائية صادرة عن هذا البلد: { $country }.
-crc-incomplete = { $count ->
+crc-incomplete = { PLURAL($count) ->
     [one] لا يذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي يُحتسب.
    *[other] لا تذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي تُحتسب.
 }
-crc-left = { $count ->
-    [0] اليوم هو آخر يوم في صلاحيتها
+crc-left = { PLURAL($count) ->
+    [zero] اليوم هو آخر يوم في صلاحيتها
     [one] بقي يوم واحد
     [two] بقي يومان
     [few] بقيت { $count } أيام
@@ -316,7 +316,7 @@ crc-covered = مستوفاة بـ { $title }، الصادرة يوم { $issued }
 crc-stale = أحدث صحيفة صادرة عن هذا البلد ({ $country })، وهي { $title }، صدرت يوم { $issued } وكانت تُحتسب حتى { $until }؛ ويطلب الإنتربول صحيفة صادرة خلال الأشهر الـ { $months } الماضية. اطلب صحيفة جديدة.
 
 ## Professional references against INTERPOL's rules.
-references-meet = { $passing ->
+references-meet = { PLURAL($passing) ->
     [zero] لا يستوفي أي مرجع قواعد الإنتربول؛ ويلزم { $needed }.
     [one] يستوفي مرجع واحد قواعد الإنتربول؛ ويلزم { $needed }.
     [two] يستوفي مرجعان قواعد الإنتربول؛ ويلزم { $needed }.
@@ -324,7 +324,7 @@ references-meet = { $passing ->
     [many] يستوفي { $passing } مرجعًا قواعد الإنتربول؛ ويلزم { $needed }.
    *[other] يستوفي { $passing } مرجع قواعد الإنتربول؛ ويلزم { $needed }.
 }
-references-could-count = { $count ->
+references-could-count = { PLURAL($count) ->
     [one] قد يُحتسب مرجع آخر متى سُجلت البيانات الناقصة.
     [two] قد يُحتسب مرجعان آخران متى سُجلت البيانات الناقصة.
     [few] قد تُحتسب { $count } مراجع أخرى متى سُجلت البيانات الناقصة.

@@ -17,11 +17,11 @@ clock-12h = { $time } { $half ->
 }
 
 ## Time left, as the Dashboard says it.
-when-minutes = in { $count } { $count ->
+when-minutes = in { $count } { PLURAL($count) ->
     [one] minute
    *[other] minutes
 }
-when-hours = in { $count } { $count ->
+when-hours = in { $count } { PLURAL($count) ->
     [one] hour
    *[other] hours
 }
@@ -217,11 +217,11 @@ checklist-official-proof = Only experience backed by official proof (a salary sl
 checklist-no-origin = A certificate from your country of origin is always needed, and your profile does not say which country that is. Add it to your profile.
 checklist-notice-asks = The notice asks for a { $kind }.
 checklist-meeting-rules = Meeting the rules: { $names }.
-checklist-ready = { $count ->
+checklist-ready = { PLURAL($count) ->
     [one] Everything INTERPOL asks a selected candidate for is ready: { $count } item.
    *[other] Everything INTERPOL asks a selected candidate for is ready: { $count } items.
 }
-checklist-not-ready = { $total ->
+checklist-not-ready = { PLURAL($total) ->
     [one] { $satisfied } of { $total } item ready; { $problems }.
    *[other] { $satisfied } of { $total } items ready; { $problems }.
 }
@@ -229,11 +229,11 @@ checklist-missing = { $count } missing
 checklist-stale = { $count } out of date
 
 ## Criminal record certificates: why a country is asked for, and what the vault holds.
-crc-days = { $count ->
+crc-days = { PLURAL($count) ->
     [one] { $count } day
    *[other] { $count } days
 }
-crc-stays = { $count ->
+crc-stays = { PLURAL($count) ->
     [one] { $count } stay
    *[other] { $count } stays
 }
@@ -243,24 +243,26 @@ crc-origin-lived-stays = Country of origin, and lived there { $days } over { $st
 crc-lived = Lived there { $days } in the five years from { $from } to { $to }, more than one year.
 crc-lived-stays = Lived there { $days } over { $stays } in the five years from { $from } to { $to }, more than one year.
 crc-missing = No criminal record certificate from { $country } is in the vault.
-crc-incomplete = { $count ->
+crc-incomplete = { PLURAL($count) ->
     [one] { $titles } has no issuing country or issue date; fill them in so it can count.
    *[other] { $titles } have no issuing country or issue date; fill them in so they can count.
 }
 crc-left = { $count ->
     [0] today is its last valid day
-    [one] { $count } day left
-   *[other] { $count } days left
+   *[other] { PLURAL($count) ->
+        [one] { $count } day left
+       *[other] { $count } days left
+    }
 }
 crc-covered = Covered by { $title }, issued { $issued }, valid until { $until }: { $left }.
 crc-stale = The newest certificate from { $country }, { $title }, was issued { $issued } and counted until { $until }; INTERPOL asks for one issued in the past { $months } months. Request a new one.
 
 ## Professional references against INTERPOL's rules.
-references-meet = { $passing ->
+references-meet = { PLURAL($passing) ->
     [one] { $passing } reference meets INTERPOL's rules; { $needed } are needed.
    *[other] { $passing } references meet INTERPOL's rules; { $needed } are needed.
 }
-references-could-count = { $count ->
+references-could-count = { PLURAL($count) ->
     [one] { $count } more could count once the missing facts are recorded.
    *[other] { $count } more could count once the missing facts are recorded.
 }

@@ -15,11 +15,11 @@ clock-12h = { $time } { $half ->
 }
 
 ## Tiempo restante.
-when-minutes = en { $count } { $count ->
+when-minutes = en { $count } { PLURAL($count) ->
     [one] minuto
    *[other] minutos
 }
-when-hours = en { $count } { $count ->
+when-hours = en { $count } { PLURAL($count) ->
     [one] hora
    *[other] horas
 }
@@ -60,7 +60,7 @@ interview-soon-body = Entrevista { $mode } para { $quoted }, el { $moment }.
 interview-started-title = Entrevista comenzada: { $name }
 interview-started-body = La entrevista { $mode } para { $quoted } tuvo lugar el { $moment }.
 interview-place = Lugar: { $place }
-summary-title = { $count ->
+summary-title = { PLURAL($count) ->
     [one] { $count } recordatorio de Dossier
    *[other] { $count } recordatorios de Dossier
 }
@@ -218,29 +218,29 @@ checklist-official-proof = Solo se tiene en cuenta la experiencia respaldada por
 checklist-no-origin = Siempre se necesita un certificado de su país de origen, y su perfil no indica cuál es. Añádalo a su perfil.
 checklist-notice-asks = El anuncio de vacante pide este documento ({ $kind }).
 checklist-meeting-rules = Cumplen las normas: { $names }.
-checklist-ready = { $count ->
+checklist-ready = { PLURAL($count) ->
     [one] Todo lo que INTERPOL pide a un candidato seleccionado está listo: { $count } documento.
    *[other] Todo lo que INTERPOL pide a un candidato seleccionado está listo: { $count } documentos.
 }
-checklist-not-ready = { $total ->
+checklist-not-ready = { PLURAL($total) ->
     [one] { $satisfied } de { $total } documento listo; { $problems }.
    *[other] { $satisfied } de { $total } documentos listos; { $problems }.
 }
-checklist-missing = { $count ->
+checklist-missing = { PLURAL($count) ->
     [one] { $count } falta
    *[other] { $count } faltan
 }
-checklist-stale = { $count ->
+checklist-stale = { PLURAL($count) ->
     [one] { $count } vencido
    *[other] { $count } vencidos
 }
 
 ## Criminal record certificates: why a country is asked for, and what the vault holds.
-crc-days = { $count ->
+crc-days = { PLURAL($count) ->
     [one] { $count } día
    *[other] { $count } días
 }
-crc-stays = { $count ->
+crc-stays = { PLURAL($count) ->
     [one] { $count } estancia
    *[other] { $count } estancias
 }
@@ -250,24 +250,26 @@ crc-origin-lived-stays = País de origen, donde además vivió { $days } en { $s
 crc-lived = Vivió allí { $days } en los cinco años del { $from } al { $to }, más de un año.
 crc-lived-stays = Vivió allí { $days } en { $stays } en los cinco años del { $from } al { $to }, más de un año.
 crc-missing = La caja fuerte no contiene ningún certificado de antecedentes penales de este país: { $country }.
-crc-incomplete = { $count ->
+crc-incomplete = { PLURAL($count) ->
     [one] A { $titles } le falta el país o la fecha de expedición; complételos para que pueda contar.
    *[other] A { $titles } les falta el país o la fecha de expedición; complételos para que puedan contar.
 }
 crc-left = { $count ->
     [0] hoy es su último día de validez
-    [one] queda { $count } día
-   *[other] quedan { $count } días
+   *[other] { PLURAL($count) ->
+        [one] queda { $count } día
+       *[other] quedan { $count } días
+    }
 }
 crc-covered = Cubierto por { $title }, expedido el { $issued }, válido hasta el { $until }: { $left }.
 crc-stale = El certificado más reciente de este país ({ $country }), { $title }, se expidió el { $issued } y contaba hasta el { $until }; INTERPOL pide uno expedido en los últimos { $months } meses. Solicite uno nuevo.
 
 ## Professional references against INTERPOL's rules.
-references-meet = { $passing ->
+references-meet = { PLURAL($passing) ->
     [one] { $passing } referencia cumple las normas de INTERPOL; se necesitan { $needed }.
    *[other] { $passing } referencias cumplen las normas de INTERPOL; se necesitan { $needed }.
 }
-references-could-count = { $count ->
+references-could-count = { PLURAL($count) ->
     [one] { $count } más podría contar cuando se registren los datos que faltan.
    *[other] { $count } más podrían contar cuando se registren los datos que faltan.
 }

@@ -15,11 +15,11 @@ clock-12h = { $time } { $half ->
 }
 
 ## Temps restant.
-when-minutes = dans { $count } { $count ->
+when-minutes = dans { $count } { PLURAL($count) ->
     [one] minute
    *[other] minutes
 }
-when-hours = dans { $count } { $count ->
+when-hours = dans { $count } { PLURAL($count) ->
     [one] heure
    *[other] heures
 }
@@ -60,7 +60,7 @@ interview-soon-body = Entretien { $mode } pour { $quoted }, le { $moment }.
 interview-started-title = Entretien commencé : { $name }
 interview-started-body = L’entretien { $mode } pour { $quoted } a eu lieu le { $moment }.
 interview-place = Lieu : { $place }
-summary-title = { $count ->
+summary-title = { PLURAL($count) ->
     [one] { $count } rappel de Dossier
    *[other] { $count } rappels de Dossier
 }
@@ -218,29 +218,29 @@ checklist-official-proof = Seule l’expérience attestée par un justificatif o
 checklist-no-origin = Un extrait de casier judiciaire de votre pays d’origine est toujours demandé, et votre profil n’indique pas quel est ce pays. Ajoutez-le à votre profil.
 checklist-notice-asks = L’avis de vacance demande ce document ({ $kind }).
 checklist-meeting-rules = Conformes aux règles : { $names }.
-checklist-ready = { $count ->
+checklist-ready = { PLURAL($count) ->
     [one] Tout ce qu’INTERPOL demande à un candidat retenu est prêt : { $count } pièce.
    *[other] Tout ce qu’INTERPOL demande à un candidat retenu est prêt : { $count } pièces.
 }
-checklist-not-ready = { $satisfied ->
+checklist-not-ready = { PLURAL($satisfied) ->
     [one] { $satisfied } pièce prête sur { $total } ; { $problems }.
    *[other] { $satisfied } pièces prêtes sur { $total } ; { $problems }.
 }
-checklist-missing = { $count ->
+checklist-missing = { PLURAL($count) ->
     [one] { $count } manquante
    *[other] { $count } manquantes
 }
-checklist-stale = { $count ->
+checklist-stale = { PLURAL($count) ->
     [one] { $count } périmée
    *[other] { $count } périmées
 }
 
 ## Criminal record certificates: why a country is asked for, and what the vault holds.
-crc-days = { $count ->
+crc-days = { PLURAL($count) ->
     [one] { $count } jour
    *[other] { $count } jours
 }
-crc-stays = { $count ->
+crc-stays = { PLURAL($count) ->
     [one] { $count } séjour
    *[other] { $count } séjours
 }
@@ -250,24 +250,26 @@ crc-origin-lived-stays = Pays d’origine, où vous avez aussi vécu { $days } e
 crc-lived = Vous y avez vécu { $days } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
 crc-lived-stays = Vous y avez vécu { $days } en { $stays } au cours des cinq années du { $from } au { $to }, soit plus d’un an.
 crc-missing = Le coffre-fort ne contient aucun extrait de casier judiciaire délivré par ce pays : { $country }.
-crc-incomplete = { $count ->
+crc-incomplete = { PLURAL($count) ->
     [one] Il manque à { $titles } le pays de délivrance ou la date de délivrance ; complétez-les pour qu’il puisse compter.
    *[other] Il manque à { $titles } le pays de délivrance ou la date de délivrance ; complétez-les pour qu’ils puissent compter.
 }
 crc-left = { $count ->
     [0] c’est aujourd’hui son dernier jour de validité
-    [one] encore { $count } jour
-   *[other] encore { $count } jours
+   *[other] { PLURAL($count) ->
+        [one] encore { $count } jour
+       *[other] encore { $count } jours
+    }
 }
 crc-covered = Couvert par { $title }, délivré le { $issued }, valable jusqu’au { $until } : { $left }.
 crc-stale = Le plus récent extrait délivré par ce pays ({ $country }), { $title }, date du { $issued } et comptait jusqu’au { $until } ; INTERPOL demande un extrait délivré au cours des { $months } derniers mois. Demandez-en un nouveau.
 
 ## Professional references against INTERPOL's rules.
-references-meet = { $passing ->
+references-meet = { PLURAL($passing) ->
     [one] { $passing } référence répond aux règles d’INTERPOL ; il en faut { $needed }.
    *[other] { $passing } références répondent aux règles d’INTERPOL ; il en faut { $needed }.
 }
-references-could-count = { $count ->
+references-could-count = { PLURAL($count) ->
     [one] { $count } autre pourrait compter une fois les informations manquantes renseignées.
    *[other] { $count } autres pourraient compter une fois les informations manquantes renseignées.
 }

@@ -6,8 +6,11 @@
 //! the binary; the UI's words live in its own catalogue (`ui/src/locales`).
 //!
 //! Decisions, and why:
-//! - **Fluent** (Project Fluent, `fluent-bundle`): plural rules come from CLDR
-//!   (`intl_pluralrules`), so Arabic's six forms are selectors in the catalogue, not code.
+//! - **Fluent** (Project Fluent, `fluent-bundle`): Arabic's six forms are selectors in the
+//!   catalogue, not code. A count is selected through `PLURAL($n)`, which names its CLDR
+//!   category with ICU4X's `icu_plurals`, never on the bare number: Fluent's own plural crate
+//!   (`intl_pluralrules` 7) gets Arabic wrong above 100 (103 is "few" in CLDR, "other" there).
+//!   A bare number is only selected on for exact values (`[0]`); a test guards both.
 //! - **Typed ids**: every message is a [`Msg`]; a test fails when one is missing in any language
 //!   or names other variables than English does, so a gap fails a test, not a candidate.
 //! - **Parsed on first use, per language**: a bundle is parsed the first time its language is
@@ -231,10 +234,45 @@ fn bundle(language: DisplayLanguage, isolating: bool) -> &'static Bundle {
             .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         bundle.set_use_isolating(isolating);
+        // Registered once on a fresh bundle, so the id cannot be taken already. The rules are
+        // looked up in the compiled data on each call: ICU4X's data is not `Sync` without its
+        // `sync` feature, and a text selects on a count a few times at most.
+        let _ = bundle.add_function("PLURAL", move |positional, _named| {
+            plural(plural_rules(language).as_ref(), positional)
+        });
         // A message the catalogue defines twice keeps its first form; the catalogue test
         // rejects duplicates, so this never drops a word in practice.
         let _ = bundle.add_resource(resource);
         bundle
+    })
+}
+
+fn plural_rules(language: DisplayLanguage) -> Option<icu_plurals::PluralRules> {
+    let locale: icu_locale_core::Locale = language.tag().parse().ok()?;
+    icu_plurals::PluralRules::try_new_cardinal((&locale).into()).ok()
+}
+
+/// `PLURAL($n)`: the CLDR cardinal category of `$n` ("zero" … "other"), as a string the
+/// catalogue's variant keys match. Anything but a number falls to the default variant.
+fn plural<'a>(
+    rules: Option<&icu_plurals::PluralRules>,
+    positional: &[FluentValue<'a>],
+) -> FluentValue<'a> {
+    let (Some(rules), [FluentValue::Number(number)]) = (rules, positional) else {
+        return FluentValue::Error;
+    };
+    // Through the number's text, so "1.0" (visible fraction digits) is not "1".
+    let Ok(decimal) = number.as_string().parse::<fixed_decimal::Decimal>() else {
+        return FluentValue::Error;
+    };
+    use icu_plurals::PluralCategory;
+    FluentValue::from(match rules.category_for(&decimal) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
     })
 }
 

@@ -1,6 +1,8 @@
 use super::*;
 use chrono::NaiveDate;
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Each message's variables, by id, as the catalogue's source names them.
@@ -51,6 +53,14 @@ fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>)
             out.insert(id.name.to_string());
         }
         InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
         _ => {}
     }
 }
@@ -248,4 +258,171 @@ fn dates_and_times_follow_the_chosen_styles() {
         Wording::from(DisplayLanguage::Fr).moment(Bidi::Plain, at),
         moment(DisplayLanguage::Fr, Bidi::Plain, at)
     );
+}
+
+#[test]
+fn arabic_counts_above_a_hundred_take_cldrs_plural_form() {
+    // CLDR's Arabic cardinals: zero n = 0, one n = 1, two n = 2, few n % 100 = 3..10,
+    // many n % 100 = 11..99, other the rest (the browser's `Intl.PluralRules("ar")` agrees).
+    // Fluent's own rules tested few and many on the whole number: 103 days read as "other".
+    let left = |n: i64| match n {
+        0 => "اليوم هو آخر يوم في صلاحيتها".to_owned(),
+        1 => "بقي يوم واحد".to_owned(),
+        2 => "بقي يومان".to_owned(),
+        _ if (3..=10).contains(&(n % 100)) => format!("بقيت {n} أيام"),
+        _ if (11..=99).contains(&(n % 100)) => format!("بقي {n} يومًا"),
+        _ => format!("بقي {n} يوم"),
+    };
+    let expected = [
+        (0, "zero"),
+        (1, "one"),
+        (2, "two"),
+        (3, "few"),
+        (10, "few"),
+        (11, "many"),
+        (99, "many"),
+        (100, "other"),
+        (101, "other"),
+        (102, "other"),
+        (103, "few"),
+        (111, "many"),
+        (199, "many"),
+        (1000, "other"),
+    ];
+    for (n, category) in expected {
+        let text = plain(
+            DisplayLanguage::Ar,
+            Msg::CrcLeft,
+            &[("count", Arg::Count(n))],
+        );
+        assert_eq!(
+            text,
+            left(n),
+            "{n} days left in Arabic ({category} in CLDR)"
+        );
+    }
+    // The same count through a message that mixes it with other words.
+    assert_eq!(
+        plain(
+            DisplayLanguage::Ar,
+            Msg::WhenDays,
+            &[("count", Arg::Count(103))]
+        ),
+        "بعد 103 أيام"
+    );
+    assert_eq!(
+        plain(
+            DisplayLanguage::Ar,
+            Msg::LockedWhen,
+            &[("days", Arg::Count(111))]
+        ),
+        "بعد 111 يومًا"
+    );
+}
+
+#[test]
+fn french_counts_zero_and_one_are_singular() {
+    let minutes = |n| {
+        plain(
+            DisplayLanguage::Fr,
+            Msg::WhenMinutes,
+            &[("count", Arg::Count(n))],
+        )
+    };
+    assert_eq!(minutes(0), "dans 0 minute");
+    assert_eq!(minutes(1), "dans 1 minute");
+    assert_eq!(minutes(2), "dans 2 minutes");
+    assert_eq!(minutes(101), "dans 101 minutes");
+}
+
+const CLDR_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Every select expression of `pattern`, nested ones included.
+fn selects<'p>(
+    pattern: &'p Pattern<&'p str>,
+    out: &mut Vec<(&'p InlineExpression<&'p str>, &'p [Variant<&'p str>])>,
+) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_selects(expression, out);
+        }
+    }
+}
+
+fn expression_selects<'p>(
+    expression: &'p Expression<&'p str>,
+    out: &mut Vec<(&'p InlineExpression<&'p str>, &'p [Variant<&'p str>])>,
+) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            out.push((selector, variants));
+            for variant in variants {
+                selects(&variant.value, out);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_selects(expression, out);
+        }
+        Expression::Inline(_) => {}
+    }
+}
+
+#[test]
+fn catalogues_select_plural_forms_only_through_icu() {
+    // A bare number selected on a plural category would go through Fluent's own plural rules
+    // (wrong for Arabic above 100); through `PLURAL` it goes through ICU4X's CLDR data. A bare
+    // number may still pick exact values ([0] today), whose keys never consult plural rules.
+    for language in DisplayLanguage::ALL {
+        let resource = fluent_syntax::parser::parse(source(language)).expect("parses");
+        for entry in &resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            let mut found = Vec::new();
+            if let Some(value) = &message.value {
+                selects(value, &mut found);
+            }
+            for (selector, variants) in found {
+                let keys = variants.iter().filter(|v| !v.default).map(|v| &v.key);
+                match selector {
+                    InlineExpression::FunctionReference { id: function, .. } => {
+                        assert_eq!(function.name, "PLURAL", "{id} in {}", language.tag());
+                        for variant in variants {
+                            let VariantKey::Identifier { name } = variant.key else {
+                                panic!(
+                                    "{id} in {}: PLURAL keys are CLDR categories",
+                                    language.tag()
+                                )
+                            };
+                            assert!(
+                                CLDR_CATEGORIES.contains(&name),
+                                "{id} in {}: [{name}] is no CLDR category",
+                                language.tag()
+                            );
+                        }
+                    }
+                    _ => {
+                        let keys: Vec<_> = keys.collect();
+                        let numbers = keys
+                            .iter()
+                            .any(|k| matches!(k, VariantKey::NumberLiteral { .. }));
+                        for key in keys {
+                            match key {
+                                VariantKey::Identifier { name } => {
+                                    assert!(
+                                        !numbers && !CLDR_CATEGORIES.contains(name),
+                                        "{id} in {} selects [{name}] on a number without \
+                                         PLURAL()",
+                                        language.tag()
+                                    );
+                                }
+                                VariantKey::NumberLiteral { .. } => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
