@@ -1288,7 +1288,7 @@ fn the_manifest_page_of_an_arabic_pack_reads_right_to_left_in_arabic() {
     assert!(html.contains("<td class=\"good\">مُدرَج</td>"), "{html}");
     // The checklist's lines too, the country's name isolated inside the Arabic label.
     assert!(
-        html.contains("<strong>صحيفة السوابق القضائية: \u{2068}فرنسا\u{2069}</strong>"),
+        html.contains("<strong>شهادة السجل الجنائي: \u{2068}فرنسا\u{2069}</strong>"),
         "{html}"
     );
     assert!(

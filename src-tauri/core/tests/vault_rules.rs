@@ -528,7 +528,7 @@ fn certificate_reasons_read_in_arabic_with_real_plurals_and_isolated_names() {
     let origin = crc_required_countries(Some("FR"), &[], on(), ar());
     assert_eq!(
         origin[0].reason,
-        "بلد الأصل: تلزم دائمًا صحيفة سوابق قضائية صادرة عنه."
+        "بلد الأصل: تلزم دائمًا شهادة سجل جنائي صادرة عنه."
     );
     // Three stays: Arabic's "few" form; 543 days: "many", as CLDR reads `n % 100` (Fluent's
     // own plural rules once read the whole number and wrote "other").
@@ -580,7 +580,7 @@ fn certificate_reasons_read_in_arabic_with_real_plurals_and_isolated_names() {
     let missing = crc_status(&required("FR"), &[], date(2026, 3, 1), ar());
     assert_eq!(
         unmarked(&missing[0].reason),
-        "لا توجد في الخزنة صحيفة سوابق قضائية صادرة عن هذا البلد: فرنسا."
+        "لا توجد في الخزنة شهادة سجل جنائي صادرة عن هذا البلد: فرنسا."
     );
     assert_eq!(isolates(&missing[0].reason), 1);
 }

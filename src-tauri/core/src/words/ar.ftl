@@ -61,11 +61,11 @@ silence-body-marked = قدّمت طلبك لـ { $quoted } يوم { $submitted }
 silence-body-open = قدّمت طلبك لـ { $quoted } يوم { $submitted }. يعدّ الإنتربول عدم الرد خلال 6 أشهر عدمَ قبول للطلب. ضع عليه وسم «لا رد» في Dossier، أو واصل الانتظار إن كان الإنتربول قد تواصل معك.
 certificate-named = «{ $name }»
 certificate-named-from = «{ $name }» ({ $country })
-certificate-rule = يطلب الإنتربول صحيفة سوابق قضائية صادرة خلال الأشهر الـ { $months } الماضية.
-certificate-soon-title = صحيفة السوابق القضائية تنتهي صلاحيتها { $when }: { $name }
-certificate-soon-body = { $certificate }، الصادرة يوم { $issued }، صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة في الوقت المناسب.
-certificate-stale-title = انتهت صلاحية صحيفة السوابق القضائية: { $name }
-certificate-stale-body = { $certificate }، الصادرة يوم { $issued }، كانت صالحة حتى { $last }. { $rule } اطلب صحيفة جديدة.
+certificate-rule = يطلب الإنتربول شهادة سجل جنائي صادرة خلال الأشهر الـ { $months } الماضية.
+certificate-soon-title = شهادة السجل الجنائي تنتهي صلاحيتها { $when }: { $name }
+certificate-soon-body = { $certificate }، الصادرة يوم { $issued }، صالحة حتى { $last }. { $rule } اطلب شهادة جديدة في الوقت المناسب.
+certificate-stale-title = انتهت صلاحية شهادة السجل الجنائي: { $name }
+certificate-stale-body = { $certificate }، الصادرة يوم { $issued }، كانت صالحة حتى { $last }. { $rule } اطلب شهادة جديدة.
 roster-soon-title = ينتهي إدراجك في قائمة الاحتياط { $when }: { $name }
 roster-soon-body = إدراجك في قائمة الاحتياط لـ { $quoted } (منذ { $since }) صالح 3 سنوات: ينتهي يوم { $day }.
 roster-expired-title = انتهى إدراجك في قائمة الاحتياط: { $name }
@@ -91,7 +91,7 @@ ics-deadline-title = الموعد النهائي لتقديم الطلبات: { 
 ics-deadline-detail = يُغلق باب تقديم الطلبات يوم { $moment } (المنطقة الزمنية { $zone }).
 ics-silence-title = 6 أشهر منذ تقديم الطلب: { $name }
 ics-silence-detail = قُدّم الطلب يوم { $submitted }؛ تنقضي الأشهر الستة يوم { $day }. إن لم يصل رد حتى ذلك الحين، يعدّ الإنتربول الطلب غير مقبول.
-ics-certificate-title = انتهاء صلاحية صحيفة السوابق القضائية: { $name }
+ics-certificate-title = انتهاء صلاحية شهادة السجل الجنائي: { $name }
 ics-certificate-detail = صدرت يوم { $issued }؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
 ics-certificate-detail-in = صدرت يوم { $issued } ({ $country })؛ ابتداءً من { $day } يتجاوز عمرها { $months } أشهر.
 ics-roster-title = انتهاء الإدراج في قائمة الاحتياط: { $name }
@@ -100,7 +100,7 @@ ics-interview-title = مقابلة: { $name }
 ics-interview-detail = مقابلة { $mode }، يوم { $moment } (المنطقة الزمنية { $zone }).
 ics-category = { $kind ->
     [silence] دون رد
-    [certificate] صحيفة السوابق القضائية
+    [certificate] شهادة السجل الجنائي
     [roster] قائمة الاحتياط
     [interview] مقابلة
    *[deadline] الموعد النهائي
@@ -112,7 +112,7 @@ file-part = { $part ->
     [cover-letter] خطاب التقديم
     [diploma] الشهادة الدراسية
     [proof-of-employment] إثبات العمل
-    [criminal-record] صحيفة السوابق القضائية
+    [criminal-record] شهادة السجل الجنائي
     [references] المراجع
     [notice] إعلان الوظيفة
     [application-copy] نسخة الطلب
@@ -170,7 +170,7 @@ document-kind = { $kind ->
     [cv] السيرة الذاتية
     [diploma] شهادة دراسية أو درجة علمية
     [proof_of_employment] إثبات العمل
-    [criminal_record] صحيفة السوابق القضائية
+    [criminal_record] شهادة السجل الجنائي
     [reference_letter] رسالة توصية
     [language_certificate] شهادة لغة
     [identity] جواز سفر أو بطاقة هوية
@@ -223,7 +223,7 @@ checklist-label = { $line ->
     [cv] السيرة الذاتية
     [cover_letter] خطاب التقديم
     [profile] الشهادات الدراسية والدرجات العلمية
-    [origin] صحيفة السوابق القضائية: بلد الأصل
+    [origin] شهادة السجل الجنائي: بلد الأصل
    *[references] مرجعان مهنيان
 }
 checklist-level = { $level ->
@@ -236,7 +236,7 @@ checklist-level = { $level ->
 checklist-level-in = { $level } في { $field }
 checklist-diploma = شهادة دراسية: { $what }
 checklist-employment = إثبات العمل: { $what }
-checklist-certificate = صحيفة السوابق القضائية: { $country }
+checklist-certificate = شهادة السجل الجنائي: { $country }
 checklist-no-document = لا توجد في الخزنة بعدُ وثيقة من هذا النوع ({ $kind }). استوردها من قسم المستندات.
 checklist-expired = انتهت صلاحية { $title } يوم { $day }. استورد الوثيقة المجددة بوصفها نسخة جديدة منها.
 checklist-present = { $title }.
@@ -244,7 +244,7 @@ checklist-not-proven = لا توجد في الخزنة وثيقة تفيد بأ�
 checklist-internship = يُطلب خطاب تقديم لطلبات التدريب.
 checklist-no-profile = لم يُحفظ أي ملف شخصي بعدُ، لذا لا يستطيع Dossier معرفة الشهادات والوظائف التي يلزم إثباتها. املأ ملفك الشخصي.
 checklist-official-proof = لا تُحتسب إلا الخبرة المدعومة بإثبات رسمي (قسيمة راتب أو عقد أو رسالة توصية).
-checklist-no-origin = يلزم دائمًا تقديم صحيفة سوابق قضائية من بلد الأصل، ولا يذكر ملفك الشخصي هذا البلد. أضفه إلى ملفك الشخصي.
+checklist-no-origin = يلزم دائمًا تقديم شهادة سجل جنائي من بلد الأصل، ولا يذكر ملفك الشخصي هذا البلد. أضفه إلى ملفك الشخصي.
 checklist-notice-asks = يطلب إعلان الوظيفة هذه الوثيقة ({ $kind }).
 checklist-meeting-rules = المستوفون للقواعد: { $names }.
 checklist-ready = { PLURAL($count) ->
@@ -294,12 +294,12 @@ crc-stays = { PLURAL($count) ->
     [many] { $count } فترة
    *[other] { $count } فترة
 }
-crc-origin-always = بلد الأصل: تلزم دائمًا صحيفة سوابق قضائية صادرة عنه.
+crc-origin-always = بلد الأصل: تلزم دائمًا شهادة سجل جنائي صادرة عنه.
 crc-origin-lived = بلد الأصل، وقد بلغت الإقامة فيه { $days } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
 crc-origin-lived-stays = بلد الأصل، وقد بلغت الإقامة فيه { $days } موزعة على { $stays } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
 crc-lived = بلغت الإقامة فيه { $days } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
 crc-lived-stays = بلغت الإقامة فيه { $days } موزعة على { $stays } خلال السنوات الخمس من { $from } إلى { $to }، أي أكثر من سنة.
-crc-missing = لا توجد في الخزنة صحيفة سوابق قضائية صادرة عن هذا البلد: { $country }.
+crc-missing = لا توجد في الخزنة شهادة سجل جنائي صادرة عن هذا البلد: { $country }.
 crc-incomplete = { PLURAL($count) ->
     [one] لا يذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي يُحتسب.
    *[other] لا تذكر { $titles } بلد الإصدار أو تاريخه؛ أكمل هذه البيانات كي تُحتسب.
@@ -313,7 +313,7 @@ crc-left = { PLURAL($count) ->
    *[other] بقي { $count } يوم
 }
 crc-covered = مستوفاة بـ { $title }، الصادرة يوم { $issued }، والصالحة حتى { $until }: { $left }.
-crc-stale = أحدث صحيفة صادرة عن هذا البلد ({ $country })، وهي { $title }، صدرت يوم { $issued } وكانت تُحتسب حتى { $until }؛ ويطلب الإنتربول صحيفة صادرة خلال الأشهر الـ { $months } الماضية. اطلب صحيفة جديدة.
+crc-stale = أحدث شهادة صادرة عن هذا البلد ({ $country })، وهي { $title }، صدرت يوم { $issued } وكانت تُحتسب حتى { $until }؛ ويطلب الإنتربول شهادة صادرة خلال الأشهر الـ { $months } الماضية. اطلب شهادة جديدة.
 
 ## Professional references against INTERPOL's rules.
 references-meet = { PLURAL($passing) ->
