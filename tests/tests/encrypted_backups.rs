@@ -76,7 +76,6 @@ fn assert_no_clear_bytes(folder: &Path) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "written, not yet run in the real window (the release build did not finish in time)"]
 async fn an_encrypted_dossier_backs_up_encrypted_and_restores_from_settings() {
     let data = tempfile::tempdir().unwrap();
     seed_data(data.path());
