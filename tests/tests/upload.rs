@@ -505,3 +505,46 @@ async fn documents_selected_in_the_list_make_one_file_in_the_order_chosen() {
     assert_eq!(file.application_id, None);
     assert_eq!(file.limit_bytes, 2_000_000);
 }
+
+/// The selection in Arabic, mirrored: two documents ticked are counted in the dual, and the
+/// dialog starts from them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_selection_in_arabic_is_counted_in_the_dual() {
+    let data = tempfile::tempdir().unwrap();
+    let seeded = seed(data.path());
+    let mut launch = Launch::new(data.path());
+    for (name, value) in [
+        ("LANG", "ar_EG.UTF-8"),
+        ("LANGUAGE", ""),
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", ""),
+    ] {
+        launch.env.push((name.into(), value.into()));
+    }
+    let app = App::launch(launch).await;
+
+    app.open_view("documents").await;
+    assert_eq!(app.attr_of("html", "dir").await.as_deref(), Some("rtl"));
+    for id in [seeded.pdf, seeded.first] {
+        app.click(&format!("[data-testid='document-pick'][data-id='{id}']"))
+            .await;
+    }
+    app.text_until(
+        "[data-testid='documents-make-pdf']",
+        "the button counts two documents in the dual",
+        |text| text.contains("المستندَين المحددَين"),
+    )
+    .await;
+    app.screenshot("documents-selected-ar").await;
+    app.click("[data-testid='documents-make-pdf']").await;
+    app.wait_for("[data-testid='upload-dialog']").await;
+    let expected = [seeded.pdf, seeded.first].map(|id| id.to_string());
+    app.until(
+        "the dialog starts from the two ticked",
+        || source_ids(&app),
+        |got: &Vec<String>| got == &expected,
+    )
+    .await;
+    app.screenshot("documents-selection-ar").await;
+    app.close().await;
+}
