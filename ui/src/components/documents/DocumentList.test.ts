@@ -162,4 +162,47 @@ describe('the vault list', () => {
     row(0)!.dispatchEvent(enter);
     expect(enter.defaultPrevented).toBe(false);
   });
+
+  it('keeps the documents ticked for one PDF, by id and in order, across pages and searches', async () => {
+    const { pages } = vault(5000);
+    const picked = { ids: [] as number[] };
+    render(DocumentList, {
+      props: {
+        get selected() {
+          return picked.ids;
+        },
+        set selected(ids: number[]) {
+          picked.ids = ids;
+        },
+      },
+    });
+    await answered('');
+    const row = (index: number) =>
+      document.querySelector<HTMLElement>(`[data-testid=document-row][data-index="${index}"]`);
+    const pick = (id: number) =>
+      document.querySelector<HTMLInputElement>(`[data-testid=document-pick][data-id="${id}"]`);
+    await fireEvent.click(pick(4999)!);
+    await fireEvent.click(pick(4998)!);
+    // Far down the list, on a page not loaded at first.
+    row(0)!.focus();
+    await fireEvent.keyDown(row(0)!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(row(4999)));
+    expect(pages).toContainEqual([4800, 200]);
+    await fireEvent.click(pick(1)!);
+    expect(picked.ids).toEqual([4999, 4998, 1]);
+    // Back at the top, the rows drawn again are still ticked; so after a search that hides them.
+    await fireEvent.keyDown(row(4999)!, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(row(0)));
+    expect(pick(4999)!.checked).toBe(true);
+    expect(pick(4997)!.checked).toBe(false);
+    await fireEvent.input(screen.getByTestId('document-search'), { target: { value: 'scan 1' } });
+    await answered('scan 1');
+    await fireEvent.input(screen.getByTestId('document-search'), { target: { value: '' } });
+    await answered('');
+    expect(pick(4998)!.checked).toBe(true);
+    // Unticked, a document leaves the selection and the others keep their order.
+    await fireEvent.click(pick(4999)!);
+    expect(picked.ids).toEqual([4998, 1]);
+    expect(pick(4999)!.getAttribute('aria-label')).toBe('Select Scan 4999 for one PDF');
+  });
 });
