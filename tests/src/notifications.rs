@@ -22,11 +22,15 @@ pub struct Notification {
 /// again in place of another (`replaces_id`) is recorded again, with the same id.
 pub struct NotificationServer {
     received: Arc<Mutex<Vec<Notification>>>,
+    senders: Arc<Mutex<HashMap<u32, String>>>,
     connection: zbus::Connection,
 }
 
 struct Recorder {
     received: Arc<Mutex<Vec<Notification>>>,
+    /// The bus connection that showed each notification (its latest showing), which is the
+    /// one that listens for its click.
+    senders: Arc<Mutex<HashMap<u32, String>>>,
 }
 
 #[zbus::interface(name = "org.freedesktop.Notifications")]
@@ -42,6 +46,7 @@ impl Recorder {
         actions: Vec<String>,
         _hints: HashMap<String, OwnedVariant>,
         _expire_timeout: i32,
+        #[zbus(header)] header: zbus::message::Header<'_>,
     ) -> u32 {
         let mut received = self.received.lock().unwrap();
         // As the specification says: a known `replaces_id` is replaced in place, same id.
@@ -59,6 +64,9 @@ impl Recorder {
             // Actions come as key, label, key, label...
             actions: actions.chunks(2).map(|pair| pair[0].clone()).collect(),
         });
+        if let Some(sender) = header.sender() {
+            self.senders.lock().unwrap().insert(id, sender.to_string());
+        }
         id
     }
 
@@ -85,12 +93,14 @@ impl NotificationServer {
             "no private session bus: run the suite under dbus-run-session (make e2e does)"
         );
         let received = Arc::new(Mutex::new(Vec::new()));
+        let senders = Arc::new(Mutex::new(HashMap::new()));
         let connection = zbus::connection::Builder::session()
             .name("org.freedesktop.Notifications")
             .serve_at(
                 "/org/freedesktop/Notifications",
                 Recorder {
                     received: received.clone(),
+                    senders: senders.clone(),
                 },
             )
             .build()
@@ -98,6 +108,7 @@ impl NotificationServer {
             .expect("cannot own org.freedesktop.Notifications on the session bus");
         NotificationServer {
             received,
+            senders,
             connection,
         }
     }
@@ -108,6 +119,7 @@ impl NotificationServer {
             notification.actions.iter().any(|a| a == "default"),
             "the notification offers no click action: {notification:?}"
         );
+        self.wait_until_listening(notification).await;
         self.connection
             .emit_signal(
                 None::<&str>,
@@ -118,6 +130,45 @@ impl NotificationServer {
             )
             .await
             .expect("emit ActionInvoked");
+    }
+
+    /// A process listens for a notification's click only once it has added its match rule
+    /// for `ActionInvoked`, a moment after the notification was shown (its own thread does it):
+    /// a click signalled before that reaches nobody. A user never clicks that fast; a test
+    /// does, so it first waits for the bus to say the rule is in place (the daemon's
+    /// `Debug.Stats` interface). A sender that has gone is not waited for.
+    async fn wait_until_listening(&self, notification: &Notification) {
+        let Some(sender) = self.senders.lock().unwrap().get(&notification.id).cloned() else {
+            return;
+        };
+        let deadline = std::time::Instant::now() + crate::wait_limit();
+        loop {
+            let rules: Result<Vec<String>, _> = async {
+                self.connection
+                    .call_method(
+                        Some("org.freedesktop.DBus"),
+                        "/org/freedesktop/DBus",
+                        Some("org.freedesktop.DBus.Debug.Stats"),
+                        "GetConnectionMatchRules",
+                        &(sender.as_str(),),
+                    )
+                    .await?
+                    .body()
+                    .deserialize::<Vec<String>>()
+            }
+            .await;
+            match rules {
+                Ok(rules) if rules.iter().any(|r| r.contains("member='ActionInvoked'")) => return,
+                Ok(_) if std::time::Instant::now() < deadline => {}
+                Ok(rules) => panic!(
+                    "{sender}, which showed notification {}, never listened for its click: {rules:?}",
+                    notification.id
+                ),
+                // Gone (the process ended): the click is signalled all the same.
+                Err(_) => return,
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     pub fn received(&self) -> Vec<Notification> {
