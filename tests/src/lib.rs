@@ -310,11 +310,23 @@ impl App {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let deadline = Instant::now() + wait_limit();
         let client = loop {
-            match ClientBuilder::new(connector.clone())
-                .capabilities(capabilities.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
+            // WebKitWebDriver answers a new session only once the process's window serves its
+            // inspector: bounded, so a window that never comes fails the test instead of
+            // holding the suite until its timeout.
+            let session = tokio::time::timeout(
+                deadline.saturating_duration_since(Instant::now()),
+                ClientBuilder::new(connector.clone())
+                    .capabilities(capabilities.clone())
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .await
+            .unwrap_or_else(|_| {
+                panic!(
+                    "no WebDriver session with the fresh process within {:?}",
+                    wait_limit()
+                )
+            });
+            match session {
                 Ok(client) => break client,
                 Err(e) if Instant::now() < deadline => {
                     eprintln!("waiting for the fresh process's window to take a session: {e}");
