@@ -136,13 +136,15 @@ async fn titles(app: &App) -> Vec<String> {
     app.texts_of_all("[data-testid='document-title']").await
 }
 
-/// The row index and title of the focused element, if it is a document row.
+/// The row index and title of the focused element, if it is in a document row: the row's link,
+/// or the check box that picks the row for one PDF (Tab reaches it first).
 async fn focused_row(app: &App) -> (Option<u64>, String) {
     let seen = app
         .client
         .execute(
-            "const row = document.activeElement.closest('[data-testid=document-row]');
-             return row ? [Number(row.dataset.index), row.querySelector('[data-testid=document-title]').textContent] : [null, ''];",
+            "const row = document.activeElement.closest('[data-index]');
+             const title = row && row.querySelector('[data-testid=document-title]');
+             return title ? [Number(row.dataset.index), title.textContent] : [null, ''];",
             vec![],
         )
         .await
