@@ -37,6 +37,26 @@ const KEEP_PAINTING: &str = "const dot = document.createElement('div'); dot.id =
 /// How long any wait lasts before it fails. Generous, since CI machines are shared and slow:
 /// a wait returns as soon as what it waits for holds, so a long limit costs nothing when green.
 /// `DOSSIER_E2E_WAIT_SECS` changes it (e.g. longer under `make e2e-stress`).
+/// Tries `attempt` until it gives a value, or panics after [`wait_limit`] naming `what` with
+/// the last answer. For a state only asking can show (a bus's match rules, a WebDriver
+/// session): each attempt reads the state again, 50 ms apart.
+pub async fn retry_until<T, Fut>(what: &str, mut attempt: impl FnMut() -> Fut) -> T
+where
+    Fut: std::future::Future<Output = Result<T, String>>,
+{
+    let deadline = Instant::now() + wait_limit();
+    loop {
+        match attempt().await {
+            Ok(value) => return value,
+            Err(last) if Instant::now() < deadline => {
+                eprintln!("waiting until {what}: {last}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(last) => panic!("timed out waiting until {what}; last: {last}"),
+        }
+    }
+}
+
 pub fn wait_limit() -> Duration {
     let secs = std::env::var("DOSSIER_E2E_WAIT_SECS")
         .ok()
@@ -309,32 +329,26 @@ impl App {
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let deadline = Instant::now() + wait_limit();
-        let client = loop {
+        let address = format!("http://127.0.0.1:{port}");
+        let client = retry_until("the fresh process's window takes a session", || {
+            let connector = connector.clone();
+            let capabilities = capabilities.clone();
+            let address = address.clone();
             // WebKitWebDriver answers a new session only once the process's window serves its
-            // inspector: bounded, so a window that never comes fails the test instead of
-            // holding the suite until its timeout.
-            let session = tokio::time::timeout(
-                deadline.saturating_duration_since(Instant::now()),
-                ClientBuilder::new(connector.clone())
-                    .capabilities(capabilities.clone())
-                    .connect(&format!("http://127.0.0.1:{port}")),
-            )
-            .await
-            .unwrap_or_else(|_| {
-                panic!(
-                    "no WebDriver session with the fresh process within {:?}",
-                    wait_limit()
-                )
-            });
-            match session {
-                Ok(client) => break client,
-                Err(e) if Instant::now() < deadline => {
-                    eprintln!("waiting for the fresh process's window to take a session: {e}");
-                    tokio::time::sleep(Duration::from_millis(250)).await;
+            // inspector: each attempt is bounded, so a window that never comes fails the test
+            // instead of holding the suite until its timeout.
+            async move {
+                let mut builder = ClientBuilder::new(connector);
+                builder.capabilities(capabilities);
+                let left = deadline.saturating_duration_since(Instant::now());
+                match tokio::time::timeout(left, builder.connect(&address)).await {
+                    Ok(Ok(client)) => Ok(client),
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Err(_) => Err("no answer to the session request".into()),
                 }
-                Err(e) => panic!("no WebDriver session with the fresh process: {e}"),
             }
-        };
+        })
+        .await;
         // The first process has ended: its session leads nowhere.
         let old = std::mem::replace(&mut self.client, client);
         let _ = tokio::time::timeout(Duration::from_secs(5), old.close()).await;

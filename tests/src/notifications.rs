@@ -141,9 +141,12 @@ impl NotificationServer {
         let Some(sender) = self.senders.lock().unwrap().get(&notification.id).cloned() else {
             return;
         };
-        let deadline = std::time::Instant::now() + crate::wait_limit();
-        loop {
-            let rules: Result<Vec<String>, _> = async {
+        let what = format!(
+            "{sender}, which showed notification {}, listens for its click",
+            notification.id
+        );
+        crate::retry_until(&what, || async {
+            let rules: zbus::Result<Vec<String>> = async {
                 self.connection
                     .call_method(
                         Some("org.freedesktop.DBus"),
@@ -158,17 +161,13 @@ impl NotificationServer {
             }
             .await;
             match rules {
-                Ok(rules) if rules.iter().any(|r| r.contains("member='ActionInvoked'")) => return,
-                Ok(_) if std::time::Instant::now() < deadline => {}
-                Ok(rules) => panic!(
-                    "{sender}, which showed notification {}, never listened for its click: {rules:?}",
-                    notification.id
-                ),
+                Ok(rules) if rules.iter().any(|r| r.contains("member='ActionInvoked'")) => Ok(()),
+                Ok(rules) => Err(format!("its match rules: {rules:?}")),
                 // Gone (the process ended): the click is signalled all the same.
-                Err(_) => return,
+                Err(_) => Ok(()),
             }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
+        })
+        .await;
     }
 
     pub fn received(&self) -> Vec<Notification> {
